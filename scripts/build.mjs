@@ -1,0 +1,26 @@
+// Bundles the CLI into dist/ with esbuild. Commands are split into lazily
+// loaded chunks so `qcode --help` does not pay for zod, yaml or the CSV parsers.
+import { build } from 'esbuild';
+import { readFile, readdir, rm } from 'node:fs/promises';
+
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const workers = (await readdir(new URL('../src/io', import.meta.url))).filter((f) => f.endsWith('-worker.ts'));
+const entryPoints = { qcode: 'src/cli/bin.ts' };
+for (const w of workers) entryPoints[w.replace(/\.ts$/, '')] = `src/io/${w}`;
+await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints,
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { __QCODE_VERSION__: JSON.stringify(pkg.version) },
+  banner: {
+    js: "import { createRequire as __qcodeCreateRequire } from 'node:module'; const require = __qcodeCreateRequire(import.meta.url);",
+  },
+});

@@ -1,0 +1,4 @@
+import type { CodeTable } from '../catalogue.js';
+
+/** QC6xx: reliability. */
+export const agreementCodes: CodeTable = {};

@@ -1,0 +1,4 @@
+import type { CodeTable } from '../catalogue.js';
+
+/** QC2xx: codebooks. */
+export const codebookCodes: CodeTable = {};

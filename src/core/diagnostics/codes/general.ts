@@ -1,0 +1,40 @@
+import type { CodeTable } from '../catalogue.js';
+
+/** QC0xx: the command line itself and internal failures. */
+export const generalCodes: CodeTable = {
+  QC001: {
+    title: 'invalid option',
+    description: 'An option or argument is missing, unknown or has a value of the wrong kind.',
+    hint: 'Run the command with --help to see its options.',
+  },
+  QC002: {
+    title: 'file not found',
+    description: 'A file or folder named on the command line or in qcode.yaml does not exist.',
+    hint: 'Check the path; relative paths are resolved against the project folder (-C).',
+  },
+  QC003: {
+    title: 'file not readable',
+    description: 'A file exists but could not be read (permissions, a folder where a file was expected).',
+    hint: 'Check the file permissions and that the path names a file.',
+  },
+  QC004: {
+    title: 'refusing to overwrite',
+    description: 'An output file already exists and holds work that would be lost.',
+    hint: 'Pass --force to replace it, or choose another output path with -o.',
+  },
+  QC005: {
+    title: 'file not writable',
+    description: 'An output file or folder could not be written.',
+    hint: 'Check that the folder exists and is writable.',
+  },
+  QC006: {
+    title: 'not a terminal',
+    description: 'An interactive command was run without a terminal on standard input and output.',
+    hint: 'Run it in a terminal, or use the scripted alternative the message names.',
+  },
+  QC099: {
+    title: 'internal error',
+    description: 'qcode hit a bug: this is not a problem with your files.',
+    hint: 'Please report it with the command you ran; set QCODE_DEBUG=1 to see the stack trace.',
+  },
+};

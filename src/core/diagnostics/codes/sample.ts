@@ -1,0 +1,4 @@
+import type { CodeTable } from '../catalogue.js';
+
+/** QC5xx: sampling, annotation, disagreements and adjudication. */
+export const sampleCodes: CodeTable = {};
