@@ -1,0 +1,162 @@
+import type { Table } from '../format/table.js';
+import type { CooccurrenceRow } from './cooccurrence.js';
+import type { FrequencyTable } from './frequency-table.js';
+import type { KwicLine } from './kwic.js';
+import type { CodeTheme } from './themes.js';
+
+/** Tables of the analysis commands, for the shared formatters (src/core/format/format-table.ts). */
+
+export function frequencyRowsTable(ft: FrequencyTable, coder: string): Table {
+  const grouped = ft.by !== null;
+  return {
+    title: grouped ? `Codes by ${ft.by} (coder ${coder})` : `Code frequencies (coder ${coder})`,
+    columns: [
+      ...(grouped ? [{ key: 'group', label: ft.by === 'doc' ? 'Document' : ft.by! }] : []),
+      { key: 'category', label: 'Category' },
+      { key: 'code', label: 'Code' },
+      { key: 'segments', label: 'Segments', kind: 'integer' as const },
+      { key: 'segment_share', label: '% segments', kind: 'share' as const },
+      { key: 'documents', label: 'Documents', kind: 'integer' as const },
+      { key: 'document_share', label: '% documents', kind: 'share' as const },
+    ],
+    rows: ft.rows.map((r) => [
+      ...(grouped ? [r.group] : []),
+      r.category,
+      r.code ?? '(any)',
+      r.segments,
+      r.segment_share,
+      r.documents,
+      r.document_share,
+    ]),
+    footnotes: [
+      `Base: ${ft.groups.map((g) => `${g.group === null ? '' : `${g.group}: `}${g.segments} segments in ${g.documents} documents`).join('; ')} reviewed.`,
+      'Code "(any)": segments with at least one code of the category.',
+    ],
+  };
+}
+
+export function presenceTestsTable(ft: FrequencyTable): Table {
+  return {
+    title: `Presence by ${ft.by}: χ² tests of independence`,
+    columns: [
+      { key: 'category', label: 'Category' },
+      { key: 'code', label: 'Code' },
+      { key: 'chi2', label: 'χ²', kind: 'number', digits: 2 },
+      { key: 'df', label: 'df', kind: 'integer' },
+      { key: 'p', label: 'p', kind: 'p' },
+      { key: 'cramers_v', label: 'Cramér’s V', kind: 'number', digits: 3 },
+      { key: 'fisher_p', label: 'Fisher p', kind: 'p' },
+      { key: 'warning', label: 'Note' },
+    ],
+    rows: ft.tests.map((t) => [t.category, t.code ?? '(any)', t.chi2, t.df, t.p, t.cramers_v, t.fisher_p, t.warning ?? '']),
+    footnotes: [
+      `Pearson χ² on the ${ft.groups.length} × 2 table of ${ft.by} by presence in reviewed segments, no continuity correction; Cramér’s V = √(χ²/(n·(k−1))).`,
+      'Fisher p: two-sided exact test, given for two groups only.',
+    ],
+  };
+}
+
+/** The JSON of `qcode freq`: rows and tests; tests carry `category`, `fisher_p` and `warning` beyond the core five. */
+export function frequencyJson(ft: FrequencyTable): { rows: unknown[]; tests: unknown[] } {
+  return {
+    rows: ft.rows.map((r) => ({
+      group: r.group,
+      category: r.category,
+      code: r.code,
+      segments: r.segments,
+      segment_share: r.segment_share,
+      documents: r.documents,
+      document_share: r.document_share,
+    })),
+    tests: ft.tests.map((t) => ({
+      code: t.code,
+      chi2: t.chi2,
+      df: t.df,
+      p: t.p,
+      cramers_v: t.cramers_v,
+      category: t.category,
+      fisher_p: t.fisher_p,
+      warning: t.warning,
+    })),
+  };
+}
+
+export function cooccurrenceTable(rows: readonly CooccurrenceRow[], coder: string): Table {
+  return {
+    title: `Code co-occurrence (coder ${coder})`,
+    columns: [
+      { key: 'code_a', label: 'Code A' },
+      { key: 'code_b', label: 'Code B' },
+      { key: 'segments_a', label: 'Seg. A', kind: 'integer' },
+      { key: 'segments_b', label: 'Seg. B', kind: 'integer' },
+      { key: 'segments_both', label: 'Seg. both', kind: 'integer' },
+      { key: 'segment_jaccard', label: 'Seg. Jaccard', kind: 'number', digits: 3 },
+      { key: 'documents_a', label: 'Doc. A', kind: 'integer' },
+      { key: 'documents_b', label: 'Doc. B', kind: 'integer' },
+      { key: 'documents_both', label: 'Doc. both', kind: 'integer' },
+      { key: 'document_jaccard', label: 'Doc. Jaccard', kind: 'number', digits: 3 },
+    ],
+    rows: rows.map((r) => [
+      r.code_a,
+      r.code_b,
+      r.segments_a,
+      r.segments_b,
+      r.segments_both,
+      r.segment_jaccard,
+      r.documents_a,
+      r.documents_b,
+      r.documents_both,
+      r.document_jaccard,
+    ]),
+    footnotes: ['Jaccard = both / (A + B − both); empty when neither code occurs.'],
+  };
+}
+
+export function kwicTable(lines: readonly KwicLine[]): Table {
+  return {
+    columns: [
+      { key: 'segment_id', label: 'Segment' },
+      { key: 'left', label: 'Left' },
+      { key: 'keyword', label: 'Keyword' },
+      { key: 'right', label: 'Right' },
+      { key: 'pattern', label: 'Pattern' },
+      { key: 'start', label: 'Start', kind: 'integer' },
+      { key: 'end', label: 'End', kind: 'integer' },
+    ],
+    rows: lines.map((l) => [l.segment_id, l.left, l.keyword, l.right, l.pattern, l.start, l.end]),
+    footnotes: [],
+  };
+}
+
+export function themeTermsTable(themes: readonly CodeTheme[]): Table {
+  return {
+    title: 'Key terms per code (log-likelihood G², segments with the code vs the rest)',
+    columns: [
+      { key: 'category', label: 'Category' },
+      { key: 'code', label: 'Code' },
+      { key: 'rank', label: 'Rank', kind: 'integer' },
+      { key: 'term', label: 'Term' },
+      { key: 'freq_code', label: 'Freq. code', kind: 'integer' },
+      { key: 'freq_rest', label: 'Freq. rest', kind: 'integer' },
+      { key: 'g2', label: 'G²', kind: 'number', digits: 2 },
+    ],
+    rows: themes.flatMap((t) => t.terms.map((k, i) => [t.category, t.code, i + 1, k.term, k.freq_code, k.freq_rest, k.g2])),
+    footnotes: ['G² > 3.84 is p < 0.05 and G² > 10.83 is p < 0.001 for one term (1 df), before any correction for many terms.'],
+  };
+}
+
+export function themeExemplarsTable(themes: readonly CodeTheme[]): Table {
+  return {
+    title: 'Exemplar quotes per code',
+    columns: [
+      { key: 'code', label: 'Code' },
+      { key: 'rank', label: 'Rank', kind: 'integer' },
+      { key: 'segment_id', label: 'Segment' },
+      { key: 'matches', label: 'Matches', kind: 'integer' },
+      { key: 'keyness', label: 'Keyness', kind: 'number', digits: 2 },
+      { key: 'text', label: 'Text' },
+    ],
+    rows: themes.flatMap((t) => t.exemplars.map((e, i) => [t.code, i + 1, e.segment_id, e.matches, e.keyness, e.text])),
+    footnotes: ['Ranked by pattern matches for the code, then mean G² of the segment’s tokens among the code’s key terms.'],
+  };
+}
