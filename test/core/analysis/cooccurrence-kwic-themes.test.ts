@@ -71,12 +71,14 @@ describe('computeThemes', () => {
 
   it('picks exemplars with the most pattern matches, then keyness', () => {
     const tariffs = themes.find((t) => t.code === 'tariffs')!;
-    // one match each; mean G² of tokens: d1:s1 and d3:s1 (3 × 2 ln 2 + 4 ln 2) / 4, d2:s1 2 ln 2
+    // one match each. Target 10 tokens, rest 11: a term seen once only there has G² = 2 ln 2.1, tariffs
+    // (twice) 4 ln 2.1; mean G²: d1:s1 (4 + 2 + 2) ln 2.1 / 3 > d3:s1 (2 + 2 + 2 + 4) ln 2.1 / 4 > d2:s1 2 ln 2.1
     expect(tariffs.exemplars.map((e) => [e.segment_id, e.matches])).toEqual([
       ['d1:s1', 1],
       ['d3:s1', 1],
     ]);
-    expect(tariffs.exemplars[0]!.keyness).toBeCloseTo((10 * Math.log(2)) / 4, 12);
+    expect(tariffs.exemplars[0]!.keyness).toBeCloseTo((8 * Math.log(2.1)) / 3, 12);
+    expect(tariffs.exemplars[1]!.keyness).toBeCloseTo((10 * Math.log(2.1)) / 4, 12);
     expect(themes.find((t) => t.code === 'drugs')!.exemplars.map((e) => e.segment_id)).toEqual(['d1:s2', 'd3:s2']);
   });
 });
