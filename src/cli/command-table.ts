@@ -14,4 +14,9 @@ export const commandTable: CommandEntry[] = [
   { name: 'validate', summary: 'check the project file, codebook and corpus', load: () => import('./commands/validate.js') },
   { name: 'codebook', summary: 'show, export or print the schema of the codebook', load: () => import('./commands/codebook.js') },
   { name: 'segment', summary: 'split the corpus into units with stable ids', load: () => import('./commands/segment.js') },
+  { name: 'freq', summary: 'frequencies per code and category, by group with χ² tests', load: () => import('./commands/freq.js') },
+  { name: 'cooccur', summary: 'code × code co-occurrence within segments and documents', load: () => import('./commands/cooccur.js') },
+  { name: 'kwic', summary: 'keyword-in-context lines for a pattern or a code', load: () => import('./commands/kwic.js') },
+  { name: 'themes', summary: 'key terms (G² keyness) and exemplar quotes per code', load: () => import('./commands/themes.js') },
+  { name: 'export', summary: 'analysis-ready tables: long, wide or jsonl', load: () => import('./commands/export.js') },
 ];

@@ -1,4 +1,4 @@
-import type { Coding } from '../coding/coding.js';
+import { groupCodingsBySegment, type Coding } from '../coding/coding.js';
 import type { Segment } from '../segment/segment.js';
 
 /** A segment one coder reviewed, with the code ids that coder applied to it. */
@@ -10,15 +10,10 @@ export interface CodedSegment {
 /**
  * The segments a coder reviewed, in corpus order. A segment counts as reviewed
  * when it has at least one row (a "reviewed, none" row has an empty code), so
- * a coder who saw only the double-coding sample is compared on that sample.
+ * a coder who saw only the double-coding sample is counted on that sample.
  */
 export function indexCodedSegments(segments: readonly Segment[], codings: readonly Coding[]): CodedSegment[] {
-  const codesBySegment = new Map<string, Set<string>>();
-  for (const c of codings) {
-    let set = codesBySegment.get(c.segment_id);
-    if (!set) codesBySegment.set(c.segment_id, (set = new Set()));
-    if (c.code !== '') set.add(c.code);
-  }
+  const codesBySegment = groupCodingsBySegment(codings);
   return segments.flatMap((segment) => {
     const codes = codesBySegment.get(segment.segment_id);
     return codes ? [{ segment, codes }] : [];

@@ -83,18 +83,13 @@ export function computeWideExport(input: ExportInput): ExportTable {
 
 /**
  * JSON Lines: one object per reviewed segment with its codes (codebook order),
- * its document's metadata (JSON values kept, others as text) and its text.
+ * its document's metadata (as text, as read) and its text.
  */
 export function computeJsonlExport(input: ExportInput, coder: string): Record<string, unknown>[] {
   const docs = new Map(input.documents.map((d) => [d.id, d]));
   const order = new Map(listCodes(input.codebook).map((r) => [r.code.id, r.order]));
   return input.coded.map(({ segment, codes }) => {
     const doc = docs.get(segment.doc_id);
-    const metadata: Record<string, unknown> = {};
-    for (const key of doc ? Object.keys(doc.metadata) : []) {
-      const v = doc!.metadata[key];
-      metadata[key] = (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' ? v : metadataString(doc!, key);
-    }
     return {
       segment_id: segment.segment_id,
       doc_id: segment.doc_id,
@@ -103,7 +98,7 @@ export function computeJsonlExport(input: ExportInput, coder: string): Record<st
       end: segment.end,
       coder,
       codes: [...codes].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : 1)),
-      metadata,
+      metadata: doc ? { ...doc.metadata } : {},
       text: segment.text,
     };
   });

@@ -45,7 +45,8 @@ export function computeKwic(segments: readonly Segment[], find: PatternFinder, w
 
 /**
  * KWIC lines for the terminal: segment ids in a column, then left context
- * right-aligned to `window` so every keyword starts in the same column.
+ * right-aligned to `window` so every keyword starts in the same column; the
+ * keyword in brackets, context spacing kept as in the text.
  */
 export function formatKwicLines(lines: readonly KwicLine[], window: number): string {
   const idWidth = Math.max(0, ...lines.map((l) => codePoints(l.segment_id)));
@@ -53,7 +54,7 @@ export function formatKwicLines(lines: readonly KwicLine[], window: number): str
     .map((l) => {
       const id = l.segment_id + ' '.repeat(idWidth - codePoints(l.segment_id));
       const left = ' '.repeat(Math.max(0, window - codePoints(l.left))) + l.left;
-      return `${id}  ${left} [${l.keyword}] ${l.right}`.trimEnd();
+      return `${id}  ${left}[${l.keyword}]${l.right}`.trimEnd();
     })
     .map((s) => `${s}\n`)
     .join('');

@@ -38,7 +38,7 @@ describe('compilePatternFinder (stand-in) and computeKwic', () => {
     ]);
     expect(lines[2]!.start).toBe(segments.find((s) => s.segment_id === 'd3:s1')!.start + 31);
     expect(formatKwicLines(lines, 10)).toBe(
-      ['d1:s1             [Tariffs]  on steel', 'd2:s1        The  [tariff]  deal stal', 'd3:s1  s and cut  [tariffs] .', ''].join('\n'),
+      ['d1:s1            [Tariffs] on steel', 'd2:s1        The [tariff] deal stal', 'd3:s1  s and cut [tariffs].', ''].join('\n'),
     );
   });
 });

@@ -28,7 +28,7 @@ const doc = (id: string, type: string, sentences: string[]): [Document, Segment[
     pos = text.indexOf(s, pos) + s.length;
     return { segment_id: segmentId(id, 'sentence', i + 1), doc_id: id, unit: 'sentence' as const, index: i + 1, start, end: start + [...s].length, text: s };
   });
-  return [{ id, text, metadata: { type, year: 2026 }, source: { file: `${id}.md` } }, segs];
+  return [{ id, text, metadata: { type, year: '2026' }, source: { file: `${id}.md` } }, segs];
 };
 
 const built = [

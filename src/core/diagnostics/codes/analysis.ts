@@ -1,4 +1,30 @@
 import type { CodeTable } from '../catalogue.js';
 
 /** QC7xx: analysis and exports. */
-export const analysisCodes: CodeTable = {};
+export const analysisCodes: CodeTable = {
+  QC701: {
+    title: 'unknown grouping key',
+    description: 'freq --by names a metadata key that no document has.',
+    hint: 'Use a key from the documents\' front matter or columns (e.g. type), or `doc` for one group per document.',
+  },
+  QC702: {
+    title: 'unknown code for analysis',
+    description: 'A --code option names a code id the codebook does not define.',
+    hint: '`qcode codebook show` lists the code ids.',
+  },
+  QC703: {
+    title: 'invalid KWIC pattern',
+    description: 'The pattern given to kwic is empty or a /regex/ that does not compile.',
+    hint: 'Patterns use the codebook syntax: a word, a phrase, * wildcards, or /regex/flags.',
+  },
+  QC704: {
+    title: 'nothing to analyse',
+    description: 'The coder has reviewed no segment of the current corpus, so there is nothing to count.',
+    hint: 'Check the coder name and that the coding file fits the corpus and unit (qcode validate).',
+  },
+  QC705: {
+    title: 'missing group value',
+    description: 'Some documents lack the metadata key used for grouping; they form the group "(missing)".',
+    hint: 'Add the key to those documents\' front matter, or accept the (missing) group.',
+  },
+};

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { indexCodedSegments, type CodedSegment } from '../core/analysis/coded-segments.js';
+import type { Coding } from '../core/coding/coding.js';
+import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { formatTables } from '../core/format/format-table.js';
+import { TABLE_FORMATS, type Table, type TableFormat } from '../core/format/table.js';
+import { codingPath, fileExists, readCoder } from '../io/coding-file.js';
+import type { Study } from '../io/read-study.js';
+import type { CommandContext } from './command-kit.js';
+import { addStudyOptions, openStudy, studyOptionShape } from './study-options.js';
+
+/** Options shared by the analysis commands (freq, cooccur, kwic, themes, export). */
+export function addAnalysisOptions(cmd: Command, formats = 'table, csv, md, latex or json'): Command {
+  return addStudyOptions(cmd)
+    .option('--coder <name>', 'whose codings to analyse (default: coder in qcode.yaml, else gold if it exists, else auto)')
+    .option('--format <format>', `output: ${formats} (default table; --json means json)`);
+}
+
+export const analysisOptionShape = {
+  ...studyOptionShape,
+  coder: z.string().min(1).optional(),
+  format: z.enum(TABLE_FORMATS).optional(),
+};
+
+export interface CodedStudy {
+  study: Study;
+  coder: string;
+  codings: Coding[];
+  coded: CodedSegment[];
+}
+
+/** The coder to analyse: --coder, else `coder` in qcode.yaml, else gold when its file exists, else auto. */
+async function chooseCoder(study: Study, given: string | undefined): Promise<string> {
+  if (given) return given;
+  if (study.project.settings.coder) return study.project.settings.coder;
+  return (await fileExists(codingPath(study.project, 'gold'))) ? 'gold' : 'auto';
+}
+
+/** Reads the study and one coder's codings; warnings go to stderr, errors are thrown. */
+export async function openCodedStudy(
+  ctx: CommandContext,
+  opts: z.infer<z.ZodObject<typeof studyOptionShape>> & { coder?: string | undefined },
+): Promise<CodedStudy> {
+  const study = await openStudy(ctx, opts);
+  const coder = await chooseCoder(study, opts.coder);
+  const { codings, diagnostics } = await readCoder(study, coder, (p) => ctx.display(p));
+  if (diagnostics.length && !ctx.global.quiet) ctx.printDiagnostics(diagnostics, false);
+  const coded = indexCodedSegments(study.segments, codings);
+  if (coded.length === 0) throw new QcodeError([diag('QC704', `coder ${coder} has reviewed no segment of this corpus`)]);
+  ctx.note(`coder ${coder}: ${coded.length} of ${study.segments.length} segments reviewed`);
+  return { study, coder, codings, coded };
+}
+
+export function outputFormat(ctx: CommandContext, format: TableFormat | undefined): TableFormat {
+  return format ?? (ctx.global.json ? 'json' : 'table');
+}
+
+export function printTables(ctx: CommandContext, tables: readonly Table[], format: TableFormat): void {
+  ctx.io.stdout.write(formatTables(tables, format));
+}
+
+/** Throws every error among diagnostics; prints the warnings. */
+export function reportChecks(ctx: CommandContext, diagnostics: ReturnType<typeof diag>[]): void {
+  if (diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(diagnostics);
+  if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { cooccurrenceTable } from '../../core/analysis/analysis-tables.js';
+import { computeCooccurrence } from '../../core/analysis/cooccurrence.js';
+import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
+import { addAnalysisOptions, analysisOptionShape, openCodedStudy, outputFormat, printTables } from '../analysis-options.js';
+
+const Options = z.strictObject({ ...globalOptionShape, ...analysisOptionShape });
+
+const cooccur: CommandModule = (cmd, ctx) => {
+  addAnalysisOptions(cmd).description('code × code co-occurrence within segments and within documents (counts, Jaccard)');
+  defineAction(cmd, ctx, Options, async (opts) => {
+    const { study, coder, coded } = await openCodedStudy(ctx, opts);
+    printTables(ctx, [cooccurrenceTable(computeCooccurrence(study.codebook, coded), coder)], outputFormat(ctx, opts.format));
+  });
+};
+
+export default cooccur;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { frequencyJson, frequencyRowsTable, presenceTestsTable } from '../../core/analysis/analysis-tables.js';
+import { checkGroupKey } from '../../core/analysis/check-analysis-options.js';
+import { computeFrequencyTable } from '../../core/analysis/frequency-table.js';
+import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
+import { addAnalysisOptions, analysisOptionShape, openCodedStudy, outputFormat, printTables, reportChecks } from '../analysis-options.js';
+
+const Options = z.strictObject({
+  ...globalOptionShape,
+  ...analysisOptionShape,
+  by: z.string().min(1).optional(),
+  level: z.enum(['category', 'code', 'all']).default('all'),
+  tests: z.boolean().default(false),
+});
+
+const freq: CommandModule = (cmd, ctx) => {
+  addAnalysisOptions(cmd)
+    .description('segments and documents per code and category, optionally by group with χ² tests')
+    .option('--by <key>', 'split by a document metadata key (e.g. type), or doc for one group per document')
+    .option('--level <level>', 'rows: category, code or all (default all)')
+    .option('--tests', 'print only the χ² tests table (for --format csv, which holds one table)');
+  defineAction(cmd, ctx, Options, async (opts) => {
+    const { study, coder, coded } = await openCodedStudy(ctx, opts);
+    if (opts.by) reportChecks(ctx, checkGroupKey(opts.by, study.corpus));
+    const ft = computeFrequencyTable({ codebook: study.codebook, documents: study.corpus, coded, by: opts.by ?? null, level: opts.level });
+    const format = outputFormat(ctx, opts.format);
+    if (format === 'json') ctx.outJson(frequencyJson(ft));
+    else if (opts.tests) printTables(ctx, ft.by ? [presenceTestsTable(ft)] : [], format);
+    else printTables(ctx, ft.by ? [frequencyRowsTable(ft, coder), presenceTestsTable(ft)] : [frequencyRowsTable(ft, coder)], format);
+  });
+};
+
+export default freq;

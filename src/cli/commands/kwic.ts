@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { kwicTable } from '../../core/analysis/analysis-tables.js';
+import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
+import { computeKwic, formatKwicLines } from '../../core/analysis/kwic.js';
+import { compilePatternFinder } from '../../core/analysis/pattern-finder.js';
+import { listCodes } from '../../core/codebook/codebook-schema.js';
+import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
+import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
+import { addStudyOptions, openStudy, studyOptionShape } from '../study-options.js';
+import { outputFormat, printTables, reportChecks } from '../analysis-options.js';
+import { TABLE_FORMATS } from '../../core/format/table.js';
+
+const Options = z.strictObject({
+  ...globalOptionShape,
+  ...studyOptionShape,
+  code: z.string().min(1).optional(),
+  window: z.coerce.number().int().min(0).max(1000).default(40),
+  format: z.enum(TABLE_FORMATS).optional(),
+});
+
+const kwic: CommandModule = (cmd, ctx) => {
+  addStudyOptions(cmd)
+    .description('keyword-in-context lines for a pattern (codebook syntax) or a code\'s patterns')
+    .argument('[pattern]', 'a word, phrase, * wildcard or /regex/flags')
+    .option('--code <id>', "use this code's patterns instead of a pattern")
+    .option('--window <n>', 'characters of context on each side (default 40)')
+    .option('--format <format>', 'table (aligned lines), csv, md, latex or json');
+  defineAction(cmd, ctx, Options, async (opts, args) => {
+    const pattern = args[0];
+    if ((pattern === undefined) === (opts.code === undefined)) {
+      throw new QcodeError([diag('QC001', 'give either a pattern or --code ID, not both')]);
+    }
+    const study = await openStudy(ctx, opts);
+    let patterns: string[];
+    if (opts.code) {
+      reportChecks(ctx, checkCodeIds([opts.code], study.codebook));
+      patterns = listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns;
+    } else patterns = [pattern!];
+    let find;
+    try {
+      find = compilePatternFinder(patterns.filter((p) => p.trim() !== ''));
+    } catch (e) {
+      throw new QcodeError([diag('QC703', `pattern ${patterns.join(', ')}: ${(e as Error).message}`)]);
+    }
+    if (patterns.every((p) => p.trim() === '')) throw new QcodeError([diag('QC703', 'the pattern is empty')]);
+    const lines = computeKwic(study.segments, find, opts.window);
+    const format = outputFormat(ctx, opts.format);
+    if (format === 'table') ctx.io.stdout.write(formatKwicLines(lines, opts.window));
+    else printTables(ctx, [kwicTable(lines)], format);
+    ctx.note(`${lines.length} match${lines.length === 1 ? '' : 'es'} in ${new Set(lines.map((l) => l.segment_id)).size} segments`);
+  });
+};
+
+export default kwic;
