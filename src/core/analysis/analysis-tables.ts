@@ -6,10 +6,12 @@ import type { CodeTheme } from './themes.js';
 
 /** Tables of the analysis commands, for the shared formatters (src/core/format/format-table.ts). */
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function frequencyRowsTable(ft: FrequencyTable, coder: string): Table {
   const grouped = ft.by !== null;
   return {
-    title: grouped ? `Codes by ${ft.by} (coder ${coder})` : `Code frequencies (coder ${coder})`,
+    title: grouped ? `Codes by ${ft.by === 'doc' ? 'document' : ft.by} (coder ${coder})` : `Code frequencies (coder ${coder})`,
     columns: [
       ...(grouped ? [{ key: 'group', label: ft.by === 'doc' ? 'Document' : ft.by! }] : []),
       { key: 'category', label: 'Category' },
@@ -29,15 +31,17 @@ export function frequencyRowsTable(ft: FrequencyTable, coder: string): Table {
       r.document_share,
     ]),
     footnotes: [
-      `Base: ${ft.groups.map((g) => `${g.group === null ? '' : `${g.group}: `}${g.segments} segments in ${g.documents} documents`).join('; ')} reviewed.`,
-      'Code "(any)": segments with at least one code of the category.',
+      `Base: reviewed segments and their documents (${ft.groups
+        .map((g) => `${g.group === null ? '' : `${g.group}: `}${plural(g.segments, 'segment')} in ${plural(g.documents, 'document')}`)
+        .join('; ')}).`,
+      ...(ft.rows.some((r) => r.code === null) ? ['Code (any): segments with at least one code of the category.'] : []),
     ],
   };
 }
 
 export function presenceTestsTable(ft: FrequencyTable): Table {
   return {
-    title: `Presence by ${ft.by}: χ² tests of independence`,
+    title: `Presence by ${ft.by === 'doc' ? 'document' : ft.by}: χ² tests of independence`,
     columns: [
       { key: 'category', label: 'Category' },
       { key: 'code', label: 'Code' },
