@@ -1,26 +1,17 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, copyFixture, hasStackTrace, runCli } from '../helpers/run-cli.js';
+import { expectGolden } from '../helpers/golden.js';
+import { copyFixture, hasStackTrace, runCli } from '../helpers/run-cli.js';
 
-// Golden outputs of the analysis commands on a fixture project; regenerate
-// with UPDATE_GOLDEN=1 after a deliberate change and review the diff.
+// Golden outputs of the analysis commands on a fixture project (test/golden/analysis).
 const FIXTURE = 'projects/analysis-three-source-types';
-const GOLDEN = path.join(REPO, 'test/golden/analysis');
-
-function golden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
 
 const cases: [string, string[]][] = [
   ['freq.txt', ['freq']],
   ['freq-by-type.txt', ['freq', '--by', 'type']],
   ['freq-by-type.json', ['freq', '--by', 'type', '--json']],
+  ['freq-by-language.json', ['freq', '--by', 'language', '--level', 'code', '--format', 'json']],
   ['freq-by-type-tests.csv', ['freq', '--by', 'type', '--tests', '--format', 'csv']],
   ['freq-by-doc-category.md', ['freq', '--by', 'doc', '--level', 'category', '--format', 'md']],
   ['freq-code.tex', ['freq', '--level', 'code', '--format', 'latex']],
@@ -43,7 +34,7 @@ describe('analysis commands on a fixture project (goldens)', () => {
       // kwic reads the corpus only; the others say whose codings they count
       if (args[0] !== 'kwic') expect(r.stderr).toContain('coder gold: 15 of 16 segments reviewed');
       expect(r.code).toBe(0);
-      golden(name, r.stdout);
+      expectGolden(`analysis/${name}`, r.stdout);
     });
   }
 });
