@@ -10,11 +10,17 @@ import type { Study } from '../io/read-study.js';
 import type { CommandContext } from './command-kit.js';
 import { addStudyOptions, openStudy, studyOptionShape } from './study-options.js';
 
-/** Options shared by the analysis commands (freq, cooccur, kwic, themes, export). */
-export function addAnalysisOptions(cmd: Command, formats = 'table, csv, md, latex or json'): Command {
-  return addStudyOptions(cmd)
-    .option('--coder <name>', 'whose codings to analyse (default: coder in qcode.yaml, else gold if it exists, else auto)')
-    .option('--format <format>', `output: ${formats} (default table; --json means json)`);
+/** The study options and --coder: what every command reading one coder's codings takes. */
+export function addCoderOptions(cmd: Command): Command {
+  return addStudyOptions(cmd).option(
+    '--coder <name>',
+    'whose codings to analyse (default: coder in qcode.yaml, else gold if it exists, else auto)',
+  );
+}
+
+/** Options shared by the table-printing analysis commands (freq, cooccur, themes). */
+export function addAnalysisOptions(cmd: Command): Command {
+  return addCoderOptions(cmd).option('--format <format>', 'output: table, csv, md, latex or json (default table; --json means json)');
 }
 
 export const analysisOptionShape = {

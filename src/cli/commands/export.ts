@@ -5,8 +5,8 @@ import { formatCsv } from '../../core/format/format-csv.js';
 import { recordOutput } from '../../io/manifest.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addStudyOptions, commandLine, studyOptionShape } from '../study-options.js';
-import { openCodedStudy } from '../analysis-options.js';
+import { commandLine, studyOptionShape } from '../study-options.js';
+import { addCoderOptions, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -20,9 +20,8 @@ const Options = z.strictObject({
 const FILE_NAME = { long: 'long.csv', wide: 'wide.csv', jsonl: 'segments.jsonl' } as const;
 
 const exportCommand: CommandModule = (cmd, ctx) => {
-  addStudyOptions(cmd)
+  addCoderOptions(cmd)
     .description('analysis-ready tables: long (one row per coding), wide (0/1 per code) or jsonl, with document metadata')
-    .option('--coder <name>', 'whose codings (default: coder in qcode.yaml, else gold if it exists, else auto)')
     .option('--format <format>', 'long, wide or jsonl (default long)')
     .option('--excel', 'for spreadsheets: UTF-8 BOM, formula-like cells neutralised with a leading apostrophe')
     .option('-o, --output <file>', 'output file, or - for stdout (default: <out>/exports/<coder>-<format>.csv|.jsonl)');
