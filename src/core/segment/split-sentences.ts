@@ -144,7 +144,7 @@ function boundaryAfter(
   if (ts === p) return k; // the full stop follows a quote, bracket or space
   const token = text.slice(ts, p);
   const numeric = isNumberLead(text.charCodeAt(n));
-  switch (rules.abbreviations.get(token) ?? implicitKind(token)) {
+  switch (rules.abbreviations.get(token) ?? implicitKind(text, token, ts, from)) {
     case 'title':
       return -1;
     case 'number':
@@ -160,9 +160,15 @@ function boundaryAfter(
   }
 }
 
-/** Initials (J. F. Kennedy) and dotted initialisms (U.S, Ph.D, EE.UU) not in the word lists. */
-function implicitKind(token: string): 'starter' | undefined {
-  if (token.length === 1) return caseAt(token, 0) > 0 ? 'starter' : undefined;
+/**
+ * Initials (J. F. Kennedy) and dotted initialisms (U.S, Ph.D, EE.UU) not in the word lists.
+ * A capital glued to a symbol or number is a unit, not an initial: "hit 40°C. Crops died".
+ */
+function implicitKind(text: string, token: string, ts: number, from: number): 'starter' | undefined {
+  if (token.length === 1) {
+    const before = ts > from ? text.charCodeAt(ts - 1) : 32;
+    return caseAt(token, 0) > 0 && (isWhitespace(before) || isOpener(before)) ? 'starter' : undefined;
+  }
   if (!token.includes('.')) return undefined;
   for (const piece of token.split('.')) {
     if (piece.length === 0 || piece.length > 2) return undefined;
