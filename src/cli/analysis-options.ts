@@ -3,12 +3,11 @@ import { z } from 'zod';
 import { indexCodedSegments, type CodedSegment } from '../core/analysis/coded-segments.js';
 import type { Coding } from '../core/coding/coding.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
-import { formatTables } from '../core/format/format-table.js';
-import { TABLE_FORMATS, type Table, type TableFormat } from '../core/format/table.js';
 import { codingPath, fileExists, readCoder } from '../io/coding-file.js';
 import type { Study } from '../io/read-study.js';
 import type { CommandContext } from './command-kit.js';
 import { addStudyOptions, openStudy, studyOptionShape } from './study-options.js';
+import { addFormatOption, formatOptionShape } from './table-output.js';
 
 /** The study options and --coder: what every command reading one coder's codings takes. */
 export function addCoderOptions(cmd: Command): Command {
@@ -20,14 +19,11 @@ export function addCoderOptions(cmd: Command): Command {
 
 /** Options shared by the table-printing analysis commands (freq, cooccur, themes). */
 export function addAnalysisOptions(cmd: Command): Command {
-  return addCoderOptions(cmd).option('--format <format>', 'output: table, csv, md, latex or json (default table; --json means json)');
+  return addFormatOption(addCoderOptions(cmd));
 }
 
-export const analysisOptionShape = {
-  ...studyOptionShape,
-  coder: z.string().min(1).optional(),
-  format: z.enum(TABLE_FORMATS).optional(),
-};
+export const coderOptionShape = { ...studyOptionShape, coder: z.string().min(1).optional() };
+export const analysisOptionShape = { ...coderOptionShape, ...formatOptionShape };
 
 export interface CodedStudy {
   study: Study;
@@ -56,14 +52,6 @@ export async function openCodedStudy(
   if (coded.length === 0) throw new QcodeError([diag('QC704', `coder ${coder} has reviewed no segment of this corpus`)]);
   ctx.note(`coder ${coder}: ${coded.length} of ${study.segments.length} segments reviewed`);
   return { study, coder, codings, coded };
-}
-
-export function outputFormat(ctx: CommandContext, format: TableFormat | undefined): TableFormat {
-  return format ?? (ctx.global.json ? 'json' : 'table');
-}
-
-export function printTables(ctx: CommandContext, tables: readonly Table[], format: TableFormat): void {
-  ctx.io.stdout.write(formatTables(tables, format));
 }
 
 /** Throws every error among diagnostics; prints the warnings. */

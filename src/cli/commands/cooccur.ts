@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { cooccurrenceTable } from '../../core/analysis/analysis-tables.js';
 import { computeCooccurrence } from '../../core/analysis/cooccurrence.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addAnalysisOptions, analysisOptionShape, openCodedStudy, outputFormat, printTables } from '../analysis-options.js';
+import { chooseFormat, printTables } from '../table-output.js';
+import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({ ...globalOptionShape, ...analysisOptionShape });
 
@@ -10,7 +11,7 @@ const cooccur: CommandModule = (cmd, ctx) => {
   addAnalysisOptions(cmd).description('code × code co-occurrence within segments and within documents (counts, Jaccard)');
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coder, coded } = await openCodedStudy(ctx, opts);
-    printTables(ctx, [cooccurrenceTable(computeCooccurrence(study.codebook, coded), coder)], outputFormat(ctx, opts.format));
+    printTables(ctx, [cooccurrenceTable(computeCooccurrence(study.codebook, coded), coder)], chooseFormat(opts));
   });
 };
 

@@ -5,13 +5,12 @@ import { formatCsv } from '../../core/format/format-csv.js';
 import { recordOutput } from '../../io/manifest.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { commandLine, studyOptionShape } from '../study-options.js';
-import { addCoderOptions, openCodedStudy } from '../analysis-options.js';
+import { commandLine } from '../study-options.js';
+import { addCoderOptions, coderOptionShape, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
-  ...studyOptionShape,
-  coder: z.string().min(1).optional(),
+  ...coderOptionShape,
   format: z.enum(['long', 'wide', 'jsonl']).default('long'),
   excel: z.boolean().default(false),
   output: z.string().optional(),

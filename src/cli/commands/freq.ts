@@ -3,7 +3,8 @@ import { frequencyJson, frequencyRowsTable, presenceTestsTable } from '../../cor
 import { checkGroupKey } from '../../core/analysis/check-analysis-options.js';
 import { computeFrequencyTable } from '../../core/analysis/frequency-table.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addAnalysisOptions, analysisOptionShape, openCodedStudy, outputFormat, printTables, reportChecks } from '../analysis-options.js';
+import { chooseFormat, printTables } from '../table-output.js';
+import { addAnalysisOptions, analysisOptionShape, openCodedStudy, reportChecks } from '../analysis-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -23,7 +24,7 @@ const freq: CommandModule = (cmd, ctx) => {
     const { study, coder, coded } = await openCodedStudy(ctx, opts);
     if (opts.by) reportChecks(ctx, checkGroupKey(opts.by, study.corpus));
     const ft = computeFrequencyTable({ codebook: study.codebook, documents: study.corpus, coded, by: opts.by ?? null, level: opts.level });
-    const format = outputFormat(ctx, opts.format);
+    const format = chooseFormat(opts);
     if (format === 'json') ctx.outJson(frequencyJson(ft));
     else if (opts.tests) printTables(ctx, ft.by ? [presenceTestsTable(ft)] : [], format);
     else printTables(ctx, ft.by ? [frequencyRowsTable(ft, coder), presenceTestsTable(ft)] : [frequencyRowsTable(ft, coder)], format);

@@ -6,25 +6,24 @@ import { compilePatternFinder } from '../../core/analysis/pattern-finder.js';
 import { listCodes } from '../../core/codebook/codebook-schema.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
+import { addFormatOption, chooseFormat, formatOptionShape, printTables } from '../table-output.js';
 import { addStudyOptions, openStudy, studyOptionShape } from '../study-options.js';
-import { outputFormat, printTables, reportChecks } from '../analysis-options.js';
-import { TABLE_FORMATS } from '../../core/format/table.js';
+import { reportChecks } from '../analysis-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
   ...studyOptionShape,
   code: z.string().min(1).optional(),
   window: z.coerce.number().int().min(0).max(1000).default(40),
-  format: z.enum(TABLE_FORMATS).optional(),
+  ...formatOptionShape,
 });
 
 const kwic: CommandModule = (cmd, ctx) => {
-  addStudyOptions(cmd)
+  addFormatOption(addStudyOptions(cmd))
     .description('keyword-in-context lines for a pattern (codebook syntax) or a code\'s patterns')
     .argument('[pattern]', 'a word, phrase, * wildcard or /regex/flags')
     .option('--code <id>', "use this code's patterns instead of a pattern")
-    .option('--window <n>', 'characters of context on each side (default 40)')
-    .option('--format <format>', 'table (aligned lines), csv, md, latex or json');
+    .option('--window <n>', 'characters of context on each side (default 40)');
   defineAction(cmd, ctx, Options, async (opts, args) => {
     const pattern = args[0];
     if ((pattern === undefined) === (opts.code === undefined)) {
@@ -44,7 +43,7 @@ const kwic: CommandModule = (cmd, ctx) => {
     }
     if (patterns.every((p) => p.trim() === '')) throw new QcodeError([diag('QC703', 'the pattern is empty')]);
     const lines = computeKwic(study.segments, find, opts.window);
-    const format = outputFormat(ctx, opts.format);
+    const format = chooseFormat(opts);
     if (format === 'table') ctx.io.stdout.write(formatKwicLines(lines, opts.window));
     else printTables(ctx, [kwicTable(lines)], format);
     ctx.note(`${lines.length} match${lines.length === 1 ? '' : 'es'} in ${new Set(lines.map((l) => l.segment_id)).size} segments`);

@@ -5,7 +5,8 @@ import { compilePatternFinder } from '../../core/analysis/pattern-finder.js';
 import { computeThemes } from '../../core/analysis/themes.js';
 import { listCodes } from '../../core/codebook/codebook-schema.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addAnalysisOptions, analysisOptionShape, openCodedStudy, outputFormat, printTables, reportChecks } from '../analysis-options.js';
+import { chooseFormat, printTables } from '../table-output.js';
+import { addAnalysisOptions, analysisOptionShape, openCodedStudy, reportChecks } from '../analysis-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -36,7 +37,7 @@ const themes: CommandModule = (cmd, ctx) => {
       ...(opts.code ? { codes: [opts.code] } : {}),
     });
     const tables = opts.quotes ? [themeExemplarsTable(result)] : [themeTermsTable(result), themeExemplarsTable(result)];
-    printTables(ctx, tables, outputFormat(ctx, opts.format));
+    printTables(ctx, tables, chooseFormat(opts));
   });
 };
 
