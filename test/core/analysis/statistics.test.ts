@@ -141,3 +141,47 @@ describe('computeLogLikelihoodKeyness', () => {
     expect(computeLogLikelihoodKeyness(4, 0, 100, 300)).toBeCloseTo(2 * 4 * Math.log(4), 12);
   });
 });
+
+describe('invariants (property tests)', () => {
+  const cell = fc.integer({ min: 0, max: 60 });
+  const table = (rows: number, cols: number) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+
+  it('χ²: p and Cramér’s V lie in [0, 1]; transposing the table changes nothing', () => {
+    const anyTable = fc.tuple(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 4 })).chain(([r, c]) => table(r, c));
+    fc.assert(
+      fc.property(anyTable, (t) => {
+        const a = computeChiSquareTest(t);
+        const b = computeChiSquareTest(t[0]!.map((_, j) => t.map((row) => row[j]!)));
+        if (a === null) return b === null;
+        return (
+          a.p >= 0 &&
+          a.p <= 1 + 1e-12 &&
+          a.cramersV >= 0 &&
+          a.cramersV <= 1 + 1e-9 &&
+          Math.abs(a.chi2 - b!.chi2) <= 1e-9 * (1 + a.chi2) &&
+          a.df === b!.df
+        );
+      }),
+    );
+  });
+
+  it('Fisher: p in (0, 1], unchanged by transposing or swapping rows', () => {
+    fc.assert(
+      fc.property(cell, cell, cell, cell, (a, b, c, d) => {
+        const p = computeFisherExact2x2([
+          [a, b],
+          [c, d],
+        ]);
+        const pt = computeFisherExact2x2([
+          [a, c],
+          [b, d],
+        ]);
+        const ps = computeFisherExact2x2([
+          [c, d],
+          [a, b],
+        ]);
+        return p > 0 && p <= 1 && Math.abs(p - pt) < 1e-9 && Math.abs(p - ps) < 1e-9;
+      }),
+    );
+  });
+});
