@@ -23,7 +23,7 @@ const exportCommand: CommandModule = (cmd, ctx) => {
     .description('analysis-ready tables: long (one row per coding), wide (0/1 per code) or jsonl, with document metadata')
     .option('--format <format>', 'long, wide or jsonl (default long)')
     .option('--excel', 'for spreadsheets: UTF-8 BOM, formula-like cells neutralised with a leading apostrophe')
-    .option('-o, --output <file>', 'output file, or - for stdout (default: <out>/exports/<coder>-<format>.csv|.jsonl)');
+    .option('-o, --output <file>', 'output file, or - for stdout (default: <out>/exports/<coder>-long.csv, -wide.csv or -segments.jsonl)');
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coder, codings, coded } = await openCodedStudy(ctx, opts);
     const input = { codebook: study.codebook, documents: study.corpus, segments: study.segments, codings, coded };
