@@ -12,7 +12,12 @@ const WORD = '[\\p{L}\\p{M}\\p{N}_]';
 function wordSource(word: string): string {
   return word
     .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/['’]/g, "['’]"))
+    .map((part) =>
+      part
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/['’]/g, "['’]")
+        .replace(/[-\u2010\u2011]/g, '[-\u2010\u2011]'),
+    )
     .join(`${WORD}*`);
 }
 

@@ -27,6 +27,8 @@ describe('compilePatternFinder (stand-in) and computeKwic', () => {
     expect(find('Tariffs and tariff-free and TARIFF.').map((h) => h.start)).toEqual([28]);
     expect(find('Drug\ntrafficking, drug, trafficking').map((h) => [h.start, h.end])).toEqual([[0, 16]]);
     expect(find('reforms').length).toBe(1);
+    const hyphen = compilePatternFinder(['duty-free', "o'brien", 'a.b']);
+    expect(hyphen('Duty\u2011free goods, O’Brien said; axb').map((h) => h.pattern)).toEqual(['duty-free', "o'brien"]);
   });
 
   it('aligns keywords and keeps context inside the segment', () => {
