@@ -21,7 +21,7 @@ export function loadDoubleCodingFixture(): { codebook: Codebook; docs: Document[
   for (const f of readdirSync(path.join(FIXTURE, 'corpus')).sort()) {
     const raw = readFileSync(path.join(FIXTURE, 'corpus', f), 'utf8');
     const m = /^---\n([\s\S]*?)\n---\n/.exec(raw)!;
-    const meta = parseYaml(m[1]!) as Record<string, unknown>;
+    const meta = parseYaml(m[1]!) as Record<string, string>;
     const text = raw.slice(m[0].length);
     const id = String(meta.id);
     delete meta.id;

@@ -99,23 +99,25 @@ export function computeSample(segments: readonly Segment[], docs: readonly Docum
     diagnostics,
   });
   const diagnostics = checkOptions(options, segments.length);
-  if (hasErrors(diagnostics)) return empty(diagnostics);
-
   const docById = new Map(docs.map((d) => [d.id, d]));
   const { stratify } = options;
-  if (stratify.by === 'metadata') {
+  if (stratify.by === 'metadata' && docs.length > 0) {
     const key = stratify.key;
-    if (!docs.some((d) => d.metadata[key] !== undefined && d.metadata[key] !== null)) {
+    if (!docs.some((d) => d.metadata[key] !== undefined)) {
       const known = [...new Set(docs.flatMap((d) => Object.keys(d.metadata)))].sort();
-      return empty([
+      diagnostics.push(
         diag(
           'QC504',
           `no document has the metadata key '${key}'`,
           undefined,
           known.length > 0 ? `keys in this corpus: ${known.join(', ')}; or use --stratify doc` : undefined,
         ),
-      ]);
+      );
     }
+  }
+  if (hasErrors(diagnostics)) return empty(diagnostics);
+  if (stratify.by === 'metadata') {
+    const key = stratify.key;
     const missing = docs.filter((d) => metadataString(d, key) === '');
     if (missing.length > 0) {
       const ids = missing.map((d) => d.id);

@@ -156,3 +156,11 @@ describe('computeSample', () => {
     expect(formatSampleCsv([])).toBe('segment_id,doc_id,stratum,text\n');
   });
 });
+
+describe('computeSample reports every problem at once', () => {
+  it('a bad fraction and an unknown key together', () => {
+    const { docs, segments } = fixtureCorpus();
+    const s = computeSample(segments, docs, { fraction: 0, seed: 1, stratify: { by: 'metadata', key: 'typ' } });
+    expect(s.diagnostics.map((d) => d.code)).toEqual(['QC501', 'QC504']);
+  });
+});

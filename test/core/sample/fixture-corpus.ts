@@ -16,7 +16,7 @@ export function fixtureCorpus(options: { withoutType?: string[] } = {}): { docs:
     const n = ((i * 7) % 4) + 1;
     const sentences = Array.from({ length: n }, (_, k) => `Sentence ${k + 1} of ${id}, about "trade", tariffs.`);
     const text = sentences.join(' ');
-    const metadata: Record<string, unknown> = { title: `Document ${i + 1}`, type: types[[0, 1, 1, 2, 2][i % 5]!] };
+    const metadata: Record<string, string> = { title: `Document ${i + 1}`, type: types[[0, 1, 1, 2, 2][i % 5]!]! };
     if (options.withoutType?.includes(id)) delete metadata.type;
     docs.push({ id, text, metadata, source: { file: 'fixture.jsonl', line: i + 1 } });
     let start = 0;
