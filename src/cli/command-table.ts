@@ -15,4 +15,7 @@ export const commandTable: CommandEntry[] = [
   { name: 'codebook', summary: 'show, export or print the schema of the codebook', load: () => import('./commands/codebook.js') },
   { name: 'segment', summary: 'split the corpus into units with stable ids', load: () => import('./commands/segment.js') },
   { name: 'sample', summary: 'draw a reproducible random sample of segments', load: () => import('./commands/sample.js') },
+  { name: 'annotate', summary: 'code segments by hand in the terminal (blind, saved at every step)', load: () => import('./commands/annotate.js') },
+  { name: 'disagreements', summary: 'list where two coders differ, segment by code', load: () => import('./commands/disagreements.js') },
+  { name: 'adjudicate', summary: "settle two coders' disagreements into a consensus coder", load: () => import('./commands/adjudicate.js') },
 ];
