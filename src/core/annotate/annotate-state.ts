@@ -87,7 +87,8 @@ function firstUnconfirmed(state: Pick<AnnotateState, 'items' | 'confirmed'>, fro
 }
 
 function goTo(state: AnnotateState, position: number, message = ''): AnnotateState {
-  return { ...state, position, draft: draftFor(state, position), mode: 'code', message };
+  // The highlight starts on the first code for every segment, so arrow counts are predictable.
+  return { ...state, position, draft: draftFor(state, position), cursor: 0, mode: 'code', message };
 }
 
 export function createAnnotateState(input: {
