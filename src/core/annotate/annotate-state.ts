@@ -154,16 +154,16 @@ function confirm(state: AnnotateState): Step {
   const next: AnnotateState = { ...state, confirmed };
   const what = entry.codes.length === 0 ? 'reviewed, no code' : entry.codes.join(', ');
   const message = `confirmed ${entry.segment_id}: ${what}`;
-  let to = state.position + 1;
-  if (to >= state.items.length || confirmed.has(state.items[to]!.segment.segment_id)) {
-    // At the end, or re-confirming an earlier segment: go on with the first one still open, if any.
-    const open = firstUnconfirmed(next, to % state.items.length);
-    if (open < 0 && to >= state.items.length) {
-      return { state: { ...next, mode: 'done', message: `${message}; all ${state.items.length} segments confirmed` }, effects: [{ kind: 'confirm', entry }] };
-    }
-    if (open >= 0 && to >= state.items.length) to = open;
+  const effects: Effect[] = [{ kind: 'confirm', entry }];
+  const open = firstUnconfirmed(next, (state.position + 1) % state.items.length);
+  const wasOpen = !state.confirmed.has(entry.segment_id);
+  // The last open segment just confirmed: done. Re-confirming an earlier one
+  // walks on through the next; past the end, back to the first still open.
+  if (open < 0 && (wasOpen || state.position + 1 >= state.items.length)) {
+    return { state: { ...next, mode: 'done', message: `${message}; all ${state.items.length} segments confirmed` }, effects };
   }
-  return { state: goTo(next, to, message), effects: [{ kind: 'confirm', entry }] };
+  const to = state.position + 1 < state.items.length ? state.position + 1 : open;
+  return { state: goTo(next, to, message), effects };
 }
 
 function setDraft(state: AnnotateState, codes: string[], message: string): AnnotateState {
