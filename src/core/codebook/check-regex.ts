@@ -22,7 +22,7 @@ export function explainRegexError(source: string, flags: string): string | undef
     new RegExp(source, flags);
     return undefined;
   } catch (e) {
-    return (e as Error).message.replace(/^Invalid regular expression: /, '');
+    return (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
   }
 }
 
@@ -43,8 +43,10 @@ export function hasNestedQuantifier(source: string): boolean {
     if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at));
       if (m) {
-        const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-        return { repeats: max > 1, length: m[0].length };
+        const min = Number(m[1]);
+        const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+        // An exact count {n} is a fixed-length run, not a repetition that can backtrack.
+        return { repeats: max > min && max > 1, length: m[0].length };
       }
     }
     return { repeats: false, length: 0 };
