@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURE } from '../../helpers/double-coding-fixture.js';
-import { QCODE, copyFixture, runQcode } from '../../helpers/run-built-cli.js';
+import { FIXTURE } from '../helpers/double-coding-fixture.js';
+import { BIN, copyFixture, runCli } from '../helpers/run-cli.js';
 
 // Drives `qcode annotate` in a real pseudo-terminal: a detached tmux session
 // of 80×24, keys sent with send-keys, the screen read with capture-pane.
@@ -38,7 +38,7 @@ async function keys(...ks: string[]): Promise<void> {
 function start(dir: string): void {
   tmux(
     'new-session', '-d', '-s', session, '-x', '80', '-y', '24',
-    `cd '${dir}' && NO_COLOR=1 '${process.execPath}' '${QCODE}' annotate --coder carol --sample out/sample.csv; echo "EXIT=$?"; sleep 600`,
+    `cd '${dir}' && NO_COLOR=1 '${process.execPath}' '${BIN}' annotate --coder carol --sample out/sample.csv; echo "EXIT=$?"; sleep 600`,
   );
 }
 
@@ -54,7 +54,7 @@ afterAll(() => {
 
 describe.skipIf(!hasTmux)('qcode annotate in a terminal (tmux)', () => {
   it('codes by shortcut and arrows, memo, back, exclusive category; survives kill -9 and resumes', async () => {
-    const dir = copyFixture(FIXTURE);
+    const dir = copyFixture('double-coding-two-coders');
     const sample = ['news-01:p2', 'news-02:p2', 'official-01:p1', 'official-02:p2', 'social-02:p3'];
     writeFileSync(path.join(dir, 'out/sample.csv'), `segment_id\n${sample.join('\n')}\n`);
     const file = path.join(dir, 'out/codings/carol.csv');
@@ -145,7 +145,7 @@ describe.skipIf(!hasTmux)('qcode annotate in a terminal (tmux)', () => {
   });
 
   it('refuses to run without a terminal, pointing to qcode import', async () => {
-    const r = await runQcode(['annotate', '--coder', 'carol', '-C', FIXTURE], FIXTURE);
+    const r = await runCli(['annotate', '--coder', 'carol', '-C', FIXTURE], { cwd: FIXTURE });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error QC006');
     expect(r.stderr).toContain('qcode import FILE --coder carol');
