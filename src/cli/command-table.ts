@@ -16,4 +16,5 @@ export const commandTable: CommandEntry[] = [
   { name: 'import', summary: "turn a coder's spreadsheet into the canonical coding file", load: () => import('./commands/import.js') },
   { name: 'evaluate', summary: "measure the auto-coder against a human coder (precision, recall, F1)", load: () => import('./commands/evaluate.js') },
   { name: 'segment', summary: 'split the corpus into units with stable ids', load: () => import('./commands/segment.js') },
+  { name: 'sample', summary: 'draw a reproducible random sample of segments', load: () => import('./commands/sample.js') },
 ];
