@@ -32,19 +32,20 @@ describe('parseRatings', () => {
   });
 
   it('keeps declared categories in the declared order, unused ones included, and they count for AC1, BP and weights', () => {
-    const text = 'unit,a,b\n1,low,low\n2,mid,low\n3,high,high\n4,high,mid\n';
+    const text = 'unit,a,b\n1,low,low\n2,mid,low\n3,high,high\n4,high,mid\n5,mid,mid\n6,mid,high\n7,low,mid\n';
     const three = parseRatings(text, { file, level: 'ordinal', categories: ['low', 'mid', 'high'] });
     const four = parseRatings(text, { file, level: 'ordinal', categories: ['low', 'mid', 'upper-mid', 'high'] });
     expect(four.table.categories).toEqual(['low', 'mid', 'upper-mid', 'high']);
     const m3 = computeAgreementMetrics(three.table, { level: 'ordinal' }).metrics;
     const m4 = computeAgreementMetrics(four.table, { level: 'ordinal' }).metrics;
-    expect(m3.brennan_prediger).toBeCloseTo((1 / 2 - 1 / 3) / (1 - 1 / 3), 12);
-    expect(m4.brennan_prediger).toBeCloseTo((1 / 2 - 1 / 4) / (1 - 1 / 4), 12);
+    expect(m3.brennan_prediger).toBeCloseTo((3 / 7 - 1 / 3) / (1 - 1 / 3), 12);
+    expect(m4.brennan_prediger).toBeCloseTo((3 / 7 - 1 / 4) / (1 - 1 / 4), 12);
     expect(m3.gwet_ac1).not.toBeCloseTo(m4.gwet_ac1 as number, 6);
     // Unused categories change nothing for κ and α; one in the middle moves the weight positions.
     expect(m3.cohen_kappa).toBeCloseTo(m4.cohen_kappa as number, 12);
     expect(m3.krippendorff_alpha).toBeCloseTo(m4.krippendorff_alpha as number, 12);
-    expect(m3.kappa_linear).not.toBeCloseTo(m4.kappa_linear as number, 6);
+    expect(m3.kappa_quadratic).toBeCloseTo(0.5, 12);
+    expect(m4.kappa_quadratic).toBeCloseTo(31 / 66, 12);
   });
 
   it('reports every problem with its place', () => {
