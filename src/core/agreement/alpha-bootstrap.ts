@@ -40,13 +40,17 @@ export function computeAlphaBootstrap(
   seed: number,
 ): AlphaBootstrap {
   const k = uc.k;
-  const patterns = new Map<number | string, number>();
   const firstUnit: number[] = [];
   const frequency: number[] = [];
   let maxRaters = 0;
   for (let u = 0; u < uc.units; u++) maxRaters = Math.max(maxRaters, uc.raters[u]!);
   const base = maxRaters + 1;
-  const numericKeys = k * Math.log2(base) < 52;
+  // A unit's count vector as a number in base (max coders + 1); a dense
+  // lookup table when the key space is small, a Map otherwise.
+  const keySpace = base ** k;
+  const dense = keySpace <= 1 << 20 ? new Int32Array(keySpace).fill(-1) : null;
+  const sparse = new Map<number | string, number>();
+  const numericKeys = keySpace < 2 ** 52;
   for (let u = 0; u < uc.units; u++) {
     if (uc.raters[u]! < 2) continue;
     let key: number | string;
@@ -56,9 +60,10 @@ export function computeAlphaBootstrap(
     } else {
       key = Array.from(uc.counts.subarray(u * k, u * k + k)).join(',');
     }
-    const p = patterns.get(key);
-    if (p === undefined) {
-      patterns.set(key, firstUnit.length);
+    const p = dense ? dense[key as number]! : (sparse.get(key) ?? -1);
+    if (p < 0) {
+      if (dense) dense[key as number] = firstUnit.length;
+      else sparse.set(key, firstUnit.length);
       firstUnit.push(u);
       frequency.push(1);
     } else {

@@ -42,8 +42,9 @@ export function computeAgreementMetrics(table: RatingsTable, options: AgreementO
   const complete = selectCompleteUnits(table);
   const n = complete.unitCount;
   const fixedPanel = computeUnitCounts(complete, 2);
-  const withValue = computeUnitCounts(table, 1);
-  const pairable = computeUnitCounts(table, 2);
+  // Without missing values the three unit sets coincide: count once.
+  const withValue = complete === table ? fixedPanel : computeUnitCounts(table, 1);
+  const pairable = complete === table ? fixedPanel : computeUnitCounts(table, 2);
 
   const estimates = new Map<MetricKey, Estimate<number | Interval>>();
   const notes: string[] = [];

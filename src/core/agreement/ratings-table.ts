@@ -74,18 +74,23 @@ export function buildRatingsTableFromLabels(
   );
 }
 
-/** The rows in which every coder gave a value. */
+/** The rows in which every coder gave a value (the same table when none is missing). */
 export function selectCompleteUnits(table: RatingsTable): RatingsTable {
   const m = table.coders.length;
-  const keep: number[] = [];
-  for (let u = 0; u < table.unitCount; u++) {
+  const { data, unitCount } = table;
+  let missing = 0;
+  for (let i = 0; i < data.length; i++) if (data[i] === MISSING) missing++;
+  if (missing === 0) return table;
+  const out = new Int32Array(data.length);
+  let kept = 0;
+  for (let u = 0; u < unitCount; u++) {
     let complete = true;
-    for (let c = 0; c < m; c++) if (table.data[u * m + c] === MISSING) complete = false;
-    if (complete) keep.push(u);
+    for (let c = 0; c < m; c++) if (data[u * m + c] === MISSING) complete = false;
+    if (!complete) continue;
+    for (let c = 0; c < m; c++) out[kept * m + c] = data[u * m + c]!;
+    kept++;
   }
-  const data = new Int32Array(keep.length * m);
-  keep.forEach((u, i) => data.set(table.data.subarray(u * m, u * m + m), i * m));
-  return { ...table, unitCount: keep.length, data };
+  return { ...table, unitCount: kept, data: out.slice(0, kept * m) };
 }
 
 /** The sub-table of two coders (by position). */

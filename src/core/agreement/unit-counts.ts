@@ -17,23 +17,28 @@ export interface UnitCounts {
 export function computeUnitCounts(table: RatingsTable, minRaters: number): UnitCounts {
   const m = table.coders.length;
   const k = table.categories.length;
-  const rows: number[] = [];
-  for (let u = 0; u < table.unitCount; u++) {
+  const { data, unitCount } = table;
+  const min = Math.max(1, minRaters);
+  let units = 0;
+  for (let u = 0; u < unitCount; u++) {
     let r = 0;
-    for (let c = 0; c < m; c++) if (table.data[u * m + c] !== MISSING) r++;
-    if (r >= minRaters && r > 0) rows.push(u);
+    for (let c = 0; c < m; c++) if (data[u * m + c] !== MISSING) r++;
+    if (r >= min) units++;
   }
-  const counts = new Int32Array(rows.length * k);
-  const raters = new Int32Array(rows.length);
-  rows.forEach((u, i) => {
+  const counts = new Int32Array(units * k);
+  const raters = new Int32Array(units);
+  let i = 0;
+  for (let u = 0; u < unitCount; u++) {
+    let r = 0;
+    for (let c = 0; c < m; c++) if (data[u * m + c] !== MISSING) r++;
+    if (r < min) continue;
     for (let c = 0; c < m; c++) {
-      const v = table.data[u * m + c]!;
-      if (v === MISSING) continue;
-      counts[i * k + v]!++;
-      raters[i]!++;
+      const v = data[u * m + c]!;
+      if (v !== MISSING) counts[i * k + v]!++;
     }
-  });
-  return { k, units: rows.length, counts, raters };
+    raters[i++] = r;
+  }
+  return { k, units, counts, raters };
 }
 
 /** Σ_c n_uc(n_uc − 1) / (r_u(r_u − 1)): the share of agreeing coder pairs on unit u (r_u ≥ 2). */
