@@ -1,0 +1,49 @@
+import type { Unit } from '../codebook/codebook-schema.js';
+import type { Document } from '../corpus/document.js';
+import { codePointOffsets } from './code-point-offsets.js';
+import { pushTrimmed, type CodeUnitSpan } from './code-unit-span.js';
+import { segmentId, type Segment } from './segment.js';
+import { splitParagraphs } from './split-paragraphs.js';
+import { splitSentences } from './split-sentences.js';
+
+/**
+ * The segments of one document at a unit of coding: the whole document, its
+ * paragraphs (separated by blank lines) or its sentences (never across a
+ * paragraph break). `language` is a BCP 47 tag choosing the sentence rules
+ * (en, es, their variants; anything else gets the language-neutral rules).
+ * Offsets count code points in `doc.text`; each segment's text is its slice,
+ * trimmed of surrounding whitespace. A blank document has no segments.
+ */
+export function computeSegments(doc: Document, unit: Unit, language: string): Segment[] {
+  const text = doc.text;
+  const spans = unitSpans(text, unit, language);
+  const offset = codePointOffsets(text);
+  const segments: Segment[] = new Array(spans.length);
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    segments[i] = {
+      segment_id: segmentId(doc.id, unit, i + 1),
+      doc_id: doc.id,
+      unit,
+      index: i + 1,
+      start: offset(span.start),
+      end: offset(span.end),
+      text: text.slice(span.start, span.end),
+    };
+  }
+  return segments;
+}
+
+function unitSpans(text: string, unit: Unit, language: string): CodeUnitSpan[] {
+  switch (unit) {
+    case 'document': {
+      const out: CodeUnitSpan[] = [];
+      pushTrimmed(text, 0, text.length, out);
+      return out;
+    }
+    case 'paragraph':
+      return splitParagraphs(text);
+    case 'sentence':
+      return splitSentences(text, language);
+  }
+}
