@@ -16,4 +16,5 @@ export const commandTable: CommandEntry[] = [
   { name: 'import', summary: "turn a coder's spreadsheet into the canonical coding file", load: () => import('./commands/import.js') },
   { name: 'evaluate', summary: "measure the auto-coder against a human coder (precision, recall, F1)", load: () => import('./commands/evaluate.js') },
   { name: 'segment', summary: 'split the corpus into units with stable ids', load: () => import('./commands/segment.js') },
+  { name: 'agree', summary: 'inter-coder reliability: κ, α, AC1 and more, per code, category and pooled', load: () => import('./commands/agree.js') },
 ];

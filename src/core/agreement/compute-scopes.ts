@@ -95,7 +95,7 @@ export function computeScopes(
     results.push(result);
   }
 
-  const pooled = scope('pooled', 'all codes', buildRatingsTable(names, PRESENCE, pooledRows), opts);
+  const pooled = scope('pooled', 'all', buildRatingsTable(names, PRESENCE, pooledRows), opts);
   if (unknownCodes.size > 0) {
     pooled.notes.push(`codes not in the codebook were ignored: ${[...unknownCodes].sort().join(', ')}`);
   }
@@ -143,5 +143,5 @@ export function meanOfCodes(perCode: readonly ScopeResult[]): ScopeResult {
     metrics[key] = values.reduce((s, v) => s + v, 0) / values.length;
     if (left.length > 0) notes.push(`${key}: mean of ${values.length} codes; left out (undefined): ${left.join(', ')}`);
   }
-  return { scope: 'mean', id: 'mean of codes', n: perCode.length, metrics, notes };
+  return { scope: 'mean', id: 'all', n: perCode.length, metrics, notes };
 }

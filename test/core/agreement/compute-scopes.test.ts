@@ -66,8 +66,8 @@ describe('computeScopes', () => {
       'code:econ',
       'code:health',
       'category:tone',
-      'pooled:all codes',
-      'mean:mean of codes',
+      'pooled:all',
+      'mean:all',
     ]);
   });
 
