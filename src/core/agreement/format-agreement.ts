@@ -208,13 +208,18 @@ function textTable(b: Block): string {
   return [b.title, line(b.header.map((text) => ({ text }))), rule, ...b.rows.map(line), ...b.notes.map((n) => `  note: ${n}`)].join('\n');
 }
 
+/** A column of numbers: any of its cells is right-aligned. */
+function rightAligned(b: Block, column: number): boolean {
+  return b.rows.some((r) => r[column]?.right);
+}
+
 function mdEscape(s: string): string {
   return s.replace(/\|/g, '\\|');
 }
 
 function mdTable(b: Block): string {
   const head = `| ${b.header.map(mdEscape).join(' | ')} |`;
-  const align = `|${b.header.map((_, i) => (b.rows[0]?.[i]?.right ? ' ---: ' : ' --- ')).join('|')}|`;
+  const align = `|${b.header.map((_, i) => (rightAligned(b, i) ? ' ---: ' : ' --- ')).join('|')}|`;
   const rows = b.rows.map((r) => `| ${r.map((c) => mdEscape(c.text)).join(' | ')} |`);
   return [`### ${mdEscape(b.title)}`, '', head, align, ...rows, ...(b.notes.length ? ['', ...b.notes.map((n) => `- ${n}`)] : [])].join('\n');
 }
@@ -236,7 +241,7 @@ function latexEscape(s: string): string {
 }
 
 function latexTable(b: Block): string {
-  const spec = b.header.map((_, i) => (b.rows[0]?.[i]?.right ? 'r' : 'l')).join('');
+  const spec = b.header.map((_, i) => (rightAligned(b, i) ? 'r' : 'l')).join('');
   return [
     `\\paragraph{${latexEscape(b.title)}}`,
     `\\begin{tabular}{${spec}}`,
@@ -246,7 +251,7 @@ function latexTable(b: Block): string {
     ...b.rows.map((r) => `${r.map((c) => latexEscape(c.text)).join(' & ')} \\\\`),
     '\\bottomrule',
     '\\end{tabular}',
-    ...b.notes.map((n) => `\\\\ \\emph{Note:} ${latexEscape(n)}`),
+    ...b.notes.map((n) => `\\par\\noindent\\emph{Note:} ${latexEscape(n)}`),
   ].join('\n');
 }
 
