@@ -5,6 +5,7 @@ import { computeAgreementMetrics } from '../../../src/core/agreement/compute-agr
 import { parseRatings } from '../../../src/core/agreement/parse-ratings.js';
 import type { Level } from '../../../src/core/agreement/ratings-table.js';
 import type { Metrics } from '../../../src/core/agreement/agreement-result.js';
+import { referenceMetrics } from './reference/exact-reference.js';
 
 // Each fixture folder has a SOURCE.md citing where the data and the values come from.
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
@@ -59,6 +60,10 @@ describe('SAS PROC FREQ 3×3 example (statsmodels test_inter_rater.py)', () => {
   it('linear weighted κ .4701 (SAS); quadratic exactly 140/311 (exact-fraction reference)', () => {
     close(m.kappa_linear, 0.4701, 4);
     expect(m.kappa_quadratic).toBeCloseTo(140 / 311, 12);
+    const cells = [[0, 4, 1], [0, 8, 0], [0, 1, 5]].flatMap((row, i) => row.flatMap((x, j) => Array.from({ length: x }, () => [i, j])));
+    const exact = referenceMetrics(cells, 3, 'ordinal', [1, 2, 3]);
+    expect([exact.kappa_quadratic!.num, exact.kappa_quadratic!.den]).toEqual([140n, 311n]);
+    expect([exact.kappa_linear!.num, exact.kappa_linear!.den]).toEqual([118n, 251n]);
   });
 });
 
