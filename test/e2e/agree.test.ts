@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, copyFixture, hasStackTrace, runCli } from '../helpers/run-cli.js';
@@ -149,6 +150,24 @@ describe('qcode agree on coding files', () => {
     const r = ratings('agreement-fleiss-1971-diagnoses', ['--fail-under', '0.1', '--metric', 'cohen_kappa']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('QC607');
+  });
+});
+
+describe('qcode agree on the demo study', () => {
+  const hasCoders = existsSync(path.join(REPO, 'coders/usmca-2026/coder-a.csv'));
+  it.skipIf(!hasCoders)('prints per-code, pooled and mean tables for the two demo coders (golden)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qcode-agree-demo-'));
+    for (const p of ['qcode.yaml', 'codebooks', 'corpus', 'coders']) cpSync(path.join(REPO, p), path.join(dir, p), { recursive: true });
+    for (const coder of ['coder-a', 'coder-b']) {
+      const r = runCli(['import', `coders/usmca-2026/${coder}.csv`, '--coder', coder, '--format', 'list'], { cwd: dir });
+      expect(r.code).toBe(0);
+    }
+    for (const format of ['table', 'json'] as const) {
+      const r = runCli(['agree', '--coders', 'coder-a,coder-b', '--bootstrap', '1000', '--seed', '2026', '--format', format], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      golden(`demo-coder-a-coder-b.${format === 'table' ? 'txt' : 'json'}`, r.stdout);
+    }
   });
 });
 
