@@ -20,4 +20,5 @@ export const commandTable: CommandEntry[] = [
   { name: 'annotate', summary: 'code segments by hand in the terminal (blind, saved at every step)', load: () => import('./commands/annotate.js') },
   { name: 'disagreements', summary: 'list where two coders differ, segment by code', load: () => import('./commands/disagreements.js') },
   { name: 'adjudicate', summary: "settle two coders' disagreements into a consensus coder", load: () => import('./commands/adjudicate.js') },
+  { name: 'agree', summary: 'inter-coder reliability: κ, α, AC1 and more, per code, category and pooled', load: () => import('./commands/agree.js') },
 ];
