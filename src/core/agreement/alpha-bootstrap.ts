@@ -1,4 +1,4 @@
-import { createRng } from '../random/rng.js';
+import { createRng } from '../random/create-rng.js';
 import { sampleMultinomial } from '../random/sample-multinomial.js';
 import { addUnitCoincidences, type CoincidenceMatrix } from './coincidence-matrix.js';
 import { definedInterval, undefinedBecause, type Estimate, type Interval } from './estimate.js';

@@ -25,6 +25,8 @@ export interface Rng {
   nextInt(n: number): number;
   /** A float in [0, 1) with 32 bits of randomness. */
   nextFloat(): number;
+  /** A float in [0, 1) with 53 bits of randomness (two outputs), for samplers that need the full double. */
+  nextDouble(): number;
 }
 
 const TWO_32 = 0x1_0000_0000;
@@ -95,6 +97,11 @@ export function createRng(seed: number | string): Rng {
     },
     nextFloat(): number {
       return nextUint32() / TWO_32;
+    },
+    nextDouble(): number {
+      const high = nextUint32() >>> 5; // 27 bits
+      const low = nextUint32() >>> 6; // 26 bits
+      return (high * 67108864 + low) / 9007199254740992;
     },
   };
 }

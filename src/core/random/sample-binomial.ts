@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js';
+import type { Rng } from './create-rng.js';
 import { logFactorial } from './log-factorial.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeAgreementMetrics } from '../../../src/core/agreement/compute-agreement.js';
 import { buildRatingsTable, type Level } from '../../../src/core/agreement/ratings-table.js';
-import { createRng } from '../../../src/core/random/rng.js';
+import { createRng } from '../../../src/core/random/create-rng.js';
 import type { MetricKey } from '../../../src/core/agreement/agreement-result.js';
 import { referenceMetrics, type Reference, type Row } from './reference/exact-reference.js';
 import type { Fraction } from './reference/fraction.js';
