@@ -26,15 +26,10 @@ export function splitSentences(text: string, language: string): TextSpan[] {
   let sentStart = i;
   let pairs = 0; // surrogate pairs before i
   let pairsAtStart = 0; // surrogate pairs before sentStart
-  let line = PLAIN;
-
-  // Called at the first character of a paragraph or line; returns where scanning goes on.
-  const enterLine = (at: number): number => {
-    const marker = listMarkerEnd(text, at, to);
-    line = marker >= 0 ? LIST_ITEM : isHeadingAt(text, at, to) ? HEADING : PLAIN;
-    return marker >= 0 ? marker : at;
-  };
-  i = enterLine(i);
+  // No closures in this function: a variable captured by one would be re-read from memory at every character.
+  let marker = listMarkerEnd(text, i, to);
+  let line = lineKind(text, i, to, marker);
+  if (marker >= 0) i = marker;
 
   for (; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -58,13 +53,16 @@ export function splitSentences(text: string, language: string): TextSpan[] {
         while (next < to && isWhitespace(text.charCodeAt(next))) next++;
         sentStart = next;
         pairsAtStart = pairs;
-        i = enterLine(next) - 1;
+        marker = listMarkerEnd(text, next, to);
+        line = lineKind(text, next, to, marker);
+        i = (marker >= 0 ? marker : next) - 1;
         continue;
       }
       // A list item or heading is a sentence of its own, and so is the line before a list.
       const next = i + 1;
       const before = line;
-      const at = enterLine(next);
+      marker = listMarkerEnd(text, next, to);
+      line = lineKind(text, next, to, marker);
       const indented = isHorizontalSpace(text.charCodeAt(next));
       if (before === HEADING || line !== PLAIN || (before === LIST_ITEM && !indented)) {
         pushTrimmed(text, sentStart, i, pairsAtStart, pairs, out);
@@ -73,7 +71,7 @@ export function splitSentences(text: string, language: string): TextSpan[] {
       }
       // An indented line after a list item continues the item.
       if (line === PLAIN && before === LIST_ITEM && indented) line = LIST_ITEM;
-      i = at - 1;
+      i = (marker >= 0 ? marker : next) - 1;
       continue;
     } else if (c !== 46 && c !== 33 && c !== 63) continue;
 
@@ -100,6 +98,11 @@ export function splitSentences(text: string, language: string): TextSpan[] {
 const PLAIN = 0;
 const LIST_ITEM = 1;
 const HEADING = 2;
+
+/** What the line starting at `at` is, given where its list marker ends (-1: none). */
+function lineKind(text: string, at: number, to: number, marker: number): number {
+  return marker >= 0 ? LIST_ITEM : isHeadingAt(text, at, to) ? HEADING : PLAIN;
+}
 
 /** The terminal punctuation starting at one position: `.`, `?!`, `...`, `. . .`, `…`, `。`. */
 interface TerminatorRun {
