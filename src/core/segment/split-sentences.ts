@@ -228,7 +228,8 @@ function isInlineListNumber(text: string, ts: number, p: number, sentStart: numb
 function missingSpaceEnds(text: string, p: number, run: TerminatorRun, n: number, to: number): boolean {
   if (caseAt(text, n) <= 0 || n + 1 >= to || caseAt(text, n + 1) >= 0) return false;
   if (!run.strong && !run.ellipsis) {
-    const ts = tokenStart(text, p, 0x7fffffff);
+    const ts = tokenStart(text, p, 64);
+    if (ts < 0) return !inUrlOrAddress(text, p, n, to); // a very long word
     if (p - ts < 2) return false;
     for (let i = ts; i < p; i++) if (text.charCodeAt(i) === 46) return false;
     if (p - ts === 3 && /^www$/i.test(text.slice(ts, p))) return false;
@@ -259,7 +260,8 @@ function inUrlOrAddress(text: string, p: number, n: number, to: number): boolean
 function tokenStart(text: string, p: number, longest: number): number {
   let t = p;
   let piece = 0;
-  while (t > 0) {
+  // Bounded, so that a long run of dotted pieces without spaces ("Ab.Cd.Ef…") is not read again at every dot.
+  while (t > 0 && p - t < 64) {
     const c = text.charCodeAt(t - 1);
     const lower = c | 32;
     if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || (c >= 128 && isWordCode(c))) {
