@@ -35,7 +35,7 @@ export function splitSentences(text: string, language: string): TextSpan[] {
     const c = text.charCodeAt(i);
     if (c > 63) {
       if (c < 0x2026) continue;
-      if (c >= 0xd800 && c <= 0xdbff) {
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
         const low = text.charCodeAt(i + 1);
         if (low >= 0xdc00 && low <= 0xdfff) {
           pairs++;
@@ -63,7 +63,7 @@ export function splitSentences(text: string, language: string): TextSpan[] {
       const before = line;
       marker = listMarkerEnd(text, next, to);
       line = lineKind(text, next, to, marker);
-      const indented = isHorizontalSpace(text.charCodeAt(next));
+      const indented = next < to && isHorizontalSpace(text.charCodeAt(next));
       if (before === HEADING || line !== PLAIN || (before === LIST_ITEM && !indented)) {
         pushTrimmed(text, sentStart, i, pairsAtStart, pairs, out);
         sentStart = next;
@@ -77,7 +77,8 @@ export function splitSentences(text: string, language: string): TextSpan[] {
 
     if (line === HEADING) continue;
     // The commonest case decided at once: a space and a lower-case letter never start a sentence.
-    if (text.charCodeAt(i + 1) === 32) {
+    // (Reading past the end of a string makes V8 drop its optimised code, so every read here is in bounds.)
+    if (i + 2 < to && text.charCodeAt(i + 1) === 32) {
       const d = text.charCodeAt(i + 2);
       if (d >= 97 && d <= 122) continue;
     }
