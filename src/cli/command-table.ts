@@ -10,4 +10,15 @@ export interface CommandEntry {
 }
 
 export const commandTable: CommandEntry[] = [
+  { name: 'init', summary: 'scaffold a new qcode project', load: () => import('./commands/init.js') },
+  { name: 'validate', summary: 'check the project file, codebook and corpus', load: () => import('./commands/validate.js') },
+  { name: 'codebook', summary: 'show, export or print the schema of the codebook', load: () => import('./commands/codebook.js') },
+  { name: 'import', summary: "turn a coder's spreadsheet into the canonical coding file", load: () => import('./commands/import.js') },
+  { name: 'evaluate', summary: "measure the auto-coder against a human coder (precision, recall, F1)", load: () => import('./commands/evaluate.js') },
+  { name: 'segment', summary: 'split the corpus into units with stable ids', load: () => import('./commands/segment.js') },
+  { name: 'sample', summary: 'draw a reproducible random sample of segments', load: () => import('./commands/sample.js') },
+  { name: 'annotate', summary: 'code segments by hand in the terminal (blind, saved at every step)', load: () => import('./commands/annotate.js') },
+  { name: 'disagreements', summary: 'list where two coders differ, segment by code', load: () => import('./commands/disagreements.js') },
+  { name: 'adjudicate', summary: "settle two coders' disagreements into a consensus coder", load: () => import('./commands/adjudicate.js') },
+  { name: 'agree', summary: 'inter-coder reliability: κ, α, AC1 and more, per code, category and pooled', load: () => import('./commands/agree.js') },
 ];
