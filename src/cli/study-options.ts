@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { UnitSchema } from '../core/codebook/codebook-schema.js';
 import { readProject, type Project } from '../io/read-project.js';
+import { readCoder } from '../io/coding-file.js';
 import { readStudy, type Study } from '../io/read-study.js';
 import type { CommandContext } from './command-kit.js';
 
@@ -50,4 +51,11 @@ export async function openStudy(
 /** The command line as typed, for manifests: `qcode` plus the arguments. */
 export function commandLine(ctx: CommandContext): string {
   return ['qcode', ...ctx.argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))].join(' ');
+}
+
+/** Reads a coder's coding file: errors are thrown, warnings (such as QC410) printed on stderr. */
+export async function openCoder(ctx: CommandContext, study: Study, coder: string) {
+  const result = await readCoder(study, coder, (p) => ctx.display(p));
+  if (result.diagnostics.length && !ctx.global.quiet) ctx.printDiagnostics(result.diagnostics, false);
+  return result;
 }

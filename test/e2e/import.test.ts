@@ -72,3 +72,20 @@ describe('qcode import', () => {
     expect(r.stderr).toContain("bad-wide.csv:1:18 - error QC406: column 'securty' is not a code id (did you mean 'security'?)");
   });
 });
+
+describe('coding files and provenance', () => {
+  it('warns (QC410) when a coding file was made from another codebook or corpus', () => {
+    const dir = copyFixture('projects/two-coders');
+    expect(runCli(['import', 'imports/long.csv', '--coder', 'gold'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['import', 'imports/auto-list.csv', '--coder', 'auto'], { cwd: dir }).code).toBe(0);
+    const quiet = runCli(['evaluate', '--gold', 'gold'], { cwd: dir });
+    expect(quiet.stderr).not.toContain('QC410');
+    const codebook = path.join(dir, 'codebook.yaml');
+    writeFileSync(codebook, readFileSync(codebook, 'utf8').replace('version: 1.0.0', 'version: 1.1.0'));
+    writeFileSync(path.join(dir, 'corpus/c.md'), 'A new document about trade.\n');
+    const r = runCli(['evaluate', '--gold', 'gold'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('out/codings/gold.csv - warning QC410: out/codings/gold.csv was made with codebook two-coders 1.0.0');
+    expect(r.stderr).toContain('warning QC410: out/codings/gold.csv was made from a different corpus');
+  });
+});

@@ -5,11 +5,11 @@ import { parseResolvedCsv } from '../../core/adjudicate/parse-resolved.js';
 import { CoderNameSchema, CoderPairSchema } from '../../core/coding/coder-name.js';
 import { hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
-import { codingPath, readCoder, writeCodingFile } from '../../io/coding-file.js';
+import { codingPath, writeCodingFile } from '../../io/coding-file.js';
 import { recordOutput } from '../../io/manifest.js';
 import { readTextFile } from '../../io/read-text-file.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addStudyOptions, commandLine, openStudy, studyOptionShape } from '../study-options.js';
+import { addStudyOptions, commandLine, openCoder, openStudy, studyOptionShape } from '../study-options.js';
 import { runAdjudicateSession } from '../annotate-session.js';
 
 const Options = z.strictObject({
@@ -42,7 +42,7 @@ const adjudicate: CommandModule = (cmd, ctx) => {
     }
     const study = await openStudy(ctx, opts);
     const display = (p: string) => ctx.display(p);
-    const [ca, cb] = await Promise.all([readCoder(study, a, display), readCoder(study, b, display)]);
+    const [ca, cb] = await Promise.all([openCoder(ctx, study, a), openCoder(ctx, study, b)]);
     ctx.printDiagnostics([...ca.diagnostics, ...cb.diagnostics], false);
     const target = opts.output ? path.resolve(ctx.io.cwd, opts.output) : codingPath(study.project, opts.as);
     const coderA = { coder: a, codings: ca.codings };

@@ -7,10 +7,10 @@ import { computeScopes, type CoderCodings } from '../../core/agreement/compute-s
 import { formatAgreement } from '../../core/agreement/format-agreement.js';
 import { LEVELS } from '../../core/agreement/ratings-table.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
-import { readCoder, readCodingFile } from '../../io/coding-file.js';
+import { readCodingFile } from '../../io/coding-file.js';
 import { readRatingsFile } from '../../io/read-ratings.js';
 import { defineAction, globalOptionShape, type CommandContext, type CommandModule } from '../command-kit.js';
-import { addStudyOptions, openStudy, studyOptionShape } from '../study-options.js';
+import { addStudyOptions, openCoder, openStudy, studyOptionShape } from '../study-options.js';
 import { addFormatOption, chooseFormat, formatOptionShape } from '../table-output.js';
 
 const list = z
@@ -91,7 +91,7 @@ async function fromCodings(
   const study = await openStudy(ctx, opts);
   const display = (p: string) => ctx.display(p);
   const coders: CoderCodings[] = [];
-  for (const coder of opts.coders ?? []) coders.push({ coder, codings: (await readCoder(study, coder, display)).codings });
+  for (const coder of opts.coders ?? []) coders.push({ coder, codings: (await openCoder(ctx, study, coder)).codings });
   for (const file of files) {
     const read = await readCodingFile(path.resolve(ctx.io.cwd, file), { codebook: study.codebook, segments: study.segments, study, display });
     if (read.diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(read.diagnostics);

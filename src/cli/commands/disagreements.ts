@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { CoderPairSchema } from '../../core/coding/coder-name.js';
 import { computeDisagreements } from '../../core/disagreements/compute-disagreements.js';
 import { formatDisagreementsCsv, formatDisagreementsMd } from '../../core/disagreements/format-disagreements.js';
-import { readCoder } from '../../io/coding-file.js';
 import { recordOutput } from '../../io/manifest.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addStudyOptions, commandLine, openStudy, studyOptionShape } from '../study-options.js';
+import { addStudyOptions, commandLine, openCoder, openStudy, studyOptionShape } from '../study-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -25,9 +24,8 @@ const disagreements: CommandModule = (cmd, ctx) => {
     .option('--format <format>', 'csv or md (default: from the file extension, else csv)');
   defineAction(cmd, ctx, Options, async (opts) => {
     const study = await openStudy(ctx, opts);
-    const display = (p: string) => ctx.display(p);
     const [a, b] = opts.coders;
-    const [ca, cb] = await Promise.all([readCoder(study, a, display), readCoder(study, b, display)]);
+    const [ca, cb] = await Promise.all([openCoder(ctx, study, a), openCoder(ctx, study, b)]);
     ctx.printDiagnostics([...ca.diagnostics, ...cb.diagnostics], false);
     const result = computeDisagreements(study.codebook, study.segments, { coder: a, codings: ca.codings }, { coder: b, codings: cb.codings });
     ctx.printDiagnostics(result.diagnostics, false);

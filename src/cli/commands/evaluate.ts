@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { computeEvaluation } from '../../core/coding/compute-evaluation.js';
 import { formatEvaluationErrorsCsv, formatEvaluationTable } from '../../core/coding/format-evaluation.js';
 import { formatJson } from '../../core/format/format-json.js';
-import { codingPath, readCoder } from '../../io/coding-file.js';
+import { codingPath } from '../../io/coding-file.js';
 import { readEvidenceTerms } from '../../io/read-evidence.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addStudyOptions, openStudy, studyOptionShape } from '../study-options.js';
+import { addStudyOptions, openCoder, openStudy, studyOptionShape } from '../study-options.js';
 import { addFormatOption, chooseFormat, formatOptionShape, printTables } from '../table-output.js';
 
 const Options = z.strictObject({
@@ -27,8 +27,7 @@ const evaluate: CommandModule = (cmd, ctx) => {
     .option('--errors <file>', 'write every false positive and false negative, with text and matched terms');
   defineAction(cmd, ctx, Options, async (opts) => {
     const study = await openStudy(ctx, opts);
-    const display = (p: string) => ctx.display(p);
-    const [coder, gold] = await Promise.all([readCoder(study, opts.coder, display), readCoder(study, opts.gold, display)]);
+    const [coder, gold] = await Promise.all([openCoder(ctx, study, opts.coder), openCoder(ctx, study, opts.gold)]);
     const order = study.segments.map((s) => s.segment_id);
     const evaluation = computeEvaluation(coder.codings, gold.codings, study.codebook, order);
     const format = chooseFormat(opts);
