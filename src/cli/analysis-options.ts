@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { indexCodedSegments, type CodedSegment } from '../core/analysis/coded-segments.js';
 import type { Coding } from '../core/coding/coding.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
-import { codingPath, fileExists, readCoder } from '../io/coding-file.js';
+import { codingPath, fileExists } from '../io/coding-file.js';
 import type { Study } from '../io/read-study.js';
 import type { CommandContext } from './command-kit.js';
-import { addStudyOptions, openStudy, studyOptionShape } from './study-options.js';
+import { addStudyOptions, openCoder, openStudy, studyOptionShape } from './study-options.js';
 import { addFormatOption, formatOptionShape } from './table-output.js';
 
 /** The study options and --coder: what every command reading one coder's codings takes. */
@@ -46,8 +46,7 @@ export async function openCodedStudy(
 ): Promise<CodedStudy> {
   const study = await openStudy(ctx, opts);
   const coder = await chooseCoder(study, opts.coder);
-  const { codings, diagnostics } = await readCoder(study, coder, (p) => ctx.display(p));
-  if (diagnostics.length && !ctx.global.quiet) ctx.printDiagnostics(diagnostics, false);
+  const { codings } = await openCoder(ctx, study, coder);
   const coded = indexCodedSegments(study.segments, codings);
   if (coded.length === 0) throw new QcodeError([diag('QC704', `coder ${coder} has reviewed no segment of this corpus`)]);
   ctx.note(`coder ${coder}: ${coded.length} of ${study.segments.length} segments reviewed`);
