@@ -84,4 +84,17 @@ describe('qcode CLI foundation', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[0])).toEqual(['d1:p1', 'd1:p2', 'd2:p1']);
   });
+
+  it('codebook export renders the appendix in Markdown and LaTeX; schema is JSON Schema', () => {
+    const md = runCli(['codebook', 'export', '--format', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('Non-tariff barriers');
+    expect(md.stdout).toMatch(/^#/m);
+    const tex = runCli(['codebook', 'export', '--format', 'latex']);
+    expect(tex.code).toBe(0);
+    expect(tex.stdout).toContain('\\begin{description}');
+    const schema = JSON.parse(runCli(['codebook', 'schema']).stdout);
+    expect(schema.properties.categories.items.properties.codes.items.additionalProperties).toBe(false);
+    expect(runCli(['codebook', 'export', '--format', 'docx']).code).toBe(2);
+  });
 });

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { CodebookSchema } from '../../core/codebook/codebook-schema.js';
 import { formatCodebookTree } from '../../core/codebook/format-codebook-tree.js';
+import { formatCodebookAppendix } from '../../core/codebook/format-codebook.js';
 import { readCodebookOrThrow } from '../../io/read-study.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { openProject } from '../study-options.js';
 
 const ShowOptions = z.strictObject({ ...globalOptionShape, codebook: z.string().optional() });
 const SchemaOptions = z.strictObject({ ...globalOptionShape });
+const ExportOptions = z.strictObject({ ...globalOptionShape, codebook: z.string().optional(), format: z.enum(['md', 'latex']).default('md') });
 
 const codebook: CommandModule = (cmd, ctx) => {
-  cmd.description('show the codebook, or print its JSON Schema');
+  cmd.description('show the codebook, export it as a paper appendix, or print its JSON Schema');
 
   const show = cmd.command('show').description('print categories and codes with ids, labels and pattern counts');
   show.option('--codebook <file>', 'codebook YAML (default: codebook in qcode.yaml)');
@@ -18,6 +20,14 @@ const codebook: CommandModule = (cmd, ctx) => {
     if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
     if (opts.json) ctx.outJson(cb);
     else ctx.out(formatCodebookTree(cb));
+  });
+
+  const exportCmd = cmd.command('export').description('render the codebook as a paper appendix: definitions, rules, examples');
+  exportCmd.option('--codebook <file>', 'codebook YAML (default: codebook in qcode.yaml)').option('--format <format>', 'md or latex', 'md');
+  defineAction(exportCmd, ctx, ExportOptions, async (opts) => {
+    const { codebook: cb, diagnostics } = await readCodebookOrThrow(await openProject(ctx, opts), (p) => ctx.display(p));
+    if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
+    ctx.io.stdout.write(formatCodebookAppendix(cb, opts.format));
   });
 
   const schema = cmd.command('schema').description('print the JSON Schema of the codebook format, for editors');
