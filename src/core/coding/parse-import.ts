@@ -37,6 +37,19 @@ function fieldCountOk(row: CsvRow, header: CsvRow, file: string, out: Diagnostic
   return false;
 }
 
+/** The body rows with the right field count (the others reported), with their segment id and memo read. */
+function* readRecords(body: readonly CsvRow[], header: CsvRow, file: string, diagnostics: Diagnostic[], segCol: number, memoCol: number) {
+  for (const row of body) {
+    if (!fieldCountOk(row, header, file, diagnostics)) continue;
+    yield {
+      row,
+      segment_id: row.fields[segCol]!.trim(),
+      memo: memoCol >= 0 ? row.fields[memoCol]! : '',
+      rowAt: { file, line: row.line, col: 1 },
+    };
+  }
+}
+
 /** A "reviewed, no code applies" row. */
 function noneRow(segment_id: string, coder: string, memo: string, at: LocatedCoding['at']): LocatedCoding {
   return { coding: { segment_id, doc_id: '', coder, category: '', code: '', memo }, at };
@@ -64,11 +77,7 @@ export function parseWideCodings(text: string, file: string, coder: string, code
   });
   if (diagnostics.some((d) => d.code === 'QC406')) return { rows: [], diagnostics };
   const rows: LocatedCoding[] = [];
-  for (const row of body) {
-    if (!fieldCountOk(row, header, file, diagnostics)) continue;
-    const segment_id = row.fields[segCol]!.trim();
-    const memo = memoCol >= 0 ? row.fields[memoCol]! : '';
-    const rowAt = { file, line: row.line, col: 1 };
+  for (const { row, segment_id, memo, rowAt } of readRecords(body, header, file, diagnostics, segCol, memoCol)) {
     let any = false;
     names.forEach((n, i) => {
       const ref = codes.get(n);
@@ -108,11 +117,7 @@ export function parseListCodings(text: string, file: string, coder: string): Par
   const codesCol = names.indexOf('codes');
   const memoCol = names.indexOf('memo');
   const rows: LocatedCoding[] = [];
-  for (const row of body) {
-    if (!fieldCountOk(row, header, file, diagnostics)) continue;
-    const segment_id = row.fields[segCol]!.trim();
-    const memo = memoCol >= 0 ? row.fields[memoCol]! : '';
-    const rowAt = { file, line: row.line, col: 1 };
+  for (const { row, segment_id, memo, rowAt } of readRecords(body, header, file, diagnostics, segCol, memoCol)) {
     const ids = row.fields[codesCol]!.split(';').map((s) => s.trim()).filter(Boolean);
     const base = { row: rowAt, segment_id: located(row, file, segCol), code: located(row, file, codesCol) };
     if (ids.length === 0) rows.push(noneRow(segment_id, coder, memo, base));
