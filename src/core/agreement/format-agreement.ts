@@ -1,12 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
+import { formatCsv } from '../format/format-csv.js';
 import { formatJson } from '../format/format-json.js';
+import { formatTables } from '../format/format-table.js';
+import type { Column, Table, TableFormat } from '../format/table.js';
 import type { AgreementResult, MetricKey, MetricValue, ScopeResult } from './agreement-result.js';
 import { METRIC_KEYS } from './agreement-result.js';
 import { interpretMetric, KRIPPENDORFF_CITATION, LANDIS_KOCH_CITATION } from './interpret-agreement.js';
 import type { Level } from './ratings-table.js';
-
-export type AgreementFormat = 'table' | 'csv' | 'md' | 'latex' | 'json';
-export const AGREEMENT_FORMATS: readonly AgreementFormat[] = ['table', 'csv', 'md', 'latex', 'json'];
 
 export interface FormatAgreementOptions {
   /** The level α was computed at, named in headings. */
@@ -97,85 +96,85 @@ class Footnotes {
 /** A note of the form "key, key: undefined, reason" (see computeAgreementMetrics). */
 const UNDEFINED_NOTE = /^[a-z0-9_, ]+: undefined, /;
 
-interface Cell {
-  text: string;
-  right?: boolean;
-}
-
-interface Block {
-  title: string;
-  header: string[];
-  rows: Cell[][];
-  notes: string[];
-}
-
-function valueCell(result: ScopeResult, key: MetricKey | undefined, foot: Footnotes, digits = 3): Cell {
-  if (!key || !(key in result.metrics)) return { text: '' };
+/** A coefficient rounded for reading, its footnoted dash when undefined, '' when the result has none. */
+function valueCell(result: ScopeResult, key: MetricKey | undefined, foot: Footnotes, digits = 3): string {
+  if (!key || !(key in result.metrics)) return '';
   const v = result.metrics[key] as MetricValue;
-  if (v === null) return { text: foot.mark(result, key), right: true };
-  if (Array.isArray(v)) return { text: `[${round(v[0], digits)}, ${round(v[1], digits)}]`, right: true };
-  return { text: round(v as number, digits), right: true };
+  if (v === null) return foot.mark(result, key);
+  if (Array.isArray(v)) return `[${round(v[0], digits)}, ${round(v[1], digits)}]`;
+  return round(v as number, digits);
 }
+
+/** A column of preformatted coefficients, aligned like numbers. */
+const valueColumn = (key: string, label: string): Column => ({ key, label, align: 'right' });
 
 /** Values only for ids, the first table of a coding project. */
-function summaryBlock(data: AgreementResult, opts: FormatAgreementOptions, foot: Footnotes): Block {
+function summaryTable(data: AgreementResult, opts: FormatAgreementOptions, foot: Footnotes): Table {
   const keys: MetricKey[] = ['percent_agreement', 'cohen_kappa', 'fleiss_kappa', 'krippendorff_alpha', 'gwet_ac1'];
   const shown = keys.filter((k) => data.results.some((r) => k in r.metrics));
   const first = data.results[0]!;
   return {
     title: 'Summary',
-    header: ['Scope', 'Id', 'n', ...shown.map((k) => label(k, opts.level, first))],
-    rows: data.results.map((r) => [
-      { text: SCOPE_TITLE[r.scope] },
-      { text: r.id },
-      { text: String(r.n), right: true },
-      ...shown.map((k) => valueCell(r, k, foot)),
-    ]),
-    notes: [],
+    columns: [
+      { key: 'scope', label: 'Scope' },
+      { key: 'id', label: 'Id' },
+      { key: 'n', label: 'n', kind: 'integer' },
+      ...shown.map((k) => valueColumn(k, label(k, opts.level, first))),
+    ],
+    rows: data.results.map((r) => [SCOPE_TITLE[r.scope], r.id, r.n, ...shown.map((k) => valueCell(r, k, foot))]),
+    footnotes: [],
   };
 }
 
-function detailBlock(result: ScopeResult, opts: FormatAgreementOptions, foot: Footnotes): Block {
+const DETAIL_COLUMNS: Column[] = [
+  { key: 'coefficient', label: 'Coefficient' },
+  valueColumn('value', 'Value'),
+  valueColumn('se', 'SE'),
+  valueColumn('ci', '95% CI'),
+  valueColumn('z', 'z'),
+  { key: 'interpretation', label: 'Interpretation' },
+];
+
+function detailTable(result: ScopeResult, opts: FormatAgreementOptions, foot: Footnotes): Table {
   const rows = ROWS.filter((r) => r.key in result.metrics).map((r) => {
     const v = result.metrics[r.key];
     return [
-      { text: label(r.key, opts.level, result) },
+      label(r.key, opts.level, result),
       valueCell(result, r.key, foot),
       valueCell(result, r.se, foot),
       valueCell(result, r.ci, foot),
       valueCell(result, r.z, foot, 2),
-      { text: typeof v === 'number' ? (interpretMetric(r.key, v) ?? '') : '' },
+      typeof v === 'number' ? (interpretMetric(r.key, v) ?? '') : '',
     ];
   });
   // Columns no coefficient fills (SE, CI, z for a mean of codes) are dropped.
-  const header = ['Coefficient', 'Value', 'SE', '95% CI', 'z', 'Interpretation'];
-  const keep = header.map((_, i) => i < 2 || rows.some((r) => r[i]!.text !== ''));
+  const keep = DETAIL_COLUMNS.map((_, i) => i < 2 || rows.some((r) => r[i] !== ''));
   return {
     title: `${SCOPE_TITLE[result.scope]}: ${result.id} (n = ${result.n})`,
-    header: header.filter((_, i) => keep[i]),
+    columns: DETAIL_COLUMNS.filter((_, i) => keep[i]),
     rows: rows.map((r) => r.filter((_, i) => keep[i])),
     // Reasons for undefined values go to the numbered footnotes instead.
-    notes: result.notes.filter((n) => !UNDEFINED_NOTE.test(n)),
+    footnotes: result.notes.filter((n) => !UNDEFINED_NOTE.test(n)).map((n) => `Note: ${n}`),
   };
 }
 
-function confusionBlock(result: ScopeResult, coders: readonly string[]): Block | null {
+function confusionTable(result: ScopeResult, coders: readonly string[]): Table | null {
   const cm = result.confusion;
   if (!cm) return null;
   return {
     title: `Confusion matrix: ${result.id} (rows ${coders[0]}, columns ${coders[1]})`,
-    header: ['', ...cm.categories],
-    rows: cm.counts.map((row, i) => [{ text: cm.categories[i]! }, ...row.map((x) => ({ text: String(x), right: true }))]),
-    notes: [],
+    columns: [{ key: 'category', label: '' }, ...cm.categories.map((c): Column => ({ key: c, label: c, kind: 'integer' }))],
+    rows: cm.counts.map((row, i) => [cm.categories[i]!, ...row]),
+    footnotes: [],
   };
 }
 
-function blocks(data: AgreementResult, opts: FormatAgreementOptions, foot: Footnotes): Block[] {
-  const out: Block[] = [];
-  if (data.results.length > 1) out.push(summaryBlock(data, opts, foot));
+function tables(data: AgreementResult, opts: FormatAgreementOptions, foot: Footnotes): Table[] {
+  const out: Table[] = [];
+  if (data.results.length > 1) out.push(summaryTable(data, opts, foot));
   for (const r of data.results) {
-    out.push(detailBlock(r, opts, foot));
-    const cm = confusionBlock(r, data.coders);
+    out.push(detailTable(r, opts, foot));
+    const cm = confusionTable(r, data.coders);
     if (cm) out.push(cm);
   }
   return out;
@@ -197,67 +196,9 @@ function heading(data: AgreementResult, opts: FormatAgreementOptions): string {
   return `Reliability: ${data.coders.length} coders (${data.coders.join(', ')}), ${data.units} units; α at the ${opts.level} level`;
 }
 
-function textTable(b: Block): string {
-  const widths = b.header.map((h, i) => Math.max(h.length, ...b.rows.map((r) => r[i]!.text.length)));
-  const line = (cells: Cell[]) =>
-    cells
-      .map((c, i) => (c.right ? c.text.padStart(widths[i]!) : c.text.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [b.title, line(b.header.map((text) => ({ text }))), rule, ...b.rows.map(line), ...b.notes.map((n) => `  note: ${n}`)].join('\n');
-}
-
-/** A column of numbers: any of its cells is right-aligned. */
-function rightAligned(b: Block, column: number): boolean {
-  return b.rows.some((r) => r[column]?.right);
-}
-
-function mdEscape(s: string): string {
-  return s.replace(/\|/g, '\\|');
-}
-
-function mdTable(b: Block): string {
-  const head = `| ${b.header.map(mdEscape).join(' | ')} |`;
-  const align = `|${b.header.map((_, i) => (rightAligned(b, i) ? ' ---: ' : ' --- ')).join('|')}|`;
-  const rows = b.rows.map((r) => `| ${r.map((c) => mdEscape(c.text)).join(' | ')} |`);
-  return [`### ${mdEscape(b.title)}`, '', head, align, ...rows, ...(b.notes.length ? ['', ...b.notes.map((n) => `- ${n}`)] : [])].join('\n');
-}
-
-function latexEscape(s: string): string {
-  return s
-    .replace(/\\/g, '\\textbackslash{}')
-    .replace(/([&%$#_{}])/g, '\\$1')
-    .replace(/~/g, '\\textasciitilde{}')
-    .replace(/\^/g, '\\textasciicircum{}')
-    .replace(/κ/g, '$\\kappa$')
-    .replace(/π/g, '$\\pi$')
-    .replace(/α/g, '$\\alpha$')
-    .replace(/≥/g, '$\\geq$')
-    .replace(/−/g, '$-$')
-    .replace(/—/g, '---')
-    .replace(/–/g, '--')
-    .replace(/[’]/g, "'");
-}
-
-function latexTable(b: Block): string {
-  const spec = b.header.map((_, i) => (rightAligned(b, i) ? 'r' : 'l')).join('');
-  return [
-    `\\paragraph{${latexEscape(b.title)}}`,
-    `\\begin{tabular}{${spec}}`,
-    '\\toprule',
-    `${b.header.map(latexEscape).join(' & ')} \\\\`,
-    '\\midrule',
-    ...b.rows.map((r) => `${r.map((c) => latexEscape(c.text)).join(' & ')} \\\\`),
-    '\\bottomrule',
-    '\\end{tabular}',
-    ...b.notes.map((n) => `\\par\\noindent\\emph{Note:} ${latexEscape(n)}`),
-  ].join('\n');
-}
-
 /** One row per result × metric; intervals as _lower/_upper rows. Unrounded. */
 function csv(data: AgreementResult): string {
-  const rows: (string | number)[][] = [['scope', 'id', 'n', 'metric', 'value', 'interpretation', 'note']];
+  const rows: (string | number)[][] = [];
   for (const r of data.results) {
     for (const key of METRIC_KEYS) {
       if (!(key in r.metrics)) continue;
@@ -272,7 +213,7 @@ function csv(data: AgreementResult): string {
       }
     }
   }
-  return stringify(rows, { record_delimiter: '\n', cast: { number: (x) => String(x) } });
+  return formatCsv(['scope', 'id', 'n', 'metric', 'value', 'interpretation', 'note'], rows);
 }
 
 /** The JSON the issue fixes: coders, units, results of scope/id/n/metrics/notes. */
@@ -285,20 +226,11 @@ function json(data: AgreementResult): string {
 }
 
 /** Renders an AgreementResult; tables rounded for reading, CSV and JSON unrounded. */
-export function formatAgreement(data: AgreementResult, format: AgreementFormat, opts: FormatAgreementOptions): string {
+export function formatAgreement(data: AgreementResult, format: TableFormat, opts: FormatAgreementOptions): string {
   if (format === 'json') return json(data);
   if (format === 'csv') return csv(data);
   const foot = new Footnotes();
-  const bs = blocks(data, opts, foot);
-  const tail = footer(foot);
-  if (format === 'md') {
-    return `## ${heading(data, opts)}\n\n${bs.map(mdTable).join('\n\n')}\n\n${tail.map((l) => (l ? `${l}  ` : '')).join('\n')}\n`;
-  }
-  if (format === 'latex') {
-    return `% ${heading(data, opts)}\n% needs \\usepackage{booktabs}\n${bs.map(latexTable).join('\n\n')}\n\n${tail
-      .filter((l) => l)
-      .map((l) => `\\noindent ${latexEscape(l)}\\\\`)
-      .join('\n')}\n`;
-  }
-  return `${heading(data, opts)}\n\n${bs.map(textTable).join('\n\n')}\n\n${tail.join('\n')}\n`;
+  // Tables first: building them numbers the footnotes the footer lists.
+  const body = tables(data, opts, foot);
+  return formatTables(body, format, { heading: heading(data, opts), footer: footer(foot) });
 }

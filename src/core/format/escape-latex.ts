@@ -1,4 +1,8 @@
-/** Text safe in LaTeX text mode: the ten special characters, and < > which OT1 fonts misprint. */
+/**
+ * Text safe in LaTeX text mode: the ten special characters, < > which OT1 fonts
+ * misprint, and the symbols of reliability tables (κ π α ≥ and the minus sign)
+ * that pdfLaTeX's UTF-8 input cannot typeset in text mode, as inline math.
+ */
 const REPLACEMENTS: Record<string, string> = {
   '\\': '\\textbackslash{}',
   '&': '\\&',
@@ -12,8 +16,13 @@ const REPLACEMENTS: Record<string, string> = {
   '^': '\\textasciicircum{}',
   '<': '\\textless{}',
   '>': '\\textgreater{}',
+  κ: '$\\kappa$',
+  π: '$\\pi$',
+  α: '$\\alpha$',
+  '≥': '$\\geq$',
+  '−': '$-$',
 };
 
 export function escapeLatex(text: string): string {
-  return text.replace(/[\\&%$#_{}~^<>]/g, (ch) => REPLACEMENTS[ch]!);
+  return text.replace(/[\\&%$#_{}~^<>κπα≥−]/g, (ch) => REPLACEMENTS[ch]!);
 }

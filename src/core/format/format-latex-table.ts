@@ -1,5 +1,5 @@
 import { escapeLatex } from './escape-latex.js';
-import { formatHumanCell, isNumericColumn, type Table } from './table.js';
+import { formatHumanCell, alignsRight, type Table } from './table.js';
 
 /**
  * A LaTeX `table` float with a booktabs `tabular` (needs \usepackage{booktabs}):
@@ -7,7 +7,7 @@ import { formatHumanCell, isNumericColumn, type Table } from './table.js';
  * small type under the rule.
  */
 export function formatLatexTable(table: Table): string {
-  const spec = table.columns.map((c) => (isNumericColumn(c) ? 'r' : 'l')).join('');
+  const spec = table.columns.map((c) => (alignsRight(c) ? 'r' : 'l')).join('');
   const row = (cells: string[]) => `${cells.map(escapeLatex).join(' & ')} \\\\`;
   const lines = ['\\begin{table}[htbp]', '\\centering'];
   if (table.title) lines.push(`\\caption{${escapeLatex(table.title)}}`);

@@ -1,4 +1,4 @@
-import { formatHumanCell, isNumericColumn, type Table } from './table.js';
+import { formatHumanCell, alignsRight, type Table } from './table.js';
 
 const escapeCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 
@@ -9,7 +9,7 @@ export function formatMarkdownTable(table: Table): string {
   if (table.title) lines.push(`**${escapeCell(table.title)}**`, '');
   lines.push(
     row(table.columns.map((c) => c.label)),
-    `|${table.columns.map((c) => (isNumericColumn(c) ? ' ---: ' : ' --- ')).join('|')}|`,
+    `|${table.columns.map((c) => (alignsRight(c) ? ' ---: ' : ' --- ')).join('|')}|`,
     ...table.rows.map((r) => row(table.columns.map((c, j) => formatHumanCell(r[j] ?? null, c, '')))),
   );
   if (table.footnotes.length > 0) lines.push('', ...table.footnotes.map((f) => escapeCell(f)));

@@ -1,3 +1,4 @@
+import { escapeLatex } from './escape-latex.js';
 import { formatCsv, type CsvOptions } from './format-csv.js';
 import { formatJson } from './format-json.js';
 import { formatLatexTable } from './format-latex-table.js';
@@ -33,18 +34,65 @@ export function formatTable(table: Table, format: TableFormat, csv: CsvOptions =
   }
 }
 
+export interface FormatTablesOptions {
+  csv?: CsvOptions;
+  /** A line above all tables: plain, a Markdown heading, or a LaTeX comment. */
+  heading?: string;
+  /**
+   * Notes printed once after all tables, for what several tables share (numbered
+   * footnotes, citations); an empty string separates paragraphs.
+   */
+  footer?: readonly string[];
+}
+
+/** Footer lines grouped into paragraphs at the empty strings. */
+function paragraphs(lines: readonly string[]): string[][] {
+  const groups: string[][] = [[]];
+  for (const line of lines) {
+    if (line === '') groups.push([]);
+    else groups[groups.length - 1]!.push(line);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+function frame(body: string, format: 'table' | 'md' | 'latex', options: FormatTablesOptions): string {
+  const heading = options.heading?.replace(/\s*[\r\n]+\s*/g, ' ');
+  const footer = options.footer ?? [];
+  let head = '';
+  let foot = '';
+  switch (format) {
+    case 'table':
+      if (heading) head = `${heading}\n\n`;
+      if (footer.length) foot = `\n${footer.join('\n')}\n`;
+      break;
+    case 'md':
+      if (heading) head = `## ${heading}\n\n`;
+      // Two trailing spaces: a Markdown line break inside a paragraph.
+      if (footer.length) foot = `\n${paragraphs(footer).map((p) => p.map((l) => `${l}  `).join('\n')).join('\n\n')}\n`;
+      break;
+    case 'latex':
+      if (heading) head = `% ${heading}\n% needs \\usepackage{booktabs}\n`;
+      if (footer.length) foot = `\n${paragraphs(footer).map((p) => `\\noindent ${p.map(escapeLatex).join('\\\\\n')}`).join('\n\n')}\n`;
+      break;
+  }
+  return head + body + foot;
+}
+
 /**
  * Several tables in one output: human formats one after another with a blank
- * line between; JSON one object `{"tables":[{title, rows, footnotes}]}`; CSV
- * only the first table (a CSV file holds one table: commands offer a switch
- * to pick another).
+ * line between, under the heading and above the footer; JSON one object
+ * `{"tables":[{title, rows, footnotes}]}` (with `heading` and `footer` when
+ * given); CSV only the first table (a CSV file holds one table: commands
+ * offer a switch to pick another).
  */
-export function formatTables(tables: readonly Table[], format: TableFormat, csv: CsvOptions = {}): string {
+export function formatTables(tables: readonly Table[], format: TableFormat, options: FormatTablesOptions = {}): string {
   if (format === 'json') {
     return formatJson({
+      ...(options.heading !== undefined ? { heading: options.heading } : {}),
       tables: tables.map((t) => ({ title: t.title ?? null, rows: tableToRecords(t), footnotes: t.footnotes })),
+      ...(options.footer !== undefined ? { footer: options.footer } : {}),
     });
   }
-  if (format === 'csv') return tables[0] ? formatTable(tables[0], 'csv', csv) : '';
-  return tables.map((t) => formatTable(t, format)).join('\n');
+  if (format === 'csv') return tables[0] ? formatTable(tables[0], 'csv', options.csv) : '';
+  return frame(tables.map((t) => formatTable(t, format)).join('\n'), format, options);
 }

@@ -1,4 +1,4 @@
-import { formatHumanCell, isNumericColumn, type Table } from './table.js';
+import { formatHumanCell, alignsRight, type Table } from './table.js';
 
 const width = (s: string) => [...s].length;
 
@@ -18,7 +18,7 @@ export function formatTextTable(table: Table): string {
   const widths = table.columns.map((_, j) => Math.max(width(header[j]!), ...body.map((r) => width(r[j]!))));
   const line = (cells: string[]) =>
     cells
-      .map((s, j) => pad(s, widths[j]!, isNumericColumn(table.columns[j]!)))
+      .map((s, j) => pad(s, widths[j]!, alignsRight(table.columns[j]!)))
       .join('  ')
       .trimEnd();
   const lines: string[] = [];

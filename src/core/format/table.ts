@@ -19,6 +19,11 @@ export interface Column {
   label: string;
   kind?: ColumnKind;
   digits?: number;
+  /**
+   * Alignment in human formats; by default numbers right, text left. `right`
+   * suits text cells that hold preformatted numbers ("0.484", "[0.214, 0.755]", "—").
+   */
+  align?: 'left' | 'right';
 }
 
 export interface Table {
@@ -51,6 +56,10 @@ export function formatHumanCell(value: Cell, column: Column, missing: string): s
   }
 }
 
-export function isNumericColumn(column: Column): boolean {
+function isNumericColumn(column: Column): boolean {
   return column.kind !== undefined && column.kind !== 'text';
+}
+
+export function alignsRight(column: Column): boolean {
+  return column.align ? column.align === 'right' : isNumericColumn(column);
 }

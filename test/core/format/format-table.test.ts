@@ -66,6 +66,54 @@ describe('formatTable', () => {
   });
 });
 
+describe('preformatted cells and a shared footer', () => {
+  const estimates: Table = {
+    title: 'Estimates',
+    columns: [
+      { key: 'coefficient', label: 'Coefficient' },
+      { key: 'ci', label: '95% CI', align: 'right' },
+      { key: 'note', label: 'Note', kind: 'integer', align: 'left' },
+    ],
+    rows: [
+      ['κ', '[−0.707, 1.040]', 1],
+      ['α', '— [1]', 22],
+    ],
+    footnotes: [],
+  };
+  const options = { heading: 'Reliability', footer: ['[1] α undefined', '', 'Cited: Landis & Koch'] };
+
+  it('aligns a column by its align setting, not by its kind', () => {
+    expect(formatTable(estimates, 'table')).toContain(
+      ['Coefficient           95% CI  Note', '-----------  ---------------  ----', 'κ            [−0.707, 1.040]  1', 'α                      — [1]  22'].join('\n'),
+    );
+    expect(formatTable(estimates, 'md')).toContain('| --- | ---: | --- |');
+    expect(formatTable(estimates, 'latex')).toContain('\\begin{tabular}{lrl}');
+  });
+
+  it('prints the heading once above and the footer once below several tables', () => {
+    const text = formatTables([estimates, estimates], 'table', options);
+    expect(text.startsWith('Reliability\n\nEstimates\n')).toBe(true);
+    expect(text.endsWith('α                      — [1]  22\n\n[1] α undefined\n\nCited: Landis & Koch\n')).toBe(true);
+    expect(text.split('Reliability')).toHaveLength(2);
+    const md = formatTables([estimates], 'md', options);
+    expect(md.startsWith('## Reliability\n\n**Estimates**')).toBe(true);
+    expect(md.endsWith('| α | — [1] | 22 |\n\n[1] α undefined  \n\nCited: Landis & Koch  \n')).toBe(true);
+    const tex = formatTables([estimates], 'latex', options);
+    expect(tex.startsWith('% Reliability\n% needs \\usepackage{booktabs}\n\\begin{table}')).toBe(true);
+    expect(tex.endsWith('\\end{table}\n\n\\noindent [1] $\\alpha$ undefined\n\n\\noindent Cited: Landis \\& Koch\n')).toBe(true);
+  });
+
+  it('adds heading and footer to JSON only when given, and leaves CSV alone', () => {
+    expect(JSON.parse(formatTables([estimates], 'json', options))).toMatchObject({ heading: 'Reliability', footer: options.footer });
+    expect(Object.keys(JSON.parse(formatTables([estimates], 'json')))).toEqual(['tables']);
+    expect(formatTables([estimates], 'csv', options)).toBe(formatTable(estimates, 'csv'));
+  });
+
+  it('escapes the Greek letters, ≥ and the minus sign of reliability tables as inline math', () => {
+    expect(escapeLatex('κ π α ≥ −0.1')).toBe('$\\kappa$ $\\pi$ $\\alpha$ $\\geq$ $-$0.1');
+  });
+});
+
 describe('formatCsv --excel', () => {
   const rows = [['=SUM(A1)', '+1', '-x', '@cmd', '\tTab', 'plain', -3]];
   it('adds a BOM and neutralises formula-looking text cells, not numbers', () => {
