@@ -1,0 +1,175 @@
+import type { Codebook } from '../codebook/codebook-schema.js';
+import { listCodes } from '../codebook/codebook-schema.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { QcodeError, diag } from '../diagnostics/qcode-error.js';
+import { K_APOS, K_HYPHEN, K_WORD, classOf, foldBytes } from './char-class.js';
+import { buildPackedTrie, type PackedTrie, type TrieKey } from './packed-trie.js';
+import { parsePattern, type TermPattern } from './parse-pattern.js';
+
+/** One codebook pattern as the matcher knows it. */
+export interface PatternInfo {
+  /** The pattern as written in the codebook. */
+  pattern: string;
+  code: string;
+  category: string;
+  /** Position of the code in codebook order. */
+  codeOrder: number;
+  /** true when the category allows one code per segment. */
+  exclusive: boolean;
+  regex: RegExp | null;
+}
+
+/**
+ * A codebook compiled for matching, built once and shared by every segment
+ * (and sent to worker threads by recompiling from the codebook). Token
+ * patterns become terms (one per distinct folded word) found by the packed
+ * tries, and phrases: sequences of terms matched token by token.
+ */
+export interface Matcher {
+  patterns: PatternInfo[];
+  /** Code ids in codebook order, with their category and exclusivity. */
+  codes: { id: string; category: string; exclusive: boolean }[];
+  /** Exact words and prefix wildcards, walked forward. */
+  forward: PackedTrie;
+  /** Column of each ASCII byte after lower-casing, hyphen and apostrophe included. */
+  asciiCol: Uint8Array;
+  /** Suffix wildcards, walked backward over the folded token; null if none. */
+  backward: PackedTrie | null;
+  /** Other wildcard words, tested on the folded token. */
+  globs: { term: number; re: RegExp }[];
+  /** The term of a lone `*` word, -1 if no phrase has one. */
+  anyTerm: number;
+  termCount: number;
+  /** True when a token's folded bytes must be kept (suffix or glob terms). */
+  needTokenBytes: boolean;
+  /** Phrase of pattern p: terms phraseTerms[phraseStart[p] .. + phraseLen[p]] (regex patterns: length 0). */
+  phraseTerms: Int32Array;
+  phraseStart: Int32Array;
+  phraseLen: Int32Array;
+  /** Patterns whose first term is t: startList[startAt[t] .. startAt[t + 1]]. */
+  startAt: Int32Array;
+  startList: Int32Array;
+  /** Pattern ids of regex patterns. */
+  regexPatterns: number[];
+}
+
+const encoder = new TextEncoder();
+
+function termKey(t: TermPattern): string {
+  return t.kind === 'any' ? '*' : t.kind === 'glob' ? `g:${t.parts.join('*')}` : `${t.kind[0]}:${t.text}`;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** ASCII column map of the forward trie: the text side of folding for the common bytes. */
+function asciiColumns(trie: PackedTrie): Uint8Array {
+  const cols = new Uint8Array(128);
+  for (let b = 0; b < 128; b++) {
+    const kind = classOf(b) & 7;
+    if (kind === K_WORD || kind === K_HYPHEN || kind === K_APOS) cols[b] = trie.byteCol[foldBytes(b)[0]!]!;
+  }
+  return cols;
+}
+
+/**
+ * Compiles every pattern of the codebook. Throws a QcodeError listing every
+ * unusable pattern, each located by category and code.
+ */
+export function compileMatcher(codebook: Codebook): Matcher {
+  const patterns: PatternInfo[] = [];
+  const phrases: number[][] = [];
+  const termIds = new Map<string, number>();
+  const terms: TermPattern[] = [];
+  const problems: Diagnostic[] = [];
+  const codes = listCodes(codebook).map((ref) => ({
+    id: ref.code.id,
+    category: ref.category.id,
+    exclusive: ref.category.exclusive,
+    ref,
+  }));
+  for (const { ref } of codes) {
+    for (const pattern of ref.code.patterns) {
+      const parsed = parsePattern(pattern);
+      if (parsed.kind === 'error') {
+        problems.push(diag(parsed.code, `code ${ref.code.id}: ${parsed.message}`));
+        continue;
+      }
+      const info: PatternInfo = {
+        pattern,
+        code: ref.code.id,
+        category: ref.category.id,
+        codeOrder: ref.order,
+        exclusive: ref.category.exclusive,
+        regex: parsed.kind === 'regex' ? parsed.regex : null,
+      };
+      patterns.push(info);
+      if (parsed.kind === 'regex') {
+        phrases.push([]);
+        continue;
+      }
+      phrases.push(
+        parsed.terms.map((t) => {
+          const key = termKey(t);
+          let id = termIds.get(key);
+          if (id === undefined) {
+            id = terms.length;
+            terms.push(t);
+            termIds.set(key, id);
+          }
+          return id;
+        }),
+      );
+    }
+  }
+  if (problems.length > 0) throw new QcodeError(problems);
+
+  const forwardKeys: TrieKey[] = [];
+  const backwardKeys: TrieKey[] = [];
+  const globs: { term: number; re: RegExp }[] = [];
+  let anyTerm = -1;
+  terms.forEach((t, id) => {
+    if (t.kind === 'any') anyTerm = id;
+    else if (t.kind === 'glob') globs.push({ term: id, re: new RegExp(`^${t.parts.map(escapeRegex).join('.*')}$`, 's') });
+    else if (t.kind === 'suffix') backwardKeys.push({ bytes: encoder.encode(t.text).reverse(), term: id, prefix: true });
+    else forwardKeys.push({ bytes: encoder.encode(t.text), term: id, prefix: t.kind === 'prefix' });
+  });
+  const forward = buildPackedTrie(forwardKeys);
+
+  const phraseStart = new Int32Array(phrases.length);
+  const phraseLen = new Int32Array(phrases.length);
+  const flat: number[] = [];
+  const starts: number[][] = terms.map(() => []);
+  phrases.forEach((ph, p) => {
+    phraseStart[p] = flat.length;
+    phraseLen[p] = ph.length;
+    flat.push(...ph);
+    if (ph.length > 0) starts[ph[0]!]!.push(p);
+  });
+  const startAt = new Int32Array(terms.length + 1);
+  const startList: number[] = [];
+  starts.forEach((list, t) => {
+    startAt[t] = startList.length;
+    startList.push(...list);
+  });
+  startAt[terms.length] = startList.length;
+
+  return {
+    patterns,
+    codes: codes.map(({ id, category, exclusive }) => ({ id, category, exclusive })),
+    forward,
+    asciiCol: asciiColumns(forward),
+    backward: backwardKeys.length > 0 ? buildPackedTrie(backwardKeys) : null,
+    globs,
+    anyTerm,
+    termCount: terms.length,
+    needTokenBytes: backwardKeys.length > 0 || globs.length > 0,
+    phraseTerms: Int32Array.from(flat),
+    phraseStart,
+    phraseLen,
+    startAt,
+    startList: Int32Array.from(startList),
+    regexPatterns: patterns.flatMap((p, i) => (p.regex ? [i] : [])),
+  };
+}
