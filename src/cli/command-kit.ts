@@ -46,7 +46,11 @@ export class CommandContext {
   private globalOptions: GlobalOptions | undefined;
   private chalkInstance: ChalkInstance | undefined;
 
-  constructor(readonly io: CliIo) {}
+  constructor(
+    readonly io: CliIo,
+    /** The arguments after `qcode`, for provenance. */
+    readonly argv: readonly string[] = [],
+  ) {}
 
   setGlobal(g: GlobalOptions): void {
     this.globalOptions = g;

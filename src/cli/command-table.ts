@@ -10,4 +10,8 @@ export interface CommandEntry {
 }
 
 export const commandTable: CommandEntry[] = [
+  { name: 'init', summary: 'scaffold a new qcode project', load: () => import('./commands/init.js') },
+  { name: 'validate', summary: 'check the project file, codebook and corpus', load: () => import('./commands/validate.js') },
+  { name: 'codebook', summary: 'show, export or print the schema of the codebook', load: () => import('./commands/codebook.js') },
+  { name: 'segment', summary: 'split the corpus into units with stable ids', load: () => import('./commands/segment.js') },
 ];

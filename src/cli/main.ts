@@ -2,8 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { CliIo } from './io.js';
 import { commandTable } from './command-table.js';
 
-declare const __QCODE_VERSION__: string;
-const VERSION = typeof __QCODE_VERSION__ === 'string' ? __QCODE_VERSION__ : '0.0.0-dev';
+import { QCODE_VERSION as VERSION } from '../core/version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -55,7 +54,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const cmd = program.command(c.name).description(c.summary);
     if (c === entry) {
       const [{ CommandContext }, mod] = await Promise.all([import('./command-kit.js'), c.load()]);
-      ctx = new CommandContext(io);
+      ctx = new CommandContext(io, argv);
       cmd.exitOverride().configureOutput({
         writeOut: (s) => io.stdout.write(s),
         writeErr: (s) => io.stderr.write(s),

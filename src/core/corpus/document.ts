@@ -5,8 +5,11 @@
 export interface Document {
   id: string;
   text: string;
-  /** Front matter or extra columns, minus `id` and `text`; values as read. */
-  metadata: Record<string, unknown>;
+  /**
+   * Front matter keys or extra columns, minus `id` and `text`. Values are
+   * strings (numbers and dates as written) so every corpus format loads alike.
+   */
+  metadata: Record<string, string>;
   /** Where it came from, for diagnostics: a file, or a file and line. */
   source: { file: string; line?: number };
 }
@@ -15,10 +18,10 @@ export interface Corpus {
   documents: Document[];
 }
 
-/** Metadata value as a string for grouping and tables ('' when absent). */
+/** Metadata value for grouping and tables ('' when absent). */
 export function metadataString(doc: Document, key: string): string {
-  const v = doc.metadata[key];
-  if (v === undefined || v === null) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  return doc.metadata[key] ?? '';
 }
+
+/** Keys that front matter and corpus tables conventionally carry. */
+export const STANDARD_METADATA = ['title', 'date', 'source', 'type', 'actor', 'url', 'language'] as const;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { CodebookSchema } from '../../core/codebook/codebook-schema.js';
+import { formatCodebookTree } from '../../core/codebook/format-codebook-tree.js';
+import { readCodebookOrThrow } from '../../io/read-study.js';
+import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
+import { openProject } from '../study-options.js';
+
+const ShowOptions = z.strictObject({ ...globalOptionShape, codebook: z.string().optional() });
+const SchemaOptions = z.strictObject({ ...globalOptionShape });
+
+const codebook: CommandModule = (cmd, ctx) => {
+  cmd.description('show the codebook, or print its JSON Schema');
+
+  const show = cmd.command('show').description('print categories and codes with ids, labels and pattern counts');
+  show.option('--codebook <file>', 'codebook YAML (default: codebook in qcode.yaml)');
+  defineAction(show, ctx, ShowOptions, async (opts) => {
+    const { codebook: cb, diagnostics } = await readCodebookOrThrow(await openProject(ctx, opts), (p) => ctx.display(p));
+    if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
+    if (opts.json) ctx.outJson(cb);
+    else ctx.out(formatCodebookTree(cb));
+  });
+
+  const schema = cmd.command('schema').description('print the JSON Schema of the codebook format, for editors');
+  defineAction(schema, ctx, SchemaOptions, async () => {
+    ctx.outJson(z.toJSONSchema(CodebookSchema, { io: 'input', target: 'draft-2020-12' }));
+  });
+};
+
+export default codebook;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
+import { hasErrors } from '../../core/diagnostics/diagnostic.js';
+import { QcodeError } from '../../core/diagnostics/qcode-error.js';
+import { diagnosticToJson } from '../../core/diagnostics/format-diagnostic.js';
+import { formatValidationSummary } from '../../core/project/format-validation-summary.js';
+import { readCodebook } from '../../io/read-codebook.js';
+import { readCorpus } from '../../io/read-corpus.js';
+import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
+import { addStudyOptions, openProject, studyOptionShape } from '../study-options.js';
+
+const Options = z.strictObject({ ...globalOptionShape, ...studyOptionShape, strict: z.boolean().default(false) });
+
+/** Missing or unreadable inputs mean validate could not run at all. */
+const CANNOT_RUN = new Set(['QC002', 'QC003']);
+
+const validate: CommandModule = (cmd, ctx) => {
+  addStudyOptions(cmd)
+    .description('check the project file, codebook and corpus; print every problem')
+    .option('--strict', 'warnings count as problems too');
+  defineAction(cmd, ctx, Options, async (opts) => {
+    const display = (p: string) => ctx.display(p);
+    const diagnostics: Diagnostic[] = [];
+    const collect = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await work();
+      } catch (e) {
+        if (!(e instanceof QcodeError)) throw e;
+        diagnostics.push(...e.diagnostics);
+        return undefined;
+      }
+    };
+    const project = await collect(() => openProject(ctx, opts));
+    const codebook = project?.codebookPath ? await collect(() => readCodebook(project.codebookPath!, display(project.codebookPath!))) : undefined;
+    const corpus = project?.corpusPath
+      ? await collect(() =>
+          readCorpus(
+            project.corpusPath!,
+            { idColumn: opts.idColumn ?? project.settings.id_column ?? 'id', textColumn: opts.textColumn ?? project.settings.text_column ?? 'text' },
+            display,
+          ),
+        )
+      : undefined;
+    diagnostics.push(...(project?.diagnostics ?? []), ...(codebook?.diagnostics ?? []), ...(corpus?.diagnostics ?? []));
+    const failed = hasErrors(diagnostics) || (opts.strict && diagnostics.length > 0);
+    if (opts.json) {
+      ctx.outJson({
+        valid: !failed,
+        errors: diagnostics.filter((d) => d.severity === 'error').length,
+        warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+        diagnostics: diagnostics.map(diagnosticToJson),
+      });
+    } else {
+      ctx.printDiagnostics(diagnostics);
+      if (!opts.quiet) ctx.out(formatValidationSummary({ codebook: codebook?.codebook, documents: corpus?.documents, failed }));
+    }
+    if (diagnostics.some((d) => CANNOT_RUN.has(d.code))) return 2;
+    return failed ? 1 : 0;
+  });
+};
+
+export default validate;

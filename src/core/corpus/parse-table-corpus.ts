@@ -1,0 +1,108 @@
+import { parse } from 'csv-parse/sync';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/qcode-error.js';
+import type { Document } from './document.js';
+import { normalizeMetadataValue, normalizeText } from './normalize-text.js';
+
+export interface ColumnNames {
+  idColumn: string;
+  textColumn: string;
+}
+
+export const DEFAULT_COLUMNS: ColumnNames = { idColumn: 'id', textColumn: 'text' };
+
+/** A row (CSV record or JSONL object) as a Document; the id and text columns are mapped, the rest is metadata. */
+export function rowToDocument(
+  row: Record<string, unknown>,
+  columns: ColumnNames,
+  source: { file: string; line: number },
+): Document {
+  const metadata: Record<string, string> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k === columns.idColumn || k === columns.textColumn) continue;
+    metadata[k] = normalizeMetadataValue(v);
+  }
+  return {
+    id: normalizeMetadataValue(row[columns.idColumn]),
+    text: normalizeText(String(row[columns.textColumn] ?? '')),
+    metadata,
+    source,
+  };
+}
+
+function missingColumns(present: string[], columns: ColumnNames, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [flag, name] of [
+    ['--id-column', columns.idColumn],
+    ['--text-column', columns.textColumn],
+  ] as const) {
+    if (!present.includes(name)) {
+      out.push(
+        diag('QC306', `no '${name}' column (columns: ${present.join(', ') || 'none'})`, { file, line: 1, col: 1 }, `map another column with ${flag}`),
+      );
+    }
+  }
+  return out;
+}
+
+/** One CSV file, a document per row. Rows with a wrong field count are each reported with their line. */
+export function parseCsvCorpus(text: string, file: string, columns: ColumnNames = DEFAULT_COLUMNS): { documents: Document[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(normalizeText(text), { info: true, relax_column_count: true, skip_empty_lines: true }) as never;
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    return { documents: [], diagnostics: [diag('QC305', err.message.replace(/^Invalid .*?: /, ''), { file, line: err.lines ?? 1 })] };
+  }
+  const header = records[0]?.record ?? [];
+  const headerDiagnostics = missingColumns(header, columns, file);
+  if (headerDiagnostics.length) return { documents: [], diagnostics: headerDiagnostics };
+  const documents: Document[] = [];
+  let prevEnd = records[0]?.info.lines ?? 1;
+  for (const { record, info } of records.slice(1)) {
+    const line = prevEnd + 1;
+    prevEnd = info.lines;
+    if (record.length !== header.length) {
+      diagnostics.push(diag('QC305', `row has ${record.length} fields, the header has ${header.length}`, { file, line }));
+      continue;
+    }
+    const row: Record<string, string> = {};
+    header.forEach((h, i) => (row[h] = record[i]!));
+    documents.push(rowToDocument(row, columns, { file, line }));
+  }
+  return { documents, diagnostics };
+}
+
+/** One JSONL file, a JSON object per line. Blank lines are allowed. */
+export function parseJsonlCorpus(text: string, file: string, columns: ColumnNames = DEFAULT_COLUMNS): { documents: Document[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const documents: Document[] = [];
+  const lines = normalizeText(text).split('\n');
+  let missingReported = false;
+  lines.forEach((lineText, i) => {
+    const line = i + 1;
+    if (lineText.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(lineText);
+    } catch (e) {
+      diagnostics.push(diag('QC307', `not valid JSON: ${(e as Error).message}`, { file, line }));
+      return;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      diagnostics.push(diag('QC307', 'the line is not a JSON object', { file, line }));
+      return;
+    }
+    const row = value as Record<string, unknown>;
+    const missing = missingColumns(Object.keys(row), columns, file).map((d) => ({ ...d, location: { file, line } }));
+    if (missing.length) {
+      // Reported for the first such line only: a misnamed column would otherwise flood the output.
+      if (!missingReported) diagnostics.push(...missing);
+      missingReported = true;
+      return;
+    }
+    documents.push(rowToDocument(row, columns, { file, line }));
+  });
+  return { documents, diagnostics };
+}

@@ -1,0 +1,32 @@
+/**
+ * The provenance manifest `<out>/manifest.json`: for each output file, what
+ * made it. No timestamps, so a rerun gives a byte-identical manifest.
+ */
+export interface ManifestEntry {
+  command: string;
+  qcode_version: string;
+  codebook: { name: string; version: string; sha256: string };
+  corpus_sha256: string;
+  unit: string;
+  segments: number;
+  seed?: number | string;
+  sha256: string;
+  /** Command-specific facts (sample fraction, strata sizes, coder). */
+  details?: Record<string, unknown>;
+}
+
+export interface Manifest {
+  qcode_version: string;
+  outputs: Record<string, ManifestEntry>;
+}
+
+export function emptyManifest(version: string): Manifest {
+  return { qcode_version: version, outputs: {} };
+}
+
+/** Adds or replaces entries; output keys sorted so the file is stable. */
+export function mergeManifest(manifest: Manifest, entries: Record<string, ManifestEntry>, version: string): Manifest {
+  const outputs = { ...manifest.outputs, ...entries };
+  const sorted = Object.fromEntries(Object.keys(outputs).sort().map((k) => [k, outputs[k]!]));
+  return { qcode_version: version, outputs: sorted };
+}

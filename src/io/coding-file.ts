@@ -1,0 +1,104 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Codebook } from '../core/codebook/codebook-schema.js';
+import type { Coding } from '../core/coding/coding.js';
+import { formatCodingCsv, formatCodingJsonl } from '../core/coding/format-coding-file.js';
+import { parseCodingCsv, parseCodingJsonl } from '../core/coding/parse-coding-file.js';
+import { sortCodings } from '../core/coding/sort-codings.js';
+import { validateCodings } from '../core/coding/validate-codings.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { QcodeError, diag, warn } from '../core/diagnostics/qcode-error.js';
+import type { Segment } from '../core/segment/segment.js';
+import { manifestKey, readManifest } from './manifest.js';
+import type { Project } from './read-project.js';
+import type { Study } from './read-study.js';
+import { readTextFile } from './read-text-file.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export const CODINGS_DIR = 'codings';
+
+/** `<out>/codings/<coder>.csv`: where a coder's canonical coding file lives. */
+export function codingPath(project: Pick<Project, 'outDir'>, coder: string): string {
+  return path.join(project.outDir, CODINGS_DIR, `${coder}.csv`);
+}
+
+export async function fileExists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+export interface ReadCodingOptions {
+  codebook: Codebook;
+  segments: readonly Segment[];
+  /** The coder the file belongs to; default: the file name without extension. */
+  coder?: string;
+  /** For the provenance check against the manifest. */
+  study?: Study;
+  display?: (p: string) => string;
+}
+
+/**
+ * Reads and validates a coding file (.csv, or .jsonl by extension). Returns
+ * every diagnostic; the caller decides whether errors stop it.
+ */
+export async function readCodingFile(file: string, options: ReadCodingOptions): Promise<{ codings: Coding[]; diagnostics: Diagnostic[] }> {
+  const shown = options.display ? options.display(file) : file;
+  if (!(await fileExists(file))) {
+    throw new QcodeError([diag('QC412', `no coding file ${shown}`, { file: shown })]);
+  }
+  const coder = options.coder ?? path.basename(file).replace(/\.(csv|jsonl)$/i, '');
+  const text = await readTextFile(file, shown);
+  const parsed = file.toLowerCase().endsWith('.jsonl') ? parseCodingJsonl(text, shown, coder) : parseCodingCsv(text, shown, coder);
+  const checked = validateCodings(parsed.rows, options.codebook, options.segments, coder);
+  const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
+  if (options.study) diagnostics.push(...(await checkProvenance(file, shown, options.study)));
+  return { codings: sortCodings(checked.codings, options.codebook, options.segments), diagnostics };
+}
+
+/** Reads a coder's file and throws on any error: what analysis commands want. */
+export async function readCoder(study: Study, coder: string, display?: (p: string) => string) {
+  const file = codingPath(study.project, coder);
+  const result = await readCodingFile(file, { codebook: study.codebook, segments: study.segments, coder, study, ...(display ? { display } : {}) });
+  if (result.diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(result.diagnostics);
+  return result;
+}
+
+async function checkProvenance(file: string, shown: string, study: Study): Promise<Diagnostic[]> {
+  const entry = (await readManifest(study.project.outDir)).outputs[manifestKey(study, file)];
+  if (!entry) return [];
+  const out: Diagnostic[] = [];
+  if (entry.codebook.sha256 !== study.codebookSha256) {
+    out.push(
+      warn('QC410', `${shown} was made with codebook ${entry.codebook.name} ${entry.codebook.version} (a different file from the current one)`, {
+        file: shown,
+      }),
+    );
+  }
+  if (entry.corpus_sha256 !== study.corpusSha256) out.push(warn('QC410', `${shown} was made from a different corpus`, { file: shown }));
+  if (entry.unit !== study.unit) out.push(warn('QC410', `${shown} was made at unit '${entry.unit}', the project now uses '${study.unit}'`, { file: shown }));
+  return out;
+}
+
+export interface WriteCodingOptions {
+  codebook: Codebook;
+  segments: readonly Segment[];
+  force?: boolean;
+  display?: (p: string) => string;
+}
+
+/**
+ * Writes a canonical coding file (sorted, atomic). An existing file is never
+ * replaced unless `force` is set: it may hold a coder's work.
+ */
+export async function writeCodingFile(file: string, codings: readonly Coding[], options: WriteCodingOptions): Promise<string> {
+  const shown = options.display ? options.display(file) : file;
+  if (!options.force && (await fileExists(file))) {
+    throw new QcodeError([diag('QC004', `${shown} already exists`, { file: shown })]);
+  }
+  const sorted = sortCodings(codings, options.codebook, options.segments);
+  const content = file.toLowerCase().endsWith('.jsonl') ? formatCodingJsonl(sorted) : formatCodingCsv(sorted);
+  await writeFileAtomic(file, content);
+  return content;
+}

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { formatJson } from '../core/format/format-json.js';
+import { computeSha256 } from '../core/hash.js';
+import { emptyManifest, mergeManifest, type Manifest, type ManifestEntry } from '../core/provenance/manifest.js';
+import { QCODE_VERSION } from '../core/version.js';
+import type { Study } from './read-study.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export async function readManifest(outDir: string): Promise<Manifest> {
+  try {
+    const parsed = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as Manifest;
+    return parsed && typeof parsed === 'object' && parsed.outputs ? parsed : emptyManifest(QCODE_VERSION);
+  } catch {
+    return emptyManifest(QCODE_VERSION);
+  }
+}
+
+/** Manifest key of an output: its path relative to the project folder, with forward slashes. */
+export function manifestKey(study: Pick<Study, 'project'>, file: string): string {
+  return path.relative(study.project.root, file).split(path.sep).join('/');
+}
+
+export interface OutputRecord {
+  /** Absolute path of the output file. */
+  file: string;
+  /** The command line as the user typed it, e.g. `qcode code --coder auto`. */
+  command: string;
+  /** The file's content, to hash; or give sha256 directly. */
+  content?: string | Uint8Array;
+  sha256?: string;
+  seed?: number | string;
+  details?: Record<string, unknown>;
+}
+
+/** Records the provenance of outputs just written in `<out>/manifest.json`. */
+export async function recordOutputs(study: Study, records: OutputRecord[]): Promise<void> {
+  const entries: Record<string, ManifestEntry> = {};
+  for (const r of records) {
+    const sha256 = r.sha256 ?? computeSha256(r.content ?? '');
+    const entry: ManifestEntry = {
+      command: r.command,
+      qcode_version: QCODE_VERSION,
+      codebook: { name: study.codebook.name, version: study.codebook.version, sha256: study.codebookSha256 },
+      corpus_sha256: study.corpusSha256,
+      unit: study.unit,
+      segments: study.segments.length,
+      sha256,
+    };
+    if (r.seed !== undefined) entry.seed = r.seed;
+    if (r.details) entry.details = r.details;
+    entries[manifestKey(study, r.file)] = entry;
+  }
+  const outDir = study.project.outDir;
+  const merged = mergeManifest(await readManifest(outDir), entries, QCODE_VERSION);
+  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), formatJson(merged));
+}
+
+export async function recordOutput(study: Study, record: OutputRecord): Promise<void> {
+  await recordOutputs(study, [record]);
+}

@@ -1,0 +1,78 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Document } from '../core/corpus/document.js';
+import { parseDocumentFile } from '../core/corpus/parse-document-file.js';
+import { DEFAULT_COLUMNS, parseCsvCorpus, parseJsonlCorpus, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
+import { validateCorpus } from '../core/corpus/validate-corpus.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { readTextFile } from './read-text-file.js';
+
+export interface CorpusFile {
+  documents: Document[];
+  diagnostics: Diagnostic[];
+}
+
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
+/** README files describe a corpus folder; they are not documents in it. */
+const isReadme = (name: string) => /^readme(\.[a-z]+)?$/i.test(name);
+
+async function listDocumentFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!e.name.startsWith('.')) files.push(...(await listDocumentFiles(p)));
+    } else if (DOCUMENT_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !isReadme(e.name) && !e.name.startsWith('.')) {
+      files.push(p);
+    }
+  }
+  return files;
+}
+
+/**
+ * Reads a corpus: a folder of .txt/.md files (sorted by path, so the order is
+ * the same on every machine), or one .csv or .jsonl file. Every problem is
+ * returned as a diagnostic; documents with errors are left out.
+ */
+export async function readCorpus(
+  corpusPath: string,
+  columns: ColumnNames = DEFAULT_COLUMNS,
+  display = (p: string) => p,
+): Promise<CorpusFile> {
+  const shown = display(corpusPath);
+  let info;
+  try {
+    info = await stat(corpusPath);
+  } catch {
+    throw new QcodeError([diag('QC002', `corpus ${shown} does not exist`, { file: shown })]);
+  }
+  let documents: Document[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (info.isDirectory()) {
+    const files = (await listDocumentFiles(corpusPath)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const f of files) {
+      const fileShown = display(f);
+      try {
+        const parsed = parseDocumentFile(await readTextFile(f, fileShown), fileShown, path.basename(f, path.extname(f)));
+        diagnostics.push(...parsed.diagnostics);
+        if (parsed.document) documents.push(parsed.document);
+      } catch (e) {
+        if (!(e instanceof QcodeError)) throw e;
+        diagnostics.push(...e.diagnostics);
+      }
+    }
+  } else {
+    const ext = path.extname(corpusPath).toLowerCase();
+    if (ext !== '.csv' && ext !== '.jsonl') {
+      throw new QcodeError([diag('QC301', `${shown} is not a folder, a .csv or a .jsonl file`, { file: shown })]);
+    }
+    const text = await readTextFile(corpusPath, shown);
+    const parsed = ext === '.csv' ? parseCsvCorpus(text, shown, columns) : parseJsonlCorpus(text, shown, columns);
+    documents = parsed.documents;
+    diagnostics.push(...parsed.diagnostics);
+  }
+  diagnostics.push(...validateCorpus(documents, shown));
+  return { documents, diagnostics };
+}

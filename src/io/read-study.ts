@@ -1,0 +1,81 @@
+import type { Codebook, Unit } from '../core/codebook/codebook-schema.js';
+import type { Document } from '../core/corpus/document.js';
+import { computeCorpusHash } from '../core/corpus/compute-corpus-hash.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { computeSegments } from '../core/segment/compute-segments.js';
+import type { Segment } from '../core/segment/segment.js';
+import { readCodebook } from './read-codebook.js';
+import { readCorpus } from './read-corpus.js';
+import type { Project } from './read-project.js';
+
+/** Everything a command needs about a project's inputs, read and validated once. */
+export interface Study {
+  project: Project;
+  codebook: Codebook;
+  codebookSha256: string;
+  corpus: Document[];
+  corpusSha256: string;
+  unit: Unit;
+  segments: Segment[];
+  /** Warnings met on the way (errors are thrown). */
+  diagnostics: Diagnostic[];
+}
+
+export interface StudyOptions {
+  unit?: Unit | undefined;
+  idColumn?: string | undefined;
+  textColumn?: string | undefined;
+  /** Makes paths in messages relative to the working folder. */
+  display?: (p: string) => string;
+}
+
+/** The language a document is segmented in: its own front matter, else the codebook's. */
+export function documentLanguage(doc: Document, codebook: Codebook): string {
+  return doc.metadata.language || codebook.language;
+}
+
+export async function readCodebookOrThrow(project: Project, display: (p: string) => string) {
+  if (!project.codebookPath) throw new QcodeError([diag('QC102', 'no codebook given')]);
+  const cb = await readCodebook(project.codebookPath, display(project.codebookPath));
+  if (!cb.codebook) throw new QcodeError(cb.diagnostics);
+  return { ...cb, codebook: cb.codebook };
+}
+
+/**
+ * Reads the codebook and corpus named by the project and segments the corpus.
+ * Any error in either is thrown as one QcodeError holding every diagnostic,
+ * so a command never runs on half-valid input.
+ */
+export async function readStudy(project: Project, options: StudyOptions = {}): Promise<Study> {
+  const display = options.display ?? ((p: string) => p);
+  if (!project.codebookPath) throw new QcodeError([diag('QC102', 'no codebook given')]);
+  if (!project.corpusPath) throw new QcodeError([diag('QC103', 'no corpus given')]);
+  const [cb, corpus] = await Promise.all([
+    readCodebook(project.codebookPath, display(project.codebookPath)),
+    readCorpus(
+      project.corpusPath,
+      {
+        idColumn: options.idColumn ?? project.settings.id_column ?? 'id',
+        textColumn: options.textColumn ?? project.settings.text_column ?? 'text',
+      },
+      display,
+    ),
+  ]);
+  const diagnostics = [...project.diagnostics, ...cb.diagnostics, ...corpus.diagnostics];
+  if (!cb.codebook || diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(diagnostics);
+  const codebook = cb.codebook;
+  const unit = options.unit ?? project.unit ?? codebook.unit;
+  const segments: Segment[] = [];
+  for (const doc of corpus.documents) segments.push(...computeSegments(doc, unit, documentLanguage(doc, codebook)));
+  return {
+    project,
+    codebook,
+    codebookSha256: cb.sha256,
+    corpus: corpus.documents,
+    corpusSha256: computeCorpusHash(corpus.documents),
+    unit,
+    segments,
+    diagnostics,
+  };
+}
