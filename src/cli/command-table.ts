@@ -14,4 +14,5 @@ export const commandTable: CommandEntry[] = [
   { name: 'validate', summary: 'check the project file, codebook and corpus', load: () => import('./commands/validate.js') },
   { name: 'codebook', summary: 'show, export or print the schema of the codebook', load: () => import('./commands/codebook.js') },
   { name: 'segment', summary: 'split the corpus into units with stable ids', load: () => import('./commands/segment.js') },
+  { name: 'code', summary: "apply the codebook's patterns to every segment (dictionary auto-coder)", load: () => import('./commands/code.js') },
 ];

@@ -74,9 +74,4 @@ export const codingCodes: CodeTable = {
     description: 'A /regex/flags pattern does not compile as a JavaScript regular expression.',
     hint: 'Check the regular expression syntax and the flags (d, i, m, s, u, v).',
   },
-  QC452: {
-    title: 'unreadable corpus row while coding',
-    description: 'A row of a streamed .jsonl or .csv corpus could not be read as a document (bad JSON, no id or text).',
-    hint: 'Run `qcode validate` on the corpus to see every problem with its position.',
-  },
 };
