@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { readFile, readdir, rm } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
-const workers = (await readdir(new URL('../src/io', import.meta.url))).filter((f) => f.endsWith('-worker.ts'));
+const workers = (await readdir(new URL('../src/io', import.meta.url)).catch(() => [])).filter((f) => f.endsWith('-worker.ts'));
 const entryPoints = { qcode: 'src/cli/bin.ts' };
 for (const w of workers) entryPoints[w.replace(/\.ts$/, '')] = `src/io/${w}`;
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });

@@ -13,6 +13,8 @@ export const commandTable: CommandEntry[] = [
   { name: 'init', summary: 'scaffold a new qcode project', load: () => import('./commands/init.js') },
   { name: 'validate', summary: 'check the project file, codebook and corpus', load: () => import('./commands/validate.js') },
   { name: 'codebook', summary: 'show, export or print the schema of the codebook', load: () => import('./commands/codebook.js') },
+  { name: 'import', summary: "turn a coder's spreadsheet into the canonical coding file", load: () => import('./commands/import.js') },
+  { name: 'evaluate', summary: "measure the auto-coder against a human coder (precision, recall, F1)", load: () => import('./commands/evaluate.js') },
   { name: 'segment', summary: 'split the corpus into units with stable ids', load: () => import('./commands/segment.js') },
   { name: 'code', summary: "apply the codebook's patterns to every segment (dictionary auto-coder)", load: () => import('./commands/code.js') },
 ];

@@ -1,33 +1,49 @@
-// Stand-in until the segmenter lands: paragraphs on blank lines, sentences on . ! ? + space.
-import type { Document } from '../corpus/document.js';
 import type { Unit } from '../codebook/codebook-schema.js';
+import type { Document } from '../corpus/document.js';
+import { codePointOffsets } from './code-point-offsets.js';
+import { pushTrimmed, type CodeUnitSpan } from './code-unit-span.js';
 import { segmentId, type Segment } from './segment.js';
+import { splitParagraphs } from './split-paragraphs.js';
+import { splitSentences } from './split-sentences.js';
 
-export function computeSegments(doc: Document, unit: Unit, _language: string): Segment[] {
-  const cps = Array.from(doc.text);
-  const spans: [number, number][] = [];
-  if (unit === 'document') spans.push([0, cps.length]);
-  else {
-    let start = 0;
-    for (let i = 0; i < cps.length; i++) {
-      const brk =
-        (cps[i] === '\n' && cps[i + 1] === '\n') ||
-        (unit === 'sentence' && /[.!?]/.test(cps[i]!) && (cps[i + 1] === ' ' || cps[i + 1] === '\n'));
-      if (brk) {
-        spans.push([start, i + 1]);
-        start = i + 1;
-      }
-    }
-    spans.push([start, cps.length]);
+/**
+ * The segments of one document at a unit of coding: the whole document, its
+ * paragraphs (separated by blank lines) or its sentences (never across a
+ * paragraph break). `language` is a BCP 47 tag choosing the sentence rules
+ * (en, es, their variants; anything else gets the language-neutral rules).
+ * Offsets count code points in `doc.text`; each segment's text is its slice,
+ * trimmed of surrounding whitespace. A blank document has no segments.
+ */
+export function computeSegments(doc: Document, unit: Unit, language: string): Segment[] {
+  const text = doc.text;
+  const spans = unitSpans(text, unit, language);
+  const offset = codePointOffsets(text);
+  const segments: Segment[] = new Array(spans.length);
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    segments[i] = {
+      segment_id: segmentId(doc.id, unit, i + 1),
+      doc_id: doc.id,
+      unit,
+      index: i + 1,
+      start: offset(span.start),
+      end: offset(span.end),
+      text: text.slice(span.start, span.end),
+    };
   }
-  const out: Segment[] = [];
-  for (let [s, e] of spans) {
-    while (s < e && /\s/.test(cps[s]!)) s++;
-    while (e > s && /\s/.test(cps[e - 1]!)) e--;
-    if (e > s) {
-      const index = out.length + 1;
-      out.push({ segment_id: segmentId(doc.id, unit, index), doc_id: doc.id, unit, index, start: s, end: e, text: cps.slice(s, e).join('') });
+  return segments;
+}
+
+function unitSpans(text: string, unit: Unit, language: string): CodeUnitSpan[] {
+  switch (unit) {
+    case 'document': {
+      const out: CodeUnitSpan[] = [];
+      pushTrimmed(text, 0, text.length, out);
+      return out;
     }
+    case 'paragraph':
+      return splitParagraphs(text);
+    case 'sentence':
+      return splitSentences(text, language);
   }
-  return out;
 }

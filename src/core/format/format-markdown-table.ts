@@ -1,0 +1,17 @@
+import { formatHumanCell, isNumericColumn, type Table } from './table.js';
+
+const escapeCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+
+/** A GitHub-flavoured Markdown table (pipes escaped), numbers right-aligned, title bold above, notes below. */
+export function formatMarkdownTable(table: Table): string {
+  const row = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+  const lines: string[] = [];
+  if (table.title) lines.push(`**${escapeCell(table.title)}**`, '');
+  lines.push(
+    row(table.columns.map((c) => c.label)),
+    `|${table.columns.map((c) => (isNumericColumn(c) ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...table.rows.map((r) => row(table.columns.map((c, j) => formatHumanCell(r[j] ?? null, c, '')))),
+  );
+  if (table.footnotes.length > 0) lines.push('', ...table.footnotes.map((f) => escapeCell(f)));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,56 @@
+/**
+ * A Table is what an analysis command hands to the formatters: the same value
+ * becomes an aligned terminal table, CSV, Markdown, LaTeX or JSON. Cells keep
+ * full precision; only the human formats (table, md, latex) round, by column kind.
+ */
+export type Cell = string | number | null;
+
+/**
+ * How a column's numbers read in human formats: `integer` as is, `number` to
+ * `digits` decimals (default 2), `share` a proportion shown as a percentage
+ * with one decimal, `p` a p-value to three decimals or `<0.001`.
+ */
+export type ColumnKind = 'text' | 'integer' | 'number' | 'share' | 'p';
+
+export interface Column {
+  /** Machine name: CSV header and JSON key. */
+  key: string;
+  /** Human header for table, md and latex. */
+  label: string;
+  kind?: ColumnKind;
+  digits?: number;
+}
+
+export interface Table {
+  /** Caption above the table in human formats. */
+  title?: string;
+  columns: Column[];
+  rows: Cell[][];
+  /** Notes under the table in human formats (and a `footnotes` array in JSON). */
+  footnotes: string[];
+}
+
+export const TABLE_FORMATS = ['table', 'csv', 'md', 'latex', 'json'] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+
+/** A cell rounded for people; `missing` stands for null. */
+export function formatHumanCell(value: Cell, column: Column, missing: string): string {
+  if (value === null) return missing;
+  if (typeof value === 'string') return value.replace(/\s*[\r\n]+\s*/g, ' ');
+  switch (column.kind ?? 'text') {
+    case 'integer':
+      return String(value);
+    case 'share':
+      return `${(value * 100).toFixed(column.digits ?? 1)}%`;
+    case 'p':
+      return value < 0.001 ? '<0.001' : value.toFixed(column.digits ?? 3);
+    case 'number':
+      return value.toFixed(column.digits ?? 2);
+    default:
+      return String(value);
+  }
+}
+
+export function isNumericColumn(column: Column): boolean {
+  return column.kind !== undefined && column.kind !== 'text';
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { formatTable, formatTables } from '../../../src/core/format/format-table.js';
+import { formatCsv } from '../../../src/core/format/format-csv.js';
+import { escapeLatex } from '../../../src/core/format/escape-latex.js';
+import type { Table } from '../../../src/core/format/table.js';
+
+const table: Table = {
+  title: 'Codes by type',
+  columns: [
+    { key: 'code', label: 'Code' },
+    { key: 'segments', label: 'n', kind: 'integer' },
+    { key: 'share', label: '%', kind: 'share' },
+    { key: 'p', label: 'p', kind: 'p' },
+  ],
+  rows: [
+    ['tariffs', 12, 0.123456, 0.0004],
+    ['a|b & c_d', 3, 1 / 3, null],
+  ],
+  footnotes: ['Shares are of reviewed segments.'],
+};
+
+describe('formatTable', () => {
+  it('aligns a terminal table: text left, numbers right, rounded', () => {
+    expect(formatTable(table, 'table')).toBe(
+      [
+        'Codes by type',
+        '',
+        'Code        n      %       p',
+        '---------  --  -----  ------',
+        'tariffs    12  12.3%  <0.001',
+        'a|b & c_d   3  33.3%       -',
+        '',
+        'Shares are of reviewed segments.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes CSV with column keys and unrounded numbers, null empty', () => {
+    expect(formatTable(table, 'csv')).toBe('code,segments,share,p\ntariffs,12,0.123456,0.0004\na|b & c_d,3,0.3333333333333333,\n');
+  });
+
+  it('escapes pipes in Markdown and right-aligns numbers', () => {
+    const md = formatTable(table, 'md');
+    expect(md).toContain('| Code | n | % | p |\n| --- | ---: | ---: | ---: |');
+    expect(md).toContain('| a\\|b & c_d | 3 | 33.3% |  |');
+  });
+
+  it('escapes LaTeX specials and uses booktabs', () => {
+    const tex = formatTable(table, 'latex');
+    expect(tex).toContain('\\begin{tabular}{lrrr}');
+    expect(tex).toContain('a|b \\& c\\_d & 3 & 33.3\\% & -- \\\\');
+    expect(tex).toContain('tariffs & 12 & 12.3\\% & \\textless{}0.001 \\\\');
+    expect(escapeLatex('\\&%$#_{}~^')).toBe('\\textbackslash{}\\&\\%\\$\\#\\_\\{\\}\\textasciitilde{}\\textasciicircum{}');
+  });
+
+  it('gives JSON records keyed by column with full precision', () => {
+    expect(JSON.parse(formatTable(table, 'json'))).toEqual({
+      rows: [
+        { code: 'tariffs', segments: 12, share: 0.123456, p: 0.0004 },
+        { code: 'a|b & c_d', segments: 3, share: 1 / 3, p: null },
+      ],
+      footnotes: ['Shares are of reviewed segments.'],
+    });
+    expect(JSON.parse(formatTables([table, table], 'json')).tables).toHaveLength(2);
+  });
+});
+
+describe('formatCsv --excel', () => {
+  const rows = [['=SUM(A1)', '+1', '-x', '@cmd', '\tTab', 'plain', -3]];
+  it('adds a BOM and neutralises formula-looking text cells, not numbers', () => {
+    expect(formatCsv(['a', 'b', 'c', 'd', 'e', 'f', 'g'], rows, { excel: true })).toBe(
+      "\uFEFFa,b,c,d,e,f,g\n'=SUM(A1),'+1,'-x,'@cmd,'\tTab,plain,-3\n",
+    );
+  });
+  it('keeps text as it is by default', () => {
+    expect(formatCsv(['a', 'b', 'c', 'd', 'e', 'f', 'g'], rows)).toBe('a,b,c,d,e,f,g\n=SUM(A1),+1,-x,@cmd,\tTab,plain,-3\n');
+  });
+});

@@ -1,0 +1,74 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, hasStackTrace, runCli } from '../helpers/run-cli.js';
+
+describe('qcode import', () => {
+  it('gives the identical canonical file from long, wide and list layouts', () => {
+    const dir = copyFixture('projects/two-coders');
+    const outputs = ['long', 'wide', 'list'].map((format) => {
+      const r = runCli(['import', `imports/${format}.csv`, '--coder', format, '-C', dir], { cwd: dir });
+      expect(r.stderr).toMatch(/7 codings on 5 reviewed segments/);
+      expect(r.code).toBe(0);
+      return readFileSync(path.join(dir, `out/codings/${format}.csv`), 'utf8').replaceAll(`,${format},`, ',CODER,');
+    });
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+    expect(outputs[0]).toBe(
+      [
+        'segment_id,doc_id,coder,category,code,memo',
+        'a:s1,a,CODER,topic,trade,',
+        'a:s2,a,CODER,topic,trade,farmers',
+        'a:s2,a,CODER,tone,negative,farmers',
+        'a:s3,a,CODER,topic,security,',
+        'a:s4,a,CODER,,,',
+        'b:s1,b,CODER,topic,trade,',
+        'b:s1,b,CODER,topic,security,',
+        'b:s1,b,CODER,tone,positive,',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('never overwrites a coder file without --force', () => {
+    const dir = copyFixture('projects/two-coders');
+    expect(runCli(['import', 'imports/long.csv', '--coder', 'ana'], { cwd: dir }).code).toBe(0);
+    const file = path.join(dir, 'out/codings/ana.csv');
+    writeFileSync(file, readFileSync(file, 'utf8') + '');
+    const again = runCli(['import', 'imports/wide.csv', '--coder', 'ana'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('QC004');
+    expect(runCli(['import', 'imports/wide.csv', '--coder', 'ana', '--force'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('reports a stray column with its position and did-you-mean, exit 2', () => {
+    const dir = copyFixture('projects/two-coders');
+    const r = runCli(['import', 'imports/malformed-long.csv', '--coder', 'x'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("imports/malformed-long.csv:1:17 - error QC406: unknown column 'colour'");
+    expect(existsSync(path.join(dir, 'out/codings/x.csv'))).toBe(false);
+  });
+
+  it('reports every bad row: unknown code and segment, exclusive violation, duplicate', () => {
+    const dir = copyFixture('projects/two-coders');
+    const r = runCli(['import', 'imports/malformed-rows.csv', '--coder', 'x'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    const lines = r.stderr.split('\n').filter((l) => / - error /.test(l));
+    expect(lines).toEqual([
+      "imports/malformed-rows.csv:2:6 - error QC402: unknown code 'trad'",
+      "imports/malformed-rows.csv:3:1 - error QC401: unknown segment 'a:s9'",
+      "imports/malformed-rows.csv:5:6 - error QC404: segment 'a:s2' has codes 'positive' and 'negative' of exclusive category 'tone'",
+      "imports/malformed-rows.csv:7:1 - error QC405: segment 'a:s3' has code 'security' twice for coder 'x'",
+    ]);
+    expect(r.stderr).toContain("did you mean 'trade'?");
+  });
+
+  it('rejects a wide cell that is not 0/1 and a code column that does not exist', () => {
+    const dir = copyFixture('projects/two-coders');
+    writeFileSync(path.join(dir, 'bad-wide.csv'), 'segment_id,trade,securty\na:s1,yes,0\n');
+    const r = runCli(['import', 'bad-wide.csv', '--coder', 'x', '--format', 'wide'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("bad-wide.csv:1:18 - error QC406: column 'securty' is not a code id (did you mean 'security'?)");
+  });
+});
