@@ -83,7 +83,7 @@ const code: CommandModule = (cmd, ctx) => {
     const target = opts.output ? path.resolve(ctx.io.cwd, opts.output) : codingPath(project, opts.coder);
     const evidenceFile = evidencePathFor(target);
     const command = commandLine(ctx);
-    let summary: { documents: number; segments: number; matches: number; coded: number | null };
+    let summary: { documents: number; segments: number; matches: number; coded: number | null; threads?: number };
 
     if (await shouldStream(project, opts)) {
       const cb = await readCodebookOrThrow(project, (p) => ctx.display(p));
@@ -122,7 +122,7 @@ const code: CommandModule = (cmd, ctx) => {
         { file: target, command, sha256: result.codingsSha256, details },
         { file: evidenceFile, command, sha256: result.evidenceSha256, details },
       ]);
-      summary = { documents: result.documents, segments: result.segments, matches: result.matches, coded: null };
+      summary = { documents: result.documents, segments: result.segments, matches: result.matches, coded: null, threads: result.threads };
     } else {
       const study = await openStudy(ctx, opts);
       compileMatcher(study.codebook);
