@@ -1,9 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
-import { CODING_COLUMNS } from '../core/coding/coding.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { DocumentCoding } from '../core/match/code-document.js';
-import { EVIDENCE_COLUMNS } from '../core/match/evidence.js';
+import { formatCsvRow } from '../core/format/format-csv-field.js';
 
 export interface SliceResult {
   /** Lines in the slice, so the caller can turn slice line numbers into file line numbers. */
@@ -17,27 +15,27 @@ export interface SliceResult {
   moreDiagnostics: number;
 }
 
-const FLUSH_ROWS = 20000;
+const FLUSH_CHARS = 1 << 20;
 const MAX_DIAGNOSTICS = 100;
 
-/** Buffers CSV rows and appends them to a file in batches, so memory stays bounded. */
-class RowWriter {
-  private rows: unknown[][] = [];
+/** Collects CSV text and appends it to a file in batches, so memory stays bounded. */
+class TextWriter {
+  private text = '';
   private readonly fd: number;
 
   constructor(file: string) {
     this.fd = openSync(file, 'w');
   }
 
-  push(row: unknown[]): void {
-    this.rows.push(row);
-    if (this.rows.length >= FLUSH_ROWS) this.flush();
+  push(line: string): void {
+    this.text += line;
+    if (this.text.length >= FLUSH_CHARS) this.flush();
   }
 
   flush(): void {
-    if (this.rows.length === 0) return;
-    writeSync(this.fd, stringify(this.rows, { record_delimiter: '\n' }));
-    this.rows = [];
+    if (this.text.length === 0) return;
+    writeSync(this.fd, this.text);
+    this.text = '';
   }
 
   close(): void {
@@ -49,12 +47,12 @@ class RowWriter {
 /** Takes each document's coding as it comes and writes its rows to the slice's part files. */
 export class CodingSink {
   readonly result: SliceResult = { lines: 0, documents: 0, segments: 0, matches: 0, diagnostics: [], moreDiagnostics: 0 };
-  private readonly codings: RowWriter;
-  private readonly evidence: RowWriter;
+  private readonly codings: TextWriter;
+  private readonly evidence: TextWriter;
 
   constructor(files: { codingsPart: string; evidencePart: string }) {
-    this.codings = new RowWriter(files.codingsPart);
-    this.evidence = new RowWriter(files.evidencePart);
+    this.codings = new TextWriter(files.codingsPart);
+    this.evidence = new TextWriter(files.evidencePart);
   }
 
   take(coded: DocumentCoding | Diagnostic[] | null): void {
@@ -72,9 +70,9 @@ export class CodingSink {
     for (const c of coded.codings) {
       if (c.segment_id !== last) result.segments++;
       last = c.segment_id;
-      this.codings.push(CODING_COLUMNS.map((k) => c[k]));
+      this.codings.push(formatCsvRow([c.segment_id, c.doc_id, c.coder, c.category, c.code, c.memo]));
     }
-    for (const e of coded.evidence) this.evidence.push(EVIDENCE_COLUMNS.map((k) => e[k]));
+    for (const e of coded.evidence) this.evidence.push(formatCsvRow([e.segment_id, e.code, e.pattern, e.matched_text, e.start, e.end]));
     result.matches += coded.evidence.length;
   }
 

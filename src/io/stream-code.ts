@@ -119,7 +119,7 @@ async function joinParts(target: string, header: readonly string[], parts: reado
         await out.write(chunk as Buffer);
       }
     }
-    await out.sync();
+    // No fsync: the rename keeps readers from a torn file, and syncing hundreds of MB would cost more than the coding.
   } finally {
     await out.close();
   }

@@ -33,8 +33,12 @@ export interface Matcher {
   forward: PackedTrie;
   /** Column of each ASCII byte after lower-casing, hyphen and apostrophe included. */
   asciiCol: Uint8Array;
+  /** Per byte: its column when it is a raw ASCII word character, else 255 (the byte scanner's fast loop). */
+  asciiWordCol: Uint8Array;
   /** Suffix wildcards, walked backward over the folded token; null if none. */
   backward: PackedTrie | null;
+  /** Column of each byte in the backward trie, ASCII upper case folded to lower. */
+  backwardCol: Uint8Array;
   /** Other wildcard words, tested on the folded token. */
   globs: { term: number; re: RegExp }[];
   /** The term of a lone `*` word, -1 if no phrase has one. */
@@ -70,6 +74,19 @@ function asciiColumns(trie: PackedTrie): Uint8Array {
     const kind = classOf(b) & 7;
     if (kind === K_WORD || kind === K_HYPHEN || kind === K_APOS) cols[b] = trie.byteCol[foldBytes(b)[0]!]!;
   }
+  return cols;
+}
+
+function wordColumns(asciiCol: Uint8Array): Uint8Array {
+  const cols = new Uint8Array(256).fill(255);
+  for (let b = 0; b < 128; b++) if ((classOf(b) & 7) === K_WORD && b !== 0x5c) cols[b] = asciiCol[b]!;
+  return cols;
+}
+
+/** Byte columns of a trie for raw bytes: A-Z read as a-z, so raw ASCII needs no folding first. */
+function lowerCaseColumns(trie: PackedTrie | null): Uint8Array {
+  const cols = new Uint8Array(256);
+  if (trie) for (let b = 0; b < 256; b++) cols[b] = trie.byteCol[b >= 0x41 && b <= 0x5a ? b + 32 : b]!;
   return cols;
 }
 
@@ -136,6 +153,8 @@ export function compileMatcher(codebook: Codebook): Matcher {
     else forwardKeys.push({ bytes: encoder.encode(t.text), term: id, prefix: t.kind === 'prefix' });
   });
   const forward = buildPackedTrie(forwardKeys);
+  const asciiCol = asciiColumns(forward);
+  const backward = backwardKeys.length > 0 ? buildPackedTrie(backwardKeys) : null;
 
   const phraseStart = new Int32Array(phrases.length);
   const phraseLen = new Int32Array(phrases.length);
@@ -159,8 +178,10 @@ export function compileMatcher(codebook: Codebook): Matcher {
     patterns,
     codes: codes.map(({ id, category, exclusive }) => ({ id, category, exclusive })),
     forward,
-    asciiCol: asciiColumns(forward),
-    backward: backwardKeys.length > 0 ? buildPackedTrie(backwardKeys) : null,
+    asciiCol,
+    asciiWordCol: wordColumns(asciiCol),
+    backward,
+    backwardCol: lowerCaseColumns(backward),
     globs,
     anyTerm,
     termCount: terms.length,

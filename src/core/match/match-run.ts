@@ -88,10 +88,11 @@ export class MatchRun {
 
   /**
    * A token ended. `row` is the forward trie state after its folded bytes
-   * (the possessive already dropped); `tokenLength` bytes of tokenBytes hold
-   * them when the matcher needs them.
+   * (the possessive already dropped). The token's bytes are src[from, from +
+   * length): folded bytes, or raw ASCII that only needs lower-casing; they
+   * are read only when the matcher has suffix or glob terms.
    */
-  token(row: number, sCp: number, eCp: number, sUnit: number, eUnit: number, tokenLength: number): void {
+  token(row: number, sCp: number, eCp: number, sUnit: number, eUnit: number, src: Uint8Array, from: number, length: number): void {
     const m = this.m;
     const f = m.forward;
     const terms = this.terms;
@@ -102,11 +103,12 @@ export class MatchRun {
       const cs = f.chainStart[state]!;
       for (let i = cs, e = cs + f.chainLen[state]!; i < e; i++) terms[n++] = f.chain[i]!;
     }
-    if (m.needTokenBytes && tokenLength <= this.tokenBytes.length) {
+    if (m.needTokenBytes && (src !== this.tokenBytes || length <= src.length)) {
       const bk = m.backward;
       if (bk !== null) {
+        const col = m.backwardCol;
         let r = 1 << bk.shift;
-        for (let i = tokenLength - 1; i >= 0 && r !== 0; i--) r = bk.next[r + bk.byteCol[this.tokenBytes[i]!]!]!;
+        for (let i = from + length - 1; i >= from && r !== 0; i--) r = bk.next[r + col[src[i]!]!]!;
         const s = r >> bk.shift;
         if (bk.accepting[s] === 1) {
           const cs = bk.chainStart[s]!;
@@ -114,7 +116,7 @@ export class MatchRun {
         }
       }
       if (m.globs.length > 0) {
-        const text = decoder.decode(this.tokenBytes.subarray(0, tokenLength));
+        const text = decoder.decode(src.subarray(from, from + length)).toLowerCase();
         for (const g of m.globs) if (g.re.test(text)) terms[n++] = g.term;
       }
     }

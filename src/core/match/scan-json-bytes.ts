@@ -5,6 +5,13 @@ const S_LOWER = 0x73;
 const S_UPPER = 0x53;
 const BACKSLASH = 0x5c;
 
+/** ASCII upper case to lower case; every other byte unchanged. */
+const LOWER: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) t[b] = b >= 0x41 && b <= 0x5a ? b + 32 : b;
+  return t;
+})();
+
 /** Where the text's non-whitespace begins and ends, in code points (for a document-unit segment). */
 export interface ScanExtent {
   /** Code points in the text. */
@@ -43,13 +50,17 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
   const next = f.next;
   const byteCol = f.byteCol;
   const asciiCol = m.asciiCol;
+  const wordCol = m.asciiWordCol;
   const accepting = f.accepting;
   const shift = f.shift;
   const rootRow = 1 << shift;
   const keepBytes = m.needTokenBytes;
   const always = keepBytes || m.anyTerm >= 0;
+  const tokenBytes = run.tokenBytes;
 
   let inToken = false;
+  // A token is simple while it holds only raw ASCII: its bytes in buf, lower-cased, are its folded form.
+  let simple = true;
   let row = 0;
   let tokCp = 0;
   let tokUnit = 0;
@@ -77,6 +88,53 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
     if (i === to) kind = K_OTHER;
     else {
       c = buf[i]!;
+      let col = wordCol[c]!;
+      if (col !== 255) {
+        // The common case: a run of raw ASCII word characters, one table lookup per byte.
+        if (!inToken) {
+          inToken = true;
+          simple = true;
+          row = rootRow;
+          tokCp = cp;
+          tokUnit = i;
+          afterApos = false;
+          if (first < 0) first = cp;
+        } else if (pending !== 0) {
+          afterApos = pending === K_APOS;
+          if (afterApos) {
+            possCp = wCp;
+            possUnit = wUnit;
+            possRow = wRow;
+            possLen = simple ? wUnit - tokUnit : wLen;
+            sinceApos = 0;
+          }
+          pending = 0;
+        }
+        let r = row;
+        let j = i;
+        for (;;) {
+          r = next[r + col]!;
+          j++;
+          if (j === to) break;
+          col = wordCol[buf[j]!]!;
+          if (col === 255) break;
+        }
+        if (!simple && keepBytes) for (let k = i; k < j; k++) run.pushTokenByte(LOWER[buf[k]!]!);
+        if (afterApos) {
+          sinceApos += j - i;
+          const z = buf[j - 1]!;
+          aposS = z === S_LOWER || z === S_UPPER;
+        }
+        row = r;
+        cp += j - i;
+        wCp = cp;
+        wUnit = j;
+        wRow = r;
+        wLen = run.tokenLength;
+        last = cp;
+        i = j;
+        continue;
+      }
       if (c < 0x80) {
         if (c === BACKSLASH) {
           const e = buf[i + 1]!;
@@ -134,27 +192,37 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
       }
     }
     if (kind === K_WORD) {
+      // A word character that is not raw ASCII (escaped, or beyond ASCII): the token stops being simple.
       if (!inToken) {
         inToken = true;
+        simple = false;
         row = rootRow;
         tokCp = cp;
         tokUnit = i;
         run.tokenLength = 0;
         afterApos = false;
-      } else if (pending !== 0) {
-        afterApos = pending === K_APOS;
-        if (afterApos) {
-          possCp = wCp;
-          possUnit = wUnit;
-          possRow = wRow;
-          possLen = wLen;
-          sinceApos = 0;
+      } else {
+        if (simple) {
+          simple = false;
+          run.tokenLength = 0;
+          if (keepBytes) for (let k = tokUnit; k < i; k++) run.pushTokenByte(LOWER[buf[k]!]!);
+          wLen = wUnit - tokUnit;
         }
-        pending = 0;
+        if (pending !== 0) {
+          afterApos = pending === K_APOS;
+          if (afterApos) {
+            possCp = wCp;
+            possUnit = wUnit;
+            possRow = wRow;
+            possLen = wLen;
+            sinceApos = 0;
+          }
+          pending = 0;
+        }
       }
       if (c < 0x80) {
         row = next[row + asciiCol[c]!]!;
-        if (keepBytes) run.pushTokenByte(c >= 0x41 && c <= 0x5a ? c + 32 : c);
+        if (keepBytes) run.pushTokenByte(LOWER[c]!);
       } else {
         const fb = foldBytes(c);
         for (let k = 0; k < fb.length; k++) {
@@ -172,16 +240,26 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
       wLen = run.tokenLength;
     } else if ((kind === K_HYPHEN || kind === K_APOS) && inToken && pending === 0) {
       pending = kind;
+      // U+2010, U+2011, U+2019 or an escaped joiner are not their folded byte in buf.
+      if (simple && (width !== 1 || c >= 0x80)) {
+        simple = false;
+        run.tokenLength = 0;
+        if (keepBytes) for (let k = tokUnit; k < i; k++) run.pushTokenByte(LOWER[buf[k]!]!);
+        wLen = wUnit - tokUnit;
+      }
       const b = kind === K_HYPHEN ? 0x2d : 0x27;
       row = next[row + asciiCol[b]!]!;
-      if (keepBytes) run.pushTokenByte(b);
+      if (keepBytes && !simple) run.pushTokenByte(b);
     } else {
       if (inToken) {
         inToken = false;
         const poss = afterApos && sinceApos === 1 && aposS;
         if (always || run.activeCount > 0 || accepting[(poss ? possRow : wRow) >> shift] === 1) {
-          if (poss) run.token(possRow, tokCp, possCp, tokUnit, possUnit, possLen);
-          else run.token(wRow, tokCp, wCp, tokUnit, wUnit, wLen);
+          if (poss) {
+            if (simple) run.token(possRow, tokCp, possCp, tokUnit, possUnit, buf, tokUnit, possUnit - tokUnit);
+            else run.token(possRow, tokCp, possCp, tokUnit, possUnit, tokenBytes, 0, possLen);
+          } else if (simple) run.token(wRow, tokCp, wCp, tokUnit, wUnit, buf, tokUnit, wUnit - tokUnit);
+          else run.token(wRow, tokCp, wCp, tokUnit, wUnit, tokenBytes, 0, wLen);
         }
         if (pending !== 0) run.activeCount = 0;
         pending = 0;

@@ -107,8 +107,8 @@ export function scanText(run: MatchRun, text: string): void {
         const poss = afterApos && sinceApos === 1 && aposS;
         const r = poss ? possRow : wRow;
         if (always || run.activeCount > 0 || f.accepting[r >> f.shift] === 1) {
-          if (poss) run.token(possRow, tokCp, possCp, tokUnit, possUnit, possLen);
-          else run.token(wRow, tokCp, wCp, tokUnit, wUnit, wLen);
+          if (poss) run.token(possRow, tokCp, possCp, tokUnit, possUnit, run.tokenBytes, 0, possLen);
+          else run.token(wRow, tokCp, wCp, tokUnit, wUnit, run.tokenBytes, 0, wLen);
         }
         // A joiner left dangling after the token is punctuation.
         if (pending !== 0) run.activeCount = 0;

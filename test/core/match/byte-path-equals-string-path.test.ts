@@ -78,7 +78,7 @@ describe('byte path equals string path', () => {
           } else expect(extent.first).toBe(-1);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 
