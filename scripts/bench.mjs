@@ -185,11 +185,11 @@ function generateCodebook(file) {
       while (patterns.length < 13) {
         const r = rand();
         // Mostly rarer words, as a real dictionary's terms are: about one token in a hundred matches.
-        const w = synthetic[1500 + Math.floor(rand() * 4500)];
+        const w = synthetic[2500 + Math.floor(rand() * 3500)];
         let p;
-        if (r < 0.6) p = w;
+        if (r < 0.62) p = w;
         else if (r < 0.65) p = TOPIC_WORDS[Math.floor(rand() * TOPIC_WORDS.length)];
-        else if (r < 0.8) p = `${w.slice(0, 5)}*`;
+        else if (r < 0.8) p = `${w.slice(0, 6)}*`;
         else if (r < 0.85) p = `*${w.slice(-5)}`;
         else p = PHRASES[Math.floor(rand() * PHRASES.length)];
         p = take(p);

@@ -1,8 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Codebook, Unit } from '../core/codebook/codebook-schema.js';
 import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
-import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
-import type { DocumentCoding } from '../core/match/code-document.js';
 import { JsonlLineCoder } from '../core/match/code-jsonl-line.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
 import { CodingSink, type SliceResult } from './coding-sink.js';
@@ -24,7 +22,7 @@ export interface RangeJob {
 }
 
 export type RangeResult = SliceResult;
-const READ_SIZE = 4 << 20;
+const READ_SIZE = 1 << 20;
 
 /**
  * Codes every document in one slice of a JSONL corpus, reading it in blocks
@@ -42,7 +40,6 @@ export function codeJsonlRange(job: RangeJob, progress: (bytesDone: number) => v
   });
   const sink = new CodingSink(job);
   const result = sink.result;
-  const take = (coded: DocumentCoding | Diagnostic[] | null): void => sink.take(coded);
 
   const fd = openSync(job.file, 'r');
   try {
@@ -60,13 +57,13 @@ export function codeJsonlRange(job: RangeJob, progress: (bytesDone: number) => v
       const view = buf.subarray(0, filled);
       for (let i = view.indexOf(0x0a); i >= 0; i = view.indexOf(0x0a, i + 1)) {
         result.lines++;
-        take(coder.codeLine(buf, lineStart, i, result.lines));
+        sink.took(coder.codeLine(buf, lineStart, i, result.lines, sink.text));
         lineStart = i + 1;
       }
       if (atEnd) {
         if (lineStart < filled) {
           result.lines++;
-          take(coder.codeLine(buf, lineStart, filled, result.lines));
+          sink.took(coder.codeLine(buf, lineStart, filled, result.lines, sink.text));
         }
         break;
       }

@@ -85,7 +85,8 @@ async function splitAtLines(file: string, size: number, n: number): Promise<numb
 
 function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: job });
+    // A small young generation keeps each thread's heap, and so peak RSS, low: its garbage is short-lived.
+    const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 48 } });
     worker.on('message', (msg: { type: string; bytes?: number; result?: RangeResult; error?: { message: string; diagnostics?: Diagnostic[] } }) => {
       if (msg.type === 'progress') onBytes(msg.bytes!);
       else if (msg.type === 'done') resolve(msg.result!);
@@ -100,7 +101,7 @@ function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): P
 
 async function sha256OfFile(file: string): Promise<string> {
   const h = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 18 })) h.update(chunk as Buffer);
   return h.digest('hex');
 }
 
@@ -114,7 +115,7 @@ async function joinParts(target: string, header: readonly string[], parts: reado
     h.update(head);
     await out.write(head);
     for (const part of parts) {
-      for await (const chunk of createReadStream(part, { highWaterMark: 1 << 22 })) {
+      for await (const chunk of createReadStream(part, { highWaterMark: 1 << 18 })) {
         h.update(chunk as Buffer);
         await out.write(chunk as Buffer);
       }

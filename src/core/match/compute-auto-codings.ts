@@ -3,11 +3,35 @@ import type { Matcher } from './compile-matcher.js';
 import type { Evidence, SegmentSpan } from './evidence.js';
 
 /**
- * The auto-coder's decision for one segment. A code applies once however
- * many of its patterns match. In an exclusive category where several codes
- * match, the code with the most matches is kept (ties: codebook order). A
- * segment with no match gets one "reviewed, none" row: the auto-coder
- * reviews every segment. Rows come in codebook order.
+ * The auto-coder's decision rule. A code applies once however many of its
+ * patterns match. In an exclusive category where several codes match, the
+ * code with the most matches is kept (ties: codebook order).
+ *
+ * `present` lists the code orders with a match, ascending; `counts[order]`
+ * their match counts. Returns the kept code orders, ascending (codebook order).
+ */
+export function selectCodes(m: Matcher, present: readonly number[], counts: ArrayLike<number>): number[] {
+  const kept: number[] = [];
+  for (const order of present) {
+    const code = m.codes[order]!;
+    if (!code.exclusive) {
+      kept.push(order);
+      continue;
+    }
+    let best = true;
+    for (const other of present) {
+      if (other === order || m.codes[other]!.category !== code.category) continue;
+      if (counts[other]! > counts[order]! || (counts[other] === counts[order] && other < order)) best = false;
+    }
+    if (best) kept.push(order);
+  }
+  return kept;
+}
+
+/**
+ * The auto-coder's rows for one segment, in codebook order. A segment with
+ * no match gets one "reviewed, none" row: the auto-coder reviews every
+ * segment.
  */
 export function computeAutoCodings(m: Matcher, span: SegmentSpan, evidence: readonly Evidence[], coder: string): Coding[] {
   const row = (category: string, code: string): Coding => ({
@@ -19,23 +43,11 @@ export function computeAutoCodings(m: Matcher, span: SegmentSpan, evidence: read
     memo: '',
   });
   if (evidence.length === 0) return [row('', '')];
-  const counts = new Map<number, number>();
+  const counts: number[] = [];
   for (const e of evidence) {
     const order = m.patterns[e.patternIndex]!.codeOrder;
-    counts.set(order, (counts.get(order) ?? 0) + 1);
+    counts[order] = (counts[order] ?? 0) + 1;
   }
-  const best = new Map<string, number>();
-  for (const [order, n] of [...counts].sort((a, b) => a[0] - b[0])) {
-    const code = m.codes[order]!;
-    if (!code.exclusive) continue;
-    const held = best.get(code.category);
-    if (held === undefined || n > counts.get(held)!) best.set(code.category, order);
-  }
-  return [...counts.keys()]
-    .sort((a, b) => a - b)
-    .filter((order) => {
-      const code = m.codes[order]!;
-      return !code.exclusive || best.get(code.category) === order;
-    })
-    .map((order) => row(m.codes[order]!.category, m.codes[order]!.id));
+  const present = counts.flatMap((n, order) => (n ? [order] : []));
+  return selectCodes(m, present, counts).map((order) => row(m.codes[order]!.category, m.codes[order]!.id));
 }
