@@ -39,6 +39,12 @@ export interface Matcher {
   backward: PackedTrie | null;
   /** Column of each byte in the backward trie, ASCII upper case folded to lower. */
   backwardCol: Uint8Array;
+  /**
+   * A filter before the backward walk: 1 at (second-last byte << 8 | last
+   * byte) of the folded token when some suffix term could end that way (second-last
+   * byte 0 for a one-byte token). Null without suffix terms.
+   */
+  suffixPair: Uint8Array | null;
   /** Other wildcard words, tested on the folded token. */
   globs: { term: number; re: RegExp }[];
   /** The term of a lone `*` word, -1 if no phrase has one. */
@@ -81,6 +87,18 @@ function wordColumns(asciiCol: Uint8Array): Uint8Array {
   const cols = new Uint8Array(256).fill(255);
   for (let b = 0; b < 128; b++) if ((classOf(b) & 7) === K_WORD && b !== 0x5c) cols[b] = asciiCol[b]!;
   return cols;
+}
+
+function suffixPairs(terms: readonly TermPattern[]): Uint8Array | null {
+  const suffixes = terms.flatMap((t) => (t.kind === 'suffix' ? [encoder.encode(t.text)] : []));
+  if (suffixes.length === 0) return null;
+  const pairs = new Uint8Array(1 << 16);
+  for (const b of suffixes) {
+    const last = b[b.length - 1]!;
+    if (b.length >= 2) pairs[(b[b.length - 2]! << 8) | last] = 1;
+    else for (let first = 0; first < 256; first++) pairs[(first << 8) | last] = 1;
+  }
+  return pairs;
 }
 
 /** Byte columns of a trie for raw bytes: A-Z read as a-z, so raw ASCII needs no folding first. */
@@ -182,6 +200,7 @@ export function compileMatcher(codebook: Codebook): Matcher {
     asciiWordCol: wordColumns(asciiCol),
     backward,
     backwardCol: lowerCaseColumns(backward),
+    suffixPair: suffixPairs(terms),
     globs,
     anyTerm,
     termCount: terms.length,

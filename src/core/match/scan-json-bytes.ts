@@ -55,7 +55,8 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
   const shift = f.shift;
   const rootRow = 1 << shift;
   const keepBytes = m.needTokenBytes;
-  const always = keepBytes || m.anyTerm >= 0;
+  const always = m.globs.length > 0 || m.anyTerm >= 0;
+  const suffixPair = m.suffixPair;
   const tokenBytes = run.tokenBytes;
 
   let inToken = false;
@@ -254,12 +255,17 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
       if (inToken) {
         inToken = false;
         const poss = afterApos && sinceApos === 1 && aposS;
-        if (always || run.activeCount > 0 || accepting[(poss ? possRow : wRow) >> shift] === 1) {
-          if (poss) {
-            if (simple) run.token(possRow, tokCp, possCp, tokUnit, possUnit, buf, tokUnit, possUnit - tokUnit);
-            else run.token(possRow, tokCp, possCp, tokUnit, possUnit, tokenBytes, 0, possLen);
-          } else if (simple) run.token(wRow, tokCp, wCp, tokUnit, wUnit, buf, tokUnit, wUnit - tokUnit);
-          else run.token(wRow, tokCp, wCp, tokUnit, wUnit, tokenBytes, 0, wLen);
+        const endUnit = poss ? possUnit : wUnit;
+        const len = simple ? endUnit - tokUnit : poss ? possLen : wLen;
+        let hit = always || run.activeCount > 0 || accepting[(poss ? possRow : wRow) >> shift] === 1;
+        if (!hit && suffixPair !== null) {
+          hit = simple
+            ? suffixPair[(len > 1 ? LOWER[buf[endUnit - 2]!]! << 8 : 0) | LOWER[buf[endUnit - 1]!]!] === 1
+            : suffixPair[(len > 1 ? tokenBytes[len - 2]! << 8 : 0) | tokenBytes[len - 1]!] === 1;
+        }
+        if (hit) {
+          if (poss) run.token(possRow, tokCp, possCp, tokUnit, possUnit, simple ? buf : tokenBytes, simple ? tokUnit : 0, len);
+          else run.token(wRow, tokCp, wCp, tokUnit, wUnit, simple ? buf : tokenBytes, simple ? tokUnit : 0, len);
         }
         if (pending !== 0) run.activeCount = 0;
         pending = 0;

@@ -18,7 +18,9 @@ export function scanText(run: MatchRun, text: string): void {
   const asciiCol = m.asciiCol;
   const rootRow = 1 << f.shift;
   const keepBytes = m.needTokenBytes;
-  const always = keepBytes || m.anyTerm >= 0;
+  const always = m.globs.length > 0 || m.anyTerm >= 0;
+  const suffixPair = m.suffixPair;
+  const tokenBytes = run.tokenBytes;
 
   let inToken = false;
   let row = 0;
@@ -105,10 +107,12 @@ export function scanText(run: MatchRun, text: string): void {
       if (inToken) {
         inToken = false;
         const poss = afterApos && sinceApos === 1 && aposS;
-        const r = poss ? possRow : wRow;
-        if (always || run.activeCount > 0 || f.accepting[r >> f.shift] === 1) {
-          if (poss) run.token(possRow, tokCp, possCp, tokUnit, possUnit, run.tokenBytes, 0, possLen);
-          else run.token(wRow, tokCp, wCp, tokUnit, wUnit, run.tokenBytes, 0, wLen);
+        const len = poss ? possLen : wLen;
+        let hit = always || run.activeCount > 0 || f.accepting[(poss ? possRow : wRow) >> f.shift] === 1;
+        if (!hit && suffixPair !== null) hit = suffixPair[(len > 1 ? tokenBytes[len - 2]! << 8 : 0) | tokenBytes[len - 1]!] === 1;
+        if (hit) {
+          if (poss) run.token(possRow, tokCp, possCp, tokUnit, possUnit, tokenBytes, 0, possLen);
+          else run.token(wRow, tokCp, wCp, tokUnit, wUnit, tokenBytes, 0, wLen);
         }
         // A joiner left dangling after the token is punctuation.
         if (pending !== 0) run.activeCount = 0;
