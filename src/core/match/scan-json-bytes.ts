@@ -80,6 +80,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
   let first = -1;
   let last = 0;
 
+  if (buf[to] !== 0x22) return false;
   let cp = 0;
   let i = from;
   while (i <= to) {
@@ -113,13 +114,11 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
         }
         let r = row;
         let j = i;
-        for (;;) {
+        // The closing quote at buf[to] is no word character, so it ends the run: no bounds test per byte.
+        do {
           r = next[r + col]!;
-          j++;
-          if (j === to) break;
-          col = wordCol[buf[j]!]!;
-          if (col === 255) break;
-        }
+          col = wordCol[buf[++j]!]!;
+        } while (col !== 255);
         if (!simple && keepBytes) for (let k = i; k < j; k++) run.pushTokenByte(LOWER[buf[k]!]!);
         if (afterApos) {
           sinceApos += j - i;
