@@ -40,9 +40,9 @@ export interface Matcher {
   /** Column of each byte in the backward trie, ASCII upper case folded to lower. */
   backwardCol: Uint8Array;
   /**
-   * A filter before the backward walk: 1 at (second-last byte << 8 | last
-   * byte) of the folded token when some suffix term could end that way (second-last
-   * byte 0 for a one-byte token). Null without suffix terms.
+   * A filter before the backward walk: 1 at suffixKey(last three folded
+   * bytes of the token) when some suffix term could end that way (missing
+   * bytes are 0 in a short token). Null without suffix terms.
    */
   suffixPair: Uint8Array | null;
   /** Other wildcard words, tested on the folded token. */
@@ -89,16 +89,22 @@ function wordColumns(asciiCol: Uint8Array): Uint8Array {
   return cols;
 }
 
+/** Hash of a token's last three folded bytes into 16 bits, for the suffix filter. */
+export function suffixKey(b2: number, b1: number, b0: number): number {
+  return Math.imul((b2 << 16) | (b1 << 8) | b0, 0x9e3779b1) >>> 16;
+}
+
 function suffixPairs(terms: readonly TermPattern[]): Uint8Array | null {
   const suffixes = terms.flatMap((t) => (t.kind === 'suffix' ? [encoder.encode(t.text)] : []));
   if (suffixes.length === 0) return null;
-  const pairs = new Uint8Array(1 << 16);
+  const keys = new Uint8Array(1 << 16);
   for (const b of suffixes) {
-    const last = b[b.length - 1]!;
-    if (b.length >= 2) pairs[(b[b.length - 2]! << 8) | last] = 1;
-    else for (let first = 0; first < 256; first++) pairs[(first << 8) | last] = 1;
+    const n = b.length;
+    if (n >= 3) keys[suffixKey(b[n - 3]!, b[n - 2]!, b[n - 1]!)] = 1;
+    else if (n === 2) for (let x = 0; x < 256; x++) keys[suffixKey(x, b[0]!, b[1]!)] = 1;
+    else keys.fill(1);
   }
-  return pairs;
+  return keys;
 }
 
 /** Byte columns of a trie for raw bytes: A-Z read as a-z, so raw ASCII needs no folding first. */

@@ -1,4 +1,5 @@
 import { BMP_CLASS, F_NFC, K_APOS, K_HYPHEN, K_OTHER, K_SPACE, K_WORD, KIND_MASK, classOf, foldBytes } from './char-class.js';
+import { suffixKey } from './compile-matcher.js';
 import type { MatchRun } from './match-run.js';
 
 const S_LOWER = 0x73;
@@ -259,8 +260,10 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
         let hit = always || run.activeCount > 0 || accepting[(poss ? possRow : wRow) >> shift] === 1;
         if (!hit && suffixPair !== null) {
           hit = simple
-            ? suffixPair[(len > 1 ? LOWER[buf[endUnit - 2]!]! << 8 : 0) | LOWER[buf[endUnit - 1]!]!] === 1
-            : suffixPair[(len > 1 ? tokenBytes[len - 2]! << 8 : 0) | tokenBytes[len - 1]!] === 1;
+            ? suffixPair[
+                suffixKey(len > 2 ? LOWER[buf[endUnit - 3]!]! : 0, len > 1 ? LOWER[buf[endUnit - 2]!]! : 0, LOWER[buf[endUnit - 1]!]!)
+              ] === 1
+            : suffixPair[suffixKey(len > 2 ? tokenBytes[len - 3]! : 0, len > 1 ? tokenBytes[len - 2]! : 0, tokenBytes[len - 1]!)] === 1;
         }
         if (hit) {
           if (poss) run.token(possRow, tokCp, possCp, tokUnit, possUnit, simple ? buf : tokenBytes, simple ? tokUnit : 0, len);

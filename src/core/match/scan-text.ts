@@ -1,4 +1,5 @@
 import { BMP_CLASS, K_APOS, K_HYPHEN, K_OTHER, K_SPACE, K_WORD, KIND_MASK, classOf, foldBytes } from './char-class.js';
+import { suffixKey } from './compile-matcher.js';
 import type { MatchRun } from './match-run.js';
 
 const S_LOWER = 0x73;
@@ -109,7 +110,9 @@ export function scanText(run: MatchRun, text: string): void {
         const poss = afterApos && sinceApos === 1 && aposS;
         const len = poss ? possLen : wLen;
         let hit = always || run.activeCount > 0 || f.accepting[(poss ? possRow : wRow) >> f.shift] === 1;
-        if (!hit && suffixPair !== null) hit = suffixPair[(len > 1 ? tokenBytes[len - 2]! << 8 : 0) | tokenBytes[len - 1]!] === 1;
+        if (!hit && suffixPair !== null) {
+          hit = suffixPair[suffixKey(len > 2 ? tokenBytes[len - 3]! : 0, len > 1 ? tokenBytes[len - 2]! : 0, tokenBytes[len - 1]!)] === 1;
+        }
         if (hit) {
           if (poss) run.token(possRow, tokCp, possCp, tokUnit, possUnit, tokenBytes, 0, possLen);
           else run.token(wRow, tokCp, wCp, tokUnit, wUnit, tokenBytes, 0, wLen);
