@@ -2,6 +2,13 @@ import type { Matcher } from './compile-matcher.js';
 
 const decoder = new TextDecoder();
 
+/** A copy of `a` with twice the room. */
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /**
  * What both scanners share once a token is found: which terms the token is,
  * and which phrases it starts, continues or completes. Matches land in
@@ -47,11 +54,6 @@ export class MatchRun {
   private emit(p: number, sCp: number, eCp: number, sUnit: number, eUnit: number): void {
     const n = this.count;
     if (n === this.pattern.length) {
-      const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
-        const b = new Int32Array(n * 2);
-        b.set(a);
-        return b;
-      };
       this.pattern = grow(this.pattern);
       this.startCp = grow(this.startCp);
       this.endCp = grow(this.endCp);
@@ -69,11 +71,6 @@ export class MatchRun {
   private pushActive(p: number, pos: number, sCp: number, sUnit: number): void {
     const n = this.activeCount;
     if (n === this.actPattern.length) {
-      const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
-        const b = new Int32Array(n * 2);
-        b.set(a);
-        return b;
-      };
       this.actPattern = grow(this.actPattern);
       this.actPos = grow(this.actPos);
       this.actCp = grow(this.actCp);
