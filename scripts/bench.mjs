@@ -2,7 +2,7 @@
 // beside ripgrep on the same text. Everything is generated from a fixed seed
 // (no download) into bench-data/ (gitignored) and reused on later runs.
 //
-//   node scripts/bench.mjs [--sizes 100,1000] [--units document,sentence]
+//   node scripts/bench.mjs [--sizes 100,1000] [--units document,sentence] [--suites code,agree]
 //
 // The table is built from suites: each suite is { name, run(options) } and
 // returns rows { suite, case, size_mb, seconds, mb_s, rss_mb, baseline,
@@ -19,7 +19,7 @@ const dataDir = path.join(root, 'bench-data');
 const qcode = path.join(root, 'dist', 'qcode.js');
 
 function parseArgs(argv) {
-  const opts = { sizes: [100, 1000], units: ['document', 'sentence'] };
+  const opts = { sizes: [100, 1000], units: ['document', 'sentence'], suites: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -29,7 +29,8 @@ function parseArgs(argv) {
     };
     if (a === '--sizes') opts.sizes = value().split(',').map(Number);
     else if (a === '--units') opts.units = value().split(',');
-    else throw new Error(`unknown option ${a} (use --sizes 100,1000 and --units document,sentence)`);
+    else if (a === '--suites') opts.suites = value().split(',');
+    else throw new Error(`unknown option ${a} (use --sizes 100,1000, --units document,sentence, --suites code,agree)`);
   }
   if (opts.sizes.some((s) => !(s > 0))) throw new Error('--sizes takes megabytes, e.g. --sizes 100');
   return opts;
@@ -283,14 +284,37 @@ const codeSuite = {
   },
 };
 
+/** `qcode agree`'s core on a million units, from scripts/bench-agreement.mjs. */
+const agreeSuite = {
+  name: 'agree',
+  async run() {
+    const { benchAgreement } = await import('./bench-agreement.mjs');
+    const r = await benchAgreement();
+    const row = (label, ms) => ({
+      suite: 'agree',
+      case: `${r.units / 1e6}M units, ${label}`,
+      size_mb: NaN,
+      seconds: ms / 1000,
+      mb_s: NaN,
+      rss_mb: NaN,
+      baseline: '',
+      baseline_seconds: NaN,
+      ratio: NaN,
+    });
+    const rows = [row('every coefficient', r.allCoefficientsMs), row(`+${r.resamples} bootstrap α`, r.withBootstrapMs)];
+    rows.forEach(printRow);
+    return rows;
+  },
+};
+
 // -------------------------------------------------------------------- table
 
 const COLUMNS = [
   ['suite', 6, (r) => r.suite],
-  ['case', 28, (r) => r.case],
-  ['MB', 7, (r) => r.size_mb.toFixed(0)],
+  ['case', 30, (r) => r.case],
+  ['MB', 7, (r) => (Number.isNaN(r.size_mb) ? '-' : r.size_mb.toFixed(0))],
   ['seconds', 8, (r) => r.seconds.toFixed(2)],
-  ['MB/s', 7, (r) => r.mb_s.toFixed(1)],
+  ['MB/s', 7, (r) => (Number.isNaN(r.mb_s) ? '-' : r.mb_s.toFixed(1))],
   ['peak RSS MB', 12, (r) => (Number.isNaN(r.rss_mb) ? '?' : r.rss_mb.toFixed(0))],
   ['baseline s', 11, (r) => (Number.isNaN(r.baseline_seconds) ? '-' : r.baseline_seconds.toFixed(2))],
   ['baseline MB/s', 14, (r) => (Number.isNaN(r.baseline_seconds) ? '-' : (r.size_mb / r.baseline_seconds).toFixed(1))],
@@ -307,11 +331,11 @@ function printRow(r) {
 }
 
 // Add suites here; each prints its rows as they finish and returns them.
-const SUITES = [codeSuite];
+const SUITES = [codeSuite, agreeSuite];
 
 const opts = parseArgs(process.argv.slice(2));
 if (!existsSync(qcode)) throw new Error('dist/qcode.js is missing: run npm run build first');
 process.stdout.write(`qcode bench on ${availableParallelism()} cores; ratio = qcode time / baseline time\n`);
 const rows = [];
-for (const suite of SUITES) rows.push(...suite.run(opts));
+for (const suite of SUITES) if (!opts.suites || opts.suites.includes(suite.name)) rows.push(...(await suite.run(opts)));
 writeFileSync(path.join(dataDir, 'results.json'), `${JSON.stringify(rows, null, 2)}\n`);

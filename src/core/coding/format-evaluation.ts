@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { formatCsv } from '../format/format-csv.js';
 import type { Table } from '../format/table.js';
 import type { Evaluation, Score } from './compute-evaluation.js';
 
@@ -49,5 +49,5 @@ export function formatEvaluationErrorsCsv(
     const seg = segmentText.get(err.segment_id);
     return [err.segment_id, seg?.doc_id ?? '', err.code, err.error, seg?.text ?? '', (matched.get(`${err.segment_id}\u0000${err.code}`) ?? []).join('; ')];
   });
-  return stringify(rows, { header: true, columns: ['segment_id', 'doc_id', 'code', 'error', 'text', 'matched'], record_delimiter: '\n' });
+  return formatCsv(['segment_id', 'doc_id', 'code', 'error', 'text', 'matched'], rows);
 }

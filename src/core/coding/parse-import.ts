@@ -37,6 +37,11 @@ function fieldCountOk(row: CsvRow, header: CsvRow, file: string, out: Diagnostic
   return false;
 }
 
+/** A "reviewed, no code applies" row. */
+function noneRow(segment_id: string, coder: string, memo: string, at: LocatedCoding['at']): LocatedCoding {
+  return { coding: { segment_id, doc_id: '', coder, category: '', code: '', memo }, at };
+}
+
 function located(row: CsvRow, file: string, i: number) {
   return { file, ...row.positions[i]! };
 }
@@ -81,7 +86,7 @@ export function parseWideCodings(text: string, file: string, coder: string, code
       });
     });
     if (!any) {
-      rows.push({ coding: { segment_id, doc_id: '', coder, category: '', code: '', memo }, at: { row: rowAt, segment_id: located(row, file, segCol) } });
+      rows.push(noneRow(segment_id, coder, memo, { row: rowAt, segment_id: located(row, file, segCol) }));
     }
   }
   return { rows, diagnostics };
@@ -110,7 +115,7 @@ export function parseListCodings(text: string, file: string, coder: string): Par
     const rowAt = { file, line: row.line, col: 1 };
     const ids = row.fields[codesCol]!.split(';').map((s) => s.trim()).filter(Boolean);
     const base = { row: rowAt, segment_id: located(row, file, segCol), code: located(row, file, codesCol) };
-    if (ids.length === 0) rows.push({ coding: { segment_id, doc_id: '', coder, category: '', code: '', memo }, at: base });
+    if (ids.length === 0) rows.push(noneRow(segment_id, coder, memo, base));
     for (const code of ids) rows.push({ coding: { segment_id, doc_id: '', coder, category: '', code, memo }, at: base });
   }
   return { rows, diagnostics };

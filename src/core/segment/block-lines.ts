@@ -33,10 +33,11 @@ export function listMarkerEnd(text: string, pos: number, to: number): number {
   while (j < to && j - digitsFrom <= 3 && isDigit(text.charCodeAt(j))) j++;
   const digits = j - digitsFrom;
   if (digits === 0) {
-    const l = text.charCodeAt(j) | 0x20;
-    if (j < to && l >= 97 && l <= 122) j++;
+    const l = j < to ? text.charCodeAt(j) | 0x20 : 0;
+    if (l >= 97 && l <= 122) j++;
     else return -1;
   } else if (digits > 3) return -1;
+  if (j >= to) return -1;
   const close = text.charCodeAt(j);
   const ok = open ? close === 41 : close === 41 || (digits > 0 && close === 46);
   return ok && spaceAt(text, j + 1, to) ? j + 1 : -1;

@@ -1,3 +1,5 @@
+import { WordTable } from './word-table.js';
+
 /**
  * How a word followed by a full stop behaves when the next word starts with
  * a capital letter or a digit (before a lower-case word no full stop ends a sentence):
@@ -23,9 +25,9 @@ export interface LanguageWords {
 }
 
 export interface SentenceRules {
-  abbreviations: ReadonlyMap<string, AbbreviationKind>;
-  sentenceStarters: ReadonlySet<string>;
-  timeWords: ReadonlySet<string>;
+  abbreviations: WordTable<AbbreviationKind>;
+  sentenceStarters: WordTable<true>;
+  timeWords: WordTable<true>;
 }
 
 function capitalise(w: string): string {
@@ -47,5 +49,10 @@ export function buildSentenceRules(words: LanguageWords): SentenceRules {
       if (!abbreviations.has(cap)) abbreviations.set(cap, kind);
     }
   }
-  return { abbreviations, sentenceStarters: new Set(words.sentenceStarters), timeWords: new Set(words.timeWords) };
+  const set = (list: string[]) => new WordTable(list.map((w) => [w, true] as const));
+  return {
+    abbreviations: new WordTable(abbreviations),
+    sentenceStarters: set(words.sentenceStarters),
+    timeWords: set(words.timeWords),
+  };
 }

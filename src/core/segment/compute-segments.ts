@@ -1,10 +1,10 @@
 import type { Unit } from '../codebook/codebook-schema.js';
 import type { Document } from '../corpus/document.js';
-import { codePointOffsets } from './code-point-offsets.js';
-import { pushTrimmed, type CodeUnitSpan } from './code-unit-span.js';
+import { surrogatePairCounter } from './code-point-offsets.js';
 import { segmentId, type Segment } from './segment.js';
 import { splitParagraphs } from './split-paragraphs.js';
 import { splitSentences } from './split-sentences.js';
+import { pushTrimmed, type TextSpan } from './text-span.js';
 
 /**
  * The segments of one document at a unit of coding: the whole document, its
@@ -17,7 +17,6 @@ import { splitSentences } from './split-sentences.js';
 export function computeSegments(doc: Document, unit: Unit, language: string): Segment[] {
   const text = doc.text;
   const spans = unitSpans(text, unit, language);
-  const offset = codePointOffsets(text);
   const segments: Segment[] = new Array(spans.length);
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
@@ -26,19 +25,19 @@ export function computeSegments(doc: Document, unit: Unit, language: string): Se
       doc_id: doc.id,
       unit,
       index: i + 1,
-      start: offset(span.start),
-      end: offset(span.end),
+      start: span.cpStart,
+      end: span.cpEnd,
       text: text.slice(span.start, span.end),
     };
   }
   return segments;
 }
 
-function unitSpans(text: string, unit: Unit, language: string): CodeUnitSpan[] {
+function unitSpans(text: string, unit: Unit, language: string): TextSpan[] {
   switch (unit) {
     case 'document': {
-      const out: CodeUnitSpan[] = [];
-      pushTrimmed(text, 0, text.length, out);
+      const out: TextSpan[] = [];
+      pushTrimmed(text, 0, text.length, 0, surrogatePairCounter(text)(text.length), out);
       return out;
     }
     case 'paragraph':

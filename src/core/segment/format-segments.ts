@@ -1,17 +1,14 @@
-import { stringify } from 'csv-stringify/sync';
+import { formatRecordsCsv, formatRecordsJsonl } from '../format/format-records.js';
 import type { Segment } from './segment.js';
 
 export const SEGMENT_COLUMNS = ['segment_id', 'doc_id', 'unit', 'index', 'start', 'end', 'text'] as const;
 
 export function formatSegmentsCsv(segments: readonly Segment[]): string {
-  return stringify(
-    segments.map((s) => SEGMENT_COLUMNS.map((k) => s[k])),
-    { header: true, columns: [...SEGMENT_COLUMNS], record_delimiter: '\n' },
-  );
+  return formatRecordsCsv(SEGMENT_COLUMNS, segments);
 }
 
 export function formatSegmentsJsonl(segments: readonly Segment[]): string {
-  return segments.map((s) => `${JSON.stringify(Object.fromEntries(SEGMENT_COLUMNS.map((k) => [k, s[k]])))}\n`).join('');
+  return formatRecordsJsonl(SEGMENT_COLUMNS, segments);
 }
 
 /** Segments per document, in corpus order, for the summary on stderr. */

@@ -1,30 +1,109 @@
 import type { SentenceRules } from './build-sentence-rules.js';
 import { isHeadingAt, listMarkerEnd } from './block-lines.js';
 import { caseAt, isCloser, isDigit, isHorizontalSpace, isNumberLead, isOpener, isWhitespace, isWordCode } from './char-classes.js';
-import { pushTrimmed, type CodeUnitSpan } from './code-unit-span.js';
-import { splitParagraphs } from './split-paragraphs.js';
+import { blankLineEnd } from './split-paragraphs.js';
 import { sentenceRulesFor } from './sentence-rules.js';
+import { pushTrimmed, type TextSpan } from './text-span.js';
 
 /**
  * Splits `text` into sentences, never across a paragraph break; the rules are
- * in docs/segments.md. Offsets are UTF-16 code units, each span trimmed.
+ * in docs/segments.md. Each span is trimmed and carries both UTF-16 and
+ * code-point offsets.
  *
- * One pass over char codes per paragraph: letters cost one comparison, and
- * only a terminator (. ? ! … and full-width 。！？) or a newline makes the
- * scanner look around. Nothing is allocated per character; a word is sliced
- * out only at a full stop that is followed by a space and a capital or digit.
+ * One pass over the char codes of the whole text: a letter costs two
+ * comparisons, and only a terminator (. ? ! … and full-width 。！？), a
+ * newline or a surrogate makes the scanner look further. Surrogate pairs are
+ * counted on the way, so code-point offsets need no second pass. Nothing is
+ * allocated per character, and words are looked up in place (WordTable).
  */
-export function splitSentences(text: string, language: string): CodeUnitSpan[] {
+export function splitSentences(text: string, language: string): TextSpan[] {
   const rules = sentenceRulesFor(language);
-  const out: CodeUnitSpan[] = [];
+  const out: TextSpan[] = [];
   const run: TerminatorRun = { end: 0, strong: false, ellipsis: false, wide: false };
-  for (const p of splitParagraphs(text)) scanParagraph(text, p.start, p.end, rules, run, out);
+  const to = text.length;
+  let i = 0;
+  while (i < to && isWhitespace(text.charCodeAt(i))) i++;
+  let sentStart = i;
+  let pairs = 0; // surrogate pairs before i
+  let pairsAtStart = 0; // surrogate pairs before sentStart
+  // No closures in this function: a variable captured by one would be re-read from memory at every character.
+  let marker = listMarkerEnd(text, i, to);
+  let line = lineKind(text, i, to, marker);
+  if (marker >= 0) i = marker;
+
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 63) {
+      if (c < 0x2026) continue;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          pairs++;
+          i++;
+        }
+        continue;
+      }
+      if (!isOtherTerminator(c)) continue;
+    } else if (c === 10) {
+      const blank = blankLineEnd(text, i, to);
+      if (blank >= 0) {
+        // A paragraph break ends the sentence, whatever came before it.
+        pushTrimmed(text, sentStart, i, pairsAtStart, pairs, out);
+        let next = blank;
+        while (next < to && isWhitespace(text.charCodeAt(next))) next++;
+        sentStart = next;
+        pairsAtStart = pairs;
+        marker = listMarkerEnd(text, next, to);
+        line = lineKind(text, next, to, marker);
+        i = (marker >= 0 ? marker : next) - 1;
+        continue;
+      }
+      // A list item or heading is a sentence of its own, and so is the line before a list.
+      const next = i + 1;
+      const before = line;
+      marker = listMarkerEnd(text, next, to);
+      line = lineKind(text, next, to, marker);
+      const indented = next < to && isHorizontalSpace(text.charCodeAt(next));
+      if (before === HEADING || line !== PLAIN || (before === LIST_ITEM && !indented)) {
+        pushTrimmed(text, sentStart, i, pairsAtStart, pairs, out);
+        sentStart = next;
+        pairsAtStart = pairs;
+      }
+      // An indented line after a list item continues the item.
+      if (line === PLAIN && before === LIST_ITEM && indented) line = LIST_ITEM;
+      i = (marker >= 0 ? marker : next) - 1;
+      continue;
+    } else if (c !== 46 && c !== 33 && c !== 63) continue;
+
+    if (line === HEADING) continue;
+    // The commonest case decided at once: a space and a lower-case letter never start a sentence.
+    // (Reading past the end of a string makes V8 drop its optimised code, so every read here is in bounds.)
+    if (i + 2 < to && text.charCodeAt(i + 1) === 32) {
+      const d = text.charCodeAt(i + 2);
+      if (d >= 97 && d <= 122) continue;
+    }
+    readTerminatorRun(text, i, to, run);
+    const boundary = boundaryAfter(text, i, run, to, sentStart, rules);
+    if (boundary >= 0) {
+      // Between the terminator and the boundary are only punctuation marks, never astral.
+      pushTrimmed(text, sentStart, boundary, pairsAtStart, pairs, out);
+      sentStart = boundary;
+      pairsAtStart = pairs;
+    }
+    i = run.end - 1;
+  }
+  pushTrimmed(text, sentStart, to, pairsAtStart, pairs, out);
   return out;
 }
 
 const PLAIN = 0;
 const LIST_ITEM = 1;
 const HEADING = 2;
+
+/** What the line starting at `at` is, given where its list marker ends (-1: none). */
+function lineKind(text: string, at: number, to: number, marker: number): number {
+  return marker >= 0 ? LIST_ITEM : isHeadingAt(text, at, to) ? HEADING : PLAIN;
+}
 
 /** The terminal punctuation starting at one position: `.`, `?!`, `...`, `. . .`, `…`, `。`. */
 interface TerminatorRun {
@@ -35,55 +114,6 @@ interface TerminatorRun {
   ellipsis: boolean;
   /** Full-width 。！？, which end a sentence with no space after. */
   wide: boolean;
-}
-
-function scanParagraph(
-  text: string,
-  from: number,
-  to: number,
-  rules: SentenceRules,
-  run: TerminatorRun,
-  out: CodeUnitSpan[],
-): void {
-  let sentStart = from;
-  let line = PLAIN;
-  let i = from;
-  const firstMarker = listMarkerEnd(text, from, to);
-  if (firstMarker >= 0) {
-    line = LIST_ITEM;
-    i = firstMarker;
-  } else if (isHeadingAt(text, from, to)) line = HEADING;
-
-  for (; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 63) {
-      if (c < 0x2026 || !isOtherTerminator(c)) continue;
-    } else if (c === 10) {
-      // A list item or heading is a sentence of its own, and so is the line before a list.
-      const next = i + 1;
-      const marker = listMarkerEnd(text, next, to);
-      const nextLine = marker >= 0 ? LIST_ITEM : isHeadingAt(text, next, to) ? HEADING : PLAIN;
-      const indented = isHorizontalSpace(text.charCodeAt(next));
-      if (line === HEADING || nextLine !== PLAIN || (line === LIST_ITEM && !indented)) {
-        pushTrimmed(text, sentStart, i, out);
-        sentStart = next;
-      }
-      // An indented line after a list item continues the item.
-      line = nextLine !== PLAIN ? nextLine : line === LIST_ITEM && indented ? LIST_ITEM : PLAIN;
-      if (marker >= 0) i = marker - 1;
-      continue;
-    } else if (c !== 46 && c !== 33 && c !== 63) continue;
-
-    if (line === HEADING) continue;
-    readTerminatorRun(text, i, to, run);
-    const boundary = boundaryAfter(text, i, run, from, to, sentStart, rules);
-    if (boundary >= 0) {
-      pushTrimmed(text, sentStart, boundary, out);
-      sentStart = boundary;
-    }
-    i = run.end - 1;
-  }
-  pushTrimmed(text, sentStart, to, out);
 }
 
 function isOtherTerminator(c: number): boolean {
@@ -120,7 +150,6 @@ function boundaryAfter(
   text: string,
   p: number,
   run: TerminatorRun,
-  from: number,
   to: number,
   sentStart: number,
   rules: SentenceRules,
@@ -136,24 +165,23 @@ function boundaryAfter(
   if (n >= to) return k;
   const nextCase = caseAt(text, n);
 
-  if (s === k) return missingSpaceEnds(text, p, run, n, from, to) ? k : -1;
+  if (s === k) return missingSpaceEnds(text, p, run, n, to) ? k : -1;
   if (nextCase < 0) return -1; // "etc. and", "U.S. officials", "Stop!" he said, "wait… and"
   if (run.strong || run.ellipsis) return k;
 
-  const ts = tokenStart(text, p, from);
-  if (ts === p) return k; // the full stop follows a quote, bracket or space
-  const token = text.slice(ts, p);
+  const ts = tokenStart(text, p, Math.max(rules.abbreviations.maxLength, 3));
+  if (ts === p || ts < 0) return k; // after a quote, bracket or space, or after a long word
   const numeric = isNumberLead(text.charCodeAt(n));
-  switch (rules.abbreviations.get(token) ?? implicitKind(text, token, ts, from)) {
+  switch (rules.abbreviations.get(text, ts, p) ?? implicitKind(text, ts, p)) {
     case 'title':
       return -1;
     case 'number':
       return numeric ? -1 : k;
     case 'time':
-      return numeric || (nextCase > 0 && rules.timeWords.has(wordAt(text, n, to))) ? -1 : k;
+      return numeric || (nextCase > 0 && rules.timeWords.get(text, n, wordEnd(text, n, to))) ? -1 : k;
     case 'starter':
       if (numeric) return -1;
-      if (nextCase > 0) return rules.sentenceStarters.has(wordAt(text, n, to)) ? k : -1;
+      if (nextCase > 0) return rules.sentenceStarters.get(text, n, wordEnd(text, n, to)) ? k : -1;
       return k;
     default:
       return isInlineListNumber(text, ts, p, sentStart) ? -1 : k;
@@ -161,20 +189,24 @@ function boundaryAfter(
 }
 
 /**
- * Initials (J. F. Kennedy) and dotted initialisms (U.S, Ph.D, EE.UU) not in the word lists.
+ * Initials (J. F. Kennedy) and dotted initialisms (U.S, Ph.D, EE.UU) not in
+ * the word lists: letters in pieces of one or two between full stops.
  * A capital glued to a symbol or number is a unit, not an initial: "hit 40°C. Crops died".
  */
-function implicitKind(text: string, token: string, ts: number, from: number): 'starter' | undefined {
-  if (token.length === 1) {
-    const before = ts > from ? text.charCodeAt(ts - 1) : 32;
-    return caseAt(token, 0) > 0 && (isWhitespace(before) || isOpener(before)) ? 'starter' : undefined;
+function implicitKind(text: string, ts: number, p: number): 'starter' | undefined {
+  if (p - ts === 1) {
+    const before = ts > 0 ? text.charCodeAt(ts - 1) : 32;
+    return caseAt(text, ts) > 0 && (isWhitespace(before) || isOpener(before)) ? 'starter' : undefined;
   }
-  if (!token.includes('.')) return undefined;
-  for (const piece of token.split('.')) {
-    if (piece.length === 0 || piece.length > 2) return undefined;
-    for (let i = 0; i < piece.length; i++) if (caseAt(piece, i) === 0) return undefined;
+  let dots = 0;
+  let piece = 0;
+  for (let i = ts; i < p; i++) {
+    if (text.charCodeAt(i) === 46) {
+      dots++;
+      piece = 0;
+    } else if (++piece > 2 || caseAt(text, i) === 0) return undefined;
   }
-  return 'starter';
+  return dots > 0 ? 'starter' : undefined;
 }
 
 /**
@@ -194,19 +226,20 @@ function isInlineListNumber(text: string, ts: number, p: number, sentStart: numb
  * ends a sentence, unless it sits inside a URL, an e-mail address, a domain
  * name, an initialism (U.S.The) or after a single letter (J.Smith).
  */
-function missingSpaceEnds(text: string, p: number, run: TerminatorRun, n: number, from: number, to: number): boolean {
+function missingSpaceEnds(text: string, p: number, run: TerminatorRun, n: number, to: number): boolean {
   if (caseAt(text, n) <= 0 || n + 1 >= to || caseAt(text, n + 1) >= 0) return false;
   if (!run.strong && !run.ellipsis) {
-    const ts = tokenStart(text, p, from);
+    const ts = tokenStart(text, p, 64);
+    if (ts < 0) return !inUrlOrAddress(text, p, n, to); // a very long word
     if (p - ts < 2) return false;
     for (let i = ts; i < p; i++) if (text.charCodeAt(i) === 46) return false;
-    if (p - ts === 3 && text.slice(ts, p).toLowerCase() === 'www') return false;
+    if (p - ts === 3 && /^www$/i.test(text.slice(ts, p))) return false;
   }
-  return !inUrlOrAddress(text, p, n, from, to);
+  return !inUrlOrAddress(text, p, n, to);
 }
 
-function inUrlOrAddress(text: string, p: number, n: number, from: number, to: number): boolean {
-  for (let i = p - 1; i >= from && p - i < 256; i--) {
+function inUrlOrAddress(text: string, p: number, n: number, to: number): boolean {
+  for (let i = p - 1; i >= 0 && p - i < 256; i--) {
     const c = text.charCodeAt(i);
     if (isWhitespace(c)) break;
     if (c === 47 || c === 64 || c === 58) return true; // / @ :
@@ -220,20 +253,32 @@ function inUrlOrAddress(text: string, p: number, n: number, from: number, to: nu
   return false;
 }
 
-/** Start of the word before the full stop at `p`, inner dots included (U.S, 2.0.1, EE.UU). */
-function tokenStart(text: string, p: number, from: number): number {
+/**
+ * Start of the word before the full stop at `p`, inner dots included (U.S,
+ * 2.0.1, EE.UU); -1 when its last piece is longer than `longest` letters, so
+ * it cannot be an abbreviation or initialism and need not be read to its start.
+ */
+function tokenStart(text: string, p: number, longest: number): number {
   let t = p;
-  while (t > from && p - t < 40) {
+  let piece = 0;
+  // Bounded, so that a long run of dotted pieces without spaces ("Ab.Cd.Ef…") is not read again at every dot.
+  while (t > 0 && p - t < 64) {
     const c = text.charCodeAt(t - 1);
-    if (isWordCode(c) || (c === 46 && t - 2 >= from && isWordCode(text.charCodeAt(t - 2)))) t--;
-    else break;
+    const lower = c | 32;
+    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || (c >= 128 && isWordCode(c))) {
+      if (++piece > longest) return -1;
+    } else if (c === 46 && t >= 2 && isWordCode(text.charCodeAt(t - 2))) {
+      piece = 0;
+      longest = 2;
+    } else break;
+    t--;
   }
   return t;
 }
 
-/** The letters starting at `n`, for the starter and time-word lists. */
-function wordAt(text: string, n: number, to: number): string {
+/** End of the word starting at `n`, for the starter and time-word lists. */
+function wordEnd(text: string, n: number, to: number): number {
   let e = n;
   while (e < to && e - n < 24 && isWordCode(text.charCodeAt(e))) e++;
-  return text.slice(n, e);
+  return e;
 }

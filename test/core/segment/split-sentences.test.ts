@@ -57,6 +57,11 @@ const english: Case[] = [
   ['St. before a name continues', 'They moved to St. Louis.', ['They moved to St. Louis.']],
   ['Jr. before lower case continues', 'Martin Luther King Jr. was born in 1929.', ['Martin Luther King Jr. was born in 1929.']],
   ['Ph.D. before The ends', 'She earned a Ph.D. The thesis won.', ['She earned a Ph.D.', 'The thesis won.']],
+  ['U.S.A. at the real end before The ends', 'She was born in the U.S.A. The family moved.', ['She was born in the U.S.A.', 'The family moved.']],
+  ['U.S. glued to a hyphenated word does not split', 'The U.S.-Mexico border reopened.', ['The U.S.-Mexico border reopened.']],
+  ['No.7 without a space does not split', 'Resolution No.7 passed.', ['Resolution No.7 passed.']],
+  ['approx. before a number continues', 'It costs approx. 5 dollars.', ['It costs approx. 5 dollars.']],
+  ['a possessive before a full stop ends like a word', 'It was Mexico’s. The rest was not.', ['It was Mexico’s.', 'The rest was not.']],
   ['abbreviation at the end of the paragraph stays with it', 'Trade with the U.S.', ['Trade with the U.S.']],
 
   // Initials
@@ -113,6 +118,9 @@ const english: Case[] = [
 
   // Lines, lists, headings, paragraphs
   ['a paragraph break always ends a sentence', 'First part without stop\n\nSecond part', ['First part without stop', 'Second part']],
+  ['a paragraph break splits even after a title abbreviation', 'Ask Dr.\n\nSmith answered.', ['Ask Dr.', 'Smith answered.']],
+  ['a paragraph break splits before lower case', 'It ended...\n\nand then more', ['It ended...', 'and then more']],
+  ['a list after a blank line', 'Intro.\n\n- one\n- two', ['Intro.', '- one', '- two']],
   ['a blank line with spaces is a paragraph break', 'One\n   \nTwo', ['One', 'Two']],
   ['a single newline inside a sentence does not split', 'This sentence\nwraps over lines.', ['This sentence\nwraps over lines.']],
   ['multiple spaces inside a sentence do not split', 'Lots   of    space here.  Next one.', ['Lots   of    space here.', 'Next one.']],

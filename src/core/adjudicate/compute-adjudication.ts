@@ -1,0 +1,165 @@
+import type { Codebook } from '../codebook/codebook-schema.js';
+import { listCodes } from '../codebook/codebook-schema.js';
+import type { Coding } from '../coding/coding.js';
+import { groupCodesBySegment } from '../coding/group-codings.js';
+import type { Segment } from '../segment/segment.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, warn } from '../diagnostics/qcode-error.js';
+import type { CoderCodings } from '../disagreements/compute-disagreements.js';
+import type { ResolvedRow } from './parse-resolved.js';
+
+export interface AdjudicationOptions {
+  /** The consensus coder's name, e.g. `gold`. */
+  as: string;
+  /** Take this coder's value wherever no decision says otherwise. */
+  prefer?: string;
+  /** Decisions from a resolved disagreements file. */
+  resolved?: readonly ResolvedRow[];
+  /** For diagnostics on resolved rows. */
+  resolvedFile?: string;
+}
+
+export interface Adjudication {
+  codings: Coding[];
+  /** Segments both coders reviewed: the consensus coder's segments. */
+  segments: number;
+  agreedSegments: number;
+  /** Disagreement rows settled by a decision, and by --prefer. */
+  decided: number;
+  preferred: number;
+  /** Segments only one of the two coders reviewed: left out. */
+  onlyOne: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Builds a consensus coder from two coders over the segments both reviewed.
+ * Codes both applied are kept; each code only one applied is settled by the
+ * resolved file's decision for that segment × code, or else by --prefer; a
+ * disagreement with neither is an error. A code-list decision sets the
+ * segment's codes in that category outright (agreed codes there included),
+ * which is how an adjudicator picks a third code in an exclusive category.
+ */
+export function computeAdjudication(
+  codebook: Codebook,
+  segments: readonly Segment[],
+  a: CoderCodings,
+  b: CoderCodings,
+  options: AdjudicationOptions,
+): Adjudication {
+  const diagnostics: Diagnostic[] = [];
+  const codes = listCodes(codebook);
+  const categoryOf = new Map(codes.map((r) => [r.code.id, r.category]));
+  const setsA = groupCodesBySegment(a.codings);
+  const setsB = groupCodesBySegment(b.codings);
+  const where = (line: number) => (options.resolvedFile ? { file: options.resolvedFile, line } : undefined);
+
+  const decisions = new Map<string, ResolvedRow>();
+  for (const r of options.resolved ?? []) decisions.set(`${r.segment_id}\u0000${r.code}`, r);
+  const used = new Set<string>();
+
+  const codings: Coding[] = [];
+  let common = 0;
+  let agreedSegments = 0;
+  let decided = 0;
+  let preferred = 0;
+  let onlyOne = 0;
+  for (const seg of segments) {
+    const sa = setsA.get(seg.segment_id);
+    const sb = setsB.get(seg.segment_id);
+    if (!sa || !sb) {
+      if (sa || sb) onlyOne++;
+      continue;
+    }
+    common++;
+    const final = new Set([...sa].filter((c) => sb.has(c)));
+    const diffs = codes.filter((r) => sa.has(r.code.id) !== sb.has(r.code.id));
+    if (diffs.length === 0) agreedSegments++;
+
+    // Code-list decisions first: they replace a whole category.
+    const listed = new Map<string, Set<string>>();
+    for (const { code, category } of diffs) {
+      const key = `${seg.segment_id}\u0000${code.id}`;
+      const r = decisions.get(key);
+      if (r?.decision.kind !== 'codes') continue;
+      used.add(key);
+      const wrong = r.decision.codes.filter((c) => categoryOf.get(c)?.id !== category.id);
+      if (wrong.length > 0) {
+        diagnostics.push(
+          diag('QC510', `${seg.segment_id}: ${wrong.join(', ')} not in category ${category.id} of code ${code.id}`, where(r.line)),
+        );
+      }
+      // The category counts as listed even when a code was wrong, so that its
+      // other rows are not reported again as undecided.
+      const set = listed.get(category.id) ?? new Set<string>();
+      for (const c of r.decision.codes) if (!wrong.includes(c)) set.add(c);
+      listed.set(category.id, set);
+    }
+    for (const [categoryId, set] of listed) {
+      for (const c of [...final]) if (categoryOf.get(c)?.id === categoryId) final.delete(c);
+      for (const c of set) final.add(c);
+    }
+
+    for (const { code, category } of diffs) {
+      const key = `${seg.segment_id}\u0000${code.id}`;
+      const r = decisions.get(key);
+      if (listed.has(category.id)) {
+        if (r && r.decision.kind !== 'codes' && r.decision.kind !== 'none') {
+          used.add(key);
+          diagnostics.push(
+            diag('QC510', `${seg.segment_id}: a code list and another decision for category ${category.id}`, where(r.line)),
+          );
+        }
+        decided++;
+        continue;
+      }
+      let apply: boolean | undefined;
+      if (r?.invalid) {
+        used.add(key); // already reported by the parser
+      } else if (r && r.decision.kind !== 'none') {
+        used.add(key);
+        decided++;
+        const d = r.decision;
+        apply = d.kind === 'both' ? true : d.kind === 'neither' ? false : d.kind === 'coder' ? (d.coder === a.coder ? sa : sb).has(code.id) : undefined;
+      } else if (options.prefer !== undefined) {
+        preferred++;
+        apply = (options.prefer === a.coder ? sa : sb).has(code.id);
+      } else {
+        if (r) used.add(key);
+        diagnostics.push(
+          diag(
+            'QC510',
+            `${seg.segment_id} × ${code.id}: no decision (${a.coder} ${sa.has(code.id) ? 1 : 0}, ${b.coder} ${sb.has(code.id) ? 1 : 0})`,
+            r ? where(r.line) : options.resolvedFile ? { file: options.resolvedFile } : undefined,
+            'fill in its decision, or pass --prefer CODER to settle undecided rows',
+          ),
+        );
+      }
+      if (apply) final.add(code.id);
+    }
+
+    for (const category of codebook.categories) {
+      if (!category.exclusive) continue;
+      const chosen = category.codes.filter((c) => final.has(c.id)).map((c) => c.id);
+      if (chosen.length > 1) {
+        diagnostics.push(
+          diag('QC510', `${seg.segment_id}: the decisions give ${chosen.join(' and ')} in exclusive category ${category.id}`),
+        );
+      }
+    }
+
+    const rowsFor = codes.filter((r) => final.has(r.code.id));
+    const base = { segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.as, memo: '' };
+    if (rowsFor.length === 0) codings.push({ ...base, category: '', code: '' });
+    for (const r of rowsFor) codings.push({ ...base, category: r.category.id, code: r.code.id });
+  }
+
+  for (const [key, r] of decisions) {
+    if (used.has(key) || r.decision.kind === 'none') continue;
+    diagnostics.push(
+      warn('QC511', `${r.segment_id} × ${r.code}: ${a.coder} and ${b.coder} do not disagree here; the decision is ignored`, where(r.line)),
+    );
+  }
+  if (common === 0) diagnostics.push(warn('QC512', `${a.coder} and ${b.coder} have no reviewed segment in common`));
+  return { codings, segments: common, agreedSegments, decided, preferred, onlyOne, diagnostics };
+}

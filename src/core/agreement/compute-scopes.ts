@@ -1,0 +1,147 @@
+import type { Codebook } from '../codebook/codebook-schema.js';
+import type { Coding } from '../coding/coding.js';
+import type { AgreementResult, Metrics, ScopeResult } from './agreement-result.js';
+import { COEFFICIENT_KEYS } from './agreement-result.js';
+import { computeAgreementMetrics, type BootstrapOptions } from './compute-agreement.js';
+import { buildRatingsTable, type RatingsTable } from './ratings-table.js';
+
+export interface CoderCodings {
+  coder: string;
+  codings: readonly Coding[];
+}
+
+/** The two values of a per-code unit; 'present' first so Byrt's a is "both applied it". */
+export const PRESENCE = ['present', 'absent'] as const;
+/** The value of an exclusive category when no code of it applies (not a valid code id). */
+export const NO_CODE = '(none)';
+
+/**
+ * Reliability of coding files, scope by scope (docs/reliability.md):
+ * - code: per code, each segment a coder reviewed is 'present' (the coder
+ *   applied the code) or 'absent';
+ * - category: per exclusive category, which of its codes the coder applied,
+ *   or '(none)'; a segment given two codes of one exclusive category is
+ *   missing for that coder (and named in a note);
+ * - pooled: every segment × code decision stacked into one two-category table;
+ * - mean: the mean over codes of each per-code coefficient, codes where it is
+ *   undefined left out and named.
+ * A segment counts as reviewed by a coder when the coder's file has any row
+ * for it (a row with an empty code means "reviewed, no code"). Segments no
+ * row mentions are not reviewed and are missing for that coder.
+ */
+export function computeScopes(
+  codebook: Codebook,
+  coders: readonly CoderCodings[],
+  options: { bootstrap?: BootstrapOptions; segmentOrder?: readonly string[] } = {},
+): AgreementResult {
+  const names = coders.map((c) => c.coder);
+  const reviewed = coders.map((c) => new Map<string, Set<string>>());
+  const unknownCodes = new Set<string>();
+  const known = new Set(codebook.categories.flatMap((cat) => cat.codes.map((c) => c.id)));
+  coders.forEach((c, i) => {
+    for (const row of c.codings) {
+      const codes = reviewed[i]!.get(row.segment_id) ?? new Set<string>();
+      reviewed[i]!.set(row.segment_id, codes);
+      if (row.code === '') continue;
+      if (known.has(row.code)) codes.add(row.code);
+      else unknownCodes.add(row.code);
+    }
+  });
+  const units = orderUnits(new Set(reviewed.flatMap((r) => [...r.keys()])), options.segmentOrder);
+  const opts = { level: 'nominal' as const, ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}) };
+
+  const results: ScopeResult[] = [];
+  const perCode: ScopeResult[] = [];
+  const pooledRows: (number | null)[][] = [];
+  for (const category of codebook.categories) {
+    for (const code of category.codes) {
+      const rows = units.map((seg) =>
+        reviewed.map((r) => {
+          const codes = r.get(seg);
+          return codes === undefined ? null : codes.has(code.id) ? 0 : 1;
+        }),
+      );
+      pooledRows.push(...rows);
+      const result = scope('code', code.id, buildRatingsTable(names, PRESENCE, rows), opts);
+      perCode.push(result);
+      results.push(result);
+    }
+  }
+
+  for (const category of codebook.categories) {
+    if (!category.exclusive) continue;
+    const ids = category.codes.map((c) => c.id);
+    const doubled = names.map(() => 0);
+    const rows = units.map((seg) =>
+      reviewed.map((r, i) => {
+        const codes = r.get(seg);
+        if (codes === undefined) return null;
+        const given = ids.flatMap((id, j) => (codes.has(id) ? [j] : []));
+        if (given.length > 1) {
+          doubled[i]!++;
+          return null;
+        }
+        return given.length === 1 ? given[0]! : ids.length;
+      }),
+    );
+    const result = scope('category', category.id, buildRatingsTable(names, [...ids, NO_CODE], rows), opts);
+    doubled.forEach((count, i) => {
+      if (count > 0) {
+        result.notes.push(
+          `${count} segment${count === 1 ? '' : 's'} where ${names[i]} gave more than one code of this exclusive category count as missing for ${names[i]}`,
+        );
+      }
+    });
+    results.push(result);
+  }
+
+  const pooled = scope('pooled', 'all', buildRatingsTable(names, PRESENCE, pooledRows), opts);
+  if (unknownCodes.size > 0) {
+    pooled.notes.push(`codes not in the codebook were ignored: ${[...unknownCodes].sort().join(', ')}`);
+  }
+  results.push(pooled);
+  results.push(meanOfCodes(perCode));
+  return { coders: names, units: units.length, results };
+}
+
+function scope(
+  kind: ScopeResult['scope'],
+  id: string,
+  table: RatingsTable,
+  opts: Parameters<typeof computeAgreementMetrics>[1],
+): ScopeResult {
+  return { scope: kind, id, ...computeAgreementMetrics(table, opts) };
+}
+
+function orderUnits(ids: Set<string>, order: readonly string[] | undefined): string[] {
+  const position = new Map((order ?? []).map((id, i) => [id, i]));
+  return [...ids].sort((a, b) => {
+    const pa = position.get(a) ?? Number.MAX_SAFE_INTEGER;
+    const pb = position.get(b) ?? Number.MAX_SAFE_INTEGER;
+    if (pa !== pb) return pa - pb;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
+/** Mean over codes of each coefficient; standard errors, z and intervals do not average and are left out. */
+export function meanOfCodes(perCode: readonly ScopeResult[]): ScopeResult {
+  const metrics: Metrics = {};
+  const notes: string[] = [];
+  for (const key of COEFFICIENT_KEYS) {
+    const having = perCode.filter((r) => key in r.metrics);
+    if (having.length === 0) continue;
+    const values = having.flatMap((r) => {
+      const v = r.metrics[key];
+      return typeof v === 'number' ? [v] : [];
+    });
+    const left = having.filter((r) => typeof r.metrics[key] !== 'number').map((r) => r.id);
+    if (values.length === 0) {
+      metrics[key] = null;
+      notes.push(`${key}: undefined, it is undefined for every code`);
+      continue;
+    }
+    metrics[key] = values.reduce((s, v) => s + v, 0) / values.length;
+    if (left.length > 0) notes.push(`${key}: mean of ${values.length} codes; left out (undefined): ${left.join(', ')}`);
+  }
+  return { scope: 'mean', id: 'all', n: perCode.length, metrics, notes };
+}

@@ -1,0 +1,88 @@
+import type { Codebook } from '../codebook/codebook-schema.js';
+import { listCodes } from '../codebook/codebook-schema.js';
+import type { Coding } from '../coding/coding.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { warn } from '../diagnostics/qcode-error.js';
+
+/**
+ * One confirmed segment in a coder's annotation journal: the complete set of
+ * codes the coder gave it (empty: reviewed, none applies) and a memo. A later
+ * entry for the same segment replaces an earlier one.
+ */
+export interface JournalEntry {
+  segment_id: string;
+  doc_id: string;
+  codes: string[];
+  memo: string;
+}
+
+/** One JSON object per line, keys in a fixed order. */
+export function formatJournalEntry(e: JournalEntry): string {
+  return `${JSON.stringify({ segment_id: e.segment_id, doc_id: e.doc_id, codes: e.codes, memo: e.memo })}\n`;
+}
+
+function isEntry(v: unknown): v is JournalEntry {
+  const o = v as Record<string, unknown>;
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    typeof o.segment_id === 'string' &&
+    typeof o.doc_id === 'string' &&
+    typeof o.memo === 'string' &&
+    Array.isArray(o.codes) &&
+    o.codes.every((c) => typeof c === 'string')
+  );
+}
+
+/**
+ * Reads a journal. A line that is not a whole entry (a session killed while
+ * writing it) is skipped with a warning: its segment was never confirmed.
+ */
+export function parseJournal(text: string, file: string): { entries: JournalEntry[]; diagnostics: Diagnostic[] } {
+  const entries: JournalEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      value = undefined;
+    }
+    if (isEntry(value)) entries.push(value);
+    else diagnostics.push(warn('QC513', 'not a complete journal entry; skipped', { file, line: i + 1 }));
+  });
+  return { entries, diagnostics };
+}
+
+/** The codes and memo a coder's codings give one segment each. */
+export function computeEntries(codings: readonly Coding[]): Map<string, JournalEntry> {
+  const out = new Map<string, JournalEntry>();
+  for (const c of codings) {
+    const e = out.get(c.segment_id) ?? { segment_id: c.segment_id, doc_id: c.doc_id, codes: [], memo: '' };
+    if (c.code !== '') e.codes.push(c.code);
+    if (c.memo !== '' && !e.memo.split('\n').includes(c.memo)) e.memo = e.memo ? `${e.memo}\n${c.memo}` : c.memo;
+    out.set(c.segment_id, e);
+  }
+  return out;
+}
+
+/**
+ * Folds journal entries into a coder's codings: each entry replaces every
+ * row of its segment. Rows come out in codebook order per segment, the memo
+ * on the first; callers sort the file as a whole.
+ */
+export function applyJournal(codings: readonly Coding[], entries: readonly JournalEntry[], coder: string, codebook: Codebook): Coding[] {
+  const latest = new Map<string, JournalEntry>();
+  for (const e of entries) latest.set(e.segment_id, e);
+  const categoryOf = new Map(listCodes(codebook).map((r) => [r.code.id, r.category.id]));
+  const order = new Map(listCodes(codebook).map((r) => [r.code.id, r.order]));
+  const out = codings.filter((c) => !latest.has(c.segment_id));
+  for (const e of latest.values()) {
+    const codes = [...e.codes].sort((x, y) => order.get(x)! - order.get(y)!);
+    const base = { segment_id: e.segment_id, doc_id: e.doc_id, coder };
+    if (codes.length === 0) out.push({ ...base, category: '', code: '', memo: e.memo });
+    codes.forEach((code, i) => out.push({ ...base, category: categoryOf.get(code) ?? '', code, memo: i === 0 ? e.memo : '' }));
+  }
+  return out;
+}

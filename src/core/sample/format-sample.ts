@@ -1,0 +1,24 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Sample, SampleRow } from './compute-sample.js';
+
+export const SAMPLE_COLUMNS = ['segment_id', 'doc_id', 'stratum', 'text'] as const;
+
+/** The sample file: RFC 4180 CSV, LF line ends, a header, quoted only where needed. */
+export function formatSampleCsv(rows: readonly SampleRow[]): string {
+  return stringify(
+    rows.map((r) => SAMPLE_COLUMNS.map((c) => r[c])),
+    { header: true, columns: [...SAMPLE_COLUMNS], record_delimiter: 'unix' },
+  );
+}
+
+/** A short table of strata for the terminal: name, segments, sampled. */
+export function formatSampleSummary(sample: Sample): string {
+  const name = (s: string) => (s === '' ? '(none)' : s);
+  const width = Math.max(7, ...sample.strata.map((s) => name(s.stratum).length));
+  const lines = [`${'stratum'.padEnd(width)}  segments  sampled`];
+  for (const s of sample.strata) {
+    lines.push(`${name(s.stratum).padEnd(width)}  ${String(s.population).padStart(8)}  ${String(s.allocated).padStart(7)}`);
+  }
+  lines.push(`${'total'.padEnd(width)}  ${String(sample.population).padStart(8)}  ${String(sample.rows.length).padStart(7)}`);
+  return `${lines.join('\n')}\n`;
+}
