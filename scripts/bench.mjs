@@ -288,8 +288,14 @@ const codeSuite = {
 const agreeSuite = {
   name: 'agree',
   async run() {
-    const { benchAgreement } = await import('./bench-agreement.mjs');
-    const r = await benchAgreement();
+    let r;
+    try {
+      const { benchAgreement } = await import('./bench-agreement.mjs');
+      r = await benchAgreement();
+    } catch (err) {
+      process.stderr.write(`agree suite could not run: ${String(err.message).split('\n')[0]}\n`);
+      return [];
+    }
     const row = (label, ms) => ({
       suite: 'agree',
       case: `${r.units / 1e6}M units, ${label}`,
