@@ -86,11 +86,14 @@ function syllableWords(rand, n) {
   return [...out];
 }
 
+let vocab = null;
 function vocabulary() {
+  if (vocab) return vocab;
   const rand = prng(20260127);
   const synthetic = syllableWords(rand, 6000);
   for (let i = 0; i < 120; i++) PHRASES.push(`${TOPIC_WORDS[(i * 7) % TOPIC_WORDS.length]} ${synthetic[i * 3]}`);
-  return { synthetic };
+  vocab = { synthetic };
+  return vocab;
 }
 
 /** Appends documents to the file until it holds at least `mb` megabytes. */

@@ -134,6 +134,37 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
         wLen = run.tokenLength;
         last = cp;
         i = j;
+        const nb = buf[j]!;
+        if (j < to && simple && !afterApos && nb !== BACKSLASH && nb !== 0x2d && nb !== 0x27 && nb < 0x80) {
+          // The commonest token end, a plain ASCII token before a space or punctuation, without a trip through the general path.
+          inToken = false;
+          const len = j - tokUnit;
+          if (
+            always ||
+            accepting[r >> shift] === 1 ||
+            run.activeCount > 0 ||
+            (suffixPair !== null && suffixPair[suffixKey(len > 2 ? LOWER[buf[j - 3]!]! : 0, len > 1 ? LOWER[buf[j - 2]!]! : 0, LOWER[buf[j - 1]!]!)] === 1)
+          ) {
+            run.token(r, tokCp, cp, tokUnit, j, buf, tokUnit, len);
+          }
+          if (BMP_CLASS[nb] !== K_SPACE) {
+            run.activeCount = 0;
+            last = cp + 1;
+          }
+          i = j + 1;
+          cp++;
+        }
+        continue;
+      }
+      if (!inToken && c < 0x80 && c !== BACKSLASH && i < to) {
+        // Space or punctuation between tokens (a hyphen or apostrophe here joins nothing).
+        if (BMP_CLASS[c] !== K_SPACE) {
+          run.activeCount = 0;
+          if (first < 0) first = cp;
+          last = cp + 1;
+        }
+        i++;
+        cp++;
         continue;
       }
       if (c < 0x80) {
