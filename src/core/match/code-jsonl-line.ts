@@ -81,7 +81,10 @@ export class JsonlLineCoder {
       const segment: RowSegment = { segment_id: segmentId(id, 'document', 1), start: this.extent.first, end: this.extent.last };
       return { segments: 1, matches: this.formatter.format(run, id, [segment], slice, out) };
     }
-    const raw = f.escaped[TEXT] ? decodeJsonSlice(buf, f.start[TEXT]!, f.end[TEXT]!) : decoder.decode(buf.subarray(f.start[TEXT]!, f.end[TEXT]!));
+    // With escapes, one JSON.parse of the string with its quotes: cheaper than decoding, then parsing a copy.
+    const raw = f.escaped[TEXT]
+      ? (JSON.parse(decoder.decode(buf.subarray(f.start[TEXT]! - 1, f.end[TEXT]! + 1))) as string)
+      : decoder.decode(buf.subarray(f.start[TEXT]!, f.end[TEXT]!));
     const text = scanned ? raw : normalizeText(raw);
     const language = f.start[LANGUAGE]! >= 0 ? decodeJsonSlice(buf, f.start[LANGUAGE]!, f.end[LANGUAGE]!) : '';
     const doc: Document = { id, text, metadata: {}, source: { file: this.options.file, line } };
