@@ -52,7 +52,7 @@ export async function codeCsvStream(job: RangeJob, progress: (bytesDone: number)
       const doc = rowToDocument(row, job.columns, { file, line });
       const segments = computeSegments(doc, job.unit, doc.metadata.language || job.codebook.language);
       if (segments.length === 0) {
-        sink.take([diag('QC304', `document ${doc.id} is empty and has no segments`, { file, line }, undefined, 'warning')]);
+        sink.take([diag('QC304', `document '${doc.id}' is empty`, { file, line }, undefined, 'warning')]);
         continue;
       }
       sink.take(codeDocument(run, doc.text, segments, job.coder));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CODE_ID } from '../../core/codebook/codebook-schema.js';
 import type { Coding } from '../../core/coding/coding.js';
+import { hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { codeDocument } from '../../core/match/code-document.js';
 import { compileMatcher } from '../../core/match/compile-matcher.js';
@@ -87,6 +88,8 @@ const code: CommandModule = (cmd, ctx) => {
 
     if (await shouldStream(project, opts)) {
       const cb = await readCodebookOrThrow(project, (p) => ctx.display(p));
+      if (hasErrors(cb.diagnostics)) throw new QcodeError(cb.diagnostics);
+      if (cb.diagnostics.length && !ctx.global.quiet) ctx.printDiagnostics(cb.diagnostics, false);
       compileMatcher(cb.codebook); // pattern problems are reported before any work
       await checkOverwrite(ctx, project, target, opts.force);
       const unit = opts.unit ?? project.unit ?? cb.codebook.unit;

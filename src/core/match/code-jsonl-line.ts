@@ -92,7 +92,7 @@ export class JsonlLineCoder {
   }
 
   private empty(id: string, line: number): Diagnostic {
-    return warn('QC304', `document ${id} is empty and has no segments`, { file: this.options.file, line });
+    return warn('QC304', `document '${id}' is empty`, { file: this.options.file, line });
   }
 
   /**
