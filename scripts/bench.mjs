@@ -188,7 +188,7 @@ function generateCodebook(file) {
       const patterns = [];
       while (patterns.length < 13) {
         const r = rand();
-        // Mostly rarer words, as a real dictionary's terms are: about one token in a hundred matches.
+        // Mostly rarer words, as a dictionary's terms are; still dense: some 3.5% of tokens match (a stress test of the evidence output).
         const w = synthetic[2500 + Math.floor(rand() * 3500)];
         let p;
         if (r < 0.62) p = w;
@@ -268,7 +268,8 @@ const codeSuite = {
           path.join(project, 'qcode.yaml'),
           `codebook: ${JSON.stringify(codebook)}\ncorpus: ${JSON.stringify(corpus)}\nunit: ${unit}\nout: ${JSON.stringify(out)}\n`,
         );
-        const run = timed(process.execPath, [qcode, 'code', '-C', project, '--force', '-q']);
+        const run = timed(process.execPath, [qcode, 'code', '-C', project, '--force', '-q', '--json']);
+        const summary = JSON.parse(run.stdout);
         rows.push({
           suite: 'code',
           case: `${unit} (${patterns} patterns)`,
@@ -276,6 +277,8 @@ const codeSuite = {
           seconds: run.seconds,
           mb_s: mb / run.seconds,
           rss_mb: run.rssMb,
+          matches: summary.matches,
+          threads: summary.threads,
           baseline: base ? 'rg -i -w --count-matches' : '',
           baseline_seconds: base ? base.seconds : NaN,
           ratio: base ? run.seconds / base.seconds : NaN,
@@ -325,6 +328,8 @@ const COLUMNS = [
   ['seconds', 8, (r) => r.seconds.toFixed(2)],
   ['MB/s', 7, (r) => (Number.isNaN(r.mb_s) ? '-' : r.mb_s.toFixed(1))],
   ['peak RSS MB', 12, (r) => (Number.isNaN(r.rss_mb) ? '?' : r.rss_mb.toFixed(0))],
+  ['matches', 9, (r) => (r.matches === undefined ? '-' : String(r.matches))],
+  ['threads', 8, (r) => (r.threads === undefined ? '-' : String(r.threads))],
   ['baseline s', 11, (r) => (Number.isNaN(r.baseline_seconds) ? '-' : r.baseline_seconds.toFixed(2))],
   ['baseline MB/s', 14, (r) => (Number.isNaN(r.baseline_seconds) ? '-' : (r.size_mb / r.baseline_seconds).toFixed(1))],
   ['time ratio', 10, (r) => (Number.isNaN(r.ratio) ? '-' : `${r.ratio.toFixed(2)}x`)],
