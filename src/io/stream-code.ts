@@ -86,7 +86,7 @@ async function splitAtLines(file: string, size: number, n: number): Promise<numb
 function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
     // A small young generation keeps each thread's heap, and so peak RSS, low: its garbage is short-lived.
-    const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 48 } });
+    const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     worker.on('message', (msg: { type: string; bytes?: number; result?: RangeResult; error?: { message: string; diagnostics?: Diagnostic[] } }) => {
       if (msg.type === 'progress') onBytes(msg.bytes!);
       else if (msg.type === 'done') resolve(msg.result!);
