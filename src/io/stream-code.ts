@@ -85,8 +85,8 @@ async function splitAtLines(file: string, size: number, n: number): Promise<numb
 
 function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): Promise<RangeResult> {
   return new Promise((resolve, reject) => {
-    // A small young generation keeps each thread's heap, and so peak RSS, low: its garbage is short-lived.
-    const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    // A small young generation and a capped heap keep each thread's memory, and so peak RSS, low.
+    const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
     worker.on('message', (msg: { type: string; bytes?: number; result?: RangeResult; error?: { message: string; diagnostics?: Diagnostic[] } }) => {
       if (msg.type === 'progress') onBytes(msg.bytes!);
       else if (msg.type === 'done') resolve(msg.result!);
@@ -172,7 +172,19 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   try {
     let results: RangeResult[];
     if (isCsv) results = [await codeCsvStream(jobs[0]!, (b) => report(0, b))];
-    else if (url && jobs.length > 1) results = await Promise.all(jobs.map((job, k) => runWorker(url, job, (b) => report(k, b))));
+    else if (url && jobs.length > 1) {
+      // The main thread codes the first slice itself: one thread fewer to start and one heap fewer in memory.
+      // A thread's heap is capped to keep peak memory low; a slice holding a document too big for it is coded again here.
+      const others = jobs.slice(1).map((job, k) =>
+        runWorker(url, job, (b) => report(k + 1, b)).catch((err: { code?: string }) => {
+          if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+          return codeJsonlRange(job, (b) => report(k + 1, b));
+        }),
+      );
+      for (const p of others) p.catch(() => {});
+      const first = codeJsonlRange(jobs[0]!, (b) => report(0, b));
+      results = [first, ...(await Promise.all(others))];
+    }
     else results = jobs.map((job, k) => codeJsonlRange(job, (b) => report(k, b)));
     const diagnostics: Diagnostic[] = [];
     let lineBase = 0;
