@@ -1,0 +1,355 @@
+// `npm run bench`: qcode's speed and memory on a generated news-like corpus,
+// beside ripgrep on the same text. Everything is generated from a fixed seed
+// (no download) into bench-data/ (gitignored) and reused on later runs.
+//
+//   node scripts/bench.mjs [--sizes 100,1000] [--units document,sentence] [--suites code,agree]
+//
+// The table is built from suites: each suite is { name, run(options) } and
+// returns rows { suite, case, size_mb, seconds, mb_s, rss_mb, baseline,
+// baseline_seconds, ratio }. To add a benchmark (agreement speed, say),
+// write a suite and append it to SUITES at the bottom.
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, 'bench-data');
+const qcode = path.join(root, 'dist', 'qcode.js');
+
+function parseArgs(argv) {
+  const opts = { sizes: [100, 1000], units: ['document', 'sentence'], suites: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--sizes') opts.sizes = value().split(',').map(Number);
+    else if (a === '--units') opts.units = value().split(',');
+    else if (a === '--suites') opts.suites = value().split(',');
+    else throw new Error(`unknown option ${a} (use --sizes 100,1000, --units document,sentence, --suites code,agree)`);
+  }
+  if (opts.sizes.some((s) => !(s > 0))) throw new Error('--sizes takes megabytes, e.g. --sizes 100');
+  return opts;
+}
+
+// ---------------------------------------------------------------- generator
+
+/** mulberry32: a small seeded PRNG, so the corpus is the same on every machine. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FUNCTION_WORDS = (
+  'the the the of of and and to to in in a a that is for on said with as by at from was were it be has have will ' +
+  'would not but this an are or which their its after over new more than who also about been into up out last year ' +
+  'two three first could some other when they we he she there what all one her his our can may if no only most'
+).split(' ');
+const TOPIC_WORDS = (
+  'government minister officials president congress senate trade tariff tariffs border security cartel cartels drug ' +
+  'drugs trafficking migration migrants economy economic investment investors market markets exports imports ' +
+  'agreement negotiations talks deal policy reform energy oil gas steel aluminum automotive vehicles farmers ' +
+  'agriculture corn dairy labor workers unions wages inflation growth currency peso dollar bank central federal ' +
+  'state states city police army military violence murders crime justice court judge ruling law laws election ' +
+  'campaign party opposition vote voters poll survey report analysts sources statement spokesperson embassy ' +
+  'ambassador treaty sovereignty cooperation sanctions investigation fentanyl shipment seizure customs duty duties ' +
+  'quota quotas dispute panel arbitration supply chain chains manufacturing plant factory jobs unemployment budget ' +
+  'deficit debt bonds prices consumers retail technology digital data privacy climate water drought health'
+).split(' ');
+const NAMES = 'Washington Ottawa Mexico Texas Sinaloa Jalisco Ontario Chicago Reuters USTR Sheinbaum Carney Trump'.split(' ');
+const ACCENTED = 'México Peña Bogotá soberanía economía Querétaro Nuevo León'.split(' ');
+const COMPOUNDS = 'non-tariff cross-border long-term free-trade state-owned low-income well-known so-called'.split(' ');
+const PHRASES = [];
+
+function syllableWords(rand, n) {
+  const on = ['b', 'c', 'd', 'f', 'g', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'br', 'tr', 'pl', 'st', 'gr', 'cl'];
+  const nu = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io'];
+  const co = ['', '', 'n', 'r', 's', 'l', 'nt', 'st', 'x'];
+  const out = new Set();
+  while (out.size < n) {
+    let w = '';
+    const k = 2 + Math.floor(rand() * 3);
+    for (let i = 0; i < k; i++) w += on[Math.floor(rand() * on.length)] + nu[Math.floor(rand() * nu.length)];
+    w += co[Math.floor(rand() * co.length)];
+    out.add(w);
+  }
+  return [...out];
+}
+
+let vocab = null;
+function vocabulary() {
+  if (vocab) return vocab;
+  const rand = prng(20260127);
+  const synthetic = syllableWords(rand, 6000);
+  for (let i = 0; i < 120; i++) PHRASES.push(`${TOPIC_WORDS[(i * 7) % TOPIC_WORDS.length]} ${synthetic[i * 3]}`);
+  vocab = { synthetic };
+  return vocab;
+}
+
+/** Appends documents to the file until it holds at least `mb` megabytes. */
+function generateCorpus(file, mb) {
+  const { synthetic } = vocabulary();
+  const rand = prng(mb * 7919 + 17);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  // Zipf-like: low-ranked synthetic words come far more often than the rest.
+  const zipf = () => synthetic[Math.floor(synthetic.length * rand() ** 3)];
+  const word = () => {
+    const r = rand();
+    if (r < 0.45) return pick(FUNCTION_WORDS);
+    if (r < 0.6) return pick(TOPIC_WORDS);
+    if (r < 0.9) return zipf();
+    if (r < 0.94) return pick(NAMES);
+    if (r < 0.96) return String(Math.floor(rand() * 2030));
+    if (r < 0.975) return pick(COMPOUNDS);
+    if (r < 0.985) return pick(ACCENTED);
+    if (r < 0.99) return `${pick(NAMES)}\u2019s`;
+    return pick(PHRASES);
+  };
+  const sentence = () => {
+    const n = 8 + Math.floor(rand() * 22);
+    const words = [];
+    for (let i = 0; i < n; i++) {
+      let w = word();
+      if (i > 2 && rand() < 0.07) w += ',';
+      words.push(w);
+    }
+    if (rand() < 0.1) {
+      const i = Math.floor(rand() * (n - 2));
+      words[i] = `\u201c${words[i]}`;
+      words[n - 1] += '\u201d';
+    } else if (rand() < 0.08) {
+      words[0] = `"${words[0]}`;
+      words[n - 1] += '"';
+    }
+    const s = words.join(' ');
+    return s[0].toUpperCase() + s.slice(1) + (rand() < 0.9 ? '.' : rand() < 0.5 ? '?' : '!');
+  };
+  const target = mb * 1e6;
+  const fd = openSync(`${file}.tmp`, 'w');
+  let written = 0;
+  let batch = [];
+  let batchBytes = 0;
+  for (let d = 1; written + batchBytes < target; d++) {
+    const paragraphs = [];
+    const np = 3 + Math.floor(rand() * 8);
+    for (let p = 0; p < np; p++) {
+      const ns = 2 + Math.floor(rand() * 5);
+      const ss = [];
+      for (let s = 0; s < ns; s++) ss.push(sentence());
+      paragraphs.push(ss.join(' '));
+    }
+    const doc = {
+      id: `news-${String(d).padStart(8, '0')}`,
+      date: `20${10 + (d % 16)}-${String(1 + (d % 12)).padStart(2, '0')}-${String(1 + (d % 28)).padStart(2, '0')}`,
+      source: pick(['wire', 'daily', 'weekly', 'online']),
+      title: sentence().slice(0, 60),
+      text: paragraphs.join('\n\n'),
+    };
+    const line = `${JSON.stringify(doc)}\n`;
+    batch.push(line);
+    batchBytes += Buffer.byteLength(line);
+    if (batchBytes > 8 << 20) {
+      writeSync(fd, batch.join(''));
+      written += batchBytes;
+      batch = [];
+      batchBytes = 0;
+    }
+  }
+  writeSync(fd, batch.join(''));
+  closeSync(fd);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** About 520 patterns over 40 codes: words, phrases, prefix and suffix wildcards. */
+function generateCodebook(file) {
+  const { synthetic } = vocabulary();
+  const rand = prng(424242);
+  const used = new Set();
+  const take = (p) => {
+    if (used.has(p)) return null;
+    used.add(p);
+    return p;
+  };
+  const lines = ['name: bench', 'version: 1.0.0', 'language: en', 'unit: document', 'categories:'];
+  const all = [];
+  for (let c = 0; c < 4; c++) {
+    lines.push(`  - id: cat${c}`, `    label: Category ${c}`, `    exclusive: ${c === 3}`, '    codes:');
+    for (let k = 0; k < 10; k++) {
+      const patterns = [];
+      while (patterns.length < 13) {
+        const r = rand();
+        // Mostly rarer words, as a dictionary's terms are; still dense: some 3.5% of tokens match (a stress test of the evidence output).
+        const w = synthetic[2500 + Math.floor(rand() * 3500)];
+        let p;
+        if (r < 0.62) p = w;
+        else if (r < 0.65) p = TOPIC_WORDS[Math.floor(rand() * TOPIC_WORDS.length)];
+        else if (r < 0.8) p = `${w.slice(0, 6)}*`;
+        else if (r < 0.85) p = `*${w.slice(-5)}`;
+        else p = PHRASES[Math.floor(rand() * PHRASES.length)];
+        p = take(p);
+        if (p) patterns.push(p);
+      }
+      all.push(...patterns);
+      lines.push(`      - id: code-${c}-${k}`, `        label: Code ${c}.${k}`, '        definition: generated for the benchmark', '        patterns:');
+      for (const p of patterns) lines.push(`          - ${JSON.stringify(p)}`);
+    }
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return all;
+}
+
+/** The same patterns as ripgrep regexes (used with -i -w). */
+function rgPatterns(patterns) {
+  return patterns.map((p) =>
+    p
+      .split(' ')
+      .map((w) => w.replace(/\*/g, '\\w*'))
+      .join('\\s+'),
+  );
+}
+
+// ------------------------------------------------------------------- runner
+
+/** Runs a command under /usr/bin/time -v: wall seconds and peak RSS in MB. */
+function timed(cmd, args, options = {}) {
+  const hasTime = existsSync('/usr/bin/time');
+  const start = process.hrtime.bigint();
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, ...options })
+    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26, ...options });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${(r.stderr ?? '').slice(-2000)}`);
+  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout };
+}
+
+function ensureData(sizeMb) {
+  mkdirSync(dataDir, { recursive: true });
+  const corpus = path.join(dataDir, `news-${sizeMb}mb.jsonl`);
+  if (!existsSync(corpus)) {
+    process.stderr.write(`generating ${path.relative(root, corpus)} …\n`);
+    generateCorpus(corpus, sizeMb);
+  }
+  const codebook = path.join(dataDir, 'codebook.yaml');
+  const patterns = generateCodebook(codebook);
+  const rgFile = path.join(dataDir, 'patterns.rg');
+  writeFileSync(rgFile, `${rgPatterns(patterns).join('\n')}\n`);
+  return { corpus, codebook, rgFile, patterns: patterns.length };
+}
+
+const codeSuite = {
+  name: 'code',
+  run(opts) {
+    const rows = [];
+    const rg = spawnSync('rg', ['--version']).status === 0;
+    if (!rg) process.stderr.write('rg not installed (Debian: apt-get install ripgrep); no baseline\n');
+    for (const size of opts.sizes) {
+      const { corpus, codebook, rgFile, patterns } = ensureData(size);
+      const mb = statSync(corpus).size / 1e6;
+      let base = null;
+      if (rg) {
+        base = timed('rg', ['--no-unicode', '-i', '-w', '-f', rgFile, '--count-matches', corpus]);
+      }
+      for (const unit of opts.units) {
+        const out = path.join(dataDir, `out-${size}-${unit}`);
+        const project = path.join(dataDir, `project-${size}-${unit}`);
+        mkdirSync(project, { recursive: true });
+        writeFileSync(
+          path.join(project, 'qcode.yaml'),
+          `codebook: ${JSON.stringify(codebook)}\ncorpus: ${JSON.stringify(corpus)}\nunit: ${unit}\nout: ${JSON.stringify(out)}\n`,
+        );
+        const run = timed(process.execPath, [qcode, 'code', '-C', project, '--force', '-q', '--json']);
+        const summary = JSON.parse(run.stdout);
+        rows.push({
+          suite: 'code',
+          case: `${unit} (${patterns} patterns)`,
+          size_mb: mb,
+          seconds: run.seconds,
+          mb_s: mb / run.seconds,
+          rss_mb: run.rssMb,
+          matches: summary.matches,
+          threads: summary.threads,
+          baseline: base ? 'rg -i -w --count-matches' : '',
+          baseline_seconds: base ? base.seconds : NaN,
+          ratio: base ? run.seconds / base.seconds : NaN,
+        });
+        printRow(rows[rows.length - 1]);
+      }
+    }
+    return rows;
+  },
+};
+
+/** `qcode agree`'s core on a million units, from scripts/bench-agreement.mjs. */
+const agreeSuite = {
+  name: 'agree',
+  async run() {
+    let r;
+    try {
+      const { benchAgreement } = await import('./bench-agreement.mjs');
+      r = await benchAgreement();
+    } catch (err) {
+      process.stderr.write(`agree suite could not run: ${String(err.message).split('\n')[0]}\n`);
+      return [];
+    }
+    const row = (label, ms) => ({
+      suite: 'agree',
+      case: `${r.units / 1e6}M units, ${label}`,
+      size_mb: NaN,
+      seconds: ms / 1000,
+      mb_s: NaN,
+      rss_mb: NaN,
+      baseline: '',
+      baseline_seconds: NaN,
+      ratio: NaN,
+    });
+    const rows = [row('every coefficient', r.allCoefficientsMs), row(`+${r.resamples} bootstrap α`, r.withBootstrapMs)];
+    rows.forEach(printRow);
+    return rows;
+  },
+};
+
+// -------------------------------------------------------------------- table
+
+const COLUMNS = [
+  ['suite', 6, (r) => r.suite],
+  ['case', 30, (r) => r.case],
+  ['MB', 7, (r) => (Number.isNaN(r.size_mb) ? '-' : r.size_mb.toFixed(0))],
+  ['seconds', 8, (r) => r.seconds.toFixed(2)],
+  ['MB/s', 7, (r) => (Number.isNaN(r.mb_s) ? '-' : r.mb_s.toFixed(1))],
+  ['peak RSS MB', 12, (r) => (Number.isNaN(r.rss_mb) ? '?' : r.rss_mb.toFixed(0))],
+  ['matches', 9, (r) => (r.matches === undefined ? '-' : String(r.matches))],
+  ['threads', 8, (r) => (r.threads === undefined ? '-' : String(r.threads))],
+  ['baseline s', 11, (r) => (Number.isNaN(r.baseline_seconds) ? '-' : r.baseline_seconds.toFixed(2))],
+  ['baseline MB/s', 14, (r) => (Number.isNaN(r.baseline_seconds) ? '-' : (r.size_mb / r.baseline_seconds).toFixed(1))],
+  ['time ratio', 10, (r) => (Number.isNaN(r.ratio) ? '-' : `${r.ratio.toFixed(2)}x`)],
+];
+
+let headerPrinted = false;
+function printRow(r) {
+  if (!headerPrinted) {
+    process.stdout.write(`${COLUMNS.map(([h, w]) => h.padEnd(w)).join(' ')}\n`);
+    headerPrinted = true;
+  }
+  process.stdout.write(`${COLUMNS.map(([, w, f]) => String(f(r)).padEnd(w)).join(' ')}\n`);
+}
+
+// Add suites here; each prints its rows as they finish and returns them.
+const SUITES = [codeSuite, agreeSuite];
+
+const opts = parseArgs(process.argv.slice(2));
+if (!existsSync(qcode)) throw new Error('dist/qcode.js is missing: run npm run build first');
+process.stdout.write(`qcode bench on ${availableParallelism()} cores; ratio = qcode time / baseline time\n`);
+const rows = [];
+for (const suite of SUITES) if (!opts.suites || opts.suites.includes(suite.name)) rows.push(...(await suite.run(opts)));
+writeFileSync(path.join(dataDir, 'results.json'), `${JSON.stringify(rows, null, 2)}\n`);

@@ -1,0 +1,221 @@
+import type { Codebook } from '../codebook/codebook-schema.js';
+import { listCodes } from '../codebook/codebook-schema.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { QcodeError, diag } from '../diagnostics/qcode-error.js';
+import { K_APOS, K_HYPHEN, K_WORD, classOf, foldBytes } from './char-class.js';
+import { buildPackedTrie, type PackedTrie, type TrieKey } from './packed-trie.js';
+import { parsePattern, type TermPattern } from './parse-pattern.js';
+
+/** One codebook pattern as the matcher knows it. */
+export interface PatternInfo {
+  /** The pattern as written in the codebook. */
+  pattern: string;
+  code: string;
+  category: string;
+  /** Position of the code in codebook order. */
+  codeOrder: number;
+  /** true when the category allows one code per segment. */
+  exclusive: boolean;
+  regex: RegExp | null;
+}
+
+/**
+ * A codebook compiled for matching, built once and shared by every segment
+ * (and sent to worker threads by recompiling from the codebook). Token
+ * patterns become terms (one per distinct folded word) found by the packed
+ * tries, and phrases: sequences of terms matched token by token.
+ */
+export interface Matcher {
+  patterns: PatternInfo[];
+  /** Code ids in codebook order, with their category and exclusivity. */
+  codes: { id: string; category: string; exclusive: boolean }[];
+  /** Exact words and prefix wildcards, walked forward. */
+  forward: PackedTrie;
+  /** Column of each ASCII byte after lower-casing, hyphen and apostrophe included. */
+  asciiCol: Uint8Array;
+  /** Per byte: its column when it is a raw ASCII word character, else 255 (the byte scanner's fast loop). */
+  asciiWordCol: Uint8Array;
+  /** Suffix wildcards, walked backward over the folded token; null if none. */
+  backward: PackedTrie | null;
+  /** Column of each byte in the backward trie, ASCII upper case folded to lower. */
+  backwardCol: Uint8Array;
+  /**
+   * A filter before the backward walk: 1 at suffixKey(last three folded
+   * bytes of the token) when some suffix term could end that way (missing
+   * bytes are 0 in a short token). Null without suffix terms.
+   */
+  suffixPair: Uint8Array | null;
+  /** Other wildcard words, tested on the folded token. */
+  globs: { term: number; re: RegExp }[];
+  /** The term of a lone `*` word, -1 if no phrase has one. */
+  anyTerm: number;
+  termCount: number;
+  /** True when a token's folded bytes must be kept (suffix or glob terms). */
+  needTokenBytes: boolean;
+  /** Phrase of pattern p: terms phraseTerms[phraseStart[p] .. + phraseLen[p]] (regex patterns: length 0). */
+  phraseTerms: Int32Array;
+  phraseStart: Int32Array;
+  phraseLen: Int32Array;
+  /** Patterns whose first term is t: startList[startAt[t] .. startAt[t + 1]]. */
+  startAt: Int32Array;
+  startList: Int32Array;
+  /** Pattern ids of regex patterns. */
+  regexPatterns: number[];
+}
+
+const encoder = new TextEncoder();
+
+function termKey(t: TermPattern): string {
+  return t.kind === 'any' ? '*' : t.kind === 'glob' ? `g:${t.parts.join('*')}` : `${t.kind[0]}:${t.text}`;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** ASCII column map of the forward trie: the text side of folding for the common bytes. */
+function asciiColumns(trie: PackedTrie): Uint8Array {
+  const cols = new Uint8Array(128);
+  for (let b = 0; b < 128; b++) {
+    const kind = classOf(b) & 7;
+    if (kind === K_WORD || kind === K_HYPHEN || kind === K_APOS) cols[b] = trie.byteCol[foldBytes(b)[0]!]!;
+  }
+  return cols;
+}
+
+function wordColumns(asciiCol: Uint8Array): Uint8Array {
+  const cols = new Uint8Array(256).fill(255);
+  for (let b = 0; b < 128; b++) if ((classOf(b) & 7) === K_WORD && b !== 0x5c) cols[b] = asciiCol[b]!;
+  return cols;
+}
+
+/** Hash of a token's last three folded bytes into 16 bits, for the suffix filter. */
+export function suffixKey(b2: number, b1: number, b0: number): number {
+  return Math.imul((b2 << 16) | (b1 << 8) | b0, 0x9e3779b1) >>> 16;
+}
+
+function suffixPairs(terms: readonly TermPattern[]): Uint8Array | null {
+  const suffixes = terms.flatMap((t) => (t.kind === 'suffix' ? [encoder.encode(t.text)] : []));
+  if (suffixes.length === 0) return null;
+  const keys = new Uint8Array(1 << 16);
+  for (const b of suffixes) {
+    const n = b.length;
+    if (n >= 3) keys[suffixKey(b[n - 3]!, b[n - 2]!, b[n - 1]!)] = 1;
+    else if (n === 2) for (let x = 0; x < 256; x++) keys[suffixKey(x, b[0]!, b[1]!)] = 1;
+    else keys.fill(1);
+  }
+  return keys;
+}
+
+/** Byte columns of a trie for raw bytes: A-Z read as a-z, so raw ASCII needs no folding first. */
+function lowerCaseColumns(trie: PackedTrie | null): Uint8Array {
+  const cols = new Uint8Array(256);
+  if (trie) for (let b = 0; b < 256; b++) cols[b] = trie.byteCol[b >= 0x41 && b <= 0x5a ? b + 32 : b]!;
+  return cols;
+}
+
+/**
+ * Compiles every pattern of the codebook. Throws a QcodeError listing every
+ * unusable pattern, each located by category and code.
+ */
+export function compileMatcher(codebook: Codebook): Matcher {
+  const patterns: PatternInfo[] = [];
+  const phrases: number[][] = [];
+  const termIds = new Map<string, number>();
+  const terms: TermPattern[] = [];
+  const problems: Diagnostic[] = [];
+  const codes = listCodes(codebook).map((ref) => ({
+    id: ref.code.id,
+    category: ref.category.id,
+    exclusive: ref.category.exclusive,
+    ref,
+  }));
+  for (const { ref } of codes) {
+    for (const pattern of ref.code.patterns) {
+      const parsed = parsePattern(pattern);
+      if (parsed.kind === 'error') {
+        problems.push(diag(parsed.code, `code ${ref.code.id}: ${parsed.message}`));
+        continue;
+      }
+      const info: PatternInfo = {
+        pattern,
+        code: ref.code.id,
+        category: ref.category.id,
+        codeOrder: ref.order,
+        exclusive: ref.category.exclusive,
+        regex: parsed.kind === 'regex' ? parsed.regex : null,
+      };
+      patterns.push(info);
+      if (parsed.kind === 'regex') {
+        phrases.push([]);
+        continue;
+      }
+      phrases.push(
+        parsed.terms.map((t) => {
+          const key = termKey(t);
+          let id = termIds.get(key);
+          if (id === undefined) {
+            id = terms.length;
+            terms.push(t);
+            termIds.set(key, id);
+          }
+          return id;
+        }),
+      );
+    }
+  }
+  if (problems.length > 0) throw new QcodeError(problems);
+
+  const forwardKeys: TrieKey[] = [];
+  const backwardKeys: TrieKey[] = [];
+  const globs: { term: number; re: RegExp }[] = [];
+  let anyTerm = -1;
+  terms.forEach((t, id) => {
+    if (t.kind === 'any') anyTerm = id;
+    else if (t.kind === 'glob') globs.push({ term: id, re: new RegExp(`^${t.parts.map(escapeRegex).join('.*')}$`, 's') });
+    else if (t.kind === 'suffix') backwardKeys.push({ bytes: encoder.encode(t.text).reverse(), term: id, prefix: true });
+    else forwardKeys.push({ bytes: encoder.encode(t.text), term: id, prefix: t.kind === 'prefix' });
+  });
+  const forward = buildPackedTrie(forwardKeys);
+  const asciiCol = asciiColumns(forward);
+  const backward = backwardKeys.length > 0 ? buildPackedTrie(backwardKeys) : null;
+
+  const phraseStart = new Int32Array(phrases.length);
+  const phraseLen = new Int32Array(phrases.length);
+  const flat: number[] = [];
+  const starts: number[][] = terms.map(() => []);
+  phrases.forEach((ph, p) => {
+    phraseStart[p] = flat.length;
+    phraseLen[p] = ph.length;
+    flat.push(...ph);
+    if (ph.length > 0) starts[ph[0]!]!.push(p);
+  });
+  const startAt = new Int32Array(terms.length + 1);
+  const startList: number[] = [];
+  starts.forEach((list, t) => {
+    startAt[t] = startList.length;
+    startList.push(...list);
+  });
+  startAt[terms.length] = startList.length;
+
+  return {
+    patterns,
+    codes: codes.map(({ id, category, exclusive }) => ({ id, category, exclusive })),
+    forward,
+    asciiCol,
+    asciiWordCol: wordColumns(asciiCol),
+    backward,
+    backwardCol: lowerCaseColumns(backward),
+    suffixPair: suffixPairs(terms),
+    globs,
+    anyTerm,
+    termCount: terms.length,
+    needTokenBytes: backwardKeys.length > 0 || globs.length > 0,
+    phraseTerms: Int32Array.from(flat),
+    phraseStart,
+    phraseLen,
+    startAt,
+    startList: Int32Array.from(startList),
+    regexPatterns: patterns.flatMap((p, i) => (p.regex ? [i] : [])),
+  };
+}

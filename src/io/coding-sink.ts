@@ -1,0 +1,76 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import type { DocumentCoding } from '../core/match/code-document.js';
+import { formatCsvRow } from '../core/format/format-csv-field.js';
+import type { LineOutcome } from '../core/match/code-jsonl-line.js';
+import type { RowText } from '../core/match/format-document-rows.js';
+
+export interface SliceResult {
+  /** Lines in the slice, so the caller can turn slice line numbers into file line numbers. */
+  lines: number;
+  documents: number;
+  segments: number;
+  matches: number;
+  /** Problems found, line numbers counted within the slice (the first 100). */
+  diagnostics: Diagnostic[];
+  /** Problems beyond the first 100. */
+  moreDiagnostics: number;
+}
+
+const FLUSH_CHARS = 1 << 18;
+const MAX_DIAGNOSTICS = 100;
+
+/**
+ * Takes each document's rows as they come and appends them to the slice's
+ * part files in batches, so memory holds a batch, never the corpus.
+ */
+export class CodingSink {
+  readonly result: SliceResult = { lines: 0, documents: 0, segments: 0, matches: 0, diagnostics: [], moreDiagnostics: 0 };
+  /** Rows not yet written; coders append to it, then call `took`. */
+  readonly text: RowText = { codings: '', evidence: '' };
+  private readonly codingsFd: number;
+  private readonly evidenceFd: number;
+
+  constructor(files: { codingsPart: string; evidencePart: string }) {
+    this.codingsFd = openSync(files.codingsPart, 'w');
+    this.evidenceFd = openSync(files.evidencePart, 'w');
+  }
+
+  /** Counts what one document gave (rows already appended to `text`) and writes when enough is waiting. */
+  took(outcome: LineOutcome): void {
+    const result = this.result;
+    if (outcome === null) return;
+    if (Array.isArray(outcome)) {
+      for (const d of outcome) {
+        if (result.diagnostics.length < MAX_DIAGNOSTICS) result.diagnostics.push(d);
+        else result.moreDiagnostics++;
+      }
+      return;
+    }
+    result.documents++;
+    result.segments += outcome.segments;
+    result.matches += outcome.matches;
+    if (this.text.codings.length + this.text.evidence.length >= FLUSH_CHARS) this.flush();
+  }
+
+  /** Takes a document coded the general way, as Coding and Evidence objects. */
+  take(coded: DocumentCoding | Diagnostic[] | null): void {
+    if (coded === null || Array.isArray(coded)) return this.took(coded);
+    for (const c of coded.codings) this.text.codings += formatCsvRow([c.segment_id, c.doc_id, c.coder, c.category, c.code, c.memo]);
+    for (const e of coded.evidence) this.text.evidence += formatCsvRow([e.segment_id, e.code, e.pattern, e.matched_text, e.start, e.end]);
+    this.took({ segments: new Set(coded.codings.map((c) => c.segment_id)).size, matches: coded.evidence.length });
+  }
+
+  private flush(): void {
+    if (this.text.codings) writeSync(this.codingsFd, this.text.codings);
+    if (this.text.evidence) writeSync(this.evidenceFd, this.text.evidence);
+    this.text.codings = '';
+    this.text.evidence = '';
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.codingsFd);
+    closeSync(this.evidenceFd);
+  }
+}

@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Codebook, Unit } from '../core/codebook/codebook-schema.js';
+import { CODING_COLUMNS } from '../core/coding/coding.js';
+import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { QcodeError } from '../core/diagnostics/qcode-error.js';
+import { EVIDENCE_COLUMNS } from '../core/match/evidence.js';
+import { codeCsvStream } from './code-csv-stream.js';
+import { codeJsonlRange, type RangeJob, type RangeResult } from './code-jsonl-range.js';
+
+export interface StreamCodeOptions {
+  corpusPath: string;
+  shownCorpus: string;
+  codebook: Codebook;
+  unit: Unit;
+  coder: string;
+  columns: ColumnNames;
+  codingsFile: string;
+  evidenceFile: string;
+  /** Threads to use; 0 or absent: one per core when the corpus is large. */
+  workers?: number | undefined;
+  /** Bytes of the corpus done so far, and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface StreamCodeResult {
+  documents: number;
+  segments: number;
+  matches: number;
+  diagnostics: Diagnostic[];
+  /** Problems found beyond those listed. */
+  moreDiagnostics: number;
+  codingsSha256: string;
+  evidenceSha256: string;
+  /** sha256 of the corpus file's bytes. */
+  corpusFileSha256: string;
+  threads: number;
+}
+
+/** Below this a thread is not worth starting. */
+const BYTES_PER_THREAD = 32 << 20;
+
+/** The bundled worker beside the CLI (dist/code-worker.js), or null when running from sources. */
+function workerFile(): URL | null {
+  for (const rel of ['./code-worker.js', '../code-worker.js']) {
+    const url = new URL(rel, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url)) && !import.meta.url.endsWith('.ts')) return url;
+  }
+  return null;
+}
+
+/** Offsets where each of n slices starts: just after a line break, so no line is cut. */
+async function splitAtLines(file: string, size: number, n: number): Promise<number[]> {
+  const cuts = [0];
+  const handle = await open(file, 'r');
+  try {
+    const probe = new Uint8Array(1 << 16);
+    for (let k = 1; k < n; k++) {
+      let pos = Math.max(Math.floor((size * k) / n), cuts[cuts.length - 1]!);
+      let cut = size;
+      while (pos < size) {
+        const { bytesRead } = await handle.read(probe, 0, probe.length, pos);
+        const nl = probe.subarray(0, bytesRead).indexOf(0x0a);
+        if (nl >= 0) {
+          cut = pos + nl + 1;
+          break;
+        }
+        pos += bytesRead;
+        if (bytesRead === 0) break;
+      }
+      cuts.push(cut);
+    }
+  } finally {
+    await handle.close();
+  }
+  cuts.push(size);
+  return cuts;
+}
+
+function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): Promise<RangeResult> {
+  return new Promise((resolve, reject) => {
+    // A small young generation and a capped heap keep each thread's memory, and so peak RSS, low.
+    const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
+    worker.on('message', (msg: { type: string; bytes?: number; result?: RangeResult; error?: { message: string; diagnostics?: Diagnostic[] } }) => {
+      if (msg.type === 'progress') onBytes(msg.bytes!);
+      else if (msg.type === 'done') resolve(msg.result!);
+      else if (msg.type === 'error') reject(msg.error!.diagnostics ? new QcodeError(msg.error!.diagnostics) : new Error(msg.error!.message));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`coding thread stopped with exit code ${code}`));
+    });
+  });
+}
+
+async function sha256OfFile(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 18 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+/** Writes header + parts into `target` atomically (temp file, rename) and returns its sha256. */
+async function joinParts(target: string, header: readonly string[], parts: readonly string[]): Promise<string> {
+  const tmp = `${path.join(path.dirname(target), `.qcode-tmp-${path.basename(target)}`)}-${process.pid}`;
+  const h = createHash('sha256');
+  const out = await open(tmp, 'w');
+  try {
+    const head = `${header.join(',')}\n`;
+    h.update(head);
+    await out.write(head);
+    for (const part of parts) {
+      for await (const chunk of createReadStream(part, { highWaterMark: 1 << 18 })) {
+        h.update(chunk as Buffer);
+        await out.write(chunk as Buffer);
+      }
+    }
+    // No fsync: the rename keeps readers from a torn file, and syncing hundreds of MB would cost more than the coding.
+  } finally {
+    await out.close();
+  }
+  await rename(tmp, target);
+  return h.digest('hex');
+}
+
+/**
+ * Codes a .jsonl or .csv corpus without holding it: the file is read in
+ * blocks (a JSONL file split at line breaks over worker threads when large),
+ * rows are written to part files as they come and joined in corpus order,
+ * so the output is the same whatever the number of threads.
+ */
+export async function streamCode(options: StreamCodeOptions): Promise<StreamCodeResult> {
+  const size = (await stat(options.corpusPath)).size;
+  const isCsv = options.corpusPath.toLowerCase().endsWith('.csv');
+  const auto = Math.max(1, Math.min(availableParallelism(), Math.ceil(size / BYTES_PER_THREAD)));
+  const url = workerFile();
+  // A CSV record may span lines, so a CSV file is never split.
+  const threads = isCsv ? 1 : Math.max(1, options.workers || (url ? auto : 1));
+  await mkdir(path.dirname(options.codingsFile), { recursive: true });
+  await mkdir(path.dirname(options.evidenceFile), { recursive: true });
+  const cuts = isCsv ? [0, size] : await splitAtLines(options.corpusPath, size, threads);
+  const base = (file: string, k: number) => path.join(path.dirname(file), `.qcode-tmp-${path.basename(file)}-${process.pid}-part${k}`);
+  const jobs: RangeJob[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    jobs.push({
+      file: options.corpusPath,
+      shownFile: options.shownCorpus,
+      start: cuts[k]!,
+      end: cuts[k + 1]!,
+      codebook: options.codebook,
+      unit: options.unit,
+      coder: options.coder,
+      columns: options.columns,
+      codingsPart: base(options.codingsFile, k),
+      evidencePart: base(options.evidenceFile, k),
+    });
+  }
+  const done = jobs.map(() => 0);
+  const report = (k: number, bytes: number): void => {
+    done[k] = bytes;
+    options.onProgress?.(
+      done.reduce((a, b) => a + b, 0),
+      size,
+    );
+  };
+  const corpusHash = sha256OfFile(options.corpusPath);
+  try {
+    let results: RangeResult[];
+    if (isCsv) results = [await codeCsvStream(jobs[0]!, (b) => report(0, b))];
+    else if (url && jobs.length > 1) {
+      // The main thread codes the first slice itself: one thread fewer to start and one heap fewer in memory.
+      // A thread's heap is capped to keep peak memory low; a slice holding a document too big for it is coded again here.
+      const others = jobs.slice(1).map((job, k) =>
+        runWorker(url, job, (b) => report(k + 1, b)).catch((err: { code?: string }) => {
+          if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+          return codeJsonlRange(job, (b) => report(k + 1, b));
+        }),
+      );
+      for (const p of others) p.catch(() => {});
+      const first = codeJsonlRange(jobs[0]!, (b) => report(0, b));
+      results = [first, ...(await Promise.all(others))];
+    }
+    else results = jobs.map((job, k) => codeJsonlRange(job, (b) => report(k, b)));
+    const diagnostics: Diagnostic[] = [];
+    let lineBase = 0;
+    let moreDiagnostics = 0;
+    for (const r of results) {
+      for (const d of r.diagnostics) {
+        diagnostics.push(d.location?.line ? { ...d, location: { ...d.location, line: d.location.line + lineBase } } : d);
+      }
+      moreDiagnostics += r.moreDiagnostics;
+      lineBase += r.lines;
+    }
+    if (diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(diagnostics);
+    const codingsSha256 = await joinParts(options.codingsFile, CODING_COLUMNS, jobs.map((j) => j.codingsPart));
+    const evidenceSha256 = await joinParts(options.evidenceFile, EVIDENCE_COLUMNS, jobs.map((j) => j.evidencePart));
+    return {
+      documents: results.reduce((a, r) => a + r.documents, 0),
+      segments: results.reduce((a, r) => a + r.segments, 0),
+      matches: results.reduce((a, r) => a + r.matches, 0),
+      diagnostics,
+      moreDiagnostics,
+      codingsSha256,
+      evidenceSha256,
+      corpusFileSha256: await corpusHash,
+      threads: jobs.length,
+    };
+  } finally {
+    await corpusHash.catch(() => '');
+    for (const j of jobs) {
+      await rm(j.codingsPart, { force: true });
+      await rm(j.evidencePart, { force: true });
+    }
+  }
+}

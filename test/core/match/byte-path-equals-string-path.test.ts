@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeJsonSlice } from '../../../src/core/match/decode-json-slice.js';
+import type { MatchRun } from '../../../src/core/match/match-run.js';
+import { scanJsonString, type ScanExtent } from '../../../src/core/match/scan-json-bytes.js';
+import { scanText } from '../../../src/core/match/scan-text.js';
+import { runFor } from './helpers.js';
+
+// Property: the byte scanner over a JSON-encoded text finds exactly what the
+// string scanner finds in the text: same patterns, same code point offsets,
+// same matched text.
+
+const codes = {
+  trade: ['tariff', 'tariff*', '*tariff', 'non-tariff', 'trade war', "don't", 'drug traffick*'],
+  place: ['mexico', 'soberania', 'fbi', 'fbi director', 'war on * drugs', 't*ff', 'é*'],
+  extra: ['new new', 'g7', 'états-unis', 'μέτρα'],
+};
+
+const fragments = [
+  'tariff', 'Tariff', 'TARIFFS', 'tariff-free', 'non-tariff', 'non\u2010tariff', 'non\u2011tariff', 'trade', 'war',
+  'War', 'don\u2019t', "don't", 'drug', 'trafficking', 'México', 'MEXICO', 'soberanía', 'FBI', "FBI's", 'FBI\u2019s',
+  "FBI'S", 'director', 'on', 'illegal', 'drugs', 'tiff', 'new', 'G7', 'États-Unis', 'μέτρα', 'élan', 's', "'", '’',
+  '-', '\u2010', '--', ' ', ' ', '  ', '\n', '\n\n', '\t', '\u00a0', ',', '.', '(', ')', '"', '\u201c', '\u201d', '\\',
+  '/', '\u{1F600}', '\u{1D400}', '\u2014', '_', '3', 'x', 'ñ', 'ß', 'İ',
+];
+
+function encodeJson(text: string, escapeMask: number[]): string {
+  let out = '"';
+  let k = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const escape = escapeMask[k++ % escapeMask.length]! === 1;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (escape || cp < 0x20) {
+      const units = cp > 0xffff ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [cp];
+      out += units.map((u) => `\\u${u.toString(16).padStart(4, '0')}`).join('');
+    } else out += ch;
+  }
+  return `${out}"`;
+}
+
+function results(run: MatchRun, slice: (a: number, b: number) => string): string[] {
+  const rows: string[] = [];
+  for (let k = 0; k < run.count; k++) {
+    rows.push(`${run.pattern[k]}:${run.startCp[k]}-${run.endCp[k]}:${slice(run.startUnit[k]!, run.endUnit[k]!)}`);
+  }
+  return rows.sort();
+}
+
+describe('byte path equals string path', () => {
+  const stringRun = runFor(codes);
+  const byteRun = runFor(codes);
+  const encoder = new TextEncoder();
+
+  it('on random texts, JSON-encoded with random \\u escapes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...fragments), { maxLength: 60 }),
+        fc.array(fc.constantFrom(0, 0, 0, 1), { minLength: 1, maxLength: 7 }),
+        (parts, mask) => {
+          const text = parts.join('');
+          stringRun.reset();
+          scanText(stringRun, text);
+          const json = encoder.encode(`{"text":${encodeJson(text, mask)}}`);
+          const extent: ScanExtent = { length: 0, first: 0, last: 0 };
+          byteRun.reset();
+          expect(scanJsonString(byteRun, json, 9, json.length - 2, extent)).toBe(true);
+          expect(results(byteRun, (a, b) => decodeJsonSlice(json, a, b))).toEqual(
+            results(stringRun, (a, b) => text.slice(a, b)),
+          );
+          expect(extent.length).toBe([...text].length);
+          const trimmed = text.trim();
+          if (trimmed !== '') {
+            expect(extent.first).toBe([...text.slice(0, text.indexOf(trimmed))].length);
+            expect(extent.last - extent.first).toBe([...trimmed].length);
+          } else expect(extent.first).toBe(-1);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('declines texts that need normalising, so the caller takes the string path', () => {
+    const extent: ScanExtent = { length: 0, first: 0, last: 0 };
+    for (const text of ['"a\\r\\nb"', '"Me\u0301xico"', '"\\u0301"']) {
+      const buf = encoder.encode(text);
+      expect(scanJsonString(byteRun, buf, 1, buf.length - 1, extent), text).toBe(false);
+    }
+  });
+});
