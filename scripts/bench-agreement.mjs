@@ -11,7 +11,7 @@ async function loadCore() {
       contents: `
         export { computeAgreementMetrics } from './src/core/agreement/compute-agreement.ts';
         export { buildRatingsTable } from './src/core/agreement/ratings-table.ts';
-        export { createRng } from './src/core/random/rng.ts';`,
+        export { createRng } from './src/core/random/create-rng.ts';`,
       resolveDir: new URL('..', import.meta.url).pathname,
       loader: 'ts',
     },

@@ -85,8 +85,9 @@ describe('qcode code reports unusable patterns', () => {
     writeFileSync(cb, read(dir, 'codebooks/usmca-2026.yaml').replace('- non-tariff', '- "U.S. tariffs"\n          - "(NTB)"'));
     const r = runCli(['code'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error QC450: code ntb: pattern "U.S. tariffs"');
-    expect(r.stderr).toContain('error QC450: code ntb: pattern "(NTB)"');
+    // Reported by the codebook check, with the pattern's position in the YAML.
+    expect(r.stderr).toMatch(/codebooks\/usmca-2026\.yaml:\d+:\d+ - error QC210: code 'ntb': pattern "U\.S\. tariffs"/);
+    expect(r.stderr).toMatch(/codebooks\/usmca-2026\.yaml:\d+:\d+ - error QC210: code 'ntb': pattern "\(NTB\)"/);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(existsSync(path.join(dir, 'out/codings/auto.csv'))).toBe(false);
   });

@@ -1,6 +1,7 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
 import type { YamlSource } from '../yaml/parse-yaml-source.js';
+import { parsePattern } from '../match/parse-pattern.js';
 import { explainRegexError, hasNestedQuantifier, isRegexPattern, splitRegexPattern } from './check-regex.js';
 
 /** The part of a codebook the cross-field rules read; a full Codebook fits it. */
@@ -57,8 +58,11 @@ export function validateCodebook(
           else if (hasNestedQuantifier(source)) {
             out.push(diag('QC208', `pattern ${pattern} of code '${code.id}' nests repetition`, at));
           }
-        } else if (!/[\p{L}\p{N}]/u.test(pattern)) {
-          out.push(diag('QC210', `pattern '${pattern}' of code '${code.id}' has no letter or digit to match`, at));
+        } else {
+          // The matcher's own parser decides what a word pattern may hold, so
+          // validate and code can never disagree about a pattern.
+          const parsed = parsePattern(pattern);
+          if (parsed.kind === 'error') out.push(diag('QC210', `code '${code.id}': ${parsed.message}`, at));
         }
         const key = patternKey(pattern);
         const first = patterns.get(key);

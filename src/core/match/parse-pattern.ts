@@ -14,7 +14,7 @@ export type TermPattern =
 export type ParsedPattern =
   | { kind: 'tokens'; terms: TermPattern[] }
   | { kind: 'regex'; regex: RegExp }
-  | { kind: 'error'; code: 'QC450' | 'QC451'; message: string };
+  | { kind: 'error'; code: 'QC210' | 'QC207'; message: string };
 
 const REGEX_FORM = /^\/(.+)\/([a-z]*)$/s;
 const WILDCARD = 0x2a;
@@ -62,22 +62,22 @@ export function parsePattern(pattern: string): ParsedPattern {
       const flags = rx[2]!.includes('g') ? rx[2]! : `${rx[2]!}g`;
       return { kind: 'regex', regex: new RegExp(rx[1]!, flags) };
     } catch (err) {
-      return { kind: 'error', code: 'QC451', message: `pattern ${pattern}: ${(err as Error).message}` };
+      return { kind: 'error', code: 'QC207', message: `pattern ${pattern}: ${(err as Error).message}` };
     }
   }
   const words = pattern.trim().split(/\s+/u).filter((w) => w !== '');
-  if (words.length === 0) return { kind: 'error', code: 'QC450', message: 'a pattern cannot be empty' };
+  if (words.length === 0) return { kind: 'error', code: 'QC210', message: 'a pattern cannot be empty' };
   for (const w of words) {
     const problem = tokenProblem(w);
-    if (problem) return { kind: 'error', code: 'QC450', message: `pattern "${pattern}": ${problem}` };
+    if (problem) return { kind: 'error', code: 'QC210', message: `pattern "${pattern}": ${problem}` };
   }
   const terms = words.map(parseWord);
   if (terms.every((t) => t.kind === 'any')) {
-    return { kind: 'error', code: 'QC450', message: `pattern "${pattern}" is only wildcards and would match every word` };
+    return { kind: 'error', code: 'QC210', message: `pattern "${pattern}" is only wildcards and would match every word` };
   }
   for (const t of terms) {
     if (t.kind !== 'any' && t.kind !== 'glob' && t.text === '') {
-      return { kind: 'error', code: 'QC450', message: `pattern "${pattern}" folds to nothing` };
+      return { kind: 'error', code: 'QC210', message: `pattern "${pattern}" folds to nothing` };
     }
   }
   return { kind: 'tokens', terms };

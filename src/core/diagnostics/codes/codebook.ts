@@ -49,8 +49,9 @@ export const codebookCodes: CodeTable = {
   },
   QC210: {
     title: 'invalid pattern',
-    description: 'A dictionary pattern has no word characters to match, or an empty regex.',
-    hint: 'Patterns are words, phrases, words with * wildcards, or /regex/flags.',
+    description:
+      'A dictionary pattern holds characters that can never be part of a token (punctuation, brackets, quotes), a misplaced hyphen or apostrophe, or only wildcards.',
+    hint: 'Patterns are words or phrases of letters, digits, in-word hyphens and apostrophes, with * wildcards; write anything else as a /regex/flags pattern.',
   },
   QC211: {
     title: 'codebook is not a mapping',

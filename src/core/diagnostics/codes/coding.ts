@@ -62,16 +62,4 @@ export const codingCodes: CodeTable = {
     description: 'No coding file exists for the coder named.',
     hint: 'Coders are files out/codings/<coder>.csv; create one with qcode code, qcode import or qcode annotate.',
   },
-  // QC450–QC459: the dictionary auto-coder (`qcode code`).
-  QC450: {
-    title: 'unusable pattern',
-    description:
-      'A dictionary pattern holds characters that can never be part of a token (punctuation, brackets, quotes), a misplaced hyphen or apostrophe, or only wildcards.',
-    hint: 'Patterns are words or phrases of letters, digits, in-word hyphens and apostrophes, with * wildcards; write anything else as a /regex/flags pattern.',
-  },
-  QC451: {
-    title: 'invalid regex pattern',
-    description: 'A /regex/flags pattern does not compile as a JavaScript regular expression.',
-    hint: 'Check the regular expression syntax and the flags (d, i, m, s, u, v).',
-  },
 };
