@@ -76,7 +76,9 @@ async function checkProvenance(file: string, shown: string, study: Study): Promi
       }),
     );
   }
-  if (entry.corpus_sha256 !== study.corpusSha256) out.push(warn('QC410', `${shown} was made from a different corpus`, { file: shown }));
+  // A streamed run hashed the corpus file's bytes rather than the parsed documents.
+  const current = entry.details?.corpus_sha256_of === 'file bytes' ? study.corpusFileSha256 : study.corpusSha256;
+  if (entry.corpus_sha256 !== current) out.push(warn('QC410', `${shown} was made from a different corpus`, { file: shown }));
   if (entry.unit !== study.unit) out.push(warn('QC410', `${shown} was made at unit '${entry.unit}', the project now uses '${study.unit}'`, { file: shown }));
   return out;
 }

@@ -19,7 +19,7 @@ export async function readManifest(outDir: string): Promise<Manifest> {
 }
 
 /** Manifest key of an output: its path relative to the project folder, with forward slashes. */
-export function manifestKey(study: Pick<Study, 'project'>, file: string): string {
+export function manifestKey(study: { project: Pick<Study['project'], 'root'> }, file: string): string {
   return path.relative(study.project.root, file).split(path.sep).join('/');
 }
 
@@ -35,8 +35,26 @@ export interface OutputRecord {
   details?: Record<string, unknown>;
 }
 
+/**
+ * What a manifest entry needs to know about the inputs. A Study has it all; a
+ * streamed run, which never holds the corpus, gives the facts directly.
+ */
+export interface ProvenanceFacts {
+  project: Pick<Study['project'], 'root' | 'outDir'>;
+  codebook: Pick<Study['codebook'], 'name' | 'version'>;
+  codebookSha256: string;
+  corpusSha256: string;
+  unit: string;
+  segmentCount: number;
+}
+
+export function studyFacts(study: Study): ProvenanceFacts {
+  return { ...study, segmentCount: study.segments.length };
+}
+
 /** Records the provenance of outputs just written in `<out>/manifest.json`. */
-export async function recordOutputs(study: Study, records: OutputRecord[]): Promise<void> {
+export async function recordOutputs(input: Study | ProvenanceFacts, records: OutputRecord[]): Promise<void> {
+  const study = 'segmentCount' in input ? input : studyFacts(input);
   const entries: Record<string, ManifestEntry> = {};
   for (const r of records) {
     const sha256 = r.sha256 ?? computeSha256(r.content ?? '');
@@ -46,7 +64,7 @@ export async function recordOutputs(study: Study, records: OutputRecord[]): Prom
       codebook: { name: study.codebook.name, version: study.codebook.version, sha256: study.codebookSha256 },
       corpus_sha256: study.corpusSha256,
       unit: study.unit,
-      segments: study.segments.length,
+      segments: study.segmentCount,
       sha256,
     };
     if (r.seed !== undefined) entry.seed = r.seed;
@@ -58,6 +76,6 @@ export async function recordOutputs(study: Study, records: OutputRecord[]): Prom
   await writeFileAtomic(path.join(outDir, MANIFEST_FILE), formatJson(merged));
 }
 
-export async function recordOutput(study: Study, record: OutputRecord): Promise<void> {
+export async function recordOutput(study: Study | ProvenanceFacts, record: OutputRecord): Promise<void> {
   await recordOutputs(study, [record]);
 }

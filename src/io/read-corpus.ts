@@ -6,11 +6,14 @@ import { DEFAULT_COLUMNS, parseCsvCorpus, parseJsonlCorpus, type ColumnNames } f
 import { validateCorpus } from '../core/corpus/validate-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
-import { readTextFile } from './read-text-file.js';
+import { computeSha256 } from '../core/hash.js';
+import { decodeUtf8, readBytes, readTextFile } from './read-text-file.js';
 
 export interface CorpusFile {
   documents: Document[];
   diagnostics: Diagnostic[];
+  /** For a .csv or .jsonl corpus: sha256 of the file's bytes (what a streamed run records). */
+  fileSha256?: string;
 }
 
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
@@ -49,6 +52,7 @@ export async function readCorpus(
     throw new QcodeError([diag('QC002', `corpus ${shown} does not exist`, { file: shown })]);
   }
   let documents: Document[] = [];
+  let fileSha256: string | undefined;
   const diagnostics: Diagnostic[] = [];
   if (info.isDirectory()) {
     const files = (await listDocumentFiles(corpusPath)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -68,11 +72,13 @@ export async function readCorpus(
     if (ext !== '.csv' && ext !== '.jsonl') {
       throw new QcodeError([diag('QC301', `${shown} is not a folder, a .csv or a .jsonl file`, { file: shown })]);
     }
-    const text = await readTextFile(corpusPath, shown);
+    const bytes = await readBytes(corpusPath, shown);
+    fileSha256 = computeSha256(bytes);
+    const text = decodeUtf8(bytes, shown);
     const parsed = ext === '.csv' ? parseCsvCorpus(text, shown, columns) : parseJsonlCorpus(text, shown, columns);
     documents = parsed.documents;
     diagnostics.push(...parsed.diagnostics);
   }
   diagnostics.push(...validateCorpus(documents, shown));
-  return { documents, diagnostics };
+  return fileSha256 === undefined ? { documents, diagnostics } : { documents, diagnostics, fileSha256 };
 }

@@ -16,6 +16,8 @@ export interface Study {
   codebookSha256: string;
   corpus: Document[];
   corpusSha256: string;
+  /** For a .csv/.jsonl corpus, sha256 of the file's bytes: how streamed runs identify it. */
+  corpusFileSha256?: string;
   unit: Unit;
   segments: Segment[];
   /** Warnings met on the way (errors are thrown). */
@@ -74,6 +76,7 @@ export async function readStudy(project: Project, options: StudyOptions = {}): P
     codebookSha256: cb.sha256,
     corpus: corpus.documents,
     corpusSha256: computeCorpusHash(corpus.documents),
+    ...(corpus.fileSha256 ? { corpusFileSha256: corpus.fileSha256 } : {}),
     unit,
     segments,
     diagnostics,

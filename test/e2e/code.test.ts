@@ -113,6 +113,18 @@ describe('a streamed corpus gives the same files as a corpus read whole', () => 
     }
   }
 
+  it('a streamed coding file is recognised as made from the current corpus (no QC410 when read back)', () => {
+    const dir = copyFixture('projects/code-stream-equals-plain');
+    expect(runCli(['code', '--stream', '--workers', '2'], { cwd: dir }).code).toBe(0);
+    const manifest = JSON.parse(read(dir, 'out/manifest.json'));
+    expect(manifest.outputs['out/codings/auto.csv'].details.corpus_sha256_of).toBe('file bytes');
+    const back = runCli(['export', '--coder', 'auto', '--format', 'long', '-o', '-'], { cwd: dir });
+    expect(back.code).toBe(0);
+    expect(back.stderr).not.toContain('QC410');
+    writeFileSync(path.join(dir, 'corpus.jsonl'), read(dir, 'corpus.jsonl').replace('{"text":"', '{"text":"Changed. '));
+    expect(runCli(['export', '--coder', 'auto', '--format', 'long', '-o', '-'], { cwd: dir }).stderr).toContain('QC410');
+  });
+
   it('reports a broken JSONL line with its line number in the file, whichever thread read it', () => {
     const dir = copyFixture('projects/code-stream-equals-plain');
     const lines = read(dir, 'corpus.jsonl').split('\n');

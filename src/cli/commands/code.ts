@@ -12,7 +12,7 @@ import { evidencePathFor, formatEvidenceCsv } from '../../core/match/format-evid
 import { MatchRun } from '../../core/match/match-run.js';
 import type { Segment } from '../../core/segment/segment.js';
 import { codingPath, fileExists, writeCodingFile } from '../../io/coding-file.js';
-import { manifestKey, readManifest, recordOutputs } from '../../io/manifest.js';
+import { manifestKey, readManifest, recordOutputs, type ProvenanceFacts } from '../../io/manifest.js';
 import type { Project } from '../../io/read-project.js';
 import { readCodebookOrThrow, type Study } from '../../io/read-study.js';
 import { streamCode } from '../../io/stream-code.js';
@@ -112,16 +112,16 @@ const code: CommandModule = (cmd, ctx) => {
       if (result.diagnostics.length) ctx.printDiagnostics(result.diagnostics, false);
       if (result.moreDiagnostics) ctx.note(`… and ${result.moreDiagnostics} more problems`);
       // A streamed corpus is never held whole, so its hash is the file's bytes (details say so).
-      const studyFacts = {
+      const facts: ProvenanceFacts = {
         project,
         codebook: cb.codebook,
         codebookSha256: cb.sha256,
         corpusSha256: result.corpusFileSha256,
         unit,
-        segments: { length: result.segments },
-      } as unknown as Study;
+        segmentCount: result.segments,
+      };
       const details = { coder: opts.coder, streamed: true, corpus_sha256_of: 'file bytes' };
-      await recordOutputs(studyFacts, [
+      await recordOutputs(facts, [
         { file: target, command, sha256: result.codingsSha256, details },
         { file: evidenceFile, command, sha256: result.evidenceSha256, details },
       ]);
