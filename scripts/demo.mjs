@@ -57,20 +57,21 @@ qcode(['freq', '--coder', 'auto', '--by', 'type', '--format', 'latex'], { save: 
 qcode(['cooccur', '--coder', 'auto'], { save: 'cooccurrence.txt' });
 qcode(['themes', '--coder', 'auto'], { save: 'themes.txt' });
 qcode(['codebook', 'export', '--format', 'md'], { save: 'codebook-appendix.md' });
-qcode(['export', '--coder', 'auto', '--format', 'long', '-o', 'out/export-long.csv', '-q']);
-qcode(['export', '--coder', 'auto', '--format', 'wide', '-o', 'out/export-wide.csv', '-q']);
+for (const format of ['long', 'wide', 'jsonl']) qcode(['export', '--coder', 'auto', '--format', format, '-q']);
+qcode(['export', '--coder', 'auto', '--format', 'wide', '--excel', '-o', 'out/exports/auto-wide-excel.csv', '-q']);
 
 // The methods summary: every figure below comes from the outputs just written.
 const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 const drawn = manifest.outputs['out/sample.csv'].details;
-const rows = qcode(['export', '--coder', 'auto', '--format', 'jsonl'])
+const rows = readFileSync(path.join(out, 'exports/auto-segments.jsonl'), 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l));
 const docsByType = new Map();
 for (const r of rows) {
-  if (!docsByType.has(r.type)) docsByType.set(r.type, new Set());
-  docsByType.get(r.type).add(r.doc_id);
+  const type = r.metadata.type;
+  if (!docsByType.has(type)) docsByType.set(type, new Set());
+  docsByType.get(type).add(r.doc_id);
 }
 const types = Object.keys(drawn.strata).sort();
 const nDocs = new Set(rows.map((r) => r.doc_id)).size;

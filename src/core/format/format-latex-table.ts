@@ -16,7 +16,7 @@ export function formatLatexTable(table: Table): string {
     '\\toprule',
     row(table.columns.map((c) => c.label)),
     '\\midrule',
-    ...table.rows.map((r) => row(table.columns.map((c, j) => formatHumanCell(r[j] ?? null, c, '--')))),
+    ...table.rows.map((r) => row(table.columns.map((c, j) => formatHumanCell(r[j] ?? null, c, '---')))),
     '\\bottomrule',
     '\\end{tabular}',
   );

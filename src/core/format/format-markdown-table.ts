@@ -10,7 +10,7 @@ export function formatMarkdownTable(table: Table): string {
   lines.push(
     row(table.columns.map((c) => c.label)),
     `|${table.columns.map((c) => (alignsRight(c) ? ' ---: ' : ' --- ')).join('|')}|`,
-    ...table.rows.map((r) => row(table.columns.map((c, j) => formatHumanCell(r[j] ?? null, c, '')))),
+    ...table.rows.map((r) => row(table.columns.map((c, j) => formatHumanCell(r[j] ?? null, c, '—')))),
   );
   if (table.footnotes.length > 0) lines.push('', ...table.footnotes.map((f) => escapeCell(f)));
   return `${lines.join('\n')}\n`;

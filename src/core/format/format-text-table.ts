@@ -14,7 +14,7 @@ function pad(s: string, w: number, right: boolean): string {
  */
 export function formatTextTable(table: Table): string {
   const header = table.columns.map((c) => c.label);
-  const body = table.rows.map((row) => table.columns.map((c, j) => formatHumanCell(row[j] ?? null, c, '-')));
+  const body = table.rows.map((row) => table.columns.map((c, j) => formatHumanCell(row[j] ?? null, c, '—')));
   const widths = table.columns.map((_, j) => Math.max(width(header[j]!), ...body.map((r) => width(r[j]!))));
   const line = (cells: string[]) =>
     cells

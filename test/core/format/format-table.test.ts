@@ -28,7 +28,7 @@ describe('formatTable', () => {
         'Code        n      %       p',
         '---------  --  -----  ------',
         'tariffs    12  12.3%  <0.001',
-        'a|b & c_d   3  33.3%       -',
+        'a|b & c_d   3  33.3%       —',
         '',
         'Shares are of reviewed segments.',
         '',
@@ -43,13 +43,13 @@ describe('formatTable', () => {
   it('escapes pipes in Markdown and right-aligns numbers', () => {
     const md = formatTable(table, 'md');
     expect(md).toContain('| Code | n | % | p |\n| --- | ---: | ---: | ---: |');
-    expect(md).toContain('| a\\|b & c_d | 3 | 33.3% |  |');
+    expect(md).toContain('| a\\|b & c_d | 3 | 33.3% | — |');
   });
 
   it('escapes LaTeX specials and uses booktabs', () => {
     const tex = formatTable(table, 'latex');
     expect(tex).toContain('\\begin{tabular}{lrrr}');
-    expect(tex).toContain('a|b \\& c\\_d & 3 & 33.3\\% & -- \\\\');
+    expect(tex).toContain('a|b \\& c\\_d & 3 & 33.3\\% & --- \\\\');
     expect(tex).toContain('tariffs & 12 & 12.3\\% & \\textless{}0.001 \\\\');
     expect(escapeLatex('\\&%$#_{}~^')).toBe('\\textbackslash{}\\&\\%\\$\\#\\_\\{\\}\\textasciitilde{}\\textasciicircum{}');
   });
