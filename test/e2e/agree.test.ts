@@ -1,8 +1,7 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, copyFixture, hasStackTrace, runCli } from '../helpers/run-cli.js';
+import { copyDemo, REPO, copyFixture, hasStackTrace, runCli } from '../helpers/run-cli.js';
 
 const GOLDEN = path.join(REPO, 'test/golden/agreement');
 const FIXTURES = path.join(REPO, 'test/fixtures');
@@ -156,8 +155,7 @@ describe('qcode agree on coding files', () => {
 describe('qcode agree on the demo study', () => {
   const hasCoders = existsSync(path.join(REPO, 'coders/usmca-2026/coder-a.csv'));
   it.skipIf(!hasCoders)('prints per-code, pooled and mean tables for the two demo coders (golden)', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qcode-agree-demo-'));
-    for (const p of ['qcode.yaml', 'codebooks', 'corpus', 'coders']) cpSync(path.join(REPO, p), path.join(dir, p), { recursive: true });
+    const dir = copyDemo();
     for (const coder of ['coder-a', 'coder-b']) {
       const r = runCli(['import', `coders/usmca-2026/${coder}.csv`, '--coder', coder, '--format', 'list'], { cwd: dir });
       expect(r.code).toBe(0);

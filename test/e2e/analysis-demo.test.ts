@@ -1,9 +1,6 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectGolden } from '../helpers/golden.js';
-import { REPO, runCli } from '../helpers/run-cli.js';
+import { copyDemo, runCli } from '../helpers/run-cli.js';
 
 // Goldens of the analysis commands on the demo study, with the illustrative
 // coder-a's codings of the double-coding sample (test/golden/analysis/demo).
@@ -12,8 +9,7 @@ import { REPO, runCli } from '../helpers/run-cli.js';
 let dir = '';
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'qcode-demo-analysis-'));
-  for (const p of ['qcode.yaml', 'codebooks', 'corpus', 'coders']) cpSync(path.join(REPO, p), path.join(dir, p), { recursive: true });
+  dir = copyDemo();
   const r = runCli(['import', 'coders/usmca-2026/coder-a.csv', '--coder', 'coder-a', '--format', 'list'], { cwd: dir });
   expect(r.code, r.stderr).toBe(0);
 });

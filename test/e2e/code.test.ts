@@ -1,16 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { REPO, copyFixture, hasStackTrace, runCli } from '../helpers/run-cli.js';
-
-/** A scratch copy of the demo study (the repository root project). */
-function copyDemo(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'qcode-code-'));
-  for (const f of ['qcode.yaml', 'codebooks', 'corpus']) cpSync(path.join(REPO, f), path.join(dir, f), { recursive: true });
-  return dir;
-}
+import { REPO, copyDemo, copyFixture, hasStackTrace, runCli } from '../helpers/run-cli.js';
 
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 const rows = (dir: string, file: string): string[][] => (parse(read(dir, file)) as string[][]).slice(1);

@@ -1,33 +1,25 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../helpers/run-cli.js';
+import { REPO, copyDemo, runCli } from '../helpers/run-cli.js';
 
 // The demo study at the repository root: its 20% double-coding sample, and
 // (once the demo's two illustrative coders are in coders/usmca-2026/) their
 // disagreements and adjudication.
-function demoCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'qcode-demo-'));
-  for (const p of ['qcode.yaml', 'codebooks', 'corpus', 'coders']) {
-    if (existsSync(path.join(REPO, p))) cpSync(path.join(REPO, p), path.join(dir, p), { recursive: true });
-  }
-  return dir;
-}
 const read = (dir: string, f: string) => readFileSync(path.join(dir, f), 'utf8');
 const hasCoders = existsSync(path.join(REPO, 'coders/usmca-2026/coder-a.csv'));
 if (!hasCoders) console.warn('demo disagreements/adjudicate goldens skipped: coders/usmca-2026/ is not in this checkout yet');
 
 describe('double-coding on the demo study', () => {
   it('golden sample: seed 2026, 20%, stratified by source type', async () => {
-    const dir = demoCopy();
+    const dir = copyDemo();
     const r = runCli(['sample', '--fraction', '0.2', '--seed', '2026', '--stratify', 'type'], { cwd: dir });
     expect(r.code).toBe(0);
     await expect(read(dir, 'out/sample.csv')).toMatchFileSnapshot('../golden/sample/demo-seed2026-20pct-by-type.csv');
   });
 
   it.skipIf(!hasCoders)('golden disagreements and adjudication of the two demo coders', async () => {
-    const dir = demoCopy();
+    const dir = copyDemo();
     for (const coder of ['coder-a', 'coder-b']) {
       const r = runCli(['import', `coders/usmca-2026/${coder}.csv`, '--coder', coder, '--format', 'list'], { cwd: dir });
       expect(r.stderr).not.toContain('error');

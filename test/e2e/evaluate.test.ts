@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, runCli } from '../helpers/run-cli.js';
+import { copyDemo, copyFixture, runCli } from '../helpers/run-cli.js';
 
 // Hand computation for the two-coders fixture (gold = imports/long.csv, auto = imports/auto-list.csv):
 //   trade    TP 2 (a:s1, b:s1)  FP 1 (a:s4)  FN 1 (a:s2)  P 2/3  R 2/3  F1 2/3
@@ -56,5 +56,60 @@ describe('qcode evaluate', () => {
     const r = runCli(['evaluate', '--gold', 'nobody'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('QC412');
+  });
+});
+
+
+describe('qcode evaluate on the demo study', () => {
+  it('per-code counts and scores equal an independent tally of the two coding files', () => {
+    const dir = copyDemo();
+    expect(runCli(['code', '-q'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['import', 'coders/usmca-2026/coder-a.csv', '--coder', 'coder-a', '-q'], { cwd: dir }).code).toBe(0);
+    const r = runCli(['evaluate', '--gold', 'coder-a', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const e = JSON.parse(r.stdout);
+
+    // The tally, written without qcode's code: sets of codes per segment from each CSV.
+    const sets = (file: string) => {
+      const m = new Map<string, Set<string>>();
+      for (const line of readFileSync(path.join(dir, file), 'utf8').trim().split('\n').slice(1)) {
+        const [segment, , , , code] = line.split(',');
+        if (!m.has(segment!)) m.set(segment!, new Set());
+        if (code) m.get(segment!)!.add(code);
+      }
+      return m;
+    };
+    const auto = sets('out/codings/auto.csv');
+    const gold = sets('out/codings/coder-a.csv');
+    expect(e.segments).toBe(70);
+    let tpAll = 0;
+    let fpAll = 0;
+    let fnAll = 0;
+    for (const c of e.codes) {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      for (const [segment, codes] of gold) {
+        const a = auto.get(segment)!.has(c.code);
+        const g = codes.has(c.code);
+        if (a && g) tp++;
+        else if (a) fp++;
+        else if (g) fn++;
+      }
+      expect([c.code, c.tp, c.fp, c.fn]).toEqual([c.code, tp, fp, fn]);
+      if (tp + fp > 0) expect(c.precision.value).toBeCloseTo(tp / (tp + fp), 12);
+      else expect(c.precision).toMatchObject({ value: null });
+      if (tp + fn > 0) expect(c.recall.value).toBeCloseTo(tp / (tp + fn), 12);
+      tpAll += tp;
+      fpAll += fp;
+      fnAll += fn;
+    }
+    expect(e.micro.precision.value).toBeCloseTo(tpAll / (tpAll + fpAll), 12);
+    expect(e.micro.recall.value).toBeCloseTo(tpAll / (tpAll + fnAll), 12);
+    // Read off the demo files by hand: coder-a coded ntb on 10 sampled sentences,
+    // the dictionary found 6 of them and no other; praise was never coded by coder-a.
+    const ntb = e.codes.find((c: { code: string }) => c.code === 'ntb');
+    expect(ntb).toMatchObject({ tp: 6, fp: 0, fn: 4, support: 10 });
+    expect(e.codes.find((c: { code: string }) => c.code === 'praise').recall).toMatchObject({ value: null });
   });
 });

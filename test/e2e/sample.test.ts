@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE } from '../helpers/double-coding-fixture.js';
 import { copyFixture, runCli } from '../helpers/run-cli.js';
 
 describe('qcode sample (built CLI)', () => {

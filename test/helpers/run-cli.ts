@@ -34,3 +34,10 @@ export function copyFixture(fixture: string): string {
 export function hasStackTrace(text: string): boolean {
   return /\n\s+at .+:\d+:\d+\)?\n/.test(text) || /^\s+at /m.test(text);
 }
+
+/** A scratch copy of the demo study (the repository root project) with its shipped coders, no out/. */
+export function copyDemo(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qcode-demo-'));
+  for (const p of ['qcode.yaml', 'codebooks', 'corpus', 'coders']) cpSync(path.join(REPO, p), path.join(dir, p), { recursive: true });
+  return dir;
+}
