@@ -12,6 +12,7 @@ export const EXIT_CANNOT_RUN = 2;
 const VALUE_OPTIONS = new Set(['-C', '--project']);
 
 function findCommandName(argv: string[]): string | undefined {
+  let afterHelp = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (VALUE_OPTIONS.has(a)) {
@@ -19,6 +20,11 @@ function findCommandName(argv: string[]): string | undefined {
       continue;
     }
     if (a.startsWith('-')) continue;
+    // `qcode help agree` must load agree to show its options.
+    if (a === 'help' && !afterHelp) {
+      afterHelp = true;
+      continue;
+    }
     return a;
   }
   return undefined;
