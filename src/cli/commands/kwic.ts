@@ -27,7 +27,8 @@ const kwic: CommandModule = (cmd, ctx) => {
   defineAction(cmd, ctx, Options, async (opts, args) => {
     const pattern = args[0];
     if ((pattern === undefined) === (opts.code === undefined)) {
-      throw new QcodeError([diag('QC001', 'give either a pattern or --code ID, not both')]);
+      const what = pattern === undefined ? 'give a pattern or --code ID' : 'give a pattern or --code ID, not both';
+      throw new QcodeError([diag('QC001', what)]);
     }
     const study = await openStudy(ctx, opts);
     let patterns: string[];
