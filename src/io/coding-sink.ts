@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { DocumentCoding } from '../core/match/code-document.js';
@@ -18,6 +19,25 @@ export interface SliceResult {
 }
 
 const FLUSH_CHARS = 1 << 18;
+
+/**
+ * The first slice's sink writes straight into the output files' temporary
+ * copies: their header first, every byte hashed as it is written, so a
+ * one-slice run never copies its output or reads it again to hash it.
+ */
+export interface SinkHead {
+  codingsHeader: string;
+  evidenceHeader: string;
+  codingsHash: Hash;
+  evidenceHash: Hash;
+}
+
+/** Writes `text` to fd as UTF-8, all of it, and feeds the same bytes to `hash`. */
+function writeAll(fd: number, text: string, hash: Hash | undefined): void {
+  const bytes = Buffer.from(text, 'utf8');
+  hash?.update(bytes);
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
 const MAX_DIAGNOSTICS = 100;
 
 /**
@@ -31,9 +51,16 @@ export class CodingSink {
   private readonly codingsFd: number;
   private readonly evidenceFd: number;
 
-  constructor(files: { codingsPart: string; evidencePart: string }) {
+  constructor(
+    files: { codingsPart: string; evidencePart: string },
+    private readonly head?: SinkHead,
+  ) {
     this.codingsFd = openSync(files.codingsPart, 'w');
     this.evidenceFd = openSync(files.evidencePart, 'w');
+    if (head) {
+      this.text.codings = head.codingsHeader;
+      this.text.evidence = head.evidenceHeader;
+    }
   }
 
   /** Counts what one document gave (rows already appended to `text`) and writes when enough is waiting. */
@@ -62,8 +89,8 @@ export class CodingSink {
   }
 
   private flush(): void {
-    if (this.text.codings) writeSync(this.codingsFd, this.text.codings);
-    if (this.text.evidence) writeSync(this.evidenceFd, this.text.evidence);
+    if (this.text.codings) writeAll(this.codingsFd, this.text.codings, this.head?.codingsHash);
+    if (this.text.evidence) writeAll(this.evidenceFd, this.text.evidence, this.head?.evidenceHash);
     this.text.codings = '';
     this.text.evidence = '';
   }
