@@ -4,7 +4,7 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { DocumentCoding } from '../core/match/code-document.js';
 import { formatCsvRow } from '../core/format/format-csv-field.js';
 import type { LineOutcome } from '../core/match/code-jsonl-line.js';
-import type { RowText } from '../core/match/format-document-rows.js';
+import { ByteRows, type RowText } from '../core/match/byte-rows.js';
 
 export interface SliceResult {
   /** Lines in the slice, so the caller can turn slice line numbers into file line numbers. */
@@ -18,7 +18,7 @@ export interface SliceResult {
   moreDiagnostics: number;
 }
 
-const FLUSH_CHARS = 1 << 18;
+const FLUSH_BYTES = 1 << 18;
 
 /**
  * The first slice's sink writes straight into the output files' temporary
@@ -32,11 +32,12 @@ export interface SinkHead {
   evidenceHash: Hash;
 }
 
-/** Writes `text` to fd as UTF-8, all of it, and feeds the same bytes to `hash`. */
-function writeAll(fd: number, text: string, hash: Hash | undefined): void {
-  const bytes = Buffer.from(text, 'utf8');
+/** Writes the rows to fd, all of them, feeds the same bytes to `hash`, and empties them. */
+function writeAll(fd: number, rows: ByteRows, hash: Hash | undefined): void {
+  const bytes = rows.bytes.subarray(0, rows.length);
   hash?.update(bytes);
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+  rows.clear();
 }
 const MAX_DIAGNOSTICS = 100;
 
@@ -47,7 +48,7 @@ const MAX_DIAGNOSTICS = 100;
 export class CodingSink {
   readonly result: SliceResult = { lines: 0, documents: 0, segments: 0, matches: 0, diagnostics: [], moreDiagnostics: 0 };
   /** Rows not yet written; coders append to it, then call `took`. */
-  readonly text: RowText = { codings: '', evidence: '' };
+  readonly text: RowText = { codings: new ByteRows(), evidence: new ByteRows() };
   private readonly codingsFd: number;
   private readonly evidenceFd: number;
 
@@ -58,8 +59,8 @@ export class CodingSink {
     this.codingsFd = openSync(files.codingsPart, 'w');
     this.evidenceFd = openSync(files.evidencePart, 'w');
     if (head) {
-      this.text.codings = head.codingsHeader;
-      this.text.evidence = head.evidenceHeader;
+      this.text.codings.text(head.codingsHeader);
+      this.text.evidence.text(head.evidenceHeader);
     }
   }
 
@@ -77,22 +78,20 @@ export class CodingSink {
     result.documents++;
     result.segments += outcome.segments;
     result.matches += outcome.matches;
-    if (this.text.codings.length + this.text.evidence.length >= FLUSH_CHARS) this.flush();
+    if (this.text.codings.length + this.text.evidence.length >= FLUSH_BYTES) this.flush();
   }
 
   /** Takes a document coded the general way, as Coding and Evidence objects. */
   take(coded: DocumentCoding | Diagnostic[] | null): void {
     if (coded === null || Array.isArray(coded)) return this.took(coded);
-    for (const c of coded.codings) this.text.codings += formatCsvRow([c.segment_id, c.doc_id, c.coder, c.category, c.code, c.memo]);
-    for (const e of coded.evidence) this.text.evidence += formatCsvRow([e.segment_id, e.code, e.pattern, e.matched_text, e.start, e.end]);
+    for (const c of coded.codings) this.text.codings.text(formatCsvRow([c.segment_id, c.doc_id, c.coder, c.category, c.code, c.memo]));
+    for (const e of coded.evidence) this.text.evidence.text(formatCsvRow([e.segment_id, e.code, e.pattern, e.matched_text, e.start, e.end]));
     this.took({ segments: new Set(coded.codings.map((c) => c.segment_id)).size, matches: coded.evidence.length });
   }
 
   private flush(): void {
-    if (this.text.codings) writeAll(this.codingsFd, this.text.codings, this.head?.codingsHash);
-    if (this.text.evidence) writeAll(this.evidenceFd, this.text.evidence, this.head?.evidenceHash);
-    this.text.codings = '';
-    this.text.evidence = '';
+    if (this.text.codings.length > 0) writeAll(this.codingsFd, this.text.codings, this.head?.codingsHash);
+    if (this.text.evidence.length > 0) writeAll(this.evidenceFd, this.text.evidence, this.head?.evidenceHash);
   }
 
   close(): void {
