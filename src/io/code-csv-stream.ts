@@ -6,7 +6,7 @@ import { codeDocument } from '../core/match/code-document.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
 import { MatchRun } from '../core/match/match-run.js';
 import { computeSegments } from '../core/segment/compute-segments.js';
-import { CodingSink, type SliceResult } from './coding-sink.js';
+import { CodingSink, type SinkHead, type SliceResult } from './coding-sink.js';
 import type { RangeJob } from './code-jsonl-range.js';
 
 /**
@@ -14,9 +14,9 @@ import type { RangeJob } from './code-jsonl-range.js';
  * (a record may span lines, so the file is not split), the string matcher,
  * rows written as they come.
  */
-export async function codeCsvStream(job: RangeJob, progress: (bytesDone: number) => void): Promise<SliceResult> {
+export async function codeCsvStream(job: RangeJob, progress: (bytesDone: number) => void, head?: SinkHead): Promise<SliceResult> {
   const run = new MatchRun(compileMatcher(job.codebook));
-  const sink = new CodingSink(job);
+  const sink = new CodingSink(job, head);
   const { idColumn, textColumn } = job.columns;
   const file = job.shownFile;
   const input = createReadStream(job.file, { highWaterMark: 1 << 20 });

@@ -3,7 +3,7 @@ import type { Codebook, Unit } from '../core/codebook/codebook-schema.js';
 import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { JsonlLineCoder } from '../core/match/code-jsonl-line.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
-import { CodingSink, type SliceResult } from './coding-sink.js';
+import { CodingSink, type SinkHead, type SliceResult } from './coding-sink.js';
 
 /** One slice of a JSONL corpus for one thread: bytes [start, end), both at line starts. */
 export interface RangeJob {
@@ -29,7 +29,7 @@ const READ_SIZE = 1 << 20;
  * and writing rows as it goes: memory holds one block and a batch of rows,
  * never the corpus. `progress` hears how many bytes are done.
  */
-export function codeJsonlRange(job: RangeJob, progress: (bytesDone: number) => void = () => {}): RangeResult {
+export function codeJsonlRange(job: RangeJob, progress: (bytesDone: number) => void = () => {}, head?: SinkHead): RangeResult {
   const matcher = compileMatcher(job.codebook);
   const coder = new JsonlLineCoder(matcher, {
     unit: job.unit,
@@ -38,7 +38,7 @@ export function codeJsonlRange(job: RangeJob, progress: (bytesDone: number) => v
     columns: job.columns,
     file: job.shownFile,
   });
-  const sink = new CodingSink(job);
+  const sink = new CodingSink(job, head);
   const result = sink.result;
 
   const fd = openSync(job.file, 'r');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -13,6 +13,7 @@ import { QcodeError } from '../core/diagnostics/qcode-error.js';
 import { EVIDENCE_COLUMNS } from '../core/match/evidence.js';
 import { codeCsvStream } from './code-csv-stream.js';
 import { codeJsonlRange, type RangeJob, type RangeResult } from './code-jsonl-range.js';
+import type { SinkHead } from './coding-sink.js';
 
 export interface StreamCodeOptions {
   corpusPath: string;
@@ -105,27 +106,28 @@ async function sha256OfFile(file: string): Promise<string> {
   return h.digest('hex');
 }
 
-/** Writes header + parts into `target` atomically (temp file, rename) and returns its sha256. */
-async function joinParts(target: string, header: readonly string[], parts: readonly string[]): Promise<string> {
-  const tmp = `${path.join(path.dirname(target), `.qcode-tmp-${path.basename(target)}`)}-${process.pid}`;
-  const h = createHash('sha256');
-  const out = await open(tmp, 'w');
-  try {
-    const head = `${header.join(',')}\n`;
-    h.update(head);
-    await out.write(head);
-    for (const part of parts) {
-      for await (const chunk of createReadStream(part, { highWaterMark: 1 << 18 })) {
-        h.update(chunk as Buffer);
-        await out.write(chunk as Buffer);
+/**
+ * Appends the other slices' parts to the first slice's file (which already
+ * holds the header and the first slice's rows, hashed as written), renames it
+ * to `target` (atomic: readers never see a torn file) and returns its sha256.
+ */
+async function joinParts(first: string, target: string, hash: Hash, parts: readonly string[]): Promise<string> {
+  if (parts.length > 0) {
+    const out = await open(first, 'a');
+    try {
+      for (const part of parts) {
+        for await (const chunk of createReadStream(part, { highWaterMark: 1 << 18 })) {
+          hash.update(chunk as Buffer);
+          await out.write(chunk as Buffer);
+        }
       }
+    } finally {
+      await out.close();
     }
-    // No fsync: the rename keeps readers from a torn file, and syncing hundreds of MB would cost more than the coding.
-  } finally {
-    await out.close();
   }
-  await rename(tmp, target);
-  return h.digest('hex');
+  // No fsync: the rename keeps readers from a torn file, and syncing hundreds of MB would cost more than the coding.
+  await rename(first, target);
+  return hash.digest('hex');
 }
 
 /**
@@ -144,7 +146,15 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   await mkdir(path.dirname(options.codingsFile), { recursive: true });
   await mkdir(path.dirname(options.evidenceFile), { recursive: true });
   const cuts = isCsv ? [0, size] : await splitAtLines(options.corpusPath, size, threads);
-  const base = (file: string, k: number) => path.join(path.dirname(file), `.qcode-tmp-${path.basename(file)}-${process.pid}-part${k}`);
+  // Slice 0 writes the output's temporary file itself; later slices write parts appended to it at the end.
+  const base = (file: string, k: number) =>
+    path.join(path.dirname(file), `.qcode-tmp-${path.basename(file)}-${process.pid}${k === 0 ? '' : `-part${k}`}`);
+  const head: SinkHead = {
+    codingsHeader: `${CODING_COLUMNS.join(',')}\n`,
+    evidenceHeader: `${EVIDENCE_COLUMNS.join(',')}\n`,
+    codingsHash: createHash('sha256'),
+    evidenceHash: createHash('sha256'),
+  };
   const jobs: RangeJob[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     jobs.push({
@@ -171,7 +181,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const corpusHash = sha256OfFile(options.corpusPath);
   try {
     let results: RangeResult[];
-    if (isCsv) results = [await codeCsvStream(jobs[0]!, (b) => report(0, b))];
+    if (isCsv) results = [await codeCsvStream(jobs[0]!, (b) => report(0, b), head)];
     else if (url && jobs.length > 1) {
       // The main thread codes the first slice itself: one thread fewer to start and one heap fewer in memory.
       // A thread's heap is capped to keep peak memory low; a slice holding a document too big for it is coded again here.
@@ -182,10 +192,10 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
         }),
       );
       for (const p of others) p.catch(() => {});
-      const first = codeJsonlRange(jobs[0]!, (b) => report(0, b));
+      const first = codeJsonlRange(jobs[0]!, (b) => report(0, b), head);
       results = [first, ...(await Promise.all(others))];
     }
-    else results = jobs.map((job, k) => codeJsonlRange(job, (b) => report(k, b)));
+    else results = jobs.map((job, k) => codeJsonlRange(job, (b) => report(k, b), k === 0 ? head : undefined));
     const diagnostics: Diagnostic[] = [];
     let lineBase = 0;
     let moreDiagnostics = 0;
@@ -197,8 +207,9 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
       lineBase += r.lines;
     }
     if (diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(diagnostics);
-    const codingsSha256 = await joinParts(options.codingsFile, CODING_COLUMNS, jobs.map((j) => j.codingsPart));
-    const evidenceSha256 = await joinParts(options.evidenceFile, EVIDENCE_COLUMNS, jobs.map((j) => j.evidencePart));
+    const rest = jobs.slice(1);
+    const codingsSha256 = await joinParts(jobs[0]!.codingsPart, options.codingsFile, head.codingsHash, rest.map((j) => j.codingsPart));
+    const evidenceSha256 = await joinParts(jobs[0]!.evidencePart, options.evidenceFile, head.evidenceHash, rest.map((j) => j.evidencePart));
     return {
       documents: results.reduce((a, r) => a + r.documents, 0),
       segments: results.reduce((a, r) => a + r.segments, 0),

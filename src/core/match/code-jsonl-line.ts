@@ -11,7 +11,7 @@ import { segmentId } from '../segment/segment.js';
 import { codeDocument } from './code-document.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
-import { DocumentRowFormatter, type RowSegment, type RowText } from './format-document-rows.js';
+import { DocumentRowFormatter, JsonTextSource, StringTextSource, type RowSegment, type RowText } from './format-document-rows.js';
 import { locateJsonFields, type JsonFieldSpans } from './locate-json-fields.js';
 import { MatchRun } from './match-run.js';
 import { scanJsonString, type ScanExtent } from './scan-json-bytes.js';
@@ -51,6 +51,8 @@ export class JsonlLineCoder {
   private readonly extent: ScanExtent = { length: 0, first: 0, last: 0 };
   /** Null when the codebook has regex patterns: those need segment texts and Evidence objects. */
   private readonly formatter: DocumentRowFormatter | null;
+  private readonly jsonSource = new JsonTextSource();
+  private readonly stringSource = new StringTextSource();
 
   constructor(
     readonly m: Matcher,
@@ -75,11 +77,11 @@ export class JsonlLineCoder {
     const run = this.run;
     run.reset();
     const scanned = scanJsonString(run, buf, f.start[TEXT]!, f.end[TEXT]!, this.extent);
-    const slice = (a: number, b: number): string => decodeJsonSlice(buf, a, b);
+    this.jsonSource.buf = buf;
     if (scanned && this.formatter && this.options.unit === 'document') {
       if (this.extent.first < 0) return [this.empty(id, line)];
       const segment: RowSegment = { segment_id: segmentId(id, 'document', 1), start: this.extent.first, end: this.extent.last };
-      return { segments: 1, matches: this.formatter.format(run, id, [segment], slice, out) };
+      return { segments: 1, matches: this.formatter.format(run, id, [segment], this.jsonSource, out) };
     }
     // With escapes, one JSON.parse of the string with its quotes: cheaper than decoding, then parsing a copy.
     const raw = f.escaped[TEXT]
@@ -88,7 +90,7 @@ export class JsonlLineCoder {
     const text = scanned ? raw : normalizeText(raw);
     const language = f.start[LANGUAGE]! >= 0 ? decodeJsonSlice(buf, f.start[LANGUAGE]!, f.end[LANGUAGE]!) : '';
     const doc: Document = { id, text, metadata: {}, source: { file: this.options.file, line } };
-    return this.codeSegments(doc, language, scanned ? slice : null, out);
+    return this.codeSegments(doc, language, scanned, out);
   }
 
   private empty(id: string, line: number): Diagnostic {
@@ -96,26 +98,28 @@ export class JsonlLineCoder {
   }
 
   /**
-   * Segments a document and hands the matches to its segments. With `slice`
-   * the run already holds the byte scan of the text; without it the text is
-   * scanned as a string.
+   * Segments a document and hands the matches to its segments. When
+   * `byteScanned` the run already holds the byte scan of the text (in
+   * jsonSource); otherwise the text is scanned as a string.
    */
-  private codeSegments(doc: Document, language: string, slice: ((a: number, b: number) => string) | null, out: RowText): LineOutcome {
+  private codeSegments(doc: Document, language: string, byteScanned: boolean, out: RowText): LineOutcome {
     const segments = computeSegments(doc, this.options.unit, language || this.options.language);
     if (segments.length === 0) return [this.empty(doc.id, doc.source.line ?? 0)];
     const run = this.run;
     if (!this.formatter) {
       const coded = codeDocument(run, doc.text, segments, this.options.coder);
-      for (const c of coded.codings) out.codings += formatCsvRow([c.segment_id, c.doc_id, c.coder, c.category, c.code, c.memo]);
-      for (const e of coded.evidence) out.evidence += formatCsvRow([e.segment_id, e.code, e.pattern, e.matched_text, e.start, e.end]);
+      for (const c of coded.codings) out.codings.text(formatCsvRow([c.segment_id, c.doc_id, c.coder, c.category, c.code, c.memo]));
+      for (const e of coded.evidence) out.evidence.text(formatCsvRow([e.segment_id, e.code, e.pattern, e.matched_text, e.start, e.end]));
       return { segments: segments.length, matches: coded.evidence.length };
     }
-    if (slice === null) {
+    let source: JsonTextSource | StringTextSource = this.jsonSource;
+    if (!byteScanned) {
       run.reset();
       scanText(run, doc.text);
-      slice = (a, b) => doc.text.slice(a, b);
+      this.stringSource.text = doc.text;
+      source = this.stringSource;
     }
-    return { segments: segments.length, matches: this.formatter.format(run, doc.id, segments, slice, out) };
+    return { segments: segments.length, matches: this.formatter.format(run, doc.id, segments, source, out) };
   }
 
   private codeParsed(buf: Uint8Array, from: number, to: number, line: number, out: RowText): LineOutcome {
@@ -138,6 +142,6 @@ export class JsonlLineCoder {
       if (!(name in row)) return [diag('QC306', `no '${name}' column`, { file, line }, `map another column with ${flag}`)];
     }
     const doc = rowToDocument(row, this.options.columns, { file, line });
-    return this.codeSegments(doc, doc.metadata.language ?? '', null, out);
+    return this.codeSegments(doc, doc.metadata.language ?? '', false, out);
   }
 }

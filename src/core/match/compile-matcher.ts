@@ -40,11 +40,18 @@ export interface Matcher {
   /** Column of each byte in the backward trie, ASCII upper case folded to lower. */
   backwardCol: Uint8Array;
   /**
-   * A filter before the backward walk: 1 at suffixKey(last three folded
-   * bytes of the token) when some suffix term could end that way (missing
-   * bytes are 0 in a short token). Null without suffix terms.
+   * A filter before the backward walk: 1 at suffixKey(last four folded bytes
+   * of the token, or last three with 0 for the fourth unless suffixWide) when
+   * some suffix term could end that way (missing bytes are 0 in a short
+   * token). Null without suffix terms.
    */
   suffixPair: Uint8Array | null;
+  /**
+   * True when every suffix term has four bytes or more, so the filter keys on
+   * four bytes: with three, endings common in the text ("-ost", "-ion") sent
+   * one token in eight on to the backward walk, nearly all for nothing.
+   */
+  suffixWide: boolean;
   /** Other wildcard words, tested on the folded token. */
   globs: { term: number; re: RegExp }[];
   /** The term of a lone `*` word, -1 if no phrase has one. */
@@ -89,22 +96,24 @@ function wordColumns(asciiCol: Uint8Array): Uint8Array {
   return cols;
 }
 
-/** Hash of a token's last three folded bytes into 16 bits, for the suffix filter. */
-export function suffixKey(b2: number, b1: number, b0: number): number {
-  return Math.imul((b2 << 16) | (b1 << 8) | b0, 0x9e3779b1) >>> 16;
+/** Hash of a token's last four folded bytes (b0 the last) into 16 bits, for the suffix filter. */
+export function suffixKey(b3: number, b2: number, b1: number, b0: number): number {
+  return Math.imul((b3 << 24) | (b2 << 16) | (b1 << 8) | b0, 0x9e3779b1) >>> 16;
 }
 
-function suffixPairs(terms: readonly TermPattern[]): Uint8Array | null {
+function suffixPairs(terms: readonly TermPattern[]): { table: Uint8Array | null; wide: boolean } {
   const suffixes = terms.flatMap((t) => (t.kind === 'suffix' ? [encoder.encode(t.text)] : []));
-  if (suffixes.length === 0) return null;
+  if (suffixes.length === 0) return { table: null, wide: false };
+  const wide = suffixes.every((b) => b.length >= 4);
   const keys = new Uint8Array(1 << 16);
   for (const b of suffixes) {
     const n = b.length;
-    if (n >= 3) keys[suffixKey(b[n - 3]!, b[n - 2]!, b[n - 1]!)] = 1;
-    else if (n === 2) for (let x = 0; x < 256; x++) keys[suffixKey(x, b[0]!, b[1]!)] = 1;
+    if (wide) keys[suffixKey(b[n - 4]!, b[n - 3]!, b[n - 2]!, b[n - 1]!)] = 1;
+    else if (n >= 3) keys[suffixKey(0, b[n - 3]!, b[n - 2]!, b[n - 1]!)] = 1;
+    else if (n === 2) for (let x = 0; x < 256; x++) keys[suffixKey(0, x, b[0]!, b[1]!)] = 1;
     else keys.fill(1);
   }
-  return keys;
+  return { table: keys, wide };
 }
 
 /** Byte columns of a trie for raw bytes: A-Z read as a-z, so raw ASCII needs no folding first. */
@@ -179,6 +188,7 @@ export function compileMatcher(codebook: Codebook): Matcher {
   const forward = buildPackedTrie(forwardKeys);
   const asciiCol = asciiColumns(forward);
   const backward = backwardKeys.length > 0 ? buildPackedTrie(backwardKeys) : null;
+  const suffixFilter = suffixPairs(terms);
 
   const phraseStart = new Int32Array(phrases.length);
   const phraseLen = new Int32Array(phrases.length);
@@ -206,7 +216,8 @@ export function compileMatcher(codebook: Codebook): Matcher {
     asciiWordCol: wordColumns(asciiCol),
     backward,
     backwardCol: lowerCaseColumns(backward),
-    suffixPair: suffixPairs(terms),
+    suffixPair: suffixFilter.table,
+    suffixWide: suffixFilter.wide,
     globs,
     anyTerm,
     termCount: terms.length,

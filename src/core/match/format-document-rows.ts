@@ -1,5 +1,7 @@
 import { formatCsvField } from '../format/format-csv-field.js';
+import { ByteRows, type RowText } from './byte-rows.js';
 import type { Matcher } from './compile-matcher.js';
+import { decodeJsonSlice } from './decode-json-slice.js';
 import { selectCodes } from './compute-auto-codings.js';
 import type { MatchRun } from './match-run.js';
 
@@ -10,10 +12,42 @@ export interface RowSegment {
   end: number;
 }
 
-/** CSV text waiting to be written: coding rows and evidence rows. */
-export interface RowText {
-  codings: string;
-  evidence: string;
+export type { RowText } from './byte-rows.js';
+
+const encoder = new TextEncoder();
+
+/** Where a match's text is cut from, given its offsets in the scanner's units; appended as a CSV field. */
+export interface MatchedTextSource {
+  write(rows: ByteRows, startUnit: number, endUnit: number): void;
+}
+
+/** The document as a string (offsets in UTF-16 units). */
+export class StringTextSource implements MatchedTextSource {
+  text = '';
+  write(rows: ByteRows, startUnit: number, endUnit: number): void {
+    rows.text(formatCsvField(this.text.slice(startUnit, endUnit)));
+  }
+}
+
+/**
+ * The document's JSON string content in the corpus bytes (offsets in bytes).
+ * A match without escapes, quotes, commas or control bytes is its own CSV
+ * field, byte for byte (the byte scanner only takes valid UTF-8 text that NFC
+ * leaves alone), so it is copied; any other is decoded and quoted as a string.
+ */
+export class JsonTextSource implements MatchedTextSource {
+  buf: Uint8Array = new Uint8Array(0);
+  write(rows: ByteRows, startUnit: number, endUnit: number): void {
+    const buf = this.buf;
+    for (let k = startUnit; k < endUnit; k++) {
+      const b = buf[k]!;
+      if (b === 0x5c || b === 0x22 || b === 0x2c || b < 0x20) {
+        rows.text(formatCsvField(decodeJsonSlice(buf, startUnit, endUnit)));
+        return;
+      }
+    }
+    rows.copy(buf, startUnit, endUnit);
+  }
 }
 
 /**
@@ -25,21 +59,26 @@ export interface RowText {
  */
 export class DocumentRowFormatter {
   /** Per code: `,<coder>,<category>,<code>,` + LF, the tail of its coding row. */
-  private readonly codingTail: string[];
-  private readonly noneTail: string;
+  private readonly codingTail: Uint8Array[];
+  private readonly noneTail: Uint8Array;
   /** Per pattern: `,<code>,<pattern>,`, the middle of its evidence row. */
-  private readonly evidenceMiddle: string[];
+  private readonly evidenceMiddle: Uint8Array[];
   private readonly counts: Int32Array;
   private order = new Int32Array(64);
+  /** Codes present in the segment at hand, in codebook order once sorted. */
+  private present: number[] = [];
+  /** The document id and the segment id at hand as CSV fields, encoded once. */
+  private readonly docQ = new ByteRows();
+  private readonly segQ = new ByteRows();
 
   constructor(
     private readonly m: Matcher,
     coder: string,
   ) {
     const c = formatCsvField(coder);
-    this.codingTail = m.codes.map((code) => `,${c},${formatCsvField(code.category)},${formatCsvField(code.id)},\n`);
-    this.noneTail = `,${c},,,\n`;
-    this.evidenceMiddle = m.patterns.map((p) => `,${formatCsvField(p.code)},${formatCsvField(p.pattern)},`);
+    this.codingTail = m.codes.map((code) => encoder.encode(`,${c},${formatCsvField(code.category)},${formatCsvField(code.id)},\n`));
+    this.noneTail = encoder.encode(`,${c},,,\n`);
+    this.evidenceMiddle = m.patterns.map((p) => encoder.encode(`,${formatCsvField(p.code)},${formatCsvField(p.pattern)},`));
     this.counts = new Int32Array(m.codes.length);
   }
 
@@ -79,25 +118,23 @@ export class DocumentRowFormatter {
    * Appends the coding rows and evidence rows of one document. Matches that
    * no segment holds whole are dropped, as in collectEvidence.
    */
-  format(
-    run: MatchRun,
-    docId: string,
-    segments: readonly RowSegment[],
-    slice: (startUnit: number, endUnit: number) => string,
-    out: RowText,
-  ): number {
+  format(run: MatchRun, docId: string, segments: readonly RowSegment[], source: MatchedTextSource, out: RowText): number {
     const m = this.m;
     const order = this.sortedMatches(run);
     const n = run.count;
     const counts = this.counts;
-    const docQ = formatCsvField(docId);
-    let codings = '';
-    let evidence = '';
+    const { codings, evidence } = out;
+    const docQ = this.docQ;
+    const segQ = this.segQ;
+    docQ.clear();
+    docQ.text(formatCsvField(docId));
+    const present = this.present;
     let k = 0;
     let written = 0;
     for (const seg of segments) {
-      const segQ = formatCsvField(seg.segment_id);
-      const present: number[] = [];
+      segQ.clear();
+      segQ.text(formatCsvField(seg.segment_id));
+      present.length = 0;
       // Skip matches before this segment or straddling its start.
       while (k < n && run.startCp[order[k]!]! < seg.start) k++;
       for (; k < n && run.startCp[order[k]!]! < seg.end; k++) {
@@ -108,18 +145,43 @@ export class DocumentRowFormatter {
         if (counts[codeOrder] === 0) present.push(codeOrder);
         counts[codeOrder]!++;
         written++;
-        evidence += `${segQ}${this.evidenceMiddle[p]!}${formatCsvField(slice(run.startUnit[i]!, run.endUnit[i]!))},${run.startCp[i]!},${run.endCp[i]!}\n`;
+        evidence.copy(segQ.bytes, 0, segQ.length);
+        evidence.piece(this.evidenceMiddle[p]!);
+        source.write(evidence, run.startUnit[i]!, run.endUnit[i]!);
+        evidence.byte(0x2c);
+        evidence.int(run.startCp[i]!);
+        evidence.byte(0x2c);
+        evidence.int(run.endCp[i]!);
+        evidence.byte(0x0a);
       }
       if (present.length === 0) {
-        codings += `${segQ},${docQ}${this.noneTail}`;
+        this.codingHead(codings);
+        codings.piece(this.noneTail);
         continue;
       }
-      present.sort((a, b) => a - b);
-      for (const code of selectCodes(m, present, counts)) codings += `${segQ},${docQ}${this.codingTail[code]!}`;
+      // Insertion sort: a segment holds a handful of codes, and sort() with a comparator costs more than the rest of the row.
+      for (let a = 1; a < present.length; a++) {
+        const v = present[a]!;
+        let b = a - 1;
+        while (b >= 0 && present[b]! > v) {
+          present[b + 1] = present[b]!;
+          b--;
+        }
+        present[b + 1] = v;
+      }
+      for (const code of selectCodes(m, present, counts)) {
+        this.codingHead(codings);
+        codings.piece(this.codingTail[code]!);
+      }
       for (const code of present) counts[code] = 0;
     }
-    out.codings += codings;
-    out.evidence += evidence;
     return written;
+  }
+
+  /** `<segment id>,<doc id>`, the head of a coding row. */
+  private codingHead(codings: ByteRows): void {
+    codings.copy(this.segQ.bytes, 0, this.segQ.length);
+    codings.byte(0x2c);
+    codings.copy(this.docQ.bytes, 0, this.docQ.length);
   }
 }

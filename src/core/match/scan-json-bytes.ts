@@ -58,6 +58,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
   const keepBytes = m.needTokenBytes;
   const always = m.globs.length > 0 || m.anyTerm >= 0;
   const suffixPair = m.suffixPair;
+  const wide = m.suffixWide;
   const tokenBytes = run.tokenBytes;
 
   let inToken = false;
@@ -143,7 +144,15 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
             always ||
             accepting[r >> shift] === 1 ||
             run.activeCount > 0 ||
-            (suffixPair !== null && suffixPair[suffixKey(len > 2 ? LOWER[buf[j - 3]!]! : 0, len > 1 ? LOWER[buf[j - 2]!]! : 0, LOWER[buf[j - 1]!]!)] === 1)
+            (suffixPair !== null &&
+              suffixPair[
+                suffixKey(
+                  wide && len > 3 ? LOWER[buf[j - 4]!]! : 0,
+                  len > 2 ? LOWER[buf[j - 3]!]! : 0,
+                  len > 1 ? LOWER[buf[j - 2]!]! : 0,
+                  LOWER[buf[j - 1]!]!,
+                )
+              ] === 1)
           ) {
             run.token(r, tokCp, cp, tokUnit, j, buf, tokUnit, len);
           }
@@ -292,9 +301,21 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
         if (!hit && suffixPair !== null) {
           hit = simple
             ? suffixPair[
-                suffixKey(len > 2 ? LOWER[buf[endUnit - 3]!]! : 0, len > 1 ? LOWER[buf[endUnit - 2]!]! : 0, LOWER[buf[endUnit - 1]!]!)
+                suffixKey(
+                  wide && len > 3 ? LOWER[buf[endUnit - 4]!]! : 0,
+                  len > 2 ? LOWER[buf[endUnit - 3]!]! : 0,
+                  len > 1 ? LOWER[buf[endUnit - 2]!]! : 0,
+                  LOWER[buf[endUnit - 1]!]!,
+                )
               ] === 1
-            : suffixPair[suffixKey(len > 2 ? tokenBytes[len - 3]! : 0, len > 1 ? tokenBytes[len - 2]! : 0, tokenBytes[len - 1]!)] === 1;
+            : suffixPair[
+                suffixKey(
+                  wide && len > 3 ? tokenBytes[len - 4]! : 0,
+                  len > 2 ? tokenBytes[len - 3]! : 0,
+                  len > 1 ? tokenBytes[len - 2]! : 0,
+                  tokenBytes[len - 1]!,
+                )
+              ] === 1;
         }
         if (hit) {
           if (poss) run.token(possRow, tokCp, possCp, tokUnit, possUnit, simple ? buf : tokenBytes, simple ? tokUnit : 0, len);

@@ -21,6 +21,7 @@ export function scanText(run: MatchRun, text: string): void {
   const keepBytes = m.needTokenBytes;
   const always = m.globs.length > 0 || m.anyTerm >= 0;
   const suffixPair = m.suffixPair;
+  const wide = m.suffixWide;
   const tokenBytes = run.tokenBytes;
 
   let inToken = false;
@@ -111,7 +112,10 @@ export function scanText(run: MatchRun, text: string): void {
         const len = poss ? possLen : wLen;
         let hit = always || run.activeCount > 0 || f.accepting[(poss ? possRow : wRow) >> f.shift] === 1;
         if (!hit && suffixPair !== null) {
-          hit = suffixPair[suffixKey(len > 2 ? tokenBytes[len - 3]! : 0, len > 1 ? tokenBytes[len - 2]! : 0, tokenBytes[len - 1]!)] === 1;
+          hit =
+            suffixPair[
+              suffixKey(wide && len > 3 ? tokenBytes[len - 4]! : 0, len > 2 ? tokenBytes[len - 3]! : 0, len > 1 ? tokenBytes[len - 2]! : 0, tokenBytes[len - 1]!)
+            ] === 1;
         }
         if (hit) {
           if (poss) run.token(possRow, tokCp, possCp, tokUnit, possUnit, tokenBytes, 0, possLen);
