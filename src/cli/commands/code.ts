@@ -2,19 +2,14 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CODE_ID } from '../../core/codebook/codebook-schema.js';
-import type { Coding } from '../../core/coding/coding.js';
 import { hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
-import { codeDocument } from '../../core/match/code-document.js';
-import { compileMatcher } from '../../core/match/compile-matcher.js';
-import type { Evidence } from '../../core/match/evidence.js';
+import { codeCorpus } from '../../core/match/code-document.js';
 import { evidencePathFor, formatEvidenceCsv } from '../../core/match/format-evidence.js';
-import { MatchRun } from '../../core/match/match-run.js';
-import type { Segment } from '../../core/segment/segment.js';
 import { codingPath, fileExists, writeCodingFile } from '../../io/coding-file.js';
 import { manifestKey, readManifest, recordOutputs, type ProvenanceFacts } from '../../io/manifest.js';
 import type { Project } from '../../io/read-project.js';
-import { readCodebookOrThrow, type Study } from '../../io/read-study.js';
+import { readCodebookOrThrow } from '../../io/read-study.js';
 import { streamCode } from '../../io/stream-code.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { defineAction, globalOptionShape, type CommandContext, type CommandModule } from '../command-kit.js';
@@ -54,23 +49,6 @@ async function shouldStream(project: Project, opts: Opts): Promise<boolean> {
   return info !== null && info.isFile() && info.size >= STREAM_FROM_BYTES;
 }
 
-function codeStudy(study: Study, coder: string): { codings: Coding[]; evidence: Evidence[] } {
-  const run = new MatchRun(compileMatcher(study.codebook));
-  const codings: Coding[] = [];
-  const evidence: Evidence[] = [];
-  let s = 0;
-  for (const doc of study.corpus) {
-    const first = s;
-    while (s < study.segments.length && study.segments[s]!.doc_id === doc.id) s++;
-    const segments: Segment[] = study.segments.slice(first, s);
-    if (segments.length === 0) continue;
-    const coded = codeDocument(run, doc.text, segments, coder);
-    codings.push(...coded.codings);
-    evidence.push(...coded.evidence);
-  }
-  return { codings, evidence };
-}
-
 const code: CommandModule = (cmd, ctx) => {
   addStudyOptions(cmd)
     .description("apply the codebook's patterns to every segment: the dictionary auto-coder")
@@ -90,7 +68,6 @@ const code: CommandModule = (cmd, ctx) => {
       const cb = await readCodebookOrThrow(project, (p) => ctx.display(p));
       if (hasErrors(cb.diagnostics)) throw new QcodeError(cb.diagnostics);
       if (cb.diagnostics.length && !ctx.global.quiet) ctx.printDiagnostics(cb.diagnostics, false);
-      compileMatcher(cb.codebook); // pattern problems are reported before any work
       await checkOverwrite(ctx, project, target, opts.force);
       const unit = opts.unit ?? project.unit ?? cb.codebook.unit;
       const bar = progressBar(ctx, 'coding');
@@ -128,9 +105,8 @@ const code: CommandModule = (cmd, ctx) => {
       summary = { documents: result.documents, segments: result.segments, matches: result.matches, coded: null, threads: result.threads };
     } else {
       const study = await openStudy(ctx, opts);
-      compileMatcher(study.codebook);
       await checkOverwrite(ctx, project, target, opts.force);
-      const { codings, evidence } = codeStudy(study, opts.coder);
+      const { codings, evidence } = codeCorpus(study.codebook, study.corpus, study.segments, opts.coder);
       const content = await writeCodingFile(target, codings, {
         codebook: study.codebook,
         segments: study.segments,

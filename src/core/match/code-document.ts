@@ -1,8 +1,11 @@
+import type { Codebook } from '../codebook/codebook-schema.js';
 import type { Coding } from '../coding/coding.js';
+import type { Document } from '../corpus/document.js';
+import { compileMatcher } from './compile-matcher.js';
 import type { Segment } from '../segment/segment.js';
 import { computeAutoCodings } from './compute-auto-codings.js';
 import { collectEvidence, type Evidence, type SegmentSpan } from './evidence.js';
-import type { MatchRun } from './match-run.js';
+import { MatchRun } from './match-run.js';
 import { scanText } from './scan-text.js';
 
 export interface DocumentCoding {
@@ -38,4 +41,29 @@ export function matchText(run: MatchRun, text: string): Evidence[] {
   scanText(run, text);
   const span: SegmentSpan = { segment_id: 'text', doc_id: 'text', start: 0, end: [...text].length, text };
   return collectEvidence(run, [span], (a, b) => text.slice(a, b))[0]!;
+}
+
+/**
+ * Codes a whole corpus held in memory: one compiled matcher, each document
+ * scanned once with its own segments (segments are in corpus order).
+ */
+export function codeCorpus(
+  codebook: Codebook,
+  documents: readonly Document[],
+  segments: readonly Segment[],
+  coder: string,
+): { codings: Coding[]; evidence: Evidence[] } {
+  const run = new MatchRun(compileMatcher(codebook));
+  const codings: Coding[] = [];
+  const evidence: Evidence[] = [];
+  let s = 0;
+  for (const doc of documents) {
+    const first = s;
+    while (s < segments.length && segments[s]!.doc_id === doc.id) s++;
+    if (s === first) continue;
+    const coded = codeDocument(run, doc.text, segments.slice(first, s), coder);
+    for (const c of coded.codings) codings.push(c);
+    for (const e of coded.evidence) evidence.push(e);
+  }
+  return { codings, evidence };
 }
