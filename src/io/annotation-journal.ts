@@ -6,7 +6,8 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError } from '../core/diagnostics/qcode-error.js';
 import { applyJournal, formatJournalEntry, parseJournal, type JournalEntry } from '../core/annotate/journal.js';
 import type { Segment } from '../core/segment/segment.js';
-import { fileExists, readCodingFile, writeCodingFile } from './coding-file.js';
+import { readCodingFile, writeCodingFile } from './coding-file.js';
+import { fileExists } from './file-exists.js';
 
 /** `<dir>/<coder>.journal.jsonl` and `<dir>/<coder>.lock` beside the coding file `<dir>/<coder>.csv`. */
 export function annotationPaths(codingFile: string): { journal: string; lock: string } {

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Codebook } from '../core/codebook/codebook-schema.js';
 import type { Coding } from '../core/coding/coding.js';
@@ -9,6 +8,7 @@ import { validateCodings } from '../core/coding/validate-codings.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag, warn } from '../core/diagnostics/qcode-error.js';
 import type { Segment } from '../core/segment/segment.js';
+import { fileExists } from './file-exists.js';
 import { manifestKey, readManifest } from './manifest.js';
 import type { Project } from './read-project.js';
 import type { Study } from './read-study.js';
@@ -20,13 +20,6 @@ export const CODINGS_DIR = 'codings';
 /** `<out>/codings/<coder>.csv`: where a coder's canonical coding file lives. */
 export function codingPath(project: Pick<Project, 'outDir'>, coder: string): string {
   return path.join(project.outDir, CODINGS_DIR, `${coder}.csv`);
-}
-
-export async function fileExists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 export interface ReadCodingOptions {

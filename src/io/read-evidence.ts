@@ -1,15 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { fileExists } from './coding-file.js';
+import { evidencePathFor } from '../core/match/format-evidence.js';
+import { fileExists } from './file-exists.js';
 import { readTextFile } from './read-text-file.js';
-
-/** `<coder>.matches.csv` beside a coding file: the auto-coder's audit trail. */
-export function evidencePath(codingFile: string): string {
-  return codingFile.replace(/\.(csv|jsonl)$/i, '.matches.csv');
-}
 
 /** Matched texts per segment and code (key `segment_id\0code`); empty when there is no evidence file. */
 export async function readEvidenceTerms(codingFile: string): Promise<Map<string, string[]>> {
-  const file = evidencePath(codingFile);
+  const file = evidencePathFor(codingFile);
   const terms = new Map<string, string[]>();
   if (!(await fileExists(file))) return terms;
   const rows = parse(await readTextFile(file), { columns: true, skip_empty_lines: true }) as Record<string, string>[];

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Unit } from '../core/codebook/codebook-schema.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
@@ -6,6 +5,7 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { ProjectFileSchema, type ProjectFile } from '../core/project/project-schema.js';
 import { formatSchemaIssues } from '../core/validation/zod-diagnostics.js';
 import { parseYamlSource } from '../core/yaml/parse-yaml-source.js';
+import { fileExists } from './file-exists.js';
 import { readTextFile } from './read-text-file.js';
 
 export const PROJECT_FILE = 'qcode.yaml';
@@ -33,13 +33,6 @@ export interface ProjectOverrides {
   cwd?: string | undefined;
 }
 
-async function exists(p: string): Promise<boolean> {
-  return stat(p).then(
-    () => true,
-    () => false,
-  );
-}
-
 /**
  * Reads `<root>/qcode.yaml` when present. Paths in it are relative to the
  * project folder; paths given as flags are relative to the working folder.
@@ -48,7 +41,7 @@ export async function readProject(root: string, overrides: ProjectOverrides = {}
   const file = path.join(root, PROJECT_FILE);
   let settings: ProjectFile = { out: 'out' };
   let diagnostics: Diagnostic[] = [];
-  const hasFile = await exists(file);
+  const hasFile = await fileExists(file);
   if (hasFile) {
     const shown = display(file);
     const yaml = parseYamlSource(await readTextFile(file, shown), shown);
@@ -60,7 +53,7 @@ export async function readProject(root: string, overrides: ProjectOverrides = {}
       else diagnostics.push(...formatSchemaIssues(parsed.error.issues, yaml, ProjectFileSchema, { unknownKey: 'QC101', missing: 'QC101', invalid: 'QC101' }));
     }
     if (diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(diagnostics);
-  } else if (!(await exists(root))) {
+  } else if (!(await fileExists(root))) {
     throw new QcodeError([diag('QC002', `project folder ${display(root)} does not exist`, { file: display(root) })]);
   }
   const cwd = overrides.cwd ?? root;

@@ -1,5 +1,6 @@
 import type { Codebook, Unit } from '../core/codebook/codebook-schema.js';
 import type { Document } from '../core/corpus/document.js';
+import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { computeCorpusHash } from '../core/corpus/compute-corpus-hash.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
@@ -32,6 +33,14 @@ export interface StudyOptions {
   display?: (p: string) => string;
 }
 
+/** The id and text columns of a CSV/JSONL corpus: flags first, then qcode.yaml, then `id` and `text`. */
+export function corpusColumns(project: Project, flags: { idColumn?: string | undefined; textColumn?: string | undefined }): ColumnNames {
+  return {
+    idColumn: flags.idColumn ?? project.settings.id_column ?? 'id',
+    textColumn: flags.textColumn ?? project.settings.text_column ?? 'text',
+  };
+}
+
 /** The language a document is segmented in: its own front matter, else the codebook's. */
 export function documentLanguage(doc: Document, codebook: Codebook): string {
   return doc.metadata.language || codebook.language;
@@ -55,14 +64,7 @@ export async function readStudy(project: Project, options: StudyOptions = {}): P
   if (!project.corpusPath) throw new QcodeError([diag('QC103', 'no corpus given')]);
   const [cb, corpus] = await Promise.all([
     readCodebook(project.codebookPath, display(project.codebookPath)),
-    readCorpus(
-      project.corpusPath,
-      {
-        idColumn: options.idColumn ?? project.settings.id_column ?? 'id',
-        textColumn: options.textColumn ?? project.settings.text_column ?? 'text',
-      },
-      display,
-    ),
+    readCorpus(project.corpusPath, corpusColumns(project, options), display),
   ]);
   const diagnostics = [...project.diagnostics, ...cb.diagnostics, ...corpus.diagnostics];
   if (!cb.codebook || diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(diagnostics);

@@ -6,10 +6,11 @@ import { hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { codeCorpus } from '../../core/match/code-document.js';
 import { evidencePathFor, formatEvidenceCsv } from '../../core/match/format-evidence.js';
-import { codingPath, fileExists, writeCodingFile } from '../../io/coding-file.js';
+import { codingPath, writeCodingFile } from '../../io/coding-file.js';
+import { fileExists } from '../../io/file-exists.js';
 import { manifestKey, readManifest, recordOutputs, type ProvenanceFacts } from '../../io/manifest.js';
 import type { Project } from '../../io/read-project.js';
-import { readCodebookOrThrow } from '../../io/read-study.js';
+import { corpusColumns, readCodebookOrThrow } from '../../io/read-study.js';
 import { streamCode } from '../../io/stream-code.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { defineAction, globalOptionShape, type CommandContext, type CommandModule } from '../command-kit.js';
@@ -77,10 +78,7 @@ const code: CommandModule = (cmd, ctx) => {
         codebook: cb.codebook,
         unit,
         coder: opts.coder,
-        columns: {
-          idColumn: opts.idColumn ?? project.settings.id_column ?? 'id',
-          textColumn: opts.textColumn ?? project.settings.text_column ?? 'text',
-        },
+        columns: corpusColumns(project, opts),
         codingsFile: target,
         evidenceFile,
         workers: opts.workers,

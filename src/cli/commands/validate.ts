@@ -6,6 +6,7 @@ import { diagnosticToJson } from '../../core/diagnostics/format-diagnostic.js';
 import { formatValidationSummary } from '../../core/project/format-validation-summary.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readCorpus } from '../../io/read-corpus.js';
+import { corpusColumns } from '../../io/read-study.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { addStudyOptions, openProject, studyOptionShape } from '../study-options.js';
 
@@ -36,7 +37,7 @@ const validate: CommandModule = (cmd, ctx) => {
       ? await collect(() =>
           readCorpus(
             project.corpusPath!,
-            { idColumn: opts.idColumn ?? project.settings.id_column ?? 'id', textColumn: opts.textColumn ?? project.settings.text_column ?? 'text' },
+            corpusColumns(project, opts),
             display,
           ),
         )

@@ -1,4 +1,5 @@
-import { groupCodingsBySegment, type Coding } from '../coding/coding.js';
+import type { Coding } from '../coding/coding.js';
+import { groupCodesBySegment } from '../coding/group-codings.js';
 import type { Segment } from '../segment/segment.js';
 
 /** A segment one coder reviewed, with the code ids that coder applied to it. */
@@ -13,7 +14,7 @@ export interface CodedSegment {
  * a coder who saw only the double-coding sample is counted on that sample.
  */
 export function indexCodedSegments(segments: readonly Segment[], codings: readonly Coding[]): CodedSegment[] {
-  const codesBySegment = groupCodingsBySegment(codings);
+  const codesBySegment = groupCodesBySegment(codings);
   return segments.flatMap((segment) => {
     const codes = codesBySegment.get(segment.segment_id);
     return codes ? [{ segment, codes }] : [];

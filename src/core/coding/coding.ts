@@ -16,13 +16,3 @@ export interface Coding {
 
 export const CODING_COLUMNS = ['segment_id', 'doc_id', 'coder', 'category', 'code', 'memo'] as const;
 
-/** The segments a coder reviewed, each with the set of codes applied (empty set: reviewed, none). */
-export function groupCodingsBySegment(codings: readonly Coding[]): Map<string, Set<string>> {
-  const bySegment = new Map<string, Set<string>>();
-  for (const c of codings) {
-    let set = bySegment.get(c.segment_id);
-    if (!set) bySegment.set(c.segment_id, (set = new Set()));
-    if (c.code) set.add(c.code);
-  }
-  return bySegment;
-}

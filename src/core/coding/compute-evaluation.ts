@@ -1,6 +1,7 @@
 import type { Codebook } from '../codebook/codebook-schema.js';
 import { listCodes } from '../codebook/codebook-schema.js';
-import { groupCodingsBySegment, type Coding } from './coding.js';
+import type { Coding } from './coding.js';
+import { groupCodesBySegment } from './group-codings.js';
 
 /** A value that may be undefined for the data, with the reason when it is. */
 export interface Score {
@@ -62,8 +63,8 @@ function mean(scores: Score[]): Score & { codes: number } {
  * macro-averaged (mean of per-code scores), with every error listed.
  */
 export function computeEvaluation(coderCodings: readonly Coding[], goldCodings: readonly Coding[], codebook: Codebook, segmentOrder: readonly string[]): Evaluation {
-  const coder = groupCodingsBySegment(coderCodings);
-  const gold = groupCodingsBySegment(goldCodings);
+  const coder = groupCodesBySegment(coderCodings);
+  const gold = groupCodesBySegment(goldCodings);
   const both = segmentOrder.filter((id) => coder.has(id) && gold.has(id));
   const codes: CodeEvaluation[] = [];
   const errors: EvaluationError[] = [];
