@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { indexCodedSegments, type CodedSegment } from '../core/analysis/coded-segments.js';
-import type { Coding } from '../core/coding/coding.js';
+import type { Coding } from '../core/model/coding.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import { codingPath } from '../io/coding-file.js';
 import { fileExists } from '../io/file-exists.js';

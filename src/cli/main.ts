@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { CliIo } from './io.js';
 import { commandTable } from './command-table.js';
 
-import { QCODE_VERSION as VERSION } from '../core/version.js';
+import { QCODE_VERSION as VERSION } from '../core/util/version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;

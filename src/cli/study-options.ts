@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { UnitSchema } from '../core/codebook/codebook-schema.js';
+import { UnitSchema } from '../core/model/codebook.js';
 import { readProject, type Project } from '../io/read-project.js';
 import { readCoder } from '../io/coding-file.js';
 import { readStudy, type Study } from '../io/read-study.js';

@@ -1,11 +1,11 @@
 import { open, readFile, rm, mkdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { Codebook } from '../core/codebook/codebook-schema.js';
-import type { Coding } from '../core/coding/coding.js';
+import type { Codebook } from '../core/model/codebook.js';
+import type { Coding } from '../core/model/coding.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError } from '../core/diagnostics/qcode-error.js';
 import { applyJournal, formatJournalEntry, parseJournal, type JournalEntry } from '../core/annotate/journal.js';
-import type { Segment } from '../core/segment/segment.js';
+import type { Segment } from '../core/model/segment.js';
 import { readCodingFile, writeCodingFile } from './coding-file.js';
 import { fileExists } from './file-exists.js';
 

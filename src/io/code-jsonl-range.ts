@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { Codebook, Unit } from '../core/codebook/codebook-schema.js';
+import type { Codebook, Unit } from '../core/model/codebook.js';
 import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { JsonlLineCoder } from '../core/match/code-jsonl-line.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import type { Codebook } from '../core/codebook/codebook-schema.js';
-import type { Coding } from '../core/coding/coding.js';
+import type { Codebook } from '../core/model/codebook.js';
+import type { Coding } from '../core/model/coding.js';
 import { formatCodingCsv, formatCodingJsonl } from '../core/coding/format-coding-file.js';
 import { parseCodingCsv, parseCodingJsonl } from '../core/coding/parse-coding-file.js';
 import { sortCodings } from '../core/coding/sort-codings.js';
 import { validateCodings } from '../core/coding/validate-codings.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag, warn } from '../core/diagnostics/qcode-error.js';
-import type { Segment } from '../core/segment/segment.js';
+import type { Segment } from '../core/model/segment.js';
 import { fileExists } from './file-exists.js';
 import { manifestKey, readManifest } from './manifest.js';
 import type { Project } from './read-project.js';

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatJson } from '../core/format/format-json.js';
-import { computeSha256 } from '../core/hash.js';
+import { computeSha256 } from '../core/util/hash.js';
 import { emptyManifest, mergeManifest, type Manifest, type ManifestEntry } from '../core/provenance/manifest.js';
-import { QCODE_VERSION } from '../core/version.js';
+import { QCODE_VERSION } from '../core/util/version.js';
 import type { Study } from './read-study.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 

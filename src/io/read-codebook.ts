@@ -1,7 +1,7 @@
-import type { Codebook } from '../core/codebook/codebook-schema.js';
+import type { Codebook } from '../core/model/codebook.js';
 import { parseCodebook } from '../core/codebook/parse-codebook.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
-import { computeSha256 } from '../core/hash.js';
+import { computeSha256 } from '../core/util/hash.js';
 import { readBytes, decodeUtf8 } from './read-text-file.js';
 
 export interface CodebookFile {

@@ -1,12 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Document } from '../core/corpus/document.js';
+import type { Document } from '../core/model/document.js';
 import { parseDocumentFile } from '../core/corpus/parse-document-file.js';
 import { DEFAULT_COLUMNS, parseCsvCorpus, parseJsonlCorpus, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { validateCorpus } from '../core/corpus/validate-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
-import { computeSha256 } from '../core/hash.js';
+import { computeSha256 } from '../core/util/hash.js';
 import { decodeUtf8, readBytes, readTextFile } from './read-text-file.js';
 
 export interface CorpusFile {

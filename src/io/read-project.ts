@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { Unit } from '../core/codebook/codebook-schema.js';
+import type { Unit } from '../core/model/codebook.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { ProjectFileSchema, type ProjectFile } from '../core/project/project-schema.js';
-import { formatSchemaIssues } from '../core/validation/zod-diagnostics.js';
-import { parseYamlSource } from '../core/yaml/parse-yaml-source.js';
+import { formatSchemaIssues } from '../core/util/zod-diagnostics.js';
+import { parseYamlSource } from '../core/util/parse-yaml-source.js';
 import { fileExists } from './file-exists.js';
 import { readTextFile } from './read-text-file.js';
 

@@ -1,11 +1,11 @@
-import type { Codebook, Unit } from '../core/codebook/codebook-schema.js';
-import type { Document } from '../core/corpus/document.js';
+import type { Codebook, Unit } from '../core/model/codebook.js';
+import type { Document } from '../core/model/document.js';
 import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { computeCorpusHash } from '../core/corpus/compute-corpus-hash.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import { computeSegments } from '../core/segment/compute-segments.js';
-import type { Segment } from '../core/segment/segment.js';
+import type { Segment } from '../core/model/segment.js';
 import { readCodebook } from './read-codebook.js';
 import { readCorpus } from './read-corpus.js';
 import type { Project } from './read-project.js';

@@ -2,10 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { CodebookSchema, type Codebook } from '../../src/core/codebook/codebook-schema.js';
-import type { Coding } from '../../src/core/coding/coding.js';
-import type { Document } from '../../src/core/corpus/document.js';
-import type { Segment } from '../../src/core/segment/segment.js';
+import { CodebookSchema, type Codebook } from '../../src/core/model/codebook.js';
+import type { Coding } from '../../src/core/model/coding.js';
+import type { Document } from '../../src/core/model/document.js';
+import type { Segment } from '../../src/core/model/segment.js';
 
 export const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/double-coding-two-coders');
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { computeAdjudication } from '../../core/adjudicate/compute-adjudication.js';
 import { parseResolvedCsv } from '../../core/adjudicate/parse-resolved.js';
-import { CoderNameSchema, CoderPairSchema } from '../../core/coding/coder-name.js';
+import { CoderNameSchema, CoderPairSchema } from '../../core/model/coder.js';
 import { hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { codingPath, writeCodingFile } from '../../io/coding-file.js';

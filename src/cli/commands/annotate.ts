@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { computeAnnotateItems } from '../../core/annotate/annotate-state.js';
-import { CoderNameSchema } from '../../core/coding/coder-name.js';
+import { CoderNameSchema } from '../../core/model/coder.js';
 import { hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError } from '../../core/diagnostics/qcode-error.js';
 import { parseSampleCsv } from '../../core/sample/parse-sample.js';

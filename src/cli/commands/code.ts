@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CODE_ID } from '../../core/codebook/codebook-schema.js';
+import { CODE_ID } from '../../core/model/codebook.js';
 import { hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { codeCorpus } from '../../core/match/code-document.js';

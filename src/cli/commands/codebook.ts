@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CodebookSchema } from '../../core/codebook/codebook-schema.js';
+import { CodebookSchema } from '../../core/model/codebook.js';
 import { formatCodebookTree } from '../../core/codebook/format-codebook-tree.js';
 import { formatCodebookAppendix } from '../../core/codebook/format-codebook.js';
 import { readCodebookOrThrow } from '../../io/read-study.js';

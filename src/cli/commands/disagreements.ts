@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { CoderPairSchema } from '../../core/coding/coder-name.js';
+import { CoderPairSchema } from '../../core/model/coder.js';
 import { computeDisagreements } from '../../core/disagreements/compute-disagreements.js';
 import { formatDisagreementsCsv, formatDisagreementsMd } from '../../core/disagreements/format-disagreements.js';
 import { recordOutput } from '../../io/manifest.js';

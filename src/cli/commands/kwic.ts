@@ -3,7 +3,7 @@ import { kwicTable } from '../../core/analysis/analysis-tables.js';
 import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
 import { computeKwic, formatKwicLines } from '../../core/analysis/kwic.js';
 import { compilePatternFinder } from '../../core/analysis/pattern-finder.js';
-import { listCodes } from '../../core/codebook/codebook-schema.js';
+import { listCodes } from '../../core/model/codebook.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { addFormatOption, chooseFormat, formatOptionShape, printTables } from '../table-output.js';

@@ -3,7 +3,7 @@ import { themeExemplarsTable, themeTermsTable } from '../../core/analysis/analys
 import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
 import { compilePatternFinder } from '../../core/analysis/pattern-finder.js';
 import { computeThemes } from '../../core/analysis/themes.js';
-import { listCodes } from '../../core/codebook/codebook-schema.js';
+import { listCodes } from '../../core/model/codebook.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { chooseFormat, printTables } from '../table-output.js';
 import { addAnalysisOptions, analysisOptionShape, openCodedStudy, reportChecks } from '../analysis-options.js';

@@ -1,8 +1,8 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import { listCodes } from '../codebook/codebook-schema.js';
-import type { Coding } from '../coding/coding.js';
+import type { Codebook } from '../model/codebook.js';
+import { listCodes } from '../model/codebook.js';
+import type { Coding } from '../model/coding.js';
 import { groupCodesBySegment } from '../coding/group-codings.js';
-import type { Segment } from '../segment/segment.js';
+import type { Segment } from '../model/segment.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
 import type { CoderCodings } from '../disagreements/compute-disagreements.js';

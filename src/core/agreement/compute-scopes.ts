@@ -1,5 +1,5 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import type { Coding } from '../coding/coding.js';
+import type { Codebook } from '../model/codebook.js';
+import type { Coding } from '../model/coding.js';
 import type { AgreementResult, Metrics, ScopeResult } from './agreement-result.js';
 import { COEFFICIENT_KEYS } from './agreement-result.js';
 import { computeAgreementMetrics, type BootstrapOptions } from './compute-agreement.js';

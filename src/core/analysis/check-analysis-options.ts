@@ -1,11 +1,11 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import { listCodes } from '../codebook/codebook-schema.js';
-import type { Document } from '../corpus/document.js';
+import type { Codebook } from '../model/codebook.js';
+import { listCodes } from '../model/codebook.js';
+import type { Document } from '../model/document.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
-import { didYouMean } from '../text/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { listMetadataKeys, MISSING_GROUP } from './group-key.js';
-import { metadataString } from '../corpus/document.js';
+import { metadataString } from '../model/document.js';
 
 /** Problems with a `--by` key: unknown (error, with did-you-mean) or absent from some documents (warning). */
 export function checkGroupKey(by: string, documents: readonly Document[]): Diagnostic[] {

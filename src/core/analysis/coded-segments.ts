@@ -1,6 +1,6 @@
-import type { Coding } from '../coding/coding.js';
+import type { Coding } from '../model/coding.js';
 import { groupCodesBySegment } from '../coding/group-codings.js';
-import type { Segment } from '../segment/segment.js';
+import type { Segment } from '../model/segment.js';
 
 /** A segment one coder reviewed, with the code ids that coder applied to it. */
 export interface CodedSegment {

@@ -1,4 +1,4 @@
-import { listCodes, type Codebook } from '../codebook/codebook-schema.js';
+import { listCodes, type Codebook } from '../model/codebook.js';
 import type { CodedSegment } from './coded-segments.js';
 
 /** How often two codes occur together, within segments and within documents. */

@@ -1,8 +1,8 @@
-import { listCodes, type Codebook } from '../codebook/codebook-schema.js';
-import type { Coding } from '../coding/coding.js';
-import { metadataString, type Document } from '../corpus/document.js';
+import { listCodes, type Codebook } from '../model/codebook.js';
+import type { Coding } from '../model/coding.js';
+import { metadataString, type Document } from '../model/document.js';
 import type { Cell } from '../format/table.js';
-import type { Segment } from '../segment/segment.js';
+import type { Segment } from '../model/segment.js';
 import type { CodedSegment } from './coded-segments.js';
 import { listMetadataKeys } from './group-key.js';
 

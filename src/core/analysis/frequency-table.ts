@@ -1,5 +1,5 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import type { Document } from '../corpus/document.js';
+import type { Codebook } from '../model/codebook.js';
+import type { Document } from '../model/document.js';
 import type { CodedSegment } from './coded-segments.js';
 import { documentGroup } from './group-key.js';
 import { computePresenceTest, type PresenceTest } from './presence-test.js';

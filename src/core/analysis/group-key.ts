@@ -1,5 +1,5 @@
-import type { Document } from '../corpus/document.js';
-import { metadataString } from '../corpus/document.js';
+import type { Document } from '../model/document.js';
+import { metadataString } from '../model/document.js';
 
 /** The group a document falls in when frequencies are split `--by` a metadata key or `doc`. */
 export const MISSING_GROUP = '(missing)';

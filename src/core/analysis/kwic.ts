@@ -1,4 +1,4 @@
-import type { Segment } from '../segment/segment.js';
+import type { Segment } from '../model/segment.js';
 import type { PatternFinder } from './pattern-finder.js';
 
 /** One keyword-in-context line. Offsets are code points into the document. */

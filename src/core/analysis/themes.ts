@@ -1,4 +1,4 @@
-import { listCodes, type Codebook } from '../codebook/codebook-schema.js';
+import { listCodes, type Codebook } from '../model/codebook.js';
 import type { CodedSegment } from './coded-segments.js';
 import { computeLogLikelihoodKeyness } from './log-likelihood-keyness.js';
 import type { PatternFinder } from './pattern-finder.js';

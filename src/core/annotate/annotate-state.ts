@@ -1,7 +1,7 @@
-import type { Codebook, CodeRef } from '../codebook/codebook-schema.js';
-import { listCodes } from '../codebook/codebook-schema.js';
-import type { Document } from '../corpus/document.js';
-import type { Segment } from '../segment/segment.js';
+import type { Codebook, CodeRef } from '../model/codebook.js';
+import { listCodes } from '../model/codebook.js';
+import type { Document } from '../model/document.js';
+import type { Segment } from '../model/segment.js';
 import { computeShortcuts } from './compute-shortcuts.js';
 import type { JournalEntry } from './journal.js';
 import type { Key } from './parse-keys.js';

@@ -1,4 +1,4 @@
-import type { CodeRef } from '../codebook/codebook-schema.js';
+import type { CodeRef } from '../model/codebook.js';
 
 /** Keys the annotation screen uses for commands, never given to a code. */
 export const COMMAND_KEYS = 'bmqs?<>+-';

@@ -1,6 +1,6 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import { listCodes } from '../codebook/codebook-schema.js';
-import type { Coding } from '../coding/coding.js';
+import type { Codebook } from '../model/codebook.js';
+import { listCodes } from '../model/codebook.js';
+import type { Coding } from '../model/coding.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { warn } from '../diagnostics/qcode-error.js';
 

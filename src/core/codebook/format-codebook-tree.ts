@@ -1,4 +1,4 @@
-import type { Codebook } from './codebook-schema.js';
+import type { Codebook } from '../model/codebook.js';
 
 /** `qcode codebook show`: categories and codes as a tree with ids, labels and pattern counts. */
 export function formatCodebookTree(codebook: Codebook): string {

@@ -1,5 +1,5 @@
 import { escapeLatex } from '../format/escape-latex.js';
-import type { Category, Code, Codebook } from './codebook-schema.js';
+import type { Category, Code, Codebook } from '../model/codebook.js';
 
 export type CodebookFormat = 'md' | 'latex';
 

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
-import { formatSchemaIssues } from '../validation/zod-diagnostics.js';
-import { parseYamlSource, type YamlSource } from '../yaml/parse-yaml-source.js';
-import { CodebookSchema, type Codebook } from './codebook-schema.js';
+import { formatSchemaIssues } from '../util/zod-diagnostics.js';
+import { parseYamlSource, type YamlSource } from '../util/parse-yaml-source.js';
+import { CodebookSchema, type Codebook } from '../model/codebook.js';
 import { validateCodebook } from './validate-codebook.js';
 
 export interface ParsedCodebook {

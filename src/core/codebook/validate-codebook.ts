@@ -1,8 +1,8 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
-import type { YamlSource } from '../yaml/parse-yaml-source.js';
-import { parsePattern } from '../match/parse-pattern.js';
-import { explainRegexError, hasNestedQuantifier, isRegexPattern, splitRegexPattern } from './check-regex.js';
+import type { YamlSource } from '../util/parse-yaml-source.js';
+import { parsePattern } from '../pattern/parse-pattern.js';
+import { explainRegexError, hasNestedQuantifier, isRegexPattern, splitRegexPattern } from '../pattern/check-regex.js';
 
 /** The part of a codebook the cross-field rules read; a full Codebook fits it. */
 export interface CodebookShape {

@@ -1,6 +1,6 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import { listCodes } from '../codebook/codebook-schema.js';
-import type { Coding } from './coding.js';
+import type { Codebook } from '../model/codebook.js';
+import { listCodes } from '../model/codebook.js';
+import type { Coding } from '../model/coding.js';
 import { groupCodesBySegment } from './group-codings.js';
 
 /** A value that may be undefined for the data, with the reason when it is. */

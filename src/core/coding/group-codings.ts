@@ -1,4 +1,4 @@
-import type { Coding } from './coding.js';
+import type { Coding } from '../model/coding.js';
 
 /**
  * The codes a coder applied, per segment he or she reviewed. A segment with

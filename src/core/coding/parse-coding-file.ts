@@ -1,8 +1,8 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
-import { parseCsvWithPositions } from '../csv/parse-csv-positions.js';
-import { didYouMean } from '../text/suggest.js';
-import { CODING_COLUMNS, type Coding } from './coding.js';
+import { parseCsvWithPositions } from '../util/parse-csv-positions.js';
+import { didYouMean } from '../util/suggest.js';
+import { CODING_COLUMNS, type Coding } from '../model/coding.js';
 
 /** A coding with where each of its fields stands in the file, for later diagnostics. */
 export interface LocatedCoding {

@@ -1,9 +1,9 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import { listCodes } from '../codebook/codebook-schema.js';
-import { parseCsvWithPositions, type CsvRow } from '../csv/parse-csv-positions.js';
+import type { Codebook } from '../model/codebook.js';
+import { listCodes } from '../model/codebook.js';
+import { parseCsvWithPositions, type CsvRow } from '../util/parse-csv-positions.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
-import { didYouMean } from '../text/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { parseCodingCsv, type LocatedCoding } from './parse-coding-file.js';
 
 /**

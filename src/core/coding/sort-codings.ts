@@ -1,7 +1,7 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import { listCodes } from '../codebook/codebook-schema.js';
-import type { Segment } from '../segment/segment.js';
-import type { Coding } from './coding.js';
+import type { Codebook } from '../model/codebook.js';
+import { listCodes } from '../model/codebook.js';
+import type { Segment } from '../model/segment.js';
+import type { Coding } from '../model/coding.js';
 
 /**
  * Canonical order: corpus order of segments, then codebook order of codes,

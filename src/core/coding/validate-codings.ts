@@ -1,10 +1,10 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import { listCodes } from '../codebook/codebook-schema.js';
+import type { Codebook } from '../model/codebook.js';
+import { listCodes } from '../model/codebook.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
-import type { Segment } from '../segment/segment.js';
-import { suggest } from '../text/suggest.js';
-import type { Coding } from './coding.js';
+import type { Segment } from '../model/segment.js';
+import { suggest } from '../util/suggest.js';
+import type { Coding } from '../model/coding.js';
 import type { LocatedCoding } from './parse-coding-file.js';
 
 function near(word: string, candidates: Iterable<string>): string | undefined {

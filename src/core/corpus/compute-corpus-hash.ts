@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Document } from './document.js';
+import type { Document } from '../model/document.js';
 
 /**
  * sha256 over the normalised documents in corpus order: one JSON line per

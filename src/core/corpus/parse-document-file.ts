@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
-import { parseYamlSource } from '../yaml/parse-yaml-source.js';
-import type { Document } from './document.js';
+import { parseYamlSource } from '../util/parse-yaml-source.js';
+import type { Document } from '../model/document.js';
 import { normalizeMetadataValue, normalizeText } from './normalize-text.js';
 
 const FRONT_MATTER_OPEN = /^---[ \t]*\n/;

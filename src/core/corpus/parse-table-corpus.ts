@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
-import type { Document } from './document.js';
+import type { Document } from '../model/document.js';
 import { normalizeMetadataValue, normalizeText } from './normalize-text.js';
 
 export interface ColumnNames {

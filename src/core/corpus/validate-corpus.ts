@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
-import type { Document } from './document.js';
+import type { Document } from '../model/document.js';
 
 const where = (d: Document) => `${d.source.file}${d.source.line ? `:${d.source.line}` : ''}`;
 

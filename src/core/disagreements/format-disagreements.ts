@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Codebook } from '../codebook/codebook-schema.js';
-import { listCodes } from '../codebook/codebook-schema.js';
+import type { Codebook } from '../model/codebook.js';
+import { listCodes } from '../model/codebook.js';
 import type { Disagreements } from './compute-disagreements.js';
 
 /** `segment_id,doc_id,category,code,<A>,<B>,text,definition`, A and B named after the coders. */

@@ -1,8 +1,8 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import type { Coding } from '../coding/coding.js';
-import type { Document } from '../corpus/document.js';
+import type { Codebook } from '../model/codebook.js';
+import type { Coding } from '../model/coding.js';
+import type { Document } from '../model/document.js';
 import { compileMatcher } from './compile-matcher.js';
-import type { Segment } from '../segment/segment.js';
+import type { Segment } from '../model/segment.js';
 import { computeAutoCodings } from './compute-auto-codings.js';
 import { collectEvidence, type Evidence, type SegmentSpan } from './evidence.js';
 import { MatchRun } from './match-run.js';

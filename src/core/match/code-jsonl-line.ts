@@ -1,13 +1,13 @@
-import type { Unit } from '../codebook/codebook-schema.js';
+import type { Unit } from '../model/codebook.js';
 import type { ColumnNames } from '../corpus/parse-table-corpus.js';
 import { rowToDocument } from '../corpus/parse-table-corpus.js';
-import type { Document } from '../corpus/document.js';
+import type { Document } from '../model/document.js';
 import { normalizeText } from '../corpus/normalize-text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
 import { formatCsvRow } from '../format/format-csv-field.js';
 import { computeSegments } from '../segment/compute-segments.js';
-import { segmentId } from '../segment/segment.js';
+import { segmentId } from '../model/segment.js';
 import { codeDocument } from './code-document.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';

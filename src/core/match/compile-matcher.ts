@@ -1,10 +1,10 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import { listCodes } from '../codebook/codebook-schema.js';
+import type { Codebook } from '../model/codebook.js';
+import { listCodes } from '../model/codebook.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../diagnostics/qcode-error.js';
-import { K_APOS, K_HYPHEN, K_WORD, classOf, foldBytes } from './char-class.js';
+import { K_APOS, K_HYPHEN, K_WORD, classOf, foldBytes } from '../pattern/char-class.js';
 import { buildPackedTrie, type PackedTrie, type TrieKey } from './packed-trie.js';
-import { parsePattern, type TermPattern } from './parse-pattern.js';
+import { parsePattern, type TermPattern } from '../pattern/parse-pattern.js';
 
 /** One codebook pattern as the matcher knows it. */
 export interface PatternInfo {

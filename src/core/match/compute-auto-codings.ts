@@ -1,4 +1,4 @@
-import type { Coding } from '../coding/coding.js';
+import type { Coding } from '../model/coding.js';
 import type { Matcher } from './compile-matcher.js';
 import type { Evidence, SegmentSpan } from './evidence.js';
 

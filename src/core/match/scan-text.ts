@@ -1,4 +1,4 @@
-import { BMP_CLASS, K_APOS, K_HYPHEN, K_OTHER, K_SPACE, K_WORD, KIND_MASK, classOf, foldBytes } from './char-class.js';
+import { BMP_CLASS, K_APOS, K_HYPHEN, K_OTHER, K_SPACE, K_WORD, KIND_MASK, classOf, foldBytes } from '../pattern/char-class.js';
 import { suffixKey } from './compile-matcher.js';
 import type { MatchRun } from './match-run.js';
 

@@ -1,6 +1,6 @@
-import type { Codebook } from '../codebook/codebook-schema.js';
-import { listCodes } from '../codebook/codebook-schema.js';
-import type { Document } from '../corpus/document.js';
+import type { Codebook } from '../model/codebook.js';
+import { listCodes } from '../model/codebook.js';
+import type { Document } from '../model/document.js';
 
 /** The closing lines of `qcode validate`: what was checked and the verdict. */
 export function formatValidationSummary(input: { codebook?: Codebook | undefined; documents?: readonly Document[] | undefined; failed: boolean }): string {

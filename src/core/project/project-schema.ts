@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UnitSchema } from '../codebook/codebook-schema.js';
+import { UnitSchema } from '../model/codebook.js';
 
 /** qcode.yaml: where a project's files are, and defaults for every command. */
 export const ProjectFileSchema = z

@@ -1,6 +1,6 @@
-import type { Document } from '../corpus/document.js';
-import { metadataString } from '../corpus/document.js';
-import type { Segment } from '../segment/segment.js';
+import type { Document } from '../model/document.js';
+import { metadataString } from '../model/document.js';
+import type { Segment } from '../model/segment.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';

@@ -1,7 +1,7 @@
-import type { Unit } from '../codebook/codebook-schema.js';
-import type { Document } from '../corpus/document.js';
+import type { Unit } from '../model/codebook.js';
+import type { Document } from '../model/document.js';
 import { surrogatePairCounter } from './code-point-offsets.js';
-import { segmentId, type Segment } from './segment.js';
+import { segmentId, type Segment } from '../model/segment.js';
 import { splitParagraphs } from './split-paragraphs.js';
 import { splitSentences } from './split-sentences.js';
 import { pushTrimmed, type TextSpan } from './text-span.js';

@@ -1,5 +1,5 @@
 import { formatRecordsCsv, formatRecordsJsonl } from '../format/format-records.js';
-import type { Segment } from './segment.js';
+import type { Segment } from '../model/segment.js';
 
 export const SEGMENT_COLUMNS = ['segment_id', 'doc_id', 'unit', 'index', 'start', 'end', 'text'] as const;
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeAdjudication } from '../../../src/core/adjudicate/compute-adjudication.js';
 import { parseDecision, parseResolvedCsv } from '../../../src/core/adjudicate/parse-resolved.js';
-import type { Coding } from '../../../src/core/coding/coding.js';
+import type { Coding } from '../../../src/core/model/coding.js';
 import { FIXTURE, loadDoubleCodingFixture, loadFixtureCodings } from '../../helpers/double-coding-fixture.js';
 
 const { codebook, segments } = loadDoubleCodingFixture();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeScopes } from '../../../src/core/agreement/compute-scopes.js';
 import { computeAgreementMetrics } from '../../../src/core/agreement/compute-agreement.js';
 import { buildRatingsTable } from '../../../src/core/agreement/ratings-table.js';
-import type { Codebook } from '../../../src/core/codebook/codebook-schema.js';
-import type { Coding } from '../../../src/core/coding/coding.js';
+import type { Codebook } from '../../../src/core/model/codebook.js';
+import type { Coding } from '../../../src/core/model/coding.js';
 
 const code = (id: string) => ({ id, label: id, definition: '', include: [], exclude: [], examples: [], counterexamples: [], patterns: [] });
 const codebook: Codebook = {

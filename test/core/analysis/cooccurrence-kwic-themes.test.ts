@@ -7,7 +7,7 @@ import { computeThemes } from '../../../src/core/analysis/themes.js';
 import { tokenizeTerms } from '../../../src/core/analysis/tokenize-terms.js';
 import { computeLogLikelihoodKeyness } from '../../../src/core/analysis/log-likelihood-keyness.js';
 import { codebook, codings, segments } from './small-study.js';
-import { listCodes } from '../../../src/core/codebook/codebook-schema.js';
+import { listCodes } from '../../../src/core/model/codebook.js';
 
 const coded = indexCodedSegments(segments, codings);
 

@@ -1,7 +1,7 @@
-import { CodebookSchema } from '../../../src/core/codebook/codebook-schema.js';
-import type { Coding } from '../../../src/core/coding/coding.js';
-import type { Document } from '../../../src/core/corpus/document.js';
-import { segmentId, type Segment } from '../../../src/core/segment/segment.js';
+import { CodebookSchema } from '../../../src/core/model/codebook.js';
+import type { Coding } from '../../../src/core/model/coding.js';
+import type { Document } from '../../../src/core/model/document.js';
+import { segmentId, type Segment } from '../../../src/core/model/segment.js';
 
 /** A hand-countable study: 4 documents of two types, 8 sentence segments, 3 codes. */
 export const codebook = CodebookSchema.parse({

@@ -10,7 +10,7 @@ import { parseKeys } from '../../../src/core/annotate/parse-keys.js';
 import { renderAnnotateScreen } from '../../../src/core/annotate/render-annotate-screen.js';
 import { computeShortcuts } from '../../../src/core/annotate/compute-shortcuts.js';
 import { applyJournal, computeEntries, parseJournal, formatJournalEntry } from '../../../src/core/annotate/journal.js';
-import { listCodes } from '../../../src/core/codebook/codebook-schema.js';
+import { listCodes } from '../../../src/core/model/codebook.js';
 import { loadDoubleCodingFixture, loadFixtureCodings } from '../../helpers/double-coding-fixture.js';
 
 const { codebook, docs, segments } = loadDoubleCodingFixture();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CodebookSchema } from '../../../src/core/codebook/codebook-schema.js';
+import { CodebookSchema } from '../../../src/core/model/codebook.js';
 import { formatCodebookAppendix } from '../../../src/core/codebook/format-codebook.js';
 import { REPO } from '../../helpers/run-cli.js';
 import { expectGolden } from '../../helpers/golden.js';

@@ -3,7 +3,7 @@ import { QcodeError } from '../../../src/core/diagnostics/qcode-error.js';
 import { codeDocument, matchText } from '../../../src/core/match/code-document.js';
 import { compileMatcher } from '../../../src/core/match/compile-matcher.js';
 import { MatchRun } from '../../../src/core/match/match-run.js';
-import type { Segment } from '../../../src/core/segment/segment.js';
+import type { Segment } from '../../../src/core/model/segment.js';
 import { codebookOf, runFor } from './helpers.js';
 
 function segment(id: string, text: string, start: number, end: number): Segment {

@@ -1,4 +1,4 @@
-import { CodebookSchema, type Codebook } from '../../../src/core/codebook/codebook-schema.js';
+import { CodebookSchema, type Codebook } from '../../../src/core/model/codebook.js';
 import { compileMatcher } from '../../../src/core/match/compile-matcher.js';
 import { matchText } from '../../../src/core/match/code-document.js';
 import { MatchRun } from '../../../src/core/match/match-run.js';

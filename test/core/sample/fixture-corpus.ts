@@ -1,5 +1,5 @@
-import type { Document } from '../../../src/core/corpus/document.js';
-import type { Segment } from '../../../src/core/segment/segment.js';
+import type { Document } from '../../../src/core/model/document.js';
+import type { Segment } from '../../../src/core/model/segment.js';
 
 /**
  * A small corpus built in code: 30 documents of three source types with 1–5

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Unit } from '../../../src/core/codebook/codebook-schema.js';
-import type { Document } from '../../../src/core/corpus/document.js';
+import type { Unit } from '../../../src/core/model/codebook.js';
+import type { Document } from '../../../src/core/model/document.js';
 import { computeSegments } from '../../../src/core/segment/compute-segments.js';
-import type { Segment } from '../../../src/core/segment/segment.js';
+import type { Segment } from '../../../src/core/model/segment.js';
 
 const UNITS: Unit[] = ['document', 'paragraph', 'sentence'];
 const LANGUAGES = ['en', 'es', 'es-MX', 'de'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainRegexError, hasNestedQuantifier, isRegexPattern } from '../../../src/core/codebook/check-regex.js';
+import { explainRegexError, hasNestedQuantifier, isRegexPattern } from '../../../src/core/pattern/check-regex.js';
 
 describe('regex patterns', () => {
   it('recognises /source/flags', () => {

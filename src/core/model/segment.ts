@@ -1,4 +1,4 @@
-import type { Unit } from '../codebook/codebook-schema.js';
+import type { Unit } from './codebook.js';
 
 /**
  * A Segment is a unit of coding: a slice [start, end) of a document's

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
-import { didYouMean } from '../text/suggest.js';
-import type { PathKey, YamlSource } from '../yaml/parse-yaml-source.js';
+import { didYouMean } from './suggest.js';
+import type { PathKey, YamlSource } from './parse-yaml-source.js';
 
 /** Which catalogue code each kind of schema problem gets in a given file format. */
 export interface SchemaCodes {
