@@ -27,7 +27,7 @@ export interface SessionOptions {
 /** QC006 unless both ends are a terminal: the screen needs raw keys and a size. */
 export function requireTerminal(ctx: CommandContext, command: string, alternative: string): void {
   if (ctx.io.stdin.isTTY && ctx.io.stdout.isTTY) return;
-  throw new QcodeError([diag('QC006', `qcode ${command} needs a terminal on standard input and output`, undefined, alternative)]);
+  throw new QcodeError([diag('QC006', `qcode ${command} needs a terminal on standard input and output`, { hint: alternative })]);
 }
 
 function screenStyle(ctx: CommandContext): ScreenStyle {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { rowToDocument } from '../core/corpus/parse-table-corpus.js';
-import { diag } from '../core/diagnostics/qcode-error.js';
+import { diag, warn } from '../core/diagnostics/qcode-error.js';
 import { codeDocument } from '../core/match/code-document.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
 import { MatchRun } from '../core/match/match-run.js';
@@ -38,13 +38,13 @@ export async function codeCsvStream(job: RangeJob, progress: (bytesDone: number)
           ['--id-column', idColumn],
           ['--text-column', textColumn],
         ] as const) {
-          if (!header.includes(name)) sink.take([diag('QC306', `no '${name}' column`, { file, line: 1, col: 1 }, `map another column with ${flag}`)]);
+          if (!header.includes(name)) sink.take([diag('QC306', `no '${name}' column`, { at: { file, line: 1, col: 1 }, hint: `map another column with ${flag}` })]);
         }
         if (sink.result.diagnostics.length > 0) break;
         continue;
       }
       if (record.length !== header.length) {
-        sink.take([diag('QC305', `row has ${record.length} fields, the header has ${header.length}`, { file, line })]);
+        sink.take([diag('QC305', `row has ${record.length} fields, the header has ${header.length}`, { at: { file, line } })]);
         continue;
       }
       const row: Record<string, string> = {};
@@ -52,7 +52,7 @@ export async function codeCsvStream(job: RangeJob, progress: (bytesDone: number)
       const doc = rowToDocument(row, job.columns, { file, line });
       const segments = computeSegments(doc, job.unit, doc.metadata.language || job.codebook.language);
       if (segments.length === 0) {
-        sink.take([diag('QC304', `document '${doc.id}' is empty`, { file, line }, undefined, 'warning')]);
+        sink.take([warn('QC304', `document '${doc.id}' is empty`, { at: { file, line } })]);
         continue;
       }
       sink.take(codeDocument(run, doc.text, segments, job.coder));

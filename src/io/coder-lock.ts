@@ -32,7 +32,7 @@ async function createExclusive(file: string): Promise<boolean> {
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new QcodeError([diag('QC005', `cannot create the lock file ${file}: ${(e as Error).message}`, { file })]);
+    throw new QcodeError([diag('QC005', `cannot create the lock file ${file}: ${(e as Error).message}`, { at: { file } })]);
   }
 }
 
@@ -52,11 +52,11 @@ export async function acquireCoderLock(file: string, display = file): Promise<Co
     const pid = Number.parseInt(text.trim(), 10);
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
       throw new QcodeError([
-        diag('QC508', `${display} is held by a running session (pid ${pid})`, { file: display }),
+        diag('QC508', `${display} is held by a running session (pid ${pid})`, { at: { file: display } }),
       ]);
     }
     tookOverFrom = Number.isInteger(pid) && pid > 0 ? pid : undefined;
     await rm(file, { force: true });
   }
-  throw new QcodeError([diag('QC508', `${display} was taken by another session just now`, { file: display })]);
+  throw new QcodeError([diag('QC508', `${display} was taken by another session just now`, { at: { file: display } })]);
 }

@@ -39,7 +39,7 @@ export interface ReadCodingOptions {
 export async function readCodingFile(file: string, options: ReadCodingOptions): Promise<{ codings: Coding[]; diagnostics: Diagnostic[] }> {
   const shown = options.display ? options.display(file) : file;
   if (!(await fileExists(file))) {
-    throw new QcodeError([diag('QC412', `no coding file ${shown}`, { file: shown })]);
+    throw new QcodeError([diag('QC412', `no coding file ${shown}`, { at: { file: shown } })]);
   }
   const coder = options.coder ?? path.basename(file).replace(/\.(csv|jsonl)$/i, '');
   const text = await readTextFile(file, shown);
@@ -64,15 +64,15 @@ async function checkProvenance(file: string, shown: string, study: Study): Promi
   const out: Diagnostic[] = [];
   if (entry.codebook.sha256 !== study.codebookSha256) {
     out.push(
-      warn('QC410', `${shown} was made with codebook ${entry.codebook.name} ${entry.codebook.version} (a different file from the current one)`, {
+      warn('QC410', `${shown} was made with codebook ${entry.codebook.name} ${entry.codebook.version} (a different file from the current one)`, { at: {
         file: shown,
-      }),
+      } }),
     );
   }
   // A streamed run hashed the corpus file's bytes rather than the parsed documents.
   const current = entry.details?.corpus_sha256_of === 'file bytes' ? study.corpusFileSha256 : study.corpusSha256;
-  if (entry.corpus_sha256 !== current) out.push(warn('QC410', `${shown} was made from a different corpus`, { file: shown }));
-  if (entry.unit !== study.unit) out.push(warn('QC410', `${shown} was made at unit '${entry.unit}', the project now uses '${study.unit}'`, { file: shown }));
+  if (entry.corpus_sha256 !== current) out.push(warn('QC410', `${shown} was made from a different corpus`, { at: { file: shown } }));
+  if (entry.unit !== study.unit) out.push(warn('QC410', `${shown} was made at unit '${entry.unit}', the project now uses '${study.unit}'`, { at: { file: shown } }));
   return out;
 }
 
@@ -90,7 +90,7 @@ export interface WriteCodingOptions {
 export async function writeCodingFile(file: string, codings: readonly Coding[], options: WriteCodingOptions): Promise<string> {
   const shown = options.display ? options.display(file) : file;
   if (!options.force && (await fileExists(file))) {
-    throw new QcodeError([diag('QC004', `${shown} already exists`, { file: shown })]);
+    throw new QcodeError([diag('QC004', `${shown} already exists`, { at: { file: shown } })]);
   }
   const sorted = sortCodings(codings, options.codebook, options.segments);
   const content = file.toLowerCase().endsWith('.jsonl') ? formatCodingJsonl(sorted) : formatCodingCsv(sorted);

@@ -49,7 +49,7 @@ export async function readCorpus(
   try {
     info = await stat(corpusPath);
   } catch {
-    throw new QcodeError([diag('QC002', `corpus ${shown} does not exist`, { file: shown })]);
+    throw new QcodeError([diag('QC002', `corpus ${shown} does not exist`, { at: { file: shown } })]);
   }
   let documents: Document[] = [];
   let fileSha256: string | undefined;
@@ -70,7 +70,7 @@ export async function readCorpus(
   } else {
     const ext = path.extname(corpusPath).toLowerCase();
     if (ext !== '.csv' && ext !== '.jsonl') {
-      throw new QcodeError([diag('QC301', `${shown} is not a folder, a .csv or a .jsonl file`, { file: shown })]);
+      throw new QcodeError([diag('QC301', `${shown} is not a folder, a .csv or a .jsonl file`, { at: { file: shown } })]);
     }
     const bytes = await readBytes(corpusPath, shown);
     fileSha256 = computeSha256(bytes);

@@ -54,7 +54,7 @@ export async function readProject(root: string, overrides: ProjectOverrides = {}
     }
     if (diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(diagnostics);
   } else if (!(await fileExists(root))) {
-    throw new QcodeError([diag('QC002', `project folder ${display(root)} does not exist`, { file: display(root) })]);
+    throw new QcodeError([diag('QC002', `project folder ${display(root)} does not exist`, { at: { file: display(root) } })]);
   }
   const cwd = overrides.cwd ?? root;
   const pick = (flag: string | undefined, setting: string | undefined) =>

@@ -8,8 +8,8 @@ export async function readBytes(file: string, display = file): Promise<Uint8Arra
     return await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new QcodeError([diag('QC002', `${display} does not exist`, { file: display })]);
-    throw new QcodeError([diag('QC003', `cannot read ${display}: ${(e as Error).message}`, { file: display })]);
+    if (code === 'ENOENT') throw new QcodeError([diag('QC002', `${display} does not exist`, { at: { file: display } })]);
+    throw new QcodeError([diag('QC003', `cannot read ${display}: ${(e as Error).message}`, { at: { file: display } })]);
   }
 }
 
@@ -21,10 +21,10 @@ export function decodeUtf8(bytes: Uint8Array, display: string): string {
     const offset = findInvalidUtf8(bytes);
     const line = countLines(bytes, offset);
     throw new QcodeError([
-      diag('QC302', `${display} is not valid UTF-8: byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at byte offset ${offset}`, {
+      diag('QC302', `${display} is not valid UTF-8: byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at byte offset ${offset}`, { at: {
         file: display,
         line,
-      }),
+      } }),
     ]);
   }
 }

@@ -23,6 +23,6 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   } catch (e) {
     await rm(tmp, { force: true });
     if (e instanceof QcodeError) throw e;
-    throw new QcodeError([diag('QC005', `cannot write ${file}: ${(e as Error).message}`, { file })]);
+    throw new QcodeError([diag('QC005', `cannot write ${file}: ${(e as Error).message}`, { at: { file } })]);
   }
 }

@@ -10,6 +10,6 @@ export async function writeFileIfAbsent(file: string, data: string): Promise<boo
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new QcodeError([diag('QC005', `cannot write ${file}: ${(e as Error).message}`, { file })]);
+    throw new QcodeError([diag('QC005', `cannot write ${file}: ${(e as Error).message}`, { at: { file } })]);
   }
 }

@@ -35,7 +35,7 @@ const adjudicate: CommandModule = (cmd, ctx) => {
   defineAction(cmd, ctx, Options, async (opts) => {
     const [a, b] = opts.coders;
     if (opts.as === a || opts.as === b) {
-      throw new QcodeError([diag('QC509', `--as ${opts.as} is one of the coders being adjudicated`, undefined, 'name the consensus coder differently, e.g. gold')]);
+      throw new QcodeError([diag('QC509', `--as ${opts.as} is one of the coders being adjudicated`, { hint: 'name the consensus coder differently, e.g. gold' })]);
     }
     if (opts.prefer !== undefined && opts.prefer !== a && opts.prefer !== b) {
       throw new QcodeError([diag('QC509', `--prefer ${opts.prefer} is neither ${a} nor ${b}`)]);

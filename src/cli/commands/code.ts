@@ -39,7 +39,7 @@ async function checkOverwrite(ctx: CommandContext, project: Project, file: strin
   if (force || !(await fileExists(file))) return;
   const manifest = await readManifest(project.outDir);
   if (manifest.outputs[manifestKey({ project }, file)]?.command.startsWith('qcode code')) return;
-  throw new QcodeError([diag('QC004', `${ctx.display(file)} exists and was not made by qcode code`, { file: ctx.display(file) })]);
+  throw new QcodeError([diag('QC004', `${ctx.display(file)} exists and was not made by qcode code`, { at: { file: ctx.display(file) } })]);
 }
 
 async function shouldStream(project: Project, opts: Opts): Promise<boolean> {

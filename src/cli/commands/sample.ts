@@ -55,7 +55,7 @@ const sample: CommandModule = (cmd, ctx) => {
     const previous = await readFile(target, 'utf8').catch(() => undefined);
     if (previous !== undefined && previous !== content && !opts.force) {
       throw new QcodeError([
-        diag('QC004', `${ctx.display(target)} holds a different sample`, { file: ctx.display(target) }, 'coders may be working from it; pass --force to replace it, or -o for another file'),
+        diag('QC004', `${ctx.display(target)} holds a different sample`, { at: { file: ctx.display(target) }, hint: 'coders may be working from it; pass --force to replace it, or -o for another file' }),
       ]);
     }
     await writeFileAtomic(target, content);

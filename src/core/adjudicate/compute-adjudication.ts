@@ -86,7 +86,7 @@ export function computeAdjudication(
       const wrong = r.decision.codes.filter((c) => categoryOf.get(c)?.id !== category.id);
       if (wrong.length > 0) {
         diagnostics.push(
-          diag('QC510', `${seg.segment_id}: ${wrong.join(', ')} not in category ${category.id} of code ${code.id}`, where(r.line)),
+          diag('QC510', `${seg.segment_id}: ${wrong.join(', ')} not in category ${category.id} of code ${code.id}`, { at: where(r.line) }),
         );
       }
       // The category counts as listed even when a code was wrong, so that its
@@ -107,7 +107,7 @@ export function computeAdjudication(
         if (r && r.decision.kind !== 'codes' && r.decision.kind !== 'none') {
           used.add(key);
           diagnostics.push(
-            diag('QC510', `${seg.segment_id}: a code list and another decision for category ${category.id}`, where(r.line)),
+            diag('QC510', `${seg.segment_id}: a code list and another decision for category ${category.id}`, { at: where(r.line) }),
           );
         }
         decided++;
@@ -127,12 +127,7 @@ export function computeAdjudication(
       } else {
         if (r) used.add(key);
         diagnostics.push(
-          diag(
-            'QC510',
-            `${seg.segment_id} × ${code.id}: no decision (${a.coder} ${sa.has(code.id) ? 1 : 0}, ${b.coder} ${sb.has(code.id) ? 1 : 0})`,
-            r ? where(r.line) : options.resolvedFile ? { file: options.resolvedFile } : undefined,
-            'fill in its decision, or pass --prefer CODER to settle undecided rows',
-          ),
+          diag('QC510', `${seg.segment_id} × ${code.id}: no decision (${a.coder} ${sa.has(code.id) ? 1 : 0}, ${b.coder} ${sb.has(code.id) ? 1 : 0})`, { at: r ? where(r.line) : options.resolvedFile ? { file: options.resolvedFile } : undefined, hint: 'fill in its decision, or pass --prefer CODER to settle undecided rows' }),
         );
       }
       if (apply) final.add(code.id);
@@ -157,7 +152,7 @@ export function computeAdjudication(
   for (const [key, r] of decisions) {
     if (used.has(key) || r.decision.kind === 'none') continue;
     diagnostics.push(
-      warn('QC511', `${r.segment_id} × ${r.code}: ${a.coder} and ${b.coder} do not disagree here; the decision is ignored`, where(r.line)),
+      warn('QC511', `${r.segment_id} × ${r.code}: ${a.coder} and ${b.coder} do not disagree here; the decision is ignored`, { at: where(r.line) }),
     );
   }
   if (common === 0) diagnostics.push(warn('QC512', `${a.coder} and ${b.coder} have no reviewed segment in common`));

@@ -68,7 +68,7 @@ export function parseResolvedCsv(
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, info: true }) as unknown as typeof records;
   } catch (err) {
-    return { rows: [], diagnostics: [diag('QC510', `not a readable CSV file: ${(err as Error).message}`, { file })] };
+    return { rows: [], diagnostics: [diag('QC510', `not a readable CSV file: ${(err as Error).message}`, { at: { file } })] };
   }
   const header = records[0]?.record ?? [];
   const missing = ['segment_id', 'code', 'decision'].filter((c) => !header.includes(c));
@@ -76,14 +76,9 @@ export function parseResolvedCsv(
     return {
       rows: [],
       diagnostics: [
-        diag(
-          'QC510',
-          `the resolved file has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'}`,
-          { file, line: 1 },
-          missing.includes('decision')
+        diag('QC510', `the resolved file has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'}`, { at: { file, line: 1 }, hint: missing.includes('decision')
             ? 'add a decision column to the file `qcode disagreements` wrote and fill it in'
-            : undefined,
-        ),
+            : undefined }),
       ],
     };
   }
@@ -98,7 +93,7 @@ export function parseResolvedCsv(
     const segment_id = record[col('segment_id')] ?? '';
     const code = record[col('code')] ?? '';
     if ('error' in decision) {
-      diagnostics.push(diag('QC510', decision.error, { file, line }));
+      diagnostics.push(diag('QC510', decision.error, { at: { file, line } }));
       rows.push({ segment_id, code, decision: { kind: 'none' }, line, invalid: true });
     } else rows.push({ segment_id, code, decision, line });
   }

@@ -50,7 +50,7 @@ export function parseJournal(text: string, file: string): { entries: JournalEntr
       value = undefined;
     }
     if (isEntry(value)) entries.push(value);
-    else diagnostics.push(warn('QC513', 'not a complete journal entry; skipped', { file, line: i + 1 }));
+    else diagnostics.push(warn('QC513', 'not a complete journal entry; skipped', { at: { file, line: i + 1 } }));
   });
   return { entries, diagnostics };
 }

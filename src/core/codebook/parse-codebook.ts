@@ -21,7 +21,7 @@ export function parseCodebook(source: string, file: string): ParsedCodebook {
   if (yaml.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: yaml.diagnostics };
   const value = yaml.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { diagnostics: [...yaml.diagnostics, diag('QC211', 'the codebook must be a YAML mapping', yaml.locate([]))] };
+    return { diagnostics: [...yaml.diagnostics, diag('QC211', 'the codebook must be a YAML mapping', { at: yaml.locate([]) })] };
   }
   const result = CodebookSchema.safeParse(value);
   if (!result.success) {

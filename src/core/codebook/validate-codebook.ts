@@ -35,7 +35,7 @@ export function validateCodebook(
     if (category.id) {
       const at = yaml.locate([...catPath, 'id']);
       const first = categoryIds.get(category.id);
-      if (first) out.push(diag('QC205', `category id '${category.id}' is already used at ${where(first)}`, at));
+      if (first) out.push(diag('QC205', `category id '${category.id}' is already used at ${where(first)}`, { at }));
       else categoryIds.set(category.id, at);
     }
     category.codes.forEach((code, ki) => {
@@ -43,36 +43,32 @@ export function validateCodebook(
       if (code.id) {
         const at = yaml.locate([...codePath, 'id']);
         const first = codeIds.get(code.id);
-        if (first) out.push(diag('QC204', `code id '${code.id}' is already used at ${where(first)}`, at));
+        if (first) out.push(diag('QC204', `code id '${code.id}' is already used at ${where(first)}`, { at }));
         else codeIds.set(code.id, at);
       }
       if (!options.skipEmptyDefinition && (code.definition ?? '').trim() === '') {
-        out.push(warn('QC209', `code '${code.id}' has no definition`, yaml.locate([...codePath, 'definition'])));
+        out.push(warn('QC209', `code '${code.id}' has no definition`, { at: yaml.locate([...codePath, 'definition']) }));
       }
       code.patterns.forEach((pattern, pi) => {
         const at = yaml.locate([...codePath, 'patterns', pi]);
         if (isRegexPattern(pattern)) {
           const { source, flags } = splitRegexPattern(pattern)!;
           const error = explainRegexError(source, flags);
-          if (error) out.push(diag('QC207', `pattern ${pattern} of code '${code.id}': ${error}`, at));
+          if (error) out.push(diag('QC207', `pattern ${pattern} of code '${code.id}': ${error}`, { at }));
           else if (hasNestedQuantifier(source)) {
-            out.push(diag('QC208', `pattern ${pattern} of code '${code.id}' nests repetition`, at));
+            out.push(diag('QC208', `pattern ${pattern} of code '${code.id}' nests repetition`, { at }));
           }
         } else {
           // The matcher's own parser decides what a word pattern may hold, so
           // validate and code can never disagree about a pattern.
           const parsed = parsePattern(pattern);
-          if (parsed.kind === 'error') out.push(diag('QC210', `code '${code.id}': ${parsed.message}`, at));
+          if (parsed.kind === 'error') out.push(diag('QC210', `code '${code.id}': ${parsed.message}`, { at }));
         }
         const key = patternKey(pattern);
         const first = patterns.get(key);
         if (first && first.code !== code.id) {
           out.push(
-            warn(
-              'QC206',
-              `pattern '${pattern}' is listed under codes '${first.code}' (${where(first.at)}) and '${code.id}'`,
-              at,
-            ),
+            warn('QC206', `pattern '${pattern}' is listed under codes '${first.code}' (${where(first.at)}) and '${code.id}'`, { at }),
           );
         } else if (!first) patterns.set(key, { code: code.id, at });
       });

@@ -19,27 +19,27 @@ const REQUIRED = ['segment_id', 'code'] as const;
  */
 export function parseCodingCsv(text: string, file: string, defaultCoder: string): { rows: LocatedCoding[]; diagnostics: Diagnostic[] } {
   const { rows, errors } = parseCsvWithPositions(text);
-  const diagnostics: Diagnostic[] = errors.map((e) => diag('QC411', e.message, { file, line: e.line, col: e.col }));
+  const diagnostics: Diagnostic[] = errors.map((e) => diag('QC411', e.message, { at: { file, line: e.line, col: e.col } }));
   const header = rows[0];
-  if (!header) return { rows: [], diagnostics: [...diagnostics, diag('QC406', 'the file is empty: no header row', { file, line: 1, col: 1 })] };
+  if (!header) return { rows: [], diagnostics: [...diagnostics, diag('QC406', 'the file is empty: no header row', { at: { file, line: 1, col: 1 } })] };
   const index = new Map<string, number>();
   header.fields.forEach((name, i) => {
     const at = { file, ...header.positions[i]! };
     const key = name.trim();
     if (!(CODING_COLUMNS as readonly string[]).includes(key)) {
-      diagnostics.push(diag('QC406', `unknown column '${key}'${didYouMean(key, CODING_COLUMNS)}`, at));
-    } else if (index.has(key)) diagnostics.push(diag('QC406', `column '${key}' appears twice`, at));
+      diagnostics.push(diag('QC406', `unknown column '${key}'${didYouMean(key, CODING_COLUMNS)}`, { at }));
+    } else if (index.has(key)) diagnostics.push(diag('QC406', `column '${key}' appears twice`, { at }));
     else index.set(key, i);
   });
   for (const col of REQUIRED) {
-    if (!index.has(col)) diagnostics.push(diag('QC406', `missing column '${col}'`, { file, line: 1, col: 1 }));
+    if (!index.has(col)) diagnostics.push(diag('QC406', `missing column '${col}'`, { at: { file, line: 1, col: 1 } }));
   }
   if (diagnostics.some((d) => d.code === 'QC406')) return { rows: [], diagnostics };
   const out: LocatedCoding[] = [];
   for (const row of rows.slice(1)) {
     if (row.fields.length !== header.fields.length) {
       diagnostics.push(
-        diag('QC411', `row has ${row.fields.length} fields, the header has ${header.fields.length}`, { file, line: row.line, col: 1 }),
+        diag('QC411', `row has ${row.fields.length} fields, the header has ${header.fields.length}`, { at: { file, line: row.line, col: 1 } }),
       );
       continue;
     }
@@ -79,17 +79,17 @@ export function parseCodingJsonl(text: string, file: string, defaultCoder: strin
     try {
       v = JSON.parse(lineText);
     } catch (e) {
-      diagnostics.push(diag('QC411', `not valid JSON: ${(e as Error).message}`, { file, line, col: 1 }));
+      diagnostics.push(diag('QC411', `not valid JSON: ${(e as Error).message}`, { at: { file, line, col: 1 } }));
       return;
     }
     if (!v || typeof v !== 'object' || Array.isArray(v)) {
-      diagnostics.push(diag('QC411', 'the line is not a JSON object', { file, line, col: 1 }));
+      diagnostics.push(diag('QC411', 'the line is not a JSON object', { at: { file, line, col: 1 } }));
       return;
     }
     const o = v as Record<string, unknown>;
     for (const k of Object.keys(o)) {
       if (!(CODING_COLUMNS as readonly string[]).includes(k)) {
-        diagnostics.push(diag('QC406', `unknown key '${k}'${didYouMean(k, CODING_COLUMNS)}`, { file, line, col: lineText.indexOf(`"${k}"`) + 1 }));
+        diagnostics.push(diag('QC406', `unknown key '${k}'${didYouMean(k, CODING_COLUMNS)}`, { at: { file, line, col: lineText.indexOf(`"${k}"`) + 1 } }));
       }
     }
     const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : o[k] == null ? '' : String(o[k]));

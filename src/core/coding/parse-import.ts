@@ -26,14 +26,14 @@ type Parsed = { rows: LocatedCoding[]; diagnostics: Diagnostic[] };
 
 function readTable(text: string, file: string): { header?: CsvRow; body: CsvRow[]; diagnostics: Diagnostic[] } {
   const { rows, errors } = parseCsvWithPositions(text);
-  const diagnostics = errors.map((e) => diag('QC411', e.message, { file, line: e.line, col: e.col }));
-  if (!rows[0]) diagnostics.push(diag('QC406', 'the file is empty: no header row', { file, line: 1, col: 1 }));
+  const diagnostics = errors.map((e) => diag('QC411', e.message, { at: { file, line: e.line, col: e.col } }));
+  if (!rows[0]) diagnostics.push(diag('QC406', 'the file is empty: no header row', { at: { file, line: 1, col: 1 } }));
   return { ...(rows[0] ? { header: rows[0] } : {}), body: rows.slice(1), diagnostics };
 }
 
 function fieldCountOk(row: CsvRow, header: CsvRow, file: string, out: Diagnostic[]): boolean {
   if (row.fields.length === header.fields.length) return true;
-  out.push(diag('QC411', `row has ${row.fields.length} fields, the header has ${header.fields.length}`, { file, line: row.line, col: 1 }));
+  out.push(diag('QC411', `row has ${row.fields.length} fields, the header has ${header.fields.length}`, { at: { file, line: row.line, col: 1 } }));
   return false;
 }
 
@@ -66,12 +66,12 @@ export function parseWideCodings(text: string, file: string, coder: string, code
   const names = header.fields.map((f) => f.trim());
   const segCol = names.indexOf('segment_id');
   const memoCol = names.indexOf('memo');
-  if (segCol < 0) diagnostics.push(diag('QC406', "missing column 'segment_id'", { file, line: 1, col: 1 }));
+  if (segCol < 0) diagnostics.push(diag('QC406', "missing column 'segment_id'", { at: { file, line: 1, col: 1 } }));
   names.forEach((n, i) => {
     if (i === segCol || i === memoCol || n === 'doc_id') return;
     if (!codes.has(n)) {
       diagnostics.push(
-        diag('QC406', `column '${n}' is not a code id${didYouMean(n, [...codes.keys(), 'segment_id', 'memo'])}`, located(header, file, i)),
+        diag('QC406', `column '${n}' is not a code id${didYouMean(n, [...codes.keys(), 'segment_id', 'memo'])}`, { at: located(header, file, i) }),
       );
     }
   });
@@ -85,7 +85,7 @@ export function parseWideCodings(text: string, file: string, coder: string, code
       const v = row.fields[i]!.trim();
       if (v === '' || v === '0') return;
       if (v !== '1') {
-        diagnostics.push(diag('QC411', `cell for code '${n}' is '${v}'; wide files hold 1, 0 or nothing`, located(row, file, i)));
+        diagnostics.push(diag('QC411', `cell for code '${n}' is '${v}'; wide files hold 1, 0 or nothing`, { at: located(row, file, i) }));
         return;
       }
       any = true;
@@ -107,10 +107,10 @@ export function parseListCodings(text: string, file: string, coder: string): Par
   const names = header.fields.map((f) => f.trim());
   const allowed = ['segment_id', 'codes', 'memo', 'doc_id'];
   names.forEach((n, i) => {
-    if (!allowed.includes(n)) diagnostics.push(diag('QC406', `unknown column '${n}'${didYouMean(n, allowed)}`, located(header, file, i)));
+    if (!allowed.includes(n)) diagnostics.push(diag('QC406', `unknown column '${n}'${didYouMean(n, allowed)}`, { at: located(header, file, i) }));
   });
   for (const need of ['segment_id', 'codes']) {
-    if (!names.includes(need)) diagnostics.push(diag('QC406', `missing column '${need}'`, { file, line: 1, col: 1 }));
+    if (!names.includes(need)) diagnostics.push(diag('QC406', `missing column '${need}'`, { at: { file, line: 1, col: 1 } }));
   }
   if (diagnostics.some((d) => d.code === 'QC406')) return { rows: [], diagnostics };
   const segCol = names.indexOf('segment_id');

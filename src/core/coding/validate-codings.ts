@@ -39,33 +39,33 @@ export function validateCodings(
       const docPrefix = c.segment_id.split(':')[0] ?? '';
       const candidates = segments.filter((s) => s.doc_id === docPrefix).map((s) => s.segment_id);
       diagnostics.push(
-        diag('QC401', `unknown segment '${c.segment_id}'`, at('segment_id'), near(c.segment_id, candidates.length ? candidates : segmentById.keys())),
+        diag('QC401', `unknown segment '${c.segment_id}'`, { at: at('segment_id'), hint: near(c.segment_id, candidates.length ? candidates : segmentById.keys()) }),
       );
       ok = false;
     } else if (c.doc_id && c.doc_id !== segment.doc_id) {
-      diagnostics.push(diag('QC407', `segment '${c.segment_id}' belongs to document '${segment.doc_id}', not '${c.doc_id}'`, at('doc_id')));
+      diagnostics.push(diag('QC407', `segment '${c.segment_id}' belongs to document '${segment.doc_id}', not '${c.doc_id}'`, { at: at('doc_id') }));
       ok = false;
     } else c.doc_id = segment.doc_id;
     if (expectedCoder !== undefined && c.coder !== expectedCoder) {
-      diagnostics.push(diag('QC409', `row of coder '${c.coder}' in the file of coder '${expectedCoder}'`, at('coder')));
+      diagnostics.push(diag('QC409', `row of coder '${c.coder}' in the file of coder '${expectedCoder}'`, { at: at('coder') }));
       ok = false;
     }
     if (c.code) {
       const ref = codes.get(c.code);
       if (!ref) {
-        diagnostics.push(diag('QC402', `unknown code '${c.code}'`, at('code'), near(c.code, codes.keys())));
+        diagnostics.push(diag('QC402', `unknown code '${c.code}'`, { at: at('code'), hint: near(c.code, codes.keys()) }));
         ok = false;
       } else if (c.category && c.category !== ref.category.id) {
-        diagnostics.push(diag('QC403', `code '${c.code}' belongs to category '${ref.category.id}', not '${c.category}'`, at('category')));
+        diagnostics.push(diag('QC403', `code '${c.code}' belongs to category '${ref.category.id}', not '${c.category}'`, { at: at('category') }));
         ok = false;
       } else c.category = ref.category.id;
     } else if (c.category) {
-      diagnostics.push(diag('QC402', `category '${c.category}' given without a code`, at('code'), 'a "reviewed, none" row leaves both category and code empty'));
+      diagnostics.push(diag('QC402', `category '${c.category}' given without a code`, { at: at('code'), hint: 'a "reviewed, none" row leaves both category and code empty' }));
       ok = false;
     }
     const key = `${c.coder}\u0000${c.segment_id}\u0000${c.code}`;
     if (ok && seen.has(key)) {
-      diagnostics.push(diag('QC405', `segment '${c.segment_id}' has code '${c.code || '(none)'}' twice for coder '${c.coder}'`, at('row')));
+      diagnostics.push(diag('QC405', `segment '${c.segment_id}' has code '${c.code || '(none)'}' twice for coder '${c.coder}'`, { at: at('row') }));
       ok = false;
     }
     if (!ok) continue;
@@ -80,7 +80,7 @@ export function validateCodings(
   for (const group of perSegment.values()) {
     if (group.none && group.coded.length) {
       diagnostics.push(
-        diag('QC408', `segment '${group.none.coding.segment_id}' is marked "no code applies" and also has codes`, group.none.at.row),
+        diag('QC408', `segment '${group.none.coding.segment_id}' is marked "no code applies" and also has codes`, { at: group.none.at.row }),
       );
       bad.add(group.none.coding);
     }
@@ -95,11 +95,7 @@ export function validateCodings(
       if (category?.exclusive && list.length > 1) {
         for (const lc of list.slice(1)) {
           diagnostics.push(
-            diag(
-              'QC404',
-              `segment '${lc.coding.segment_id}' has codes '${list[0]!.coding.code}' and '${lc.coding.code}' of exclusive category '${categoryId}'`,
-              lc.at.code ?? lc.at.row,
-            ),
+            diag('QC404', `segment '${lc.coding.segment_id}' has codes '${list[0]!.coding.code}' and '${lc.coding.code}' of exclusive category '${categoryId}'`, { at: lc.at.code ?? lc.at.row }),
           );
           bad.add(lc.coding);
         }

@@ -34,14 +34,14 @@ export function parseDocumentFile(
       const value = yaml.value;
       if (value !== undefined && value !== null) {
         if (typeof value !== 'object' || Array.isArray(value)) {
-          diagnostics.push(diag('QC308', 'front matter must be a mapping of key: value pairs', yaml.locate([])));
+          diagnostics.push(diag('QC308', 'front matter must be a mapping of key: value pairs', { at: yaml.locate([]) }));
         } else {
           for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
             if (key === 'text') {
-              diagnostics.push(diag('QC308', "front matter cannot set 'text': the text is the body of the file", yaml.locate([key], 'key')));
+              diagnostics.push(diag('QC308', "front matter cannot set 'text': the text is the body of the file", { at: yaml.locate([key], 'key') }));
             } else if (key === 'id') {
               if (typeof v !== 'string' && typeof v !== 'number') {
-                diagnostics.push(diag('QC308', 'id must be a string', yaml.locate([key])));
+                diagnostics.push(diag('QC308', 'id must be a string', { at: yaml.locate([key]) }));
               } else id = String(v).normalize('NFC');
             } else metadata[key] = normalizeMetadataValue(v);
           }

@@ -38,7 +38,7 @@ function missingColumns(present: string[], columns: ColumnNames, file: string): 
   ] as const) {
     if (!present.includes(name)) {
       out.push(
-        diag('QC306', `no '${name}' column (columns: ${present.join(', ') || 'none'})`, { file, line: 1, col: 1 }, `map another column with ${flag}`),
+        diag('QC306', `no '${name}' column (columns: ${present.join(', ') || 'none'})`, { at: { file, line: 1, col: 1 }, hint: `map another column with ${flag}` }),
       );
     }
   }
@@ -53,7 +53,7 @@ export function parseCsvCorpus(text: string, file: string, columns: ColumnNames 
     records = parse(normalizeText(text), { info: true, relax_column_count: true, skip_empty_lines: true }) as never;
   } catch (e) {
     const err = e as { message: string; lines?: number };
-    return { documents: [], diagnostics: [diag('QC305', err.message.replace(/^Invalid .*?: /, ''), { file, line: err.lines ?? 1 })] };
+    return { documents: [], diagnostics: [diag('QC305', err.message.replace(/^Invalid .*?: /, ''), { at: { file, line: err.lines ?? 1 } })] };
   }
   const header = records[0]?.record ?? [];
   const headerDiagnostics = missingColumns(header, columns, file);
@@ -64,7 +64,7 @@ export function parseCsvCorpus(text: string, file: string, columns: ColumnNames 
     const line = prevEnd + 1;
     prevEnd = info.lines;
     if (record.length !== header.length) {
-      diagnostics.push(diag('QC305', `row has ${record.length} fields, the header has ${header.length}`, { file, line }));
+      diagnostics.push(diag('QC305', `row has ${record.length} fields, the header has ${header.length}`, { at: { file, line } }));
       continue;
     }
     const row: Record<string, string> = {};
@@ -87,11 +87,11 @@ export function parseJsonlCorpus(text: string, file: string, columns: ColumnName
     try {
       value = JSON.parse(lineText);
     } catch (e) {
-      diagnostics.push(diag('QC307', `not valid JSON: ${(e as Error).message}`, { file, line }));
+      diagnostics.push(diag('QC307', `not valid JSON: ${(e as Error).message}`, { at: { file, line } }));
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      diagnostics.push(diag('QC307', 'the line is not a JSON object', { file, line }));
+      diagnostics.push(diag('QC307', 'the line is not a JSON object', { at: { file, line } }));
       return;
     }
     const row = value as Record<string, unknown>;

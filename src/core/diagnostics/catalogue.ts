@@ -1,8 +1,10 @@
 /**
  * The error-code catalogue. Codes are permanent: once published a code keeps
  * its meaning forever; retired codes stay listed. Each area keeps its own
- * file under ./codes so the catalogue reads like the README's table.
+ * file under ./codes, declared `as const`, so `ErrorCode` is the union of
+ * every code and a misspelt code fails the type check, not the user.
  */
+import type { CatalogueText } from './code-table.js';
 import { generalCodes } from './codes/general.js';
 import { projectCodes } from './codes/project.js';
 import { codebookCodes } from './codes/codebook.js';
@@ -12,32 +14,28 @@ import { sampleCodes } from './codes/sample.js';
 import { agreementCodes } from './codes/agreement.js';
 import { analysisCodes } from './codes/analysis.js';
 
-export interface CatalogueEntry {
-  code: string;
-  title: string;
-  /** What the code means, in one sentence, for the README. */
-  description: string;
-  /** The default hint printed under the message. */
-  hint: string;
+const areas = [generalCodes, projectCodes, codebookCodes, corpusCodes, codingCodes, sampleCodes, agreementCodes, analysisCodes] as const;
+
+/** Every code in the catalogue, as a literal type. */
+export type ErrorCode =
+  | keyof typeof generalCodes
+  | keyof typeof projectCodes
+  | keyof typeof codebookCodes
+  | keyof typeof corpusCodes
+  | keyof typeof codingCodes
+  | keyof typeof sampleCodes
+  | keyof typeof agreementCodes
+  | keyof typeof analysisCodes;
+
+export interface CatalogueEntry extends CatalogueText {
+  code: ErrorCode;
 }
 
-export type CodeTable = Record<string, Omit<CatalogueEntry, 'code'>>;
-
-const areas: CodeTable[] = [
-  generalCodes,
-  projectCodes,
-  codebookCodes,
-  corpusCodes,
-  codingCodes,
-  sampleCodes,
-  agreementCodes,
-  analysisCodes,
-];
-
-export const catalogue: ReadonlyMap<string, CatalogueEntry> = (() => {
-  const map = new Map<string, CatalogueEntry>();
+/** Every code in code order; building it checks that no two areas claim one code. */
+export const catalogue: ReadonlyMap<ErrorCode, CatalogueEntry> = (() => {
+  const map = new Map<ErrorCode, CatalogueEntry>();
   for (const table of areas) {
-    for (const [code, entry] of Object.entries(table)) {
+    for (const [code, entry] of Object.entries(table) as [ErrorCode, CatalogueText][]) {
       if (map.has(code)) throw new Error(`duplicate error code ${code} in the catalogue`);
       map.set(code, { code, ...entry });
     }
@@ -45,8 +43,10 @@ export const catalogue: ReadonlyMap<string, CatalogueEntry> = (() => {
   return new Map([...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 })();
 
-export function catalogueEntry(code: string): CatalogueEntry {
-  const entry = catalogue.get(code);
-  if (!entry) throw new Error(`unknown error code ${code}: add it to src/core/diagnostics/codes`);
-  return entry;
+export function isErrorCode(code: string): code is ErrorCode {
+  return catalogue.has(code as ErrorCode);
+}
+
+export function catalogueEntry(code: ErrorCode): CatalogueEntry {
+  return catalogue.get(code)!;
 }

@@ -4,6 +4,8 @@
  * catalogue; `QcodeError` carries one or more of them up to the CLI, which
  * prints them and picks the exit code.
  */
+import type { ErrorCode } from './catalogue.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface SourceLocation {
@@ -16,7 +18,7 @@ export interface SourceLocation {
 }
 
 export interface Diagnostic {
-  code: string;
+  code: ErrorCode;
   severity: Severity;
   message: string;
   /** Overrides the catalogue's hint where the case allows a sharper one. */

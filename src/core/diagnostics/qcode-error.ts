@@ -1,5 +1,5 @@
-import type { Diagnostic, SourceLocation } from './diagnostic.js';
-import { catalogueEntry } from './catalogue.js';
+import type { ErrorCode } from './catalogue.js';
+import type { Diagnostic, Severity, SourceLocation } from './diagnostic.js';
 
 /**
  * The one error class for problems a user can fix. It carries diagnostics
@@ -15,31 +15,31 @@ export class QcodeError extends Error {
     this.diagnostics = diagnostics;
   }
 
-  get code(): string {
-    return this.diagnostics[0]?.code ?? 'QC000';
+  get code(): ErrorCode | undefined {
+    return this.diagnostics[0]?.code;
   }
 }
 
-/** Builds an error diagnostic; the code must be in the catalogue. */
-export function diag(
-  code: string,
-  message: string,
-  location?: SourceLocation,
-  hint?: string,
-  severity: 'error' | 'warning' = 'error',
-): Diagnostic {
-  catalogueEntry(code); // throws on an unknown code: a bug, caught by tests
-  const d: Diagnostic = { code, severity, message };
-  if (location) d.location = location;
-  if (hint) d.hint = hint;
+/** Where a diagnostic points, a sharper hint than the catalogue's, and its severity (default error). */
+export interface DiagnosticOptions {
+  at?: SourceLocation | undefined;
+  hint?: string | undefined;
+  severity?: Severity;
+}
+
+/** Builds a diagnostic; `code` is typed from the catalogue, so a misspelt code fails `tsc`. */
+export function diag(code: ErrorCode, message: string, options: DiagnosticOptions = {}): Diagnostic {
+  const d: Diagnostic = { code, severity: options.severity ?? 'error', message };
+  if (options.at) d.location = options.at;
+  if (options.hint) d.hint = options.hint;
   return d;
 }
 
-export function warn(code: string, message: string, location?: SourceLocation, hint?: string): Diagnostic {
-  return diag(code, message, location, hint, 'warning');
+export function warn(code: ErrorCode, message: string, options: Omit<DiagnosticOptions, 'severity'> = {}): Diagnostic {
+  return diag(code, message, { ...options, severity: 'warning' });
 }
 
 /** Throws a QcodeError with a single error diagnostic. */
-export function fail(code: string, message: string, location?: SourceLocation, hint?: string): never {
-  throw new QcodeError([diag(code, message, location, hint)]);
+export function fail(code: ErrorCode, message: string, options: Omit<DiagnosticOptions, 'severity'> = {}): never {
+  throw new QcodeError([diag(code, message, options)]);
 }

@@ -94,7 +94,7 @@ export class JsonlLineCoder {
   }
 
   private empty(id: string, line: number): Diagnostic {
-    return warn('QC304', `document '${id}' is empty`, { file: this.options.file, line });
+    return warn('QC304', `document '${id}' is empty`, { at: { file: this.options.file, line } });
   }
 
   /**
@@ -128,10 +128,10 @@ export class JsonlLineCoder {
     try {
       value = JSON.parse(decoder.decode(buf.subarray(from, to)));
     } catch (e) {
-      return [diag('QC307', `not valid JSON: ${(e as Error).message}`, { file, line })];
+      return [diag('QC307', `not valid JSON: ${(e as Error).message}`, { at: { file, line } })];
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return [diag('QC307', 'the line is not a JSON object', { file, line })];
+      return [diag('QC307', 'the line is not a JSON object', { at: { file, line } })];
     }
     const row = value as Record<string, unknown>;
     const { idColumn, textColumn } = this.options.columns;
@@ -139,7 +139,7 @@ export class JsonlLineCoder {
       ['--id-column', idColumn],
       ['--text-column', textColumn],
     ] as const) {
-      if (!(name in row)) return [diag('QC306', `no '${name}' column`, { file, line }, `map another column with ${flag}`)];
+      if (!(name in row)) return [diag('QC306', `no '${name}' column`, { at: { file, line }, hint: `map another column with ${flag}` })];
     }
     const doc = rowToDocument(row, this.options.columns, { file, line });
     return this.codeSegments(doc, doc.metadata.language ?? '', false, out);

@@ -106,12 +106,7 @@ export function computeSample(segments: readonly Segment[], docs: readonly Docum
     if (!docs.some((d) => d.metadata[key] !== undefined)) {
       const known = [...new Set(docs.flatMap((d) => Object.keys(d.metadata)))].sort();
       diagnostics.push(
-        diag(
-          'QC504',
-          `no document has the metadata key '${key}'`,
-          undefined,
-          known.length > 0 ? `keys in this corpus: ${known.join(', ')}; or use --stratify doc` : undefined,
-        ),
+        diag('QC504', `no document has the metadata key '${key}'`, { hint: known.length > 0 ? `keys in this corpus: ${known.join(', ')}; or use --stratify doc` : undefined }),
       );
     }
   }

@@ -20,20 +20,20 @@ export function parseSampleCsv(
     const line = (err as { lines?: number }).lines;
     return {
       segmentIds: [],
-      diagnostics: [diag('QC507', `not a readable CSV file: ${(err as Error).message}`, line ? { file, line } : { file })],
+      diagnostics: [diag('QC507', `not a readable CSV file: ${(err as Error).message}`, { at: line ? { file, line } : { file } })],
     };
   }
   const header = records[0] ?? [];
   const col = header.indexOf('segment_id');
   if (col < 0) {
-    return { segmentIds: [], diagnostics: [diag('QC507', 'the sample file has no segment_id column', { file, line: 1 })] };
+    return { segmentIds: [], diagnostics: [diag('QC507', 'the sample file has no segment_id column', { at: { file, line: 1 } })] };
   }
   const position = new Map(corpusOrder.map((id, i) => [id, i]));
   const found = new Set<string>();
   records.slice(1).forEach((rec, i) => {
     const id = rec[col] ?? '';
     if (!position.has(id)) {
-      diagnostics.push(diag('QC507', `unknown segment '${id}'`, { file, line: i + 2 }));
+      diagnostics.push(diag('QC507', `unknown segment '${id}'`, { at: { file, line: i + 2 } }));
     } else found.add(id);
   });
   const segmentIds = [...found].sort((a, b) => position.get(a)! - position.get(b)!);

@@ -29,7 +29,7 @@ export function parseYamlSource(source: string, file: string, lineOffset = 0): Y
   const diagnostics: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    diagnostics.push(diag('QC104', message, at(e.pos[0]), undefined, doc.errors.includes(e) ? 'error' : 'warning'));
+    diagnostics.push(diag('QC104', message, { at: at(e.pos[0]), severity: doc.errors.includes(e) ? 'error' : 'warning' }));
   }
   const locate = (path: readonly PathKey[], part: 'key' | 'value' = 'value'): SourceLocation => {
     let node: unknown = doc.contents;

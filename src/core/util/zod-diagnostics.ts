@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorCode } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 import { didYouMean } from './suggest.js';
@@ -6,9 +7,9 @@ import type { PathKey, YamlSource } from './parse-yaml-source.js';
 
 /** Which catalogue code each kind of schema problem gets in a given file format. */
 export interface SchemaCodes {
-  unknownKey: string;
-  missing: string;
-  invalid: string;
+  unknownKey: ErrorCode;
+  missing: ErrorCode;
+  invalid: ErrorCode;
 }
 
 interface ZodDefLike {
@@ -69,12 +70,7 @@ export function formatSchemaIssues(
       const known = knownKeysAt(schema, path);
       for (const key of issue.keys) {
         out.push(
-          diag(
-            codes.unknownKey,
-            `unknown key '${key}' in ${describePath(path)}${didYouMean(key, known)}`,
-            source.locate([...path, key], 'key'),
-            known.length ? `allowed keys here: ${known.join(', ')}` : undefined,
-          ),
+          diag(codes.unknownKey, `unknown key '${key}' in ${describePath(path)}${didYouMean(key, known)}`, { at: source.locate([...path, key], 'key'), hint: known.length ? `allowed keys here: ${known.join(', ')}` : undefined }),
         );
       }
       continue;
@@ -82,10 +78,10 @@ export function formatSchemaIssues(
     const parentPath = path.slice(0, -1);
     const key = path[path.length - 1];
     if (valueAt(source.value, path) === undefined && key !== undefined && typeof key === 'string') {
-      out.push(diag(codes.missing, `missing required key '${key}' in ${describePath(parentPath)}`, source.locate(parentPath)));
+      out.push(diag(codes.missing, `missing required key '${key}' in ${describePath(parentPath)}`, { at: source.locate(parentPath) }));
       continue;
     }
-    out.push(diag(codes.invalid, `${describePath(path)}: ${issue.message}`, source.locate(path)));
+    out.push(diag(codes.invalid, `${describePath(path)}: ${issue.message}`, { at: source.locate(path) }));
   }
   return out;
 }

@@ -1,7 +1,7 @@
-import type { CodeTable } from '../catalogue.js';
+import type { CodeTable } from '../code-table.js';
 
 /** QC6xx: reliability. */
-export const agreementCodes: CodeTable = {
+export const agreementCodes = {
   QC601: {
     title: 'ratings file header',
     description: 'A --ratings file needs a header: `unit` and one column per coder (wide), or `unit,coder,value` (long).',
@@ -57,4 +57,4 @@ export const agreementCodes: CodeTable = {
     description: 'A coder is named twice, in --coders or in the header of a ratings file.',
     hint: 'Name each coder once.',
   },
-};
+} as const satisfies CodeTable;

@@ -1,7 +1,7 @@
-import type { CodeTable } from '../catalogue.js';
+import type { CodeTable } from '../code-table.js';
 
 /** QC7xx: analysis and exports. */
-export const analysisCodes: CodeTable = {
+export const analysisCodes = {
   QC701: {
     title: 'unknown grouping key',
     description: 'freq --by names a metadata key that no document has.',
@@ -27,4 +27,4 @@ export const analysisCodes: CodeTable = {
     description: 'Some documents lack the metadata key used for grouping; they form the group "(missing)".',
     hint: 'Add the key to those documents\' front matter, or accept the (missing) group.',
   },
-};
+} as const satisfies CodeTable;

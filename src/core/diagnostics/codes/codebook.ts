@@ -1,7 +1,7 @@
-import type { CodeTable } from '../catalogue.js';
+import type { CodeTable } from '../code-table.js';
 
 /** QC2xx: codebooks. */
-export const codebookCodes: CodeTable = {
+export const codebookCodes = {
   QC201: {
     title: 'unknown codebook key',
     description: 'The codebook has a key the format does not define (often a typo).',
@@ -58,4 +58,4 @@ export const codebookCodes: CodeTable = {
     description: 'The codebook file is empty or its top level is not a YAML mapping.',
     hint: 'A codebook starts with keys such as name:, version: and categories:.',
   },
-};
+} as const satisfies CodeTable;

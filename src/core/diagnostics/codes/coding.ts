@@ -1,7 +1,7 @@
-import type { CodeTable } from '../catalogue.js';
+import type { CodeTable } from '../code-table.js';
 
 /** QC4xx: coding files, import, the auto-coder and evaluation. */
-export const codingCodes: CodeTable = {
+export const codingCodes = {
   QC401: {
     title: 'unknown segment',
     description: 'A coding names a segment id that the corpus, at this unit, does not have.',
@@ -62,4 +62,4 @@ export const codingCodes: CodeTable = {
     description: 'No coding file exists for the coder named.',
     hint: 'Coders are files out/codings/<coder>.csv; create one with qcode code, qcode import or qcode annotate.',
   },
-};
+} as const satisfies CodeTable;

@@ -1,7 +1,7 @@
-import type { CodeTable } from '../catalogue.js';
+import type { CodeTable } from '../code-table.js';
 
 /** QC3xx: corpora and segments. */
-export const corpusCodes: CodeTable = {
+export const corpusCodes = {
   QC301: {
     title: 'unsupported corpus',
     description: 'The corpus path is neither a folder of .txt/.md files nor a .csv or .jsonl file.',
@@ -52,4 +52,4 @@ export const corpusCodes: CodeTable = {
     description: 'The corpus holds no documents.',
     hint: 'Add .txt or .md files to the corpus folder, or rows to the corpus file.',
   },
-};
+} as const satisfies CodeTable;

@@ -1,7 +1,7 @@
-import type { CodeTable } from '../catalogue.js';
+import type { CodeTable } from '../code-table.js';
 
 /** QC0xx: the command line itself and internal failures. */
-export const generalCodes: CodeTable = {
+export const generalCodes = {
   QC001: {
     title: 'invalid option',
     description: 'An option or argument is missing, unknown or has a value of the wrong kind.',
@@ -37,4 +37,4 @@ export const generalCodes: CodeTable = {
     description: 'qcode hit a bug: this is not a problem with your files.',
     hint: 'Please report it with the command you ran; set QCODE_DEBUG=1 to see the stack trace.',
   },
-};
+} as const satisfies CodeTable;

@@ -1,7 +1,7 @@
-import type { CodeTable } from '../catalogue.js';
+import type { CodeTable } from '../code-table.js';
 
 /** QC1xx: the project file qcode.yaml. */
-export const projectCodes: CodeTable = {
+export const projectCodes = {
   QC101: {
     title: 'invalid project file',
     description: 'qcode.yaml has an unknown key or a value of the wrong kind.',
@@ -22,4 +22,4 @@ export const projectCodes: CodeTable = {
     description: 'A YAML file (project file, codebook or front matter) is not well-formed YAML.',
     hint: 'Check indentation and quoting at the position shown; values with a colon need quotes.',
   },
-};
+} as const satisfies CodeTable;

@@ -1,7 +1,7 @@
-import type { CodeTable } from '../catalogue.js';
+import type { CodeTable } from '../code-table.js';
 
 /** QC5xx: sampling, annotation, disagreements and adjudication. */
-export const sampleCodes: CodeTable = {
+export const sampleCodes = {
   QC501: {
     title: 'invalid sample size',
     description: 'The sample fraction is not above 0 and at most 1, or the sample size is not a positive whole number.',
@@ -67,4 +67,4 @@ export const sampleCodes: CodeTable = {
     description: "A line of a coder's annotation journal could not be read (usually the last line of a session that was killed mid-write); it is skipped.",
     hint: 'The segment on that line was not confirmed; code it again.',
   },
-};
+} as const satisfies CodeTable;
