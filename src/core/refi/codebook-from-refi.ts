@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { warn } from '../diagnostics/qcode-error.js';
 import { CODE_ID, type Category, type Code, type Codebook, type Unit } from '../model/codebook.js';
 import { parseCodeDescription } from './code-description.js';
-import { guidKey } from './guid.js';
+import { deriveGuid, guidKey } from './guid.js';
 import { IdAllocator, slugify } from './names.js';
 import { noteFor, parseQcodeNotes, type QcodeNotes } from './qcode-comment.js';
 import type { RefiCode, RefiProject } from './refi-project.js';
@@ -73,7 +73,8 @@ export function codebookFromRefi(project: RefiProject, defaults: CodebookDefault
     return {
       id,
       label,
-      guid: refi.guid,
+      // A GUID qcode derived from the id on export need not be stored: the next export derives it again.
+      ...(guidKey(refi.guid) === deriveGuid(`code:${id}`) ? {} : { guid: refi.guid }),
       ...text,
       patterns: noted?.patterns ?? [],
       ...(color ? { color } : {}),
@@ -115,10 +116,11 @@ export function codebookFromRefi(project: RefiProject, defaults: CodebookDefault
       diagnostics.push(warn('QC807', `code '${top.name}' and everything below it are marked not codable: no category made`, { at: { file, line: top.line } }));
       continue;
     }
+    const id = noted && CODE_ID.test(noted.id) ? noted.id : categoryIds.take(slugify(top.name) || 'category');
     categories.push({
-      id: noted && CODE_ID.test(noted.id) ? noted.id : categoryIds.take(slugify(top.name) || 'category'),
+      id,
       label: top.name,
-      guid: top.guid,
+      ...(guidKey(top.guid) === deriveGuid(`category:${id}`) ? {} : { guid: top.guid }),
       description: top.isCodable ? '' : top.description,
       exclusive: noted?.exclusive ?? false,
       codes,
