@@ -2,6 +2,7 @@ import { parseCodebook } from '../codebook/parse-codebook.js';
 import { parseDocumentFile } from '../corpus/parse-document-file.js';
 import { validateCorpus } from '../corpus/validate-corpus.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Codebook } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
 import { DocumentSlicer } from '../spans/document-slicer.js';
 import { parseSpanCsv } from '../spans/parse-span-file.js';
@@ -14,7 +15,7 @@ import type { ProjectFile } from './format-imported-project.js';
  * same id and text, every span match its document. Any error here is a bug in
  * the import, caught before a single file is written.
  */
-export function checkImportedProject(files: readonly ProjectFile[]): Diagnostic[] {
+export function checkImportedProject(files: readonly ProjectFile[]): { diagnostics: Diagnostic[]; codebook?: Codebook; documents: Document[] } {
   const out: Diagnostic[] = [];
   const codebookFile = files.find((f) => f.path === 'codebook.yaml')!;
   const cb = parseCodebook(codebookFile.content, codebookFile.path);
@@ -26,11 +27,11 @@ export function checkImportedProject(files: readonly ProjectFile[]): Diagnostic[
     if (parsed.document) documents.push(parsed.document);
   }
   out.push(...validateCorpus(documents, 'corpus').filter((d) => d.severity === 'error'));
-  if (!cb.codebook || out.length) return out;
+  if (!cb.codebook || out.length) return { diagnostics: out, documents };
   const slicer = new DocumentSlicer(documents);
   for (const f of files.filter((x) => x.path.startsWith('out/codings/spans/'))) {
     const parsed = parseSpanCsv(f.content, f.path);
     out.push(...parsed.diagnostics, ...validateSpans(parsed.rows, slicer, cb.codebook).diagnostics);
   }
-  return out.filter((d) => d.severity === 'error');
+  return { diagnostics: out.filter((d) => d.severity === 'error'), codebook: cb.codebook, documents };
 }

@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { warn } from '../diagnostics/qcode-error.js';
-import { codePointIndex } from '../util/code-point-index.js';
 import type { PositionMap, PositionUnit } from './position-map.js';
 
 export interface SourceSelections {
@@ -45,7 +44,7 @@ function scoreUnit(sources: readonly SourceSelections[], unit: PositionUnit): Un
   for (const source of sources) {
     if (source.selections.length === 0) continue;
     const map = source.map(unit);
-    const index = codePointIndex(map.normalized);
+    const index = map.index();
     const charAt = (cp: number) => (cp >= 0 && cp < map.normalizedLength ? String.fromCodePoint(map.normalized.codePointAt(index[cp]!)!) : ' ');
     const boundary = (cp: number) => !(WORD.test(charAt(cp - 1)) && WORD.test(charAt(cp)));
     for (const s of source.selections) {

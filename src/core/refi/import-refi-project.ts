@@ -3,7 +3,6 @@ import { warn } from '../diagnostics/qcode-error.js';
 import type { Codebook } from '../model/codebook.js';
 import type { SpanCoding } from '../model/span-coding.js';
 import { sortSpans } from '../spans/validate-spans.js';
-import { codePointIndex } from '../util/code-point-index.js';
 import { codebookFromRefi, type CodebookDefaults } from './codebook-from-refi.js';
 import { choosePositionUnit, type PositionUnitChoice } from './detect-position-unit.js';
 import { deriveGuid, guidKey } from './guid.js';
@@ -182,7 +181,7 @@ export function importRefiProject(project: RefiProject, texts: SourceTexts, opti
   for (const [i, { source, doc }] of withText.entries()) {
     const map = sources[i]!.map(positions.unit);
     doc.text = map.normalized;
-    const index = codePointIndex(map.normalized);
+    const index = map.index();
     const add = (coder: string, start: number, end: number, code: string, memo: string) => {
       const byKey = spansByCoder.get(coder) ?? new Map<string, SpanCoding>();
       spansByCoder.set(coder, byKey);

@@ -1,3 +1,5 @@
+import { codePointIndex } from '../util/code-point-index.js';
+
 /**
  * REFI-QDA selections give positions in the source file's text; qcode's
  * offsets count code points in the normalised document (no BOM, LF line
@@ -25,6 +27,8 @@ export interface PositionMap {
   toStart(position: number): number | undefined;
   /** Normalised offset of a selection end. */
   toEnd(position: number): number | undefined;
+  /** UTF-16 index of each code point of the normalised text (built on first use). */
+  index(): Int32Array;
 }
 
 const CR = 0x0d;
@@ -120,7 +124,9 @@ export function buildPositionMap(raw: string, unit: PositionUnit): PositionMap {
   }
   const normalizedLength = lineFloor ? lineFloor[n]! : n;
   const valid = (x: number) => Number.isInteger(x) && x >= 0 && x <= rawLength;
+  let index: Int32Array | undefined;
   return {
+    index: () => (index ??= codePointIndex(normalized)),
     unit,
     rawLength,
     normalized,

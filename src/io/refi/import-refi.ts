@@ -9,7 +9,10 @@ import { slugify } from '../../core/refi/names.js';
 import type { PositionUnit } from '../../core/refi/position-map.js';
 import { recordOutputs } from '../manifest.js';
 import { readProject } from '../read-project.js';
-import { readStudy } from '../read-study.js';
+import { documentLanguage } from '../read-study.js';
+import { computeCorpusHash } from '../../core/corpus/compute-corpus-hash.js';
+import { computeSegments } from '../../core/segment/compute-segments.js';
+import { computeSha256 } from '../../core/util/hash.js';
 import { spanPath } from '../span-file.js';
 import { checkImportedProject } from '../../core/refi/check-imported-project.js';
 import { writeFileIfAbsent } from '../write-new-file.js';
@@ -64,8 +67,10 @@ export async function importRefi(options: ImportRefiOptions): Promise<ImportRefi
     throw new QcodeError([diag('QC810', `${options.display(options.target) || '.'} already holds ${clash.join(', ')}; init --from never overwrites a project`, { at: { file: options.display(options.target) || '.' } })]);
   }
   const files = formatImportedProject(imported, path.basename(options.file), options.unit);
-  const problems = checkImportedProject(files);
-  if (problems.length) throw new Error(`the imported project does not read back: ${problems.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  const check = checkImportedProject(files);
+  if (check.diagnostics.length || !check.codebook) {
+    throw new Error(`the imported project does not read back: ${check.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  }
   const written: string[] = [];
   for (const f of files) {
     if (!(await writeFileIfAbsent(path.join(options.target, f.path), f.content))) {
@@ -73,14 +78,23 @@ export async function importRefi(options: ImportRefiOptions): Promise<ImportRefi
     }
     written.push(f.path);
   }
+  // The manifest's facts from what was just checked, as readStudy would compute them from the files.
   const project = await readProject(options.target, {}, options.display);
-  const study = await readStudy(project, { display: options.display });
+  const codebook = check.codebook;
+  const facts = {
+    project,
+    codebook,
+    codebookSha256: computeSha256(files.find((f) => f.path === 'codebook.yaml')!.content),
+    corpusSha256: computeCorpusHash(check.documents),
+    unit: options.unit,
+    segmentCount: check.documents.reduce((n, d) => n + computeSegments(d, options.unit, documentLanguage(d, codebook)).length, 0),
+  };
   const records = imported.coders.map((coder) => ({
       file: spanPath(project, coder.coder),
       command: options.command,
       content: files.find((f) => f.path === `out/codings/spans/${coder.coder}.csv`)!.content,
       details: { coder: coder.coder, from: path.basename(options.file), user: coder.user?.name ?? null, positions: imported.report.positions.unit },
   }));
-  await recordOutputs(study, records);
-  return { imported, written, diagnostics: [...diagnostics, ...study.diagnostics.filter((d) => d.code !== 'QC209')] };
+  await recordOutputs(facts, records);
+  return { imported, written, diagnostics };
 }
