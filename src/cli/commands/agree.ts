@@ -31,6 +31,7 @@ const Options = z.strictObject({
   failUnder: z.coerce.number().min(-1).max(1).optional(),
   metric: z.enum(METRIC_KEYS).default('krippendorff_alpha'),
   each: z.boolean().default(false),
+  spans: z.boolean().default(false),
 });
 type Opts = z.infer<typeof Options>;
 
@@ -46,8 +47,10 @@ const agree: CommandModule = (cmd, ctx) => {
     .option('--seed <n>', 'seed of the bootstrap', '1')
     .option('--fail-under <value>', 'exit 1 when the pooled value (with --each: any code) is below this')
     .option('--metric <name>', 'the coefficient --fail-under checks', 'krippendorff_alpha')
-    .option('--each', 'with --fail-under: check every code, not only the pooled value');
+    .option('--each', 'with --fail-under: check every code, not only the pooled value')
+    .option('--spans', "agreement on free spans (QDA codings, out/codings/spans/): Krippendorff's uα, |uα, cuα, (k)uα");
   defineAction(cmd, ctx, Options, async (opts, files) => {
+    if (opts.spans) return (await import('../agree-spans.js')).agreeOnSpans(ctx, opts, files, chooseFormat(opts));
     const bootstrap = opts.bootstrap ? { resamples: opts.bootstrap, seed: opts.seed } : undefined;
     const result = opts.ratings ? await fromRatings(ctx, opts, bootstrap) : await fromCodings(ctx, opts, files, bootstrap);
     ctx.io.stdout.write(formatAgreement(result, chooseFormat(opts), { level: opts.level }));

@@ -30,6 +30,8 @@ export interface SpanAgreementResult {
   /** Length of the continuum: code points of the documents, end to end. */
   length: number;
   results: SpanScopeResult[];
+  /** Codes no coder applied (their rows hold no information). */
+  unused: string[];
 }
 
 function put(result: SpanScopeResult, key: SpanMetricKey, e: Estimate): void {
@@ -73,7 +75,7 @@ export function computeSpanAgreement(codebook: Codebook, coders: readonly SpanCo
       const where = docs.find((d) => offset.get(d.id)! + d.length > at)!;
       const reason = `${coder}'s spans of ${values[0]} and ${values[1]} overlap (${where.id} at ${at - offset.get(where.id)!}); the family needs each coder's units in a scope to exclude each other`;
       for (const key of ['u_alpha', 'bar_u_alpha', 'cu_alpha'] as const) put(result, key, undefinedBecause(reason));
-      for (const code of codes) if (!kByCode.has(code)) kByCode.set(code, undefinedBecause(`in ${scope === 'all' ? 'all codes' : `category ${id}`}: ${reason}`));
+      if (scope === 'category') for (const code of codes) kByCode.set(code, undefinedBecause(`in category ${id}: ${reason}`));
       return;
     }
     const c = computeCoincidences(built.data);
@@ -102,7 +104,8 @@ export function computeSpanAgreement(codebook: Codebook, coders: readonly SpanCo
       put(result, 'kappa_characters', computeCharacterKappa(table));
     }
   }
-  return { coders: names, documents: docs.map((d) => d.id), length, results };
+  const applied = new Set(coders.flatMap((c) => c.spans.map((s) => s.code)));
+  return { coders: names, documents: docs.map((d) => d.id), length, results, unused: refs.map((r) => r.code.id).filter((c) => !applied.has(c)) };
 }
 
 function characterTable(a: readonly { start: number; end: number; value: number }[], b: readonly { start: number; end: number; value: number }[], length: number): CharacterTable {

@@ -1,0 +1,20 @@
+import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import type { TableFormat } from '../core/format/table.js';
+import type { CommandContext } from './command-kit.js';
+import { openStudy } from './study-options.js';
+
+/** `qcode agree --spans`: unitizing reliability on the coders' span files. */
+export async function agreeOnSpans(
+  ctx: CommandContext,
+  opts: { coders?: string[] | undefined; codebook?: string | undefined; corpus?: string | undefined; idColumn?: string | undefined; textColumn?: string | undefined },
+  files: string[],
+  format: TableFormat,
+): Promise<number> {
+  if (files.length) throw new QcodeError([diag('QC001', '--spans reads out/codings/spans/<coder>.csv; name coders with --coders, not files')]);
+  const [{ readSpanAgreement }, { formatSpanAgreement }] = await Promise.all([import('../io/span-agreement.js'), import('../core/unitizing/format-span-agreement.js')]);
+  const study = await openStudy(ctx, opts);
+  const { result, diagnostics } = await readSpanAgreement(study, opts.coders, (p) => ctx.display(p));
+  if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
+  ctx.io.stdout.write(formatSpanAgreement(result, format));
+  return 0;
+}
