@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileKwicPattern, computeKwic } from '../../../src/core/analysis/kwic.js';
+import { compileKwicPattern, computeKwic, type KwicLine } from '../../../src/core/analysis/kwic.js';
 import { normalizeText } from '../../../src/core/corpus/normalize-text.js';
 import { codeCorpus } from '../../../src/core/match/code-document.js';
 import { compilePatterns } from '../../../src/core/match/compile-matcher.js';
@@ -86,6 +86,13 @@ describe('kwic lists exactly what `qcode code` lists as evidence, on the demo co
   let segments: Segment[];
   let codebook: Codebook;
   let evidence: Evidence[];
+  /** kwic's lines for each pattern, computed once: every test reads them. */
+  const kwicOf = new Map<string, KwicLine[]>();
+  const kwicFor = (pattern: string) => {
+    let lines = kwicOf.get(pattern);
+    if (!lines) kwicOf.set(pattern, (lines = computeKwic(documents, segments, compileKwicPattern(pattern), 5)));
+    return lines;
+  };
 
   beforeAll(async () => {
     const study = await readStudy(await readProject(REPO));
@@ -96,7 +103,7 @@ describe('kwic lists exactly what `qcode code` lists as evidence, on the demo co
     evidence = codeCorpus(codebook, documents, segments, 'auto').evidence;
   });
 
-  const kwicRows = (lines: ReturnType<typeof computeKwic>) => lines.map((l) => rowKey(l.segment_id, l.start, l.end));
+  const kwicRows = (lines: KwicLine[]) => lines.map((l) => rowKey(l.segment_id, l.start, l.end));
   const evidenceRows = (rows: Evidence[]) => rows.map((e) => rowKey(e.segment_id, e.start, e.end));
 
   it('for every word, phrase, wildcard and regex pattern of the codebook and the probes', () => {
@@ -106,7 +113,7 @@ describe('kwic lists exactly what `qcode code` lists as evidence, on the demo co
     const kinds = { regex: 0, wildcard: 0, phrase: 0, word: 0 };
     for (const { code, pattern } of pairs) {
       kinds[pattern.startsWith('/') ? 'regex' : pattern.includes('*') ? 'wildcard' : /\s/.test(pattern.trim()) ? 'phrase' : 'word']++;
-      const lines = computeKwic(documents, segments, compileKwicPattern(pattern), 0);
+      const lines = kwicFor(pattern);
       const expected = evidence.filter((e) => e.code === code && e.pattern === pattern);
       expect(sorted(kwicRows(lines)), pattern).toEqual(sorted(evidenceRows(expected)));
       expect(new Set(lines.map((l) => l.segment_id)), pattern).toEqual(new Set(expected.map((e) => e.segment_id)));
@@ -122,7 +129,7 @@ describe('kwic lists exactly what `qcode code` lists as evidence, on the demo co
   });
 
   it.each(PROBES)('$proves: $pattern', ({ pattern, finds }) => {
-    const lines = computeKwic(documents, segments, compileKwicPattern(pattern), 5);
+    const lines = kwicFor(pattern);
     const keywords = new Set(lines.map((l) => l.keyword));
     if (finds === 'nothing') expect(lines).toEqual([]);
     else for (const text of finds) expect(keywords, `${pattern} should find ${JSON.stringify(text)}`).toContain(text.replace(/\s+/g, ' '));
