@@ -11,7 +11,7 @@ import { addCoderOptions, coderOptionShape, openCodedStudy } from '../analysis-o
 const Options = z.strictObject({
   ...globalOptionShape,
   ...coderOptionShape,
-  format: z.enum(['long', 'wide', 'jsonl']).default('long'),
+  format: z.enum(['long', 'wide', 'jsonl', 'qdpx']).default('long'),
   excel: z.boolean().default(false),
   output: z.string().optional(),
 });
@@ -20,11 +20,12 @@ const FILE_NAME = { long: 'long.csv', wide: 'wide.csv', jsonl: 'segments.jsonl' 
 
 const exportCommand: CommandModule = (cmd, ctx) => {
   addCoderOptions(cmd)
-    .description('analysis-ready tables: long (one row per coding), wide (0/1 per code) or jsonl, with document metadata')
-    .option('--format <format>', 'long, wide or jsonl (default long)')
+    .description('analysis-ready tables (long, wide, jsonl) with document metadata, or the project for QDA tools (qdpx)')
+    .option('--format <format>', 'long, wide, jsonl, or qdpx: a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA (--coder a,b to pick coders; default all)')
     .option('--excel', 'for spreadsheets: UTF-8 BOM, formula-like cells neutralised with a leading apostrophe')
     .option('-o, --output <file>', 'output file, or - for stdout (default: <out>/exports/<coder>-long.csv, -wide.csv or -segments.jsonl)');
   defineAction(cmd, ctx, Options, async (opts) => {
+    if (opts.format === 'qdpx') return (await import('../export-qdpx.js')).exportQdpx(ctx, opts);
     const { study, coder, codings, coded } = await openCodedStudy(ctx, opts);
     const input = { codebook: study.codebook, documents: study.corpus, segments: study.segments, codings, coded };
     let content: string;

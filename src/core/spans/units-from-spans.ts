@@ -125,7 +125,11 @@ export function computeUnitsFromSpans(
       return rivals.reduce((a, b) => (b.overlap > a.overlap ? b : a)) === h;
     });
     if (kept.length < hits.length) exclusiveConflicts++;
-    if (kept.length === 0) codings.push({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: '', code: '', memo: '' });
+    if (kept.length === 0) {
+      // A "reviewed, no code" row keeps the memo of the marks that say so.
+      const memo = [...new Set(here.filter((s) => s.code === '' && s.memo !== '').map((s) => s.memo))].join('; ');
+      codings.push({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: '', code: '', memo });
+    }
     for (const h of kept) codings.push({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: h.ref.category.id, code: h.ref.code.id, memo: h.memo });
   }
   if (exclusiveConflicts > 0) {
