@@ -51,6 +51,9 @@ describe('export --format qdpx', () => {
     }
     const codebook = async (cwd: string) => JSON.parse((await runQcode(['codebook', 'show', '--json'], { cwd })).stdout);
     expect(await codebook(back)).toEqual(await codebook(demo));
+    // The imported project is an ordinary qcode project: agree runs on its two human coders.
+    const agree = await runQcode(['agree', '--coders', 'coder-a,coder-b', '--format', 'csv'], { cwd: back });
+    expect(agree.code, agree.stderr).toBe(0);
     const docs = async (p: string) => (await readCorpus(p)).documents.map((d) => ({ id: d.id, text: d.text, metadata: d.metadata }));
     expect(await docs(path.join(back, 'corpus'))).toEqual(await docs(path.join(demo, 'corpus/usmca-2026')));
   });

@@ -125,8 +125,8 @@ export function importRefiProject(project: RefiProject, texts: SourceTexts, opti
     const raw = source.plainTextContent ?? texts.get(guidKey(source.guid));
     const codings = source.codings.length + source.selections.reduce((n, s) => n + s.codings.length, 0);
     if (raw === undefined || raw.replace(/^\uFEFF/, '').trim() === '') {
-      const why = raw === undefined ? `its text (${source.plainTextPath ?? 'no plainTextPath'}) is not in the archive` : 'its text is empty';
-      diagnostics.push(warn(raw === undefined ? 'QC804' : 'QC807', `text source '${source.name ?? source.guid}' not imported: ${why}; ${codings} coding(s) on it left out`, { at: at(source.line) }));
+      const why = raw === undefined ? `its text (${source.plainTextPath ?? 'no plainTextPath'}) was not found` : 'its text is empty';
+      diagnostics.push(warn(raw === undefined ? 'QC804' : 'QC807', `text source '${source.name ?? source.plainTextPath ?? source.guid}' not imported: ${why}; ${codings} coding(s) on it left out`, { at: at(source.line) }));
       lostCodings += codings;
       continue;
     }
