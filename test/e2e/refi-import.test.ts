@@ -77,7 +77,7 @@ describe(`init --from on real QDA exports${REFI_SKIP}`, () => {
     const r = await runQcode(['init', '--from', refiFile('atlas.ti-8-mac/TestProject.qdpx'), dir]);
     expect(r.code).toBe(2);
     expect(hasStackTrace(r.stderr)).toBe(false);
-    expect(r.stderr).toContain('error QC811: the text of none of the 6 text source(s)');
+    expect(r.stderr).toContain('error QC811: none of the 6 text source(s)');
     expect(r.stderr).toContain('read: 3 user(s), 14 code(s), 16 set(s), 0 case(s)');
     for (const kind of ['2 PDF source(s)', '1 picture source(s)', '1 audio source(s)', '2 video source(s)']) expect(r.stderr).toContain(`QC807: ${kind} not imported`);
     expect(r.stderr).toMatch(/Project\.qde:56 - warning QC804: text source 'Mabel\.txt' not imported/);

@@ -56,7 +56,7 @@ export async function importRefi(options: ImportRefiOptions): Promise<ImportRefi
   if (imported.documents.length === 0) {
     const p = refi.project;
     const read = `${p.users.length} user(s), ${imported.report.refiCodes} code(s), ${p.sets.length} set(s), ${p.cases.length} case(s)`;
-    throw new QcodeError([...diagnostics, diag('QC811', `the text of none of the ${p.textSources.length} text source(s) of ${shown} was found, so there is no corpus to make (read: ${read})`, { at: { file: shown } })]);
+    throw new QcodeError([...diagnostics, diag('QC811', `none of the ${p.textSources.length} text source(s) of ${shown} has any text (not found, or empty), so there is no corpus to make (read: ${read})`, { at: { file: shown } })]);
   }
   if (imported.codebook.categories.length === 0) {
     throw new QcodeError([...diagnostics, diag('QC811', `${shown} has no codable code`, { at: { file: shown } })]);
