@@ -6,11 +6,31 @@ import { openStudy } from './study-options.js';
 /** `qcode agree --spans`: unitizing reliability on the coders' span files. */
 export async function agreeOnSpans(
   ctx: CommandContext,
-  opts: { coders?: string[] | undefined; codebook?: string | undefined; corpus?: string | undefined; idColumn?: string | undefined; textColumn?: string | undefined },
+  opts: {
+    coders?: string[] | undefined;
+    codebook?: string | undefined;
+    corpus?: string | undefined;
+    idColumn?: string | undefined;
+    textColumn?: string | undefined;
+    ratings?: string | undefined;
+    categories?: string[] | undefined;
+    bootstrap?: number | undefined;
+    failUnder?: number | undefined;
+    level: string;
+  },
   files: string[],
   format: TableFormat,
 ): Promise<number> {
   if (files.length) throw new QcodeError([diag('QC001', '--spans reads out/codings/spans/<coder>.csv; name coders with --coders, not files')]);
+  // Options of unit-based agreement mean nothing here: say so rather than ignore them.
+  const unused = [
+    ['--ratings', opts.ratings],
+    ['--categories', opts.categories],
+    ['--bootstrap', opts.bootstrap],
+    ['--fail-under', opts.failUnder],
+    ['--level', opts.level === 'nominal' ? undefined : opts.level],
+  ].filter(([, v]) => v !== undefined);
+  if (unused.length) throw new QcodeError(unused.map(([flag]) => diag('QC001', `${flag} does not apply to --spans (the uα family is computed at the nominal level)`)));
   const [{ readSpanAgreement }, { formatSpanAgreement }] = await Promise.all([import('../io/span-agreement.js'), import('../core/unitizing/format-span-agreement.js')]);
   const study = await openStudy(ctx, opts);
   const { result, diagnostics } = await readSpanAgreement(study, opts.coders, (p) => ctx.display(p));

@@ -51,6 +51,8 @@ describe('agree --spans', () => {
     expect(missing.stderr).toContain('error QC825: no span file out/codings/spans/zoe.csv');
     const files = await runQcode(['agree', '--spans', 'out/codings/spans/ann.csv'], { cwd: dir });
     expect(files.stderr).toContain('QC001');
+    const unused = await runQcode(['agree', '--spans', '--fail-under', '0.8'], { cwd: dir });
+    expect(unused.stderr).toContain('error QC001: --fail-under does not apply to --spans');
   });
 });
 
