@@ -41,7 +41,8 @@ function put(result: SpanScopeResult, key: SpanMetricKey, e: Estimate): void {
 
 /**
  * Agreement on free spans over the text continuum: the documents at least one
- * coder put a span in, end to end (a unit never crosses a document's end).
+ * coder put a span in (or marked reviewed), end to end (a unit never crosses a
+ * document's end).
  *  - all codes, and each category: uα, |uα, cuα (with the share of the
  *    continuum it covers) and, per code, (k)uα — where each coder's spans of
  *    different codes in the scope exclude each other, as the family requires;
@@ -51,7 +52,8 @@ function put(result: SpanScopeResult, key: SpanMetricKey, e: Estimate): void {
  *    and κ over characters, the figures NVivo's coding comparison shows.
  */
 export function computeSpanAgreement(codebook: Codebook, coders: readonly SpanCoderInput[], documents: readonly { id: string; length: number }[]): SpanAgreementResult {
-  const used = new Set(coders.flatMap((c) => c.spans.filter((s) => s.code !== '').map((s) => s.doc_id)));
+  // A document is in the continuum when any coder put a span in it, a "reviewed, no code" mark included.
+  const used = new Set(coders.flatMap((c) => c.spans.map((s) => s.doc_id)));
   const docs = documents.filter((d) => used.has(d.id));
   const offset = new Map<string, number>();
   let length = 0;
