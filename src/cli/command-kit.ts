@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { CliIo } from './io.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../core/diagnostics/diagnostic.js';
-import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
 import {
   countSummary,
   diagnosticToJson,
@@ -106,6 +106,16 @@ export class CommandContext {
     const style = this.diagnosticStyle();
     for (const d of sorted) this.io.stderr.write(`${formatDiagnostic(d, style)}\n`);
     if (summary && sorted.length > 0 && !this.globalOptions?.quiet) this.io.stderr.write(`${countSummary(sorted)}\n`);
+  }
+
+  /**
+   * The one way a command deals with the diagnostics its inputs gave: every
+   * error is thrown (with the warnings, so each problem is shown once), and
+   * the warnings alone are printed on stderr unless --quiet.
+   */
+  report(diagnostics: readonly Diagnostic[]): void {
+    throwErrors(diagnostics);
+    if (!this.globalOptions?.quiet) this.printDiagnostics(diagnostics, false);
   }
 
   /** Resolves a path given on the command line or in qcode.yaml against the project folder. */

@@ -4,7 +4,7 @@ import { checkGroupKey } from '../../core/analysis/check-analysis-options.js';
 import { computeFrequencyTable } from '../../core/analysis/frequency-table.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { chooseFormat, printTables } from '../table-output.js';
-import { addAnalysisOptions, analysisOptionShape, openCodedStudy, reportChecks } from '../analysis-options.js';
+import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -22,7 +22,7 @@ const freq: CommandModule = (cmd, ctx) => {
     .option('--tests', 'print only the χ² tests table (for --format csv, which holds one table)');
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coder, coded } = await openCodedStudy(ctx, opts);
-    if (opts.by) reportChecks(ctx, checkGroupKey(opts.by, study.corpus));
+    if (opts.by) ctx.report(checkGroupKey(opts.by, study.corpus));
     const ft = computeFrequencyTable({ codebook: study.codebook, documents: study.corpus, coded, by: opts.by ?? null, level: opts.level });
     const format = chooseFormat(opts);
     if (format === 'json') ctx.outJson(frequencyJson(ft));
