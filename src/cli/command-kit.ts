@@ -14,7 +14,15 @@ import {
 } from '../core/diagnostics/format-diagnostic.js';
 import { formatJson } from '../core/format/format-json.js';
 
-/** What a command file exports: it declares its options on `cmd` and sets its action. */
+/**
+ * What a command file exports: it declares its options on `cmd` and sets its
+ * action. Every command file has the same shape on purpose: a zod schema,
+ * then a commander chain of `.option(...)` calls, then `defineAction`. The
+ * `duplicates` tool reports those chains as same-shape twins across commands;
+ * they declare different options with their own help, and the options that
+ * mean the same thing everywhere already come from shared helpers
+ * (addStudyOptions, addCoderOptions, addFormatOption, addOutputOptions).
+ */
 export type CommandModule = (cmd: Command, ctx: CommandContext) => void;
 
 export interface GlobalOptions {
