@@ -19,7 +19,7 @@ export interface ManifestEntry {
   segments: number;
   seed?: number | string;
   sha256: string;
-  /** Absent in entries written before qcode recorded it; such a file counts as work. */
+  /** Absent in entries written before qcode recorded it (see overwrite-policy.ts for how those count). */
   kind?: OutputKind;
   /** Command-specific facts (sample fraction, strata sizes, coder). */
   details?: Record<string, unknown>;

@@ -1,11 +1,18 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
-import type { ManifestEntry } from './manifest.js';
+import type { ManifestEntry, OutputKind } from './manifest.js';
 
 /** A file already at an output's path: its sha256 and what the manifest says made it. */
 export interface ExistingOutput {
   sha256: string;
   entry: ManifestEntry | undefined;
+}
+
+/** Commands whose every output is derived: what an entry from before `kind` was recorded is taken to hold. */
+const DERIVED_COMMANDS = /^qcode (segment|code|disagreements|export|evaluate)( |$)/;
+
+function kindOf(entry: ManifestEntry): OutputKind {
+  return entry.kind ?? (DERIVED_COMMANDS.test(entry.command) ? 'derived' : 'work');
 }
 
 const HINT = 'qcode replaces only unchanged outputs it can make again; pass --force to replace it, or -o for another file';
@@ -26,6 +33,6 @@ export function checkReplace(shown: string, existing: ExistingOutput, newSha256:
   const at = { file: shown };
   if (!entry) return diag('QC004', `${shown} exists and was not written by qcode`, { at, hint: HINT });
   if (entry.sha256 !== existing.sha256) return diag('QC004', `${shown} has changed since \`${entry.command}\` wrote it`, { at, hint: HINT });
-  if (entry.kind !== 'derived') return diag('QC004', `${shown} holds a coder's work or the sample coders work from (written by \`${entry.command}\`)`, { at, hint: HINT });
+  if (kindOf(entry) !== 'derived') return diag('QC004', `${shown} holds a coder's work or the sample coders work from (written by \`${entry.command}\`)`, { at, hint: HINT });
   return undefined;
 }

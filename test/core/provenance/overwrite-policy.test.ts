@@ -31,8 +31,13 @@ describe('the overwrite policy', () => {
     expect(foreign!.hint).toContain('--force');
   });
 
-  it('counts an entry from before kinds were recorded as work', () => {
-    expect(checkReplace('out/x.csv', { sha256: 'old', entry: entry('old') }, 'new')?.code).toBe('QC004');
+  it('reads an entry from before kinds were recorded by the command that wrote it', () => {
+    expect(checkReplace('out/segments.csv', { sha256: 'old', entry: entry('old') }, 'new')).toBeUndefined();
+    const imported = { ...entry('old'), command: 'qcode import a.csv --coder ana' };
+    expect(checkReplace('out/codings/ana.csv', { sha256: 'old', entry: imported }, 'new')?.code).toBe('QC004');
+    // A command line that does not start with the command name counts as work: the safe side.
+    const unclear = { ...entry('old'), command: 'qcode -C study segment' };
+    expect(checkReplace('out/segments.csv', { sha256: 'old', entry: unclear }, 'new')?.code).toBe('QC004');
   });
 
   it('allows writing the same bytes over anything: nothing is lost', () => {
