@@ -46,7 +46,7 @@ export function addGlobalOptions(cmd: Command): Command {
     .option('-C, --project <dir>', 'project folder (holds qcode.yaml)', '.')
     .option('--json', 'machine-readable output on stdout')
     .option('--no-color', 'no colour in output (also: NO_COLOR, or output not a terminal)')
-    .option('-q, --quiet', 'print only results, no progress or notes');
+    .option('-q, --quiet', 'print only results: no progress, notes or warnings');
 }
 
 export class CommandContext {

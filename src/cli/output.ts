@@ -12,7 +12,7 @@ import { commandLine } from './study-options.js';
 /** `-o -`: the output goes to standard output. */
 export const STDOUT = '-';
 
-const FORCE_HELP = 'replace an existing output even if it holds work qcode cannot make again';
+const FORCE_HELP = 'replace an existing file qcode would keep: a coder\'s work, an edited output, a file qcode did not write';
 
 /** `--force`, worded the same on every command that writes files. */
 export function addForceOption(cmd: Command): Command {
