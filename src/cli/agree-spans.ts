@@ -1,7 +1,26 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import type { TableFormat } from '../core/format/table.js';
 import type { CommandContext } from './command-kit.js';
 import { openStudy } from './study-options.js';
+import { addFormatOption, chooseFormat, formatOptionShape } from './table-output.js';
+
+export { chooseFormat };
+
+/** agree's output options: --format, and --spans for agreement on free spans. */
+export function addAgreeOutputOptions(cmd: Command): Command {
+  return addFormatOption(cmd).option('--spans', "agreement on free spans (QDA codings, out/codings/spans/): Krippendorff's uα, |uα, cuα, (k)uα");
+}
+
+export const agreeOutputOptionShape = { ...formatOptionShape, spans: z.boolean().default(false) };
+
+type AgreeOpts = Parameters<typeof agreeOnSpans>[1] & { spans: boolean; format?: TableFormat | undefined; json: boolean };
+
+/** agree's action, with --spans taking the span path first. */
+export function orOnSpans<O extends AgreeOpts>(ctx: CommandContext, handler: (opts: O, files: string[]) => Promise<number | void>) {
+  return async (opts: O, files: string[]): Promise<number | void> => (opts.spans ? agreeOnSpans(ctx, opts, files, chooseFormat(opts)) : handler(opts, files));
+}
 
 /** `qcode agree --spans`: unitizing reliability on the coders' span files. */
 export async function agreeOnSpans(

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
-import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { formatCodingFile } from '../core/coding/format-coding-file.js';
 import { validateCodings } from '../core/coding/validate-codings.js';
 import { computeUnitsFromSpans, describeUnitRule, formatUnitRule, type ReviewedScope, type UnitRule } from '../core/spans/units-from-spans.js';
 import { computeSha256 } from '../core/util/hash.js';
-import { codingPath, writeCodingFile } from './coding-file.js';
-import { manifestKey, readManifest, recordOutput } from './manifest.js';
+import { codingPath } from './coding-file.js';
+import { manifestKey } from './manifest.js';
 import type { Study } from './read-study.js';
 import { readCoderSpans, spanPath } from './span-file.js';
+import { writeOutputFiles } from './write-output-files.js';
 
 export interface UnitsResult {
   coder: string;
@@ -21,9 +22,9 @@ export interface UnitsResult {
 
 /**
  * `qcode units --from-spans`: one coder's span file → the coder's unit coding
- * file, recorded in the manifest with the rule. The coding file is replaced
- * only when it is absent, unchanged, or itself made from spans by this
- * command (the manifest says so); a coding file with other work needs --force.
+ * file, a derived output recorded in the manifest with the rule. Under the one
+ * overwrite policy a rerun replaces it unless it was edited or holds other
+ * work (a coder's imported or annotated file), which needs --force.
  */
 export async function writeUnitsFromSpans(
   study: Study,
@@ -36,30 +37,28 @@ export async function writeUnitsFromSpans(
   const checked = validateCodings(units.codings.map((coding) => ({ coding, at: { row: { file: '(spans)' } } })), study.codebook, study.segments, coder);
   if (checked.diagnostics.some((d) => d.severity === 'error')) throw new Error(`units from spans do not validate: ${checked.diagnostics.map((d) => d.message).join('; ')}`);
   const file = codingPath(study.project, coder);
-  const previous = await readFile(file, 'utf8').catch(() => undefined);
-  const entry = (await readManifest(study.project.outDir)).outputs[manifestKey(study, file)];
-  const derived = entry?.details?.from_spans !== undefined;
-  if (previous !== undefined && !derived && !options.force) {
-    throw new QcodeError([
-      diag('QC004', `${options.display(file)} exists and was not made from spans`, { at: { file: options.display(file) }, hint: 'it may hold a coder’s work: pass --force to replace it' }),
-    ]);
-  }
-  const content = await writeCodingFile(file, checked.codings, { codebook: study.codebook, segments: study.segments, force: true, display: options.display });
   const spansFile = spanPath(study.project, coder);
   const methods = `Span codings of ${coder} were turned into ${study.unit} codings: ${describeUnitRule(options.rule, study.unit)} (qcode units, rule ${formatUnitRule(options.rule)}); the coder counts as having reviewed ${reviewedScope === 'spans' ? `the ${study.unit}s a span touches` : reviewedScope === 'documents' ? 'every segment of each document with a span' : 'the whole corpus'}.`;
-  await recordOutput(study, {
-    file,
-    command: options.command,
-    content,
-    details: {
-      coder,
-      from_spans: manifestKey(study, spansFile),
-      spans_sha256: computeSha256(await readFile(spansFile)),
-      rule: formatUnitRule(options.rule),
-      reviewed: reviewedScope,
-      methods,
-    },
-  });
+  // Derived from the span file: the one overwrite policy lets a rerun replace it, unless someone edited it.
+  await writeOutputFiles(
+    study,
+    [
+      {
+        file,
+        content: formatCodingFile(file, checked.codings, study.codebook, study.segments),
+        kind: 'derived',
+        details: {
+          coder,
+          from_spans: manifestKey(study, spansFile),
+          spans_sha256: computeSha256(await readFile(spansFile)),
+          rule: formatUnitRule(options.rule),
+          reviewed: reviewedScope,
+          methods,
+        },
+      },
+    ],
+    { command: options.command, force: options.force, display: options.display },
+  );
   return {
     coder,
     file,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ describe('codebook export --format qdc and codebook import', () => {
     expect(exported.stdout).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/);
     expect((await runQcode(['codebook', 'export', '--format', 'qdc'])).stdout).toBe(exported.stdout);
     const qdc = path.join(dir, 'usmca.qdc');
-    expect((await runQcode(['codebook', 'export', '--format', 'qdc', '-o', qdc])).code).toBe(0);
+    writeFileSync(qdc, exported.stdout);
     const imported = await runQcode(['codebook', 'import', qdc, '-o', path.join(dir, 'codebook.yaml')]);
     expect(imported.stderr).toContain('9 codes in 3 categories');
     const original = await runQcode(['codebook', 'show', '--json']);
@@ -38,13 +38,18 @@ describe('codebook export --format qdc and codebook import', () => {
     expect(stdout).toContain('\n\nCounterexamples:\n- Las barreras no arancelarias son el tema principal de la revisión. (ntb)');
   });
 
-  it('never overwrites an output file without --force', async () => {
+  it('import -o never replaces a different existing file without --force', async () => {
     const dir = scratch();
-    const out = path.join(dir, 'c.qdc');
-    expect((await runQcode(['codebook', 'export', '--format', 'qdc', '-o', out])).code).toBe(0);
-    const again = await runQcode(['codebook', 'export', '--format', 'qdc', '-o', out]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('QC004');
+    const qdc = path.join(dir, 'c.qdc');
+    writeFileSync(qdc, (await runQcode(['codebook', 'export', '--format', 'qdc'])).stdout);
+    const out = path.join(dir, 'codebook.yaml');
+    writeFileSync(out, 'my own codebook\n');
+    const refused = await runQcode(['codebook', 'import', qdc, '-o', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('QC004');
+    expect(readFileSync(out, 'utf8')).toBe('my own codebook\n');
+    expect((await runQcode(['codebook', 'import', qdc, '-o', out, '--force'])).code).toBe(0);
+    expect((await runQcode(['codebook', 'import', qdc, '-o', out])).code).toBe(0);
   });
 
   it.skipIf(XMLLINT_SKIP !== '')(`validates against the standard's Codebook.xsd${XMLLINT_SKIP}`, async () => {

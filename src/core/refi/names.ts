@@ -14,13 +14,20 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** A coder name (letters, digits, `_`, `.`, `-`, starting with a letter or digit), case kept. */
+/**
+ * A coder name as CoderNameSchema allows (letters, digits, `_`, `.`, `-`,
+ * starting with a letter or digit, at most 100 characters, not ending in
+ * `.matches`), case kept.
+ */
 export function toCoderName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[^A-Za-z0-9_.-]+/g, '-')
-    .replace(/^[^A-Za-z0-9]+|[-.]+$/g, '');
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 100)
+    .replace(/\.matches$/i, '-matches')
+    .replace(/[-.]+$/, '');
 }
 
 /** A metadata key: "Age group" → "age_group". */

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCodebook } from '../../core/codebook/parse-codebook.js';
 import { formatCodebookYaml } from '../../core/codebook/format-codebook-yaml.js';
@@ -6,6 +7,8 @@ import { QcodeError, diag, warn } from '../../core/diagnostics/qcode-error.js';
 import type { Codebook } from '../../core/model/codebook.js';
 import { codebookFromRefi } from '../../core/refi/codebook-from-refi.js';
 import { slugify } from '../../core/refi/names.js';
+import { fileExists } from '../file-exists.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import { readRefiFile } from './read-refi-file.js';
 
 /**
@@ -25,4 +28,17 @@ export async function importCodebook(file: string, shown: string): Promise<{ cod
   const check = parseCodebook(yaml, 'codebook.yaml');
   if (!check.codebook) throw new Error(`the imported codebook does not read back: ${check.diagnostics.map((d) => d.message).join('; ')}`);
   return { codebook: check.codebook, yaml, diagnostics };
+}
+
+/**
+ * Writes an imported codebook: a YAML file a user goes on to edit, so an
+ * existing file (maybe their codebook) is never replaced without --force.
+ */
+export async function writeImportedCodebook(cwd: string, output: string, yaml: string, options: { force: boolean; display: (p: string) => string }): Promise<string> {
+  const target = path.resolve(cwd, output);
+  if (!options.force && (await fileExists(target)) && (await readFile(target, 'utf8')) !== yaml) {
+    throw new QcodeError([diag('QC004', `${options.display(target)} already exists`, { at: { file: options.display(target) }, hint: 'pass --force to replace it, or -o another file' })]);
+  }
+  await writeFileAtomic(target, yaml);
+  return target;
 }

@@ -93,6 +93,8 @@ export async function importRefi(options: ImportRefiOptions): Promise<ImportRefi
       file: spanPath(project, coder.coder),
       command: options.command,
       content: files.find((f) => f.path === `out/codings/spans/${coder.coder}.csv`)!.content,
+      // The codings as the coder made them in the QDA tool: never replaced without --force.
+      kind: 'work' as const,
       details: { coder: coder.coder, from: path.basename(options.file), user: coder.user?.name ?? null, positions: imported.report.positions.unit },
   }));
   await recordOutputs(facts, records);

@@ -4,7 +4,7 @@ import { zipSync, type Zippable } from 'fflate';
 import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { formatProjectQde, type ExportCoder } from '../../core/refi/format-project-qde.js';
-import { CODINGS_DIR, readCoder } from '../coding-file.js';
+import { CODINGS_DIR, codingPath, readCodingFile } from '../coding-file.js';
 import type { Study } from '../read-study.js';
 import { listSpanCoders, readCoderSpans } from '../span-file.js';
 
@@ -38,7 +38,7 @@ export async function buildQdpx(study: Study, only: string[] | undefined, displa
       coders.push({ coder, spans: read.spans });
       summary.push({ coder, from: 'spans', codings: read.spans.filter((s) => s.code !== '').length });
     } else {
-      const read = await readCoder(study, coder, display);
+      const read = await readCodingFile(codingPath(study.project, coder), { codebook: study.codebook, segments: study.segments, coder, study, display });
       diagnostics.push(...read.diagnostics);
       coders.push({ coder, codings: read.codings });
       summary.push({ coder, from: 'units', codings: read.codings.filter((c) => c.code !== '').length });
