@@ -7,7 +7,7 @@ import { expectGolden } from '../helpers/golden.js';
 
 const read = (dir: string, f: string) => readFileSync(path.join(dir, f), 'utf8');
 
-describe('qcode disagreements (built CLI)', () => {
+describe('qcode disagreements', () => {
   it('writes the golden CSV and Markdown for alice and bob', async () => {
     const dir = copyFixture('double-coding-two-coders');
     const r = await runQcode(['disagreements', '--coders', 'alice,bob'], { cwd: dir });
@@ -30,7 +30,7 @@ describe('qcode disagreements (built CLI)', () => {
   });
 });
 
-describe('qcode adjudicate (built CLI)', () => {
+describe('qcode adjudicate', () => {
   it('--prefer bob: golden coding file, never overwritten without --force', async () => {
     const dir = copyFixture('double-coding-two-coders');
     const r = await runQcode(['adjudicate', '--coders', 'alice,bob', '--as', 'gold', '--prefer', 'bob'], { cwd: dir });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFixture, runQcode } from '../helpers/run-cli.js';
 import { expectGolden } from '../helpers/golden.js';
 
-describe('qcode sample (built CLI)', () => {
+describe('qcode sample', () => {
   it('golden: seed 2026, 20%, stratified by type; manifest records seed and strata', async () => {
     const dir = copyFixture('double-coding-two-coders');
     const r = await runQcode(['sample', '--fraction', '0.2', '--seed', '2026', '--stratify', 'type'], { cwd: dir });
