@@ -8,6 +8,7 @@ export default defineConfig({
   define: { __QCODE_VERSION__: JSON.stringify(pkg.version) },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     env: { NO_COLOR: '1', FORCE_COLOR: '0' },
     testTimeout: 60_000,
     // End-to-end tests run the CLI in process (test/helpers/run-cli.ts), so a
