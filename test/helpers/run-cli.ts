@@ -46,7 +46,7 @@ class Capture extends Writable {
 export async function runQcode(args: string[], options: RunOptions = {}): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const stdin = Object.assign(Readable.from([options.input ?? '']), { isTTY: false });
+  const stdin = Object.assign(Readable.from([Buffer.from(options.input ?? '')], { objectMode: false }), { isTTY: false });
   const code = await runCli(args, {
     stdout,
     stderr,
