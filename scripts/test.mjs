@@ -1,9 +1,12 @@
 // npm test: the type check and the test suite side by side. tsc works on one
 // core, and the suite leaves CPU idle while its spawned processes and the tmux
 // session wait, so together they finish well before one after the other.
-// Fails if either fails; tsc's report is printed after the tests'. Arguments
-// go to vitest (`npm test -- test/e2e`).
+// Fails if either fails; tsc's report is printed after the tests', and a
+// failed type check is entered in the JSON report as a failed file, so the
+// CI's closing "N passed, M failed" line counts it. Arguments go to vitest
+// (`npm test -- test/e2e`).
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -26,5 +29,22 @@ const vitest = run(
 
 const [tests, types] = await Promise.all([exited(vitest), exited(tsc)]);
 if (types === 0) console.log('type check (tsc --noEmit): no errors');
-else process.stderr.write(`${tscOutput}type check (tsc --noEmit) failed\n`);
+else {
+  process.stderr.write(`${tscOutput}type check (tsc --noEmit) failed\n`);
+  recordFailedTypeCheck();
+}
 process.exitCode = tests || types;
+
+function recordFailedTypeCheck() {
+  let data;
+  try {
+    data = JSON.parse(readFileSync(report, 'utf8'));
+  } catch {
+    return; // no report: CI counts that as a failure already
+  }
+  data.success = false;
+  data.numFailedTestSuites = (data.numFailedTestSuites ?? 0) + 1;
+  data.numTotalTestSuites = (data.numTotalTestSuites ?? 0) + 1;
+  (data.testResults ??= []).push({ name: 'tsc --noEmit', status: 'failed', message: tscOutput, assertionResults: [] });
+  writeFileSync(report, JSON.stringify(data));
+}
