@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Document } from '../core/model/document.js';
 import { parseDocumentFile } from '../core/corpus/parse-document-file.js';
 import { DEFAULT_COLUMNS, parseCsvCorpus, parseJsonlCorpus, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
-import { validateCorpus } from '../core/corpus/validate-corpus.js';
+import { orderCorpusDiagnostics, validateCorpus } from '../core/corpus/validate-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import { computeSha256 } from '../core/util/hash.js';
@@ -80,5 +80,6 @@ export async function readCorpus(
     diagnostics.push(...parsed.diagnostics);
   }
   diagnostics.push(...validateCorpus(documents, shown));
-  return fileSha256 === undefined ? { documents, diagnostics } : { documents, diagnostics, fileSha256 };
+  const ordered = orderCorpusDiagnostics(diagnostics);
+  return fileSha256 === undefined ? { documents, diagnostics: ordered } : { documents, diagnostics: ordered, fileSha256 };
 }

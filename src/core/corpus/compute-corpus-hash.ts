@@ -2,15 +2,62 @@ import { createHash } from 'node:crypto';
 import type { Document } from '../model/document.js';
 
 /**
- * sha256 over the normalised documents in corpus order: one JSON line per
- * document with id, metadata (keys sorted) and text. Where the documents came
- * from (folder, CSV, JSONL) does not change it.
+ * The corpus hash: sha256 over the sha256 digests (32 raw bytes each) of the
+ * documents in corpus order, where a document's digest is over its canonical
+ * line, `{"id":…,"metadata":{…keys sorted…},"text":…}` + LF, written by
+ * JSON.stringify over the normalised document. Where the documents came from
+ * (folder, CSV, JSONL, stdin) does not change it. Hashing digests rather than
+ * the lines themselves lets a reader that splits the corpus over threads or
+ * shards hash each document where it is read and combine the digests in
+ * corpus order afterwards.
  */
-export function computeCorpusHash(documents: Iterable<Document>): string {
-  const h = createHash('sha256');
-  for (const d of documents) {
-    const metadata = Object.fromEntries(Object.entries(d.metadata).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    h.update(`${JSON.stringify({ id: d.id, metadata, text: d.text })}\n`);
+export class CorpusHasher {
+  private readonly hash = createHash('sha256');
+  count = 0;
+
+  /** Adds one document's digest (documentDigest or documentDigestOfParts). */
+  addDigest(digest: Uint8Array): void {
+    this.hash.update(digest);
+    this.count++;
   }
-  return h.digest('hex');
+
+  add(doc: Pick<Document, 'id' | 'metadata' | 'text'>): void {
+    this.addDigest(documentDigest(doc));
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+/** The canonical line of a document up to its text's opening quote: what documentDigestOfParts needs before the text. */
+export function canonicalHead(id: string, metadata: Record<string, string>): string {
+  const sorted = Object.fromEntries(Object.entries(metadata).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `{"id":${JSON.stringify(id)},"metadata":${JSON.stringify(sorted)},"text":"`;
+}
+
+/** What follows the text in the canonical line. */
+export const CANONICAL_TAIL = '"}\n';
+
+/** The digest of one document's canonical line. */
+export function documentDigest(doc: Pick<Document, 'id' | 'metadata' | 'text'>): Uint8Array {
+  return createHash('sha256')
+    .update(canonicalHead(doc.id, doc.metadata) + JSON.stringify(doc.text).slice(1, -1) + CANONICAL_TAIL)
+    .digest();
+}
+
+/**
+ * The same digest from the canonical line in pieces: the head, the text as
+ * JSON.stringify writes it between the quotes (as UTF-8 bytes), the tail. The
+ * byte path hashes a JSONL text field in place this way when its escapes are
+ * the ones JSON.stringify writes.
+ */
+export function documentDigestOfParts(head: string, text: Uint8Array): Uint8Array {
+  return createHash('sha256').update(head).update(text).update(CANONICAL_TAIL).digest();
+}
+
+export function computeCorpusHash(documents: Iterable<Pick<Document, 'id' | 'metadata' | 'text'>>): string {
+  const h = new CorpusHasher();
+  for (const d of documents) h.add(d);
+  return h.digest();
 }

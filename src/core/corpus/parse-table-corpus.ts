@@ -30,7 +30,8 @@ export function rowToDocument(
   };
 }
 
-function missingColumns(present: string[], columns: ColumnNames, file: string): Diagnostic[] {
+/** QC306 for each of the id and text columns not among `present` (a CSV header, a JSONL object's keys). */
+export function missingColumns(present: string[], columns: ColumnNames, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [flag, name] of [
     ['--id-column', columns.idColumn],
@@ -79,7 +80,6 @@ export function parseJsonlCorpus(text: string, file: string, columns: ColumnName
   const diagnostics: Diagnostic[] = [];
   const documents: Document[] = [];
   const lines = normalizeText(text).split('\n');
-  let missingReported = false;
   lines.forEach((lineText, i) => {
     const line = i + 1;
     if (lineText.trim() === '') return;
@@ -97,9 +97,8 @@ export function parseJsonlCorpus(text: string, file: string, columns: ColumnName
     const row = value as Record<string, unknown>;
     const missing = missingColumns(Object.keys(row), columns, file).map((d) => ({ ...d, location: { file, line } }));
     if (missing.length) {
-      // Reported for the first such line only: a misnamed column would otherwise flood the output.
-      if (!missingReported) diagnostics.push(...missing);
-      missingReported = true;
+      // orderCorpusDiagnostics keeps the first line per column: a misnamed column would otherwise flood the output.
+      diagnostics.push(...missing);
       return;
     }
     documents.push(rowToDocument(row, columns, { file, line }));
