@@ -1,11 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { codeJsonlRange, type RangeJob } from './code-jsonl-range.js';
+import { codeJsonlRange, type RangeJob } from './code-sources.js';
+import { CodingSink, fileTarget } from './coding-sink.js';
 
 // Worker thread entry (bundled as dist/code-worker.js): codes one slice of a
-// JSONL corpus and reports progress and the result to the main thread.
+// JSONL corpus into its part files and reports progress and the result.
 const job = workerData as RangeJob;
+const nowhere = { write() {}, close() {} };
 try {
-  const result = codeJsonlRange(job, (bytes) => parentPort!.postMessage({ type: 'progress', bytes }));
+  const sink = new CodingSink(fileTarget(job.codingsPart), job.evidencePart ? fileTarget(job.evidencePart) : nowhere);
+  const result = codeJsonlRange(job, sink, (bytes) => parentPort!.postMessage({ type: 'progress', bytes }));
   parentPort!.postMessage({ type: 'done', result });
 } catch (err) {
   parentPort!.postMessage({ type: 'error', error: err instanceof Error ? { message: err.message, diagnostics: (err as { diagnostics?: unknown }).diagnostics } : { message: String(err) } });

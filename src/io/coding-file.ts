@@ -75,9 +75,9 @@ async function checkProvenance(file: string, shown: string, study: Study): Promi
       } }),
     );
   }
-  // A streamed run hashed the corpus file's bytes rather than the parsed documents.
+  // Earlier streamed runs hashed the corpus file's bytes; a shard's part hashes only its own documents (merge checks the set).
   const current = entry.details?.corpus_sha256_of === 'file bytes' ? study.corpusFileSha256 : study.corpusSha256;
-  if (entry.corpus_sha256 !== current) out.push(warn('QC410', `${shown} was made from a different corpus`, { at: { file: shown } }));
+  if (entry.corpus_sha256 !== current && entry.details?.shard === undefined) out.push(warn('QC410', `${shown} was made from a different corpus`, { at: { file: shown } }));
   if (entry.unit !== study.unit) out.push(warn('QC410', `${shown} was made at unit '${entry.unit}', the project now uses '${study.unit}'`, { at: { file: shown } }));
   return out;
 }

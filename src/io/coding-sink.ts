@@ -1,102 +1,152 @@
 import type { Hash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
-import type { DocumentCoding } from '../core/match/code-document.js';
-import { formatCsvRow } from '../core/format/format-csv-field.js';
 import type { LineOutcome } from '../core/match/code-jsonl-line.js';
 import { ByteRows, type RowText } from '../core/match/byte-rows.js';
 
+/**
+ * What coding one stretch of a corpus gave (a slice of a JSONL file, a whole
+ * CSV file, a folder, stdin): counts, problems, and per document what the
+ * corpus-wide rules need afterwards (its id, whether it was blank, where it
+ * was, its digest), in corpus order. Plain data, so a worker thread can post it.
+ */
 export interface SliceResult {
   /** Lines in the slice, so the caller can turn slice line numbers into file line numbers. */
   lines: number;
-  documents: number;
   segments: number;
   matches: number;
-  /** Problems found, line numbers counted within the slice (the first 100). */
+  /** Segments given a code. */
+  coded: number;
+  ids: string[];
+  /** Per document: 1 blank, 2 left to another shard (not coded), 0 coded. */
+  blank: number[];
+  /** Per document: its line in the slice (0 for a folder's files). */
+  docLines: number[];
+  /** Per document, for a folder: its file as shown; empty otherwise. */
+  docFiles: string[];
+  /** 32 bytes per document: the digests for the corpus hash (zeros for a document not coded). */
+  digests: Uint8Array;
+  digestCount: number;
+  /** Per document: bytes of coding rows and of evidence rows it wrote (for shard indexes). */
+  codingBytes: number[];
+  evidenceBytes: number[];
+  /** Problems found, line numbers counted within the slice (the first 1000). */
   diagnostics: Diagnostic[];
-  /** Problems beyond the first 100. */
   moreDiagnostics: number;
 }
 
 const FLUSH_BYTES = 1 << 18;
+const MAX_DIAGNOSTICS = 1000;
 
-/**
- * The first slice's sink writes straight into the output files' temporary
- * copies: their header first, every byte hashed as it is written, so a
- * one-slice run never copies its output or reads it again to hash it.
- */
-export interface SinkHead {
-  codingsHeader: string;
-  evidenceHeader: string;
-  codingsHash: Hash;
-  evidenceHash: Hash;
+/** Where rows go: an open file, or a stream-like writer (stdout). */
+export interface RowTarget {
+  write(bytes: Uint8Array): void;
+  close(): void;
 }
 
-/** Writes the rows to fd, all of them, feeds the same bytes to `hash`, and empties them. */
-function writeAll(fd: number, rows: ByteRows, hash: Hash | undefined): void {
-  const bytes = rows.bytes.subarray(0, rows.length);
-  hash?.update(bytes);
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-  rows.clear();
+export function fileTarget(file: string, hash?: Hash): RowTarget {
+  const fd = openSync(file, 'w');
+  return {
+    write(bytes) {
+      hash?.update(bytes);
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    },
+    close: () => closeSync(fd),
+  };
 }
-const MAX_DIAGNOSTICS = 100;
+
+export function newSliceResult(): SliceResult {
+  return {
+    lines: 0,
+    segments: 0,
+    matches: 0,
+    coded: 0,
+    ids: [],
+    blank: [],
+    docLines: [],
+    docFiles: [],
+    digests: new Uint8Array(32 * 64),
+    digestCount: 0,
+    codingBytes: [],
+    evidenceBytes: [],
+    diagnostics: [],
+    moreDiagnostics: 0,
+  };
+}
 
 /**
- * Takes each document's rows as they come and appends them to the slice's
- * part files in batches, so memory holds a batch, never the corpus.
+ * Takes each document's rows as they come and hands them to the targets in
+ * batches, so memory holds a batch, never the corpus; keeps per document what
+ * the corpus-wide rules need.
  */
 export class CodingSink {
-  readonly result: SliceResult = { lines: 0, documents: 0, segments: 0, matches: 0, diagnostics: [], moreDiagnostics: 0 };
+  readonly result: SliceResult = newSliceResult();
   /** Rows not yet written; coders append to it, then call `took`. */
   readonly text: RowText = { codings: new ByteRows(), evidence: new ByteRows() };
-  private readonly codingsFd: number;
-  private readonly evidenceFd: number;
+  private codingMark = 0;
+  private evidenceMark = 0;
 
   constructor(
-    files: { codingsPart: string; evidencePart: string },
-    private readonly head?: SinkHead,
+    private readonly codings: RowTarget,
+    private readonly evidence: RowTarget,
+    headers?: { codings: string; evidence: string },
   ) {
-    this.codingsFd = openSync(files.codingsPart, 'w');
-    this.evidenceFd = openSync(files.evidencePart, 'w');
-    if (head) {
-      this.text.codings.text(head.codingsHeader);
-      this.text.evidence.text(head.evidenceHeader);
+    if (headers) {
+      this.text.codings.text(headers.codings);
+      this.text.evidence.text(headers.evidence);
+      this.codingMark = this.text.codings.length;
+      this.evidenceMark = this.text.evidence.length;
     }
   }
 
-  /** Counts what one document gave (rows already appended to `text`) and writes when enough is waiting. */
-  took(outcome: LineOutcome): void {
+  problems(list: readonly Diagnostic[]): void {
     const result = this.result;
-    if (outcome === null) return;
-    if (Array.isArray(outcome)) {
-      for (const d of outcome) {
-        if (result.diagnostics.length < MAX_DIAGNOSTICS) result.diagnostics.push(d);
-        else result.moreDiagnostics++;
-      }
-      return;
+    for (const d of list) {
+      if (result.diagnostics.length < MAX_DIAGNOSTICS) result.diagnostics.push(d);
+      else result.moreDiagnostics++;
     }
-    result.documents++;
-    result.segments += outcome.segments;
-    result.matches += outcome.matches;
-    if (this.text.codings.length + this.text.evidence.length >= FLUSH_BYTES) this.flush();
   }
 
-  /** Takes a document coded the general way, as Coding and Evidence objects. */
-  take(coded: DocumentCoding | Diagnostic[] | null): void {
-    if (coded === null || Array.isArray(coded)) return this.took(coded);
-    for (const c of coded.codings) this.text.codings.text(formatCsvRow([c.segment_id, c.doc_id, c.coder, c.category, c.code, c.memo]));
-    for (const e of coded.evidence) this.text.evidence.text(formatCsvRow([e.segment_id, e.code, e.pattern, e.matched_text, e.start, e.end]));
-    this.took({ segments: new Set(coded.codings.map((c) => c.segment_id)).size, matches: coded.evidence.length });
+  /** Counts what one line or document gave (rows already appended to `text`) and writes when enough is waiting. */
+  took(outcome: LineOutcome, line: number, file = ''): void {
+    if (outcome === null) return;
+    if (Array.isArray(outcome)) return this.problems(outcome);
+    const r = this.result;
+    r.ids.push(outcome.id);
+    r.blank.push(outcome.skipped ? 2 : outcome.blank ? 1 : 0);
+    r.docLines.push(line);
+    if (file) r.docFiles.push(file);
+    if ((r.digestCount + 1) * 32 > r.digests.length) {
+      const bigger = new Uint8Array(r.digests.length * 2);
+      bigger.set(r.digests);
+      r.digests = bigger;
+    }
+    // Aligned with ids: zeros for a document without a digest (left to another shard).
+    if (outcome.digest) r.digests.set(outcome.digest, r.digestCount * 32);
+    else r.digests.fill(0, r.digestCount * 32, r.digestCount * 32 + 32);
+    r.digestCount++;
+    r.segments += outcome.segments;
+    r.matches += outcome.matches;
+    r.coded += outcome.coded;
+    const { codings, evidence } = this.text;
+    r.codingBytes.push(codings.length - this.codingMark);
+    r.evidenceBytes.push(evidence.length - this.evidenceMark);
+    if (codings.length + evidence.length >= FLUSH_BYTES) this.flush();
+    this.codingMark = codings.length;
+    this.evidenceMark = evidence.length;
   }
 
   private flush(): void {
-    if (this.text.codings.length > 0) writeAll(this.codingsFd, this.text.codings, this.head?.codingsHash);
-    if (this.text.evidence.length > 0) writeAll(this.evidenceFd, this.text.evidence, this.head?.evidenceHash);
+    const { codings, evidence } = this.text;
+    if (codings.length > 0) this.codings.write(codings.bytes.subarray(0, codings.length));
+    if (evidence.length > 0) this.evidence.write(evidence.bytes.subarray(0, evidence.length));
+    codings.clear();
+    evidence.clear();
   }
 
   close(): void {
     this.flush();
-    closeSync(this.codingsFd);
-    closeSync(this.evidenceFd);
+    this.codings.close();
+    this.evidence.close();
   }
 }

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from '../core/model/document.js';
 import { parseDocumentFile } from '../core/corpus/parse-document-file.js';
@@ -7,6 +7,7 @@ import { orderCorpusDiagnostics, validateCorpus } from '../core/corpus/validate-
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import { computeSha256 } from '../core/util/hash.js';
+import { listDocumentFiles } from './list-document-files.js';
 import { decodeUtf8, readBytes, readTextFile } from './read-text-file.js';
 
 export interface CorpusFile {
@@ -14,24 +15,6 @@ export interface CorpusFile {
   diagnostics: Diagnostic[];
   /** For a .csv or .jsonl corpus: sha256 of the file's bytes (what a streamed run records). */
   fileSha256?: string;
-}
-
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
-/** README files describe a corpus folder; they are not documents in it. */
-const isReadme = (name: string) => /^readme(\.[a-z]+)?$/i.test(name);
-
-async function listDocumentFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const files: string[] = [];
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!e.name.startsWith('.')) files.push(...(await listDocumentFiles(p)));
-    } else if (DOCUMENT_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !isReadme(e.name) && !e.name.startsWith('.')) {
-      files.push(p);
-    }
-  }
-  return files;
 }
 
 /**
@@ -55,7 +38,7 @@ export async function readCorpus(
   let fileSha256: string | undefined;
   const diagnostics: Diagnostic[] = [];
   if (info.isDirectory()) {
-    const files = (await listDocumentFiles(corpusPath)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const files = await listDocumentFiles(corpusPath);
     for (const f of files) {
       const fileShown = display(f);
       try {

@@ -3,46 +3,56 @@ import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Codebook, Unit } from '../core/model/codebook.js';
-import { CODING_COLUMNS } from '../core/model/coding.js';
-import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
+import { CorpusHasher } from '../core/corpus/compute-corpus-hash.js';
+import { DocumentIdTracker, checkDocument, checkDocumentCount, orderCorpusDiagnostics } from '../core/corpus/validate-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
-import { QcodeError, throwErrors } from '../core/diagnostics/qcode-error.js';
-import { EVIDENCE_COLUMNS } from '../core/match/evidence.js';
-import { codeCsvStream } from './code-csv-stream.js';
-import { codeJsonlRange, type RangeJob, type RangeResult } from './code-jsonl-range.js';
-import type { SinkHead } from './coding-sink.js';
-import { hashFile } from './hash-file.js';
+import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
+import { EVIDENCE_HEADER, codingHeader } from '../core/match/format-document-rows.js';
+import { codeCsvFile, codeFolder, codeJsonlRange, codeJsonlStream, type CodeJob, type RangeJob } from './code-sources.js';
+import { CodingSink, fileTarget, type RowTarget, type SliceResult } from './coding-sink.js';
 
-export interface StreamCodeOptions {
-  corpusPath: string;
-  shownCorpus: string;
-  codebook: Codebook;
-  unit: Unit;
-  coder: string;
-  columns: ColumnNames;
+export interface StreamCodeOptions extends CodeJob {
+  /** Where the coding rows go: a file, or `-` for `stdout`. */
   codingsFile: string;
-  evidenceFile: string;
-  /** Threads to use; 0 or absent: one per core when the corpus is large. */
+  /** Where the evidence rows go; null: not written. */
+  evidenceFile: string | null;
+  /** Threads for a JSONL file; 0 or absent: one per core when the corpus is large. */
   workers?: number | undefined;
-  /** Bytes of the corpus done so far, and the total. */
   onProgress?: (done: number, total: number) => void;
+  display: (p: string) => string;
+  stdin?: Readable;
+  stdout?: Writable;
+}
+
+/** Per coded document of a shard: its place among all documents, its rows' bytes, its digest (the merge's index). */
+export interface ShardIndex {
+  ordinals: number[];
+  codingBytes: number[];
+  evidenceBytes: number[];
+  digests: Uint8Array[];
+  /** Documents in the whole corpus, and sha256 over their ids in order: the same for every shard of one corpus. */
+  documents: number;
+  idsSha256: string;
 }
 
 export interface StreamCodeResult {
   documents: number;
   segments: number;
   matches: number;
+  /** Segments given a code. */
+  coded: number;
+  /** Warnings (errors are thrown). */
   diagnostics: Diagnostic[];
-  /** Problems found beyond those listed. */
   moreDiagnostics: number;
   codingsSha256: string;
   evidenceSha256: string;
-  /** sha256 of the corpus file's bytes. */
-  corpusFileSha256: string;
+  /** The corpus hash over the normalised documents (for a shard: over its own documents). */
+  corpusSha256: string;
   threads: number;
+  shardIndex: ShardIndex | null;
 }
 
 /** Below this a thread is not worth starting. */
@@ -85,11 +95,11 @@ async function splitAtLines(file: string, size: number, n: number): Promise<numb
   return cuts;
 }
 
-function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): Promise<RangeResult> {
+function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): Promise<SliceResult> {
   return new Promise((resolve, reject) => {
     // A small young generation and a capped heap keep each thread's memory, and so peak RSS, low.
     const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
-    worker.on('message', (msg: { type: string; bytes?: number; result?: RangeResult; error?: { message: string; diagnostics?: Diagnostic[] } }) => {
+    worker.on('message', (msg: { type: string; bytes?: number; result?: SliceResult; error?: { message: string; diagnostics?: Diagnostic[] } }) => {
       if (msg.type === 'progress') onBytes(msg.bytes!);
       else if (msg.type === 'done') resolve(msg.result!);
       else if (msg.type === 'error') reject(msg.error!.diagnostics ? new QcodeError(msg.error!.diagnostics) : new Error(msg.error!.message));
@@ -101,11 +111,7 @@ function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): P
   });
 }
 
-/**
- * Appends the other slices' parts to the first slice's file (which already
- * holds the header and the first slice's rows, hashed as written), renames it
- * to `target` (atomic: readers never see a torn file) and returns its sha256.
- */
+/** Appends the parts to `first` (which holds the header and the first slice's rows, hashed as written) and renames it to `target`. */
 async function joinParts(first: string, target: string, hash: Hash, parts: readonly string[]): Promise<string> {
   if (parts.length > 0) {
     const out = await open(first, 'a');
@@ -125,102 +131,139 @@ async function joinParts(first: string, target: string, hash: Hash, parts: reado
   return hash.digest('hex');
 }
 
+/** What kind of corpus a path is: stdin, a folder, a CSV or a JSONL file (QC002, QC301 otherwise). */
+async function corpusKind(file: string, shown: string): Promise<{ kind: 'stdin' | 'folder' | 'csv' | 'jsonl'; size: number }> {
+  if (file === '-') return { kind: 'stdin', size: 0 };
+  const info = await stat(file).catch(() => null);
+  if (!info) throw new QcodeError([diag('QC002', `corpus ${shown} does not exist`, { at: { file: shown } })]);
+  if (info.isDirectory()) return { kind: 'folder', size: 0 };
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.csv') return { kind: 'csv', size: info.size };
+  if (ext === '.jsonl') return { kind: 'jsonl', size: info.size };
+  throw new QcodeError([diag('QC301', `${shown} is not a folder, a .csv or a .jsonl file`, { at: { file: shown } })]);
+}
+
 /**
- * Codes a .jsonl or .csv corpus without holding it: the file is read in
- * blocks (a JSONL file split at line breaks over worker threads when large),
- * rows are written to part files as they come and joined in corpus order,
- * so the output is the same whatever the number of threads.
+ * The one pipeline of `qcode code`, for every corpus (folder, CSV, JSONL,
+ * standard input) and every size: documents are read one at a time (a JSONL
+ * file in slices over worker threads when large), coded by the byte scanner,
+ * and their rows written as they come to part files joined in corpus order,
+ * so the output is the same whatever the number of threads. The corpus rules
+ * and the corpus hash are applied afterwards, in corpus order, from what each
+ * slice kept per document: the same diagnostics and hash as the in-memory
+ * reader gives. Errors are thrown (nothing is published); warnings returned.
  */
 export async function streamCode(options: StreamCodeOptions): Promise<StreamCodeResult> {
-  const size = (await stat(options.corpusPath)).size;
-  const isCsv = options.corpusPath.toLowerCase().endsWith('.csv');
+  const { kind, size } = await corpusKind(options.file, options.shownFile);
+  const toStdout = options.codingsFile === '-';
+  const headers = { codings: codingHeader(options.jsonlCodings), evidence: EVIDENCE_HEADER };
   const auto = Math.max(1, Math.min(availableParallelism(), Math.ceil(size / BYTES_PER_THREAD)));
   const url = workerFile();
-  // A CSV record may span lines, so a CSV file is never split.
-  const threads = isCsv ? 1 : Math.max(1, options.workers || (url ? auto : 1));
-  await mkdir(path.dirname(options.codingsFile), { recursive: true });
-  await mkdir(path.dirname(options.evidenceFile), { recursive: true });
-  const cuts = isCsv ? [0, size] : await splitAtLines(options.corpusPath, size, threads);
+  const threads = kind === 'jsonl' && !toStdout ? Math.max(1, options.workers || (url ? auto : 1)) : 1;
+  for (const f of [options.codingsFile, options.evidenceFile]) if (f && f !== '-') await mkdir(path.dirname(f), { recursive: true });
+  const cuts = kind === 'jsonl' ? await splitAtLines(options.file, size, threads) : [0, size];
   // Slice 0 writes the output's temporary file itself; later slices write parts appended to it at the end.
-  const base = (file: string, k: number) =>
-    path.join(path.dirname(file), `.qcode-tmp-${path.basename(file)}-${process.pid}${k === 0 ? '' : `-part${k}`}`);
-  const head: SinkHead = {
-    codingsHeader: `${CODING_COLUMNS.join(',')}\n`,
-    evidenceHeader: `${EVIDENCE_COLUMNS.join(',')}\n`,
-    codingsHash: createHash('sha256'),
-    evidenceHash: createHash('sha256'),
-  };
+  const temp = (file: string | null, k: number) =>
+    file === null || file === '-' ? '' : path.join(path.dirname(file), `.qcode-tmp-${path.basename(file)}-${process.pid}${k === 0 ? '' : `-part${k}`}`);
+  const { stdin, stdout, onProgress, workers: _w, display, codingsFile, evidenceFile, ...job } = options;
   const jobs: RangeJob[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
-    jobs.push({
-      file: options.corpusPath,
-      shownFile: options.shownCorpus,
-      start: cuts[k]!,
-      end: cuts[k + 1]!,
-      codebook: options.codebook,
-      unit: options.unit,
-      coder: options.coder,
-      columns: options.columns,
-      codingsPart: base(options.codingsFile, k),
-      evidencePart: base(options.evidenceFile, k),
-    });
+    jobs.push({ ...job, start: cuts[k]!, end: cuts[k + 1]!, codingsPart: temp(codingsFile, k), evidencePart: temp(evidenceFile, k) });
   }
+  const codingsHash = createHash('sha256');
+  const evidenceHash = createHash('sha256');
+  const nowhere: RowTarget = { write() {}, close() {} };
+  const stdoutTarget: RowTarget = { write: (b) => void stdout!.write(Buffer.from(b)), close() {} };
+  const firstSink = () =>
+    new CodingSink(
+      toStdout ? stdoutTarget : fileTarget(jobs[0]!.codingsPart, codingsHash),
+      evidenceFile ? fileTarget(jobs[0]!.evidencePart, evidenceHash) : nowhere,
+      headers,
+    );
+  const partSink = (j: RangeJob) => new CodingSink(fileTarget(j.codingsPart), j.evidencePart ? fileTarget(j.evidencePart) : nowhere);
   const done = jobs.map(() => 0);
   const report = (k: number, bytes: number): void => {
     done[k] = bytes;
-    options.onProgress?.(
-      done.reduce((a, b) => a + b, 0),
-      size,
-    );
+    onProgress?.(done.reduce((a, b) => a + b, 0), size);
   };
-  const corpusHash = hashFile(options.corpusPath);
   try {
-    let results: RangeResult[];
-    if (isCsv) results = [await codeCsvStream(jobs[0]!, (b) => report(0, b), head)];
+    let results: SliceResult[];
+    if (kind === 'stdin') results = [await codeJsonlStream(job, stdin!, firstSink())];
+    else if (kind === 'csv') results = [await codeCsvFile(job, firstSink(), (b) => report(0, b))];
+    else if (kind === 'folder') results = [await codeFolder(job, firstSink(), display)];
     else if (url && jobs.length > 1) {
       // The main thread codes the first slice itself: one thread fewer to start and one heap fewer in memory.
       // A thread's heap is capped to keep peak memory low; a slice holding a document too big for it is coded again here.
-      const others = jobs.slice(1).map((job, k) =>
-        runWorker(url, job, (b) => report(k + 1, b)).catch((err: { code?: string }) => {
+      const others = jobs.slice(1).map((j, k) =>
+        runWorker(url, j, (b) => report(k + 1, b)).catch((err: { code?: string }) => {
           if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
-          return codeJsonlRange(job, (b) => report(k + 1, b));
+          return codeJsonlRange(j, partSink(j), (b) => report(k + 1, b));
         }),
       );
       for (const p of others) p.catch(() => {});
-      const first = codeJsonlRange(jobs[0]!, (b) => report(0, b), head);
+      const first = codeJsonlRange(jobs[0]!, firstSink(), (b) => report(0, b));
       results = [first, ...(await Promise.all(others))];
-    }
-    else results = jobs.map((job, k) => codeJsonlRange(job, (b) => report(k, b), k === 0 ? head : undefined));
-    const diagnostics: Diagnostic[] = [];
-    let lineBase = 0;
-    let moreDiagnostics = 0;
-    for (const r of results) {
-      for (const d of r.diagnostics) {
-        diagnostics.push(d.location?.line ? { ...d, location: { ...d.location, line: d.location.line + lineBase } } : d);
-      }
-      moreDiagnostics += r.moreDiagnostics;
-      lineBase += r.lines;
-    }
-    throwErrors(diagnostics);
+    } else results = jobs.map((j, k) => codeJsonlRange(j, k === 0 ? firstSink() : partSink(j), (b) => report(k, b)));
+    const summary = summarise(results, options.shownFile, options.shard !== undefined);
+    throwErrors(summary.diagnostics);
     const rest = jobs.slice(1);
-    const codingsSha256 = await joinParts(jobs[0]!.codingsPart, options.codingsFile, head.codingsHash, rest.map((j) => j.codingsPart));
-    const evidenceSha256 = await joinParts(jobs[0]!.evidencePart, options.evidenceFile, head.evidenceHash, rest.map((j) => j.evidencePart));
-    return {
-      documents: results.reduce((a, r) => a + r.documents, 0),
-      segments: results.reduce((a, r) => a + r.segments, 0),
-      matches: results.reduce((a, r) => a + r.matches, 0),
-      diagnostics,
-      moreDiagnostics,
-      codingsSha256,
-      evidenceSha256,
-      corpusFileSha256: await corpusHash,
-      threads: jobs.length,
-    };
+    const codingsSha256 = toStdout ? '' : await joinParts(jobs[0]!.codingsPart, codingsFile, codingsHash, rest.map((j) => j.codingsPart));
+    const evidenceSha256 = evidenceFile ? await joinParts(jobs[0]!.evidencePart, evidenceFile, evidenceHash, rest.map((j) => j.evidencePart)) : '';
+    return { ...summary, codingsSha256, evidenceSha256, threads: jobs.length };
   } finally {
-    await corpusHash.catch(() => '');
-    for (const j of jobs) {
-      await rm(j.codingsPart, { force: true });
-      await rm(j.evidencePart, { force: true });
-    }
+    for (const j of jobs) for (const f of [j.codingsPart, j.evidencePart]) if (f) await rm(f, { force: true });
   }
+}
+
+/**
+ * The corpus-wide part, in corpus order over what the slices kept: every
+ * document's rules (ids valid and unique, text not empty), the document
+ * count, the corpus hash, and for a shard the merge's index.
+ */
+function summarise(results: readonly SliceResult[], shown: string, sharded: boolean) {
+  const ids = new DocumentIdTracker();
+  const hasher = new CorpusHasher();
+  const idsHash = createHash('sha256');
+  const found: Diagnostic[] = [];
+  const index: ShardIndex = { ordinals: [], codingBytes: [], evidenceBytes: [], digests: [], documents: 0, idsSha256: '' };
+  let lineBase = 0;
+  let moreDiagnostics = 0;
+  let documents = 0;
+  let ordinal = 0;
+  for (const r of results) {
+    for (const d of r.diagnostics) found.push(d.location?.line ? { ...d, location: { ...d.location, line: d.location.line + lineBase } } : d);
+    moreDiagnostics += r.moreDiagnostics;
+    r.ids.forEach((id, i) => {
+      const at = { file: r.docFiles[i] ?? shown, ...(r.docLines[i] ? { line: r.docLines[i]! + lineBase } : {}) };
+      const skipped = r.blank[i] === 2;
+      found.push(...checkDocument(id, r.blank[i] === 1, at, ids));
+      idsHash.update(`${id}\n`);
+      const digest = r.digests.subarray(i * 32, i * 32 + 32);
+      if (!skipped) {
+        documents++;
+        hasher.addDigest(digest);
+        if (sharded) {
+          index.ordinals.push(ordinal);
+          index.codingBytes.push(r.codingBytes[i]!);
+          index.evidenceBytes.push(r.evidenceBytes[i]!);
+          index.digests.push(digest.slice());
+        }
+      }
+      ordinal++;
+    });
+    lineBase += r.lines;
+  }
+  found.push(...checkDocumentCount(ordinal, shown));
+  index.documents = ordinal;
+  index.idsSha256 = idsHash.digest('hex');
+  return {
+    documents,
+    segments: results.reduce((a, r) => a + r.segments, 0),
+    matches: results.reduce((a, r) => a + r.matches, 0),
+    coded: results.reduce((a, r) => a + r.coded, 0),
+    diagnostics: orderCorpusDiagnostics(found),
+    moreDiagnostics,
+    corpusSha256: hasher.digest(),
+    shardIndex: sharded ? index : null,
+  };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -66,7 +66,7 @@ describe('qcode code never destroys a coder file', () => {
     expect(r.stderr).toContain('QC004');
     expect(read(dir, 'human.csv')).toBe(human);
     expect((await runQcode(['code', '-o', 'human.csv', '--force'], { cwd: dir })).code).toBe(0);
-    expect(read(dir, 'human.matches.csv')).toMatch(/^segment_id,code,pattern,matched_text,start,end\n/);
+    expect(read(dir, 'human.matches.csv')).toMatch(/^segment_id,code,pattern,matched_text,start,end,outcome\n/);
   });
 });
 
@@ -85,31 +85,51 @@ describe('qcode code reports unusable patterns', () => {
   });
 });
 
-describe('a streamed corpus gives the same files as a corpus read whole', () => {
-  for (const codebook of ['codebook.yaml', 'codebook-regex.yaml']) {
-    for (const unit of ['document', 'sentence', 'paragraph']) {
-      it(`${codebook}, ${unit} units: JSONL in one and in three slices, and CSV`, async () => {
+/** The fixture's JSONL corpus as a folder of .md files (front matter: id and metadata as strings), in the same order. */
+function writeFolder(dir: string): void {
+  const lines = read(dir, 'corpus.jsonl').trimEnd().split('\n');
+  mkdirSync(path.join(dir, 'folder'));
+  lines.forEach((line, i) => {
+    const { id, text, ...rest } = JSON.parse(line) as Record<string, unknown>;
+    const meta = Object.entries(rest).map(([k, v]) => `${k}: ${JSON.stringify(typeof v === 'string' ? v : JSON.stringify(v))}`);
+    writeFileSync(path.join(dir, 'folder', `${String(i).padStart(3, '0')}.md`), `---\nid: ${JSON.stringify(id)}\n${meta.join('\n')}\n---\n${text}`);
+  });
+}
+
+describe('one pipeline: every corpus form gives the same files and the same corpus hash', () => {
+  // Every unit and both codebooks (the regex one needs segment texts) over the combinations that differ.
+  for (const [codebook, unit] of [
+    ['codebook.yaml', 'document'],
+    ['codebook-regex.yaml', 'sentence'],
+    ['codebook-regex.yaml', 'paragraph'],
+  ] as const) {
+    {
+      it(`${codebook}, ${unit} units: JSONL in one and in three slices, CSV, a folder and stdin`, async () => {
         const dir = copyFixture('projects/code-stream-equals-plain');
-        const run = async (corpus: string, out: string, extra: string[]) => {
-          const r = await runQcode(['code', '--codebook', codebook, '--corpus', corpus, '--unit', unit, '-o', out, ...extra], { cwd: dir });
+        writeFolder(dir);
+        const run = async (corpus: string, out: string, extra: string[] = [], input?: string) => {
+          const r = await runQcode(['code', '--codebook', codebook, '--corpus', corpus, '--unit', unit, '-o', out, ...extra], { cwd: dir, ...(input ? { input } : {}) });
           expect(r.stderr).not.toMatch(/error/);
           expect(r.code).toBe(0);
-          return [read(dir, out), read(dir, out.replace(/\.csv$/, '.matches.csv'))];
+          const hash = JSON.parse(read(dir, 'out/manifest.json')).outputs[out].corpus_sha256;
+          return [read(dir, out), read(dir, out.replace(/\.csv$/, '.matches.csv')), hash];
         };
-        const whole = await run('corpus.jsonl', 'whole.csv', []);
+        const whole = await run('corpus.jsonl', 'one.csv', ['--workers', '1']);
         expect(whole[1]!.split('\n').length).toBeGreaterThan(100);
-        expect(await run('corpus.jsonl', 'one.csv', ['--stream', '--workers', '1'])).toEqual(whole);
-        expect(await run('corpus.jsonl', 'three.csv', ['--stream', '--workers', '3'])).toEqual(whole);
-        expect(await run('corpus.csv', 'csv.csv', ['--stream'])).toEqual(whole);
+        expect(await run('corpus.jsonl', 'three.csv', ['--workers', '3'])).toEqual(whole);
+        // The fixture's CSV has no `nested` column, so its documents' metadata (and corpus hash) differ; its rows do not.
+        expect((await run('corpus.csv', 'csv.csv')).slice(0, 2)).toEqual(whole.slice(0, 2));
+        expect(await run('folder', 'folder.csv')).toEqual(whole);
+        expect(await run('-', 'stdin.csv', [], read(dir, 'corpus.jsonl'))).toEqual(whole);
+        const piped = await runQcode(['code', '--codebook', codebook, '--corpus', '-', '--unit', unit, '-o', '-'], { cwd: dir, input: read(dir, 'corpus.jsonl') });
+        expect(piped.stdout).toBe(whole[0]);
       });
     }
   }
 
-  it('a streamed coding file is recognised as made from the current corpus (no QC410 when read back)', async () => {
+  it('the manifest records the hash over the documents, so a coding file read back is recognised as made from the current corpus', async () => {
     const dir = copyFixture('projects/code-stream-equals-plain');
-    expect((await runQcode(['code', '--stream', '--workers', '2'], { cwd: dir })).code).toBe(0);
-    const manifest = JSON.parse(read(dir, 'out/manifest.json'));
-    expect(manifest.outputs['out/codings/auto.csv'].details.corpus_sha256_of).toBe('file bytes');
+    expect((await runQcode(['code', '--workers', '2'], { cwd: dir })).code).toBe(0);
     const back = await runQcode(['export', '--coder', 'auto', '--format', 'long', '-o', '-'], { cwd: dir });
     expect(back.code).toBe(0);
     expect(back.stderr).not.toContain('QC410');

@@ -45,7 +45,7 @@ describe('the streamed coder over worker threads (built CLI)', () => {
     const codebook = ['--codebook', 'codebook-regex.yaml'];
     const whole = await runQcode(['code', ...codebook, '-o', 'whole.csv'], { cwd: dir });
     expect(whole.code).toBe(0);
-    const threads = spawnQcode(['code', ...codebook, '--stream', '--workers', '3', '-o', 'threads.csv', '--json'], { cwd: dir });
+    const threads = spawnQcode(['code', ...codebook, '--workers', '3', '-o', 'threads.csv', '--json'], { cwd: dir });
     expect(threads.stderr).not.toMatch(/error/);
     expect(threads.code).toBe(0);
     expect(JSON.parse(threads.stdout).threads).toBe(3);
@@ -58,7 +58,7 @@ describe('the streamed coder over worker threads (built CLI)', () => {
     const lines = read(dir, 'corpus.jsonl').split('\n');
     lines.splice(30, 0, '{"id": "broken", "text": "no closing');
     writeFileSync(path.join(dir, 'corpus.jsonl'), lines.join('\n'));
-    const r = spawnQcode(['code', '--stream', '--workers', '2'], { cwd: dir });
+    const r = spawnQcode(['code', '--workers', '2'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/corpus\.jsonl:31 - error QC307/);
   });

@@ -26,7 +26,7 @@ export interface KwicLine {
 export function compileKwicPattern(pattern: string): Matcher {
   const parsed = parsePattern(pattern);
   if (parsed.kind === 'error') {
-    throw new QcodeError([diag('QC703', `${parsed.message} (${parsed.code} in a codebook)`, { hint: catalogueEntry(parsed.code).hint })]);
+    throw new QcodeError([diag('QC703', `${parsed.message} (${parsed.code} in a codebook)`, { hint: parsed.hint ?? catalogueEntry(parsed.code).hint })]);
   }
   return compilePatterns([pattern]);
 }

@@ -53,6 +53,7 @@ function validatePartial(value: object, yaml: YamlSource): Diagnostic[] {
           id: typeof code.id === 'string' ? code.id : '',
           definition: typeof code.definition === 'string' ? code.definition : undefined,
           patterns: Array.isArray(code.patterns) ? code.patterns.filter((p): p is string => typeof p === 'string') : [],
+          unless: Array.isArray(code.unless) ? code.unless.filter((p): p is string => typeof p === 'string') : [],
         };
       }),
     };

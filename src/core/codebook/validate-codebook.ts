@@ -5,7 +5,7 @@ import { parsePattern } from '../pattern/parse-pattern.js';
 
 /** The part of a codebook the cross-field rules read; a full Codebook fits it. */
 export interface CodebookShape {
-  categories: { id: string; codes: { id: string; definition?: string | undefined; patterns: string[] }[] }[];
+  categories: { id: string; codes: { id: string; definition?: string | undefined; patterns: string[]; unless?: string[] | undefined }[] }[];
 }
 
 const where = (l: SourceLocation) => `${l.line}:${l.col}`;
@@ -13,6 +13,17 @@ const where = (l: SourceLocation) => `${l.line}:${l.col}`;
 /** Folds case, diacritics and spacing so `Soberanía` and `soberania ` count as one pattern. */
 function patternKey(p: string): string {
   return p.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The matcher's own parser judges every pattern (regex, words, proximity), so
+ * validate, code and kwic can never disagree about a pattern; a regex is
+ * compiled here, so one too large to compile is a diagnostic too.
+ */
+function checkPattern(pattern: string, code: string, at: SourceLocation): Diagnostic[] {
+  const parsed = parsePattern(pattern);
+  if (parsed.kind !== 'error') return [];
+  return [diag(parsed.code, `code '${code}': ${parsed.message}`, { at, ...(parsed.hint ? { hint: parsed.hint } : {}) })];
 }
 
 /**
@@ -50,10 +61,7 @@ export function validateCodebook(
       }
       code.patterns.forEach((pattern, pi) => {
         const at = yaml.locate([...codePath, 'patterns', pi]);
-        // The matcher's own parser judges every pattern (regex or words), so
-        // validate, code and kwic can never disagree about a pattern.
-        const parsed = parsePattern(pattern);
-        if (parsed.kind === 'error') out.push(diag(parsed.code, `code '${code.id}': ${parsed.message}`, { at }));
+        out.push(...checkPattern(pattern, code.id, at));
         const key = patternKey(pattern);
         const first = patterns.get(key);
         if (first && first.code !== code.id) {
@@ -62,6 +70,8 @@ export function validateCodebook(
           );
         } else if (!first) patterns.set(key, { code: code.id, at });
       });
+      // A veto is judged as any pattern is; it may repeat another code's pattern (that is often the point).
+      (code.unless ?? []).forEach((pattern, pi) => out.push(...checkPattern(pattern, code.id, yaml.locate([...codePath, 'unless', pi]))));
     });
   });
   return out;

@@ -1,50 +1,137 @@
-import type { Codebook } from '../model/codebook.js';
-import type { Coding } from '../model/coding.js';
+import { documentDigestOfParts } from '../corpus/compute-corpus-hash.js';
+import { normalizeText } from '../corpus/normalize-text.js';
+import type { Unit } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
-import { compileMatcher, type Matcher } from './compile-matcher.js';
-import type { Segment } from '../model/segment.js';
-import { computeAutoCodings } from './compute-auto-codings.js';
+import { segmentId, type Segment } from '../model/segment.js';
+import { computeTextSpans } from '../segment/compute-segments.js';
+import type { RowText } from './byte-rows.js';
+import type { Matcher } from './compile-matcher.js';
+import { decodeJsonSlice } from './decode-json-slice.js';
 import { collectEvidence, type Evidence, type SegmentSpan } from './evidence.js';
+import { DocumentRowWriter, type RowSegment } from './format-document-rows.js';
 import { MatchRun } from './match-run.js';
-import { scanText } from './scan-text.js';
+import { SegmentResolver } from './resolve-segment.js';
+import { scanJsonString, type ScanExtent } from './scan-json-bytes.js';
 
-export interface DocumentCoding {
-  codings: Coding[];
-  evidence: Evidence[];
+const encoder = new TextEncoder();
+
+/**
+ * One document for the coder: its text as JSON string content,
+ * buf[from, to) with the closing quote at buf[to]. `trusted` when the text is
+ * already normalised (it was a string, re-encoded by jsonTextBytes); bytes
+ * straight from a JSONL file are not.
+ */
+export interface DocumentBytes {
+  id: string;
+  /** BCP 47 tag for the sentence rules. */
+  language: string;
+  buf: Uint8Array;
+  from: number;
+  to: number;
+  trusted: boolean;
+  /** The canonical line's head (canonicalHead), for the document's digest; null when no digest is wanted. */
+  head: string | null;
 }
 
-/** Joins the per-segment results of a run into coding rows and evidence rows, segment by segment. */
-export function computeDocumentCoding(run: MatchRun, spans: readonly SegmentSpan[], evidence: Evidence[][], coder: string): DocumentCoding {
-  const codings: Coding[] = [];
-  const all: Evidence[] = [];
-  spans.forEach((span, i) => {
-    codings.push(...computeAutoCodings(run.m, span, evidence[i]!, coder));
-    all.push(...evidence[i]!);
-  });
-  return { codings, evidence: all };
+/** A text as the scanner reads any text: JSON.stringify's form, as UTF-8, with its quotes (content at [1, length - 1)). */
+export function jsonTextBytes(text: string): Uint8Array {
+  return encoder.encode(JSON.stringify(text));
+}
+
+/** What coding one document gave. */
+export interface DocumentOutcome {
+  segments: number;
+  matches: number;
+  /** Segments given a code. */
+  coded: number;
+  /** True when the text is only white space (no segments). */
+  blank: boolean;
+  /** sha256 of the canonical line, when a head was given. */
+  digest: Uint8Array | null;
 }
 
 /**
- * Every match in one document's text, handed to the segments that hold it
- * whole (string path): the document is scanned once.
+ * The auto-coder for one document at a time, from bytes: the one scanner
+ * over the text, the unit's segments, the decision rule per segment, and
+ * either the rows of the coding and evidence files (`code`) or Evidence
+ * objects (`evidence`). Text that must be normalised first is decoded,
+ * normalised and scanned again as JSON.stringify writes it, so every path
+ * scans the same normalised text.
  */
-export function matchDocument(run: MatchRun, text: string, segments: readonly Segment[]): Evidence[][] {
-  run.reset();
-  scanText(run, text);
-  return collectEvidence(run, segments, (a, b) => text.slice(a, b));
-}
+export class DocumentCoder {
+  readonly run: MatchRun;
+  private readonly resolver: SegmentResolver;
+  private readonly extent: ScanExtent = { length: 0, first: 0, last: 0, canonical: true };
+  private readonly writer: DocumentRowWriter | null;
 
-/** Codes one document's segments with the string path. */
-export function codeDocument(run: MatchRun, text: string, segments: readonly Segment[], coder: string): DocumentCoding {
-  return computeDocumentCoding(run, segments, matchDocument(run, text, segments), coder);
-}
+  constructor(
+    readonly m: Matcher,
+    readonly unit: Unit,
+    options: { coder?: string; jsonlCodings?: boolean } = {},
+  ) {
+    this.run = new MatchRun(m);
+    this.resolver = new SegmentResolver(m);
+    this.writer = options.coder === undefined ? null : new DocumentRowWriter(m, options.coder, options.jsonlCodings ?? false);
+  }
 
-/** All matches in a text taken as one segment: for tests and for trying patterns out. */
-export function matchText(run: MatchRun, text: string): Evidence[] {
-  run.reset();
-  scanText(run, text);
-  const span: SegmentSpan = { segment_id: 'text', doc_id: 'text', start: 0, end: [...text].length, text };
-  return collectEvidence(run, [span], (a, b) => text.slice(a, b))[0]!;
+  /** Scans the document; returns the buffer and bounds actually scanned (the normalised re-encoding when the bytes needed normalising). */
+  private scan(doc: DocumentBytes): { buf: Uint8Array; from: number; to: number; reencoded: boolean; text: string | null } {
+    const run = this.run;
+    run.reset();
+    if (scanJsonString(run, doc.buf, doc.from, doc.to, this.extent, doc.trusted)) {
+      return { buf: doc.buf, from: doc.from, to: doc.to, reencoded: false, text: null };
+    }
+    const text = normalizeText(decodeJsonSlice(doc.buf, doc.from, doc.to));
+    const buf = jsonTextBytes(text);
+    run.reset();
+    scanJsonString(run, buf, 1, buf.length - 1, this.extent, true);
+    return { buf, from: 1, to: buf.length - 1, reencoded: true, text };
+  }
+
+  /** The segments of the scanned text: document units from the scan itself; paragraphs and sentences from the decoded text. */
+  private segments(doc: DocumentBytes, scanned: { buf: Uint8Array; from: number; to: number; text: string | null }): SegmentSpan[] {
+    const wantText = this.m.regexPatterns.length > 0;
+    if (this.unit === 'document' && !wantText) {
+      const e = this.extent;
+      return e.first < 0 ? [] : [{ segment_id: segmentId(doc.id, 'document', 1), start: e.first, end: e.last, text: null }];
+    }
+    const text = scanned.text ?? decodeJsonSlice(scanned.buf, scanned.from, scanned.to);
+    return computeTextSpans(text, this.unit, doc.language).map((s, i) => ({
+      segment_id: segmentId(doc.id, this.unit, i + 1),
+      start: s.cpStart,
+      end: s.cpEnd,
+      text: wantText ? text.slice(s.start, s.end) : null,
+    }));
+  }
+
+  private digest(doc: DocumentBytes, scanned: { buf: Uint8Array; from: number; to: number; reencoded: boolean }): Uint8Array | null {
+    if (doc.head === null) return null;
+    const exact = scanned.reencoded || doc.trusted || this.extent.canonical;
+    const text = exact ? scanned.buf.subarray(scanned.from, scanned.to) : jsonTextBytes(decodeJsonSlice(scanned.buf, scanned.from, scanned.to)).subarray(1, -1);
+    return documentDigestOfParts(doc.head, text);
+  }
+
+  /** Codes one document, appending its coding and evidence rows to `out`. */
+  code(doc: DocumentBytes, out: RowText): DocumentOutcome {
+    const scanned = this.scan(doc);
+    const spans = this.segments(doc, scanned);
+    const digest = this.digest(doc, scanned);
+    if (spans.length === 0) return { segments: 0, matches: 0, coded: 0, blank: true, digest };
+    this.resolver.begin(this.run);
+    const matches = this.writer!.write(this.resolver, doc.id, spans as RowSegment[], scanned.buf, out);
+    return { segments: spans.length, matches, coded: this.writer!.coded, blank: false, digest };
+  }
+
+  /** The evidence of one document held as a string (normalised), segment by segment, for the given segments. */
+  evidence(doc: Document, segments: readonly Segment[]): Evidence[][] {
+    const buf = jsonTextBytes(doc.text);
+    this.run.reset();
+    scanJsonString(this.run, buf, 1, buf.length - 1, this.extent, true);
+    this.resolver.begin(this.run);
+    const withText = this.m.regexPatterns.length > 0;
+    const spans = segments.map((s) => ({ segment_id: s.segment_id, start: s.start, end: s.end, text: withText ? s.text : null }));
+    return collectEvidence(this.m, this.resolver, spans, buf);
+  }
 }
 
 /** Each document of a corpus held in memory with its segments (segments are in corpus order); documents without segments are skipped. */
@@ -58,36 +145,21 @@ function* documentsWithSegments(documents: readonly Document[], segments: readon
 }
 
 /**
- * Codes a whole corpus held in memory: one compiled matcher, each document
- * scanned once with its own segments.
- */
-export function codeCorpus(
-  codebook: Codebook,
-  documents: readonly Document[],
-  segments: readonly Segment[],
-  coder: string,
-): { codings: Coding[]; evidence: Evidence[] } {
-  const run = new MatchRun(compileMatcher(codebook));
-  const codings: Coding[] = [];
-  const evidence: Evidence[] = [];
-  for (const [doc, segs] of documentsWithSegments(documents, segments)) {
-    const coded = codeDocument(run, doc.text, segs, coder);
-    for (const c of coded.codings) codings.push(c);
-    for (const e of coded.evidence) evidence.push(e);
-  }
-  return { codings, evidence };
-}
-
-/**
  * The evidence `qcode code` would list for a matcher's patterns on a corpus
  * held in memory, in the same order: what kwic and themes read, so they
  * agree with the auto-coder match for match.
  */
 export function findCorpusEvidence(matcher: Matcher, documents: readonly Document[], segments: readonly Segment[]): Evidence[] {
-  const run = new MatchRun(matcher);
+  const coder = new DocumentCoder(matcher, segments[0]?.unit ?? 'document');
   const evidence: Evidence[] = [];
   for (const [doc, segs] of documentsWithSegments(documents, segments)) {
-    for (const perSegment of matchDocument(run, doc.text, segs)) for (const e of perSegment) evidence.push(e);
+    for (const perSegment of coder.evidence(doc, segs)) for (const e of perSegment) evidence.push(e);
   }
   return evidence;
+}
+
+/** All matches in a text taken as one segment: for tests and for trying patterns out. */
+export function matchText(matcher: Matcher, text: string): Evidence[] {
+  const segment: Segment = { segment_id: 'text', doc_id: 'text', unit: 'document', index: 1, start: 0, end: [...text].length, text };
+  return new DocumentCoder(matcher, 'document').evidence({ id: 'text', text, metadata: {}, source: { file: '' } }, [segment])[0]!;
 }

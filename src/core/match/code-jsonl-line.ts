@@ -1,132 +1,95 @@
 import type { Unit } from '../model/codebook.js';
 import type { ColumnNames } from '../corpus/parse-table-corpus.js';
-import { rowToDocument } from '../corpus/parse-table-corpus.js';
-import type { Document } from '../model/document.js';
-import { normalizeText } from '../corpus/normalize-text.js';
+import { rowToDocument, missingColumns } from '../corpus/parse-table-corpus.js';
+import { canonicalHead } from '../corpus/compute-corpus-hash.js';
+import { normalizeMetadataValue } from '../corpus/normalize-text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diag, warn } from '../diagnostics/qcode-error.js';
-import { formatCsvRow } from '../format/format-csv-field.js';
-import { computeSegments } from '../segment/compute-segments.js';
-import { segmentId } from '../model/segment.js';
-import { codeDocument } from './code-document.js';
+import { diag } from '../diagnostics/qcode-error.js';
+import type { Document } from '../model/document.js';
+import type { RowText } from './byte-rows.js';
+import { DocumentCoder, jsonTextBytes, type DocumentOutcome } from './code-document.js';
 import type { Matcher } from './compile-matcher.js';
-import { decodeJsonSlice } from './decode-json-slice.js';
-import { DocumentRowFormatter, JsonTextSource, StringTextSource, type RowSegment, type RowText } from './format-document-rows.js';
 import { locateJsonFields, type JsonFieldSpans } from './locate-json-fields.js';
-import { MatchRun } from './match-run.js';
-import { scanJsonString, type ScanExtent } from './scan-json-bytes.js';
-import { scanText } from './scan-text.js';
 
 export interface LineCoderOptions {
   unit: Unit;
+  /** Coder name; absent: the documents are read (validated, hashed) but not coded. */
   coder: string;
   /** The codebook's language, for documents that name none. */
   language: string;
   columns: ColumnNames;
   /** The corpus file as shown in messages. */
   file: string;
+  /** Coding rows as JSON Lines rather than CSV. */
+  jsonlCodings?: boolean;
+  /** Which documents to code (a shard's); the others are read for their ids only. */
+  keep?: (id: string) => boolean;
 }
 
-/** What coding one line gave: rows appended to the RowText, or problems. */
-export type LineOutcome = { segments: number; matches: number } | Diagnostic[] | null;
+/** A document read from one line: its id and what coding it gave (rows appended to the RowText). */
+export interface LineDocument extends DocumentOutcome {
+  id: string;
+  /** True when the document was left to another shard: read, not coded. */
+  skipped?: boolean;
+}
 
-const ID = 0;
-const TEXT = 1;
-const LANGUAGE = 2;
+/** A document read but left to another shard. */
+export function skippedDocument(id: string): LineDocument {
+  return { id, segments: 0, matches: 0, coded: 0, blank: false, digest: null, skipped: true };
+}
+
+/** What one line gave: a document, problems, or nothing (a blank line). */
+export type LineOutcome = LineDocument | Diagnostic[] | null;
+
 const decoder = new TextDecoder();
 
 /**
- * Codes the documents of a JSONL corpus one line at a time, straight from
- * the line's bytes, appending CSV rows. The fast path finds the id and text
- * in place and scans the text with the byte matcher; a line it cannot take
- * (odd JSON, escapes in the id, text that needs normalising) goes the
- * ordinary way: JSON.parse, the corpus reader's row-to-document, the string
- * matcher. Segments come from computeSegments, so they are the ones
- * `qcode segment` writes.
+ * Reads and codes the documents of a JSONL corpus one line at a time,
+ * straight from the line's bytes: the text field is found in place and
+ * scanned where it lies; the rest of the line (id, metadata) is parsed
+ * without it. A line whose text field is not a plain string is parsed whole,
+ * the corpus reader's way, which also reports what is wrong with it.
  */
 export class JsonlLineCoder {
-  readonly run: MatchRun;
+  readonly coder: DocumentCoder;
   private readonly keys: Uint8Array[];
-  private readonly spans: JsonFieldSpans = { start: new Int32Array(3), end: new Int32Array(3), escaped: new Uint8Array(3) };
-  private readonly extent: ScanExtent = { length: 0, first: 0, last: 0 };
-  /** Null when the codebook has regex patterns: those need segment texts and Evidence objects. */
-  private readonly formatter: DocumentRowFormatter | null;
-  private readonly jsonSource = new JsonTextSource();
-  private readonly stringSource = new StringTextSource();
+  private readonly spans: JsonFieldSpans = { start: new Int32Array(1), end: new Int32Array(1), escaped: new Uint8Array(1) };
 
   constructor(
     readonly m: Matcher,
     readonly options: LineCoderOptions,
   ) {
-    this.run = new MatchRun(m);
-    const enc = new TextEncoder();
-    this.keys = [enc.encode(options.columns.idColumn), enc.encode(options.columns.textColumn), enc.encode('language')];
-    this.formatter = m.regexPatterns.length === 0 ? new DocumentRowFormatter(m, options.coder) : null;
+    this.coder = new DocumentCoder(m, options.unit, { coder: options.coder, jsonlCodings: options.jsonlCodings ?? false });
+    this.keys = [new TextEncoder().encode(options.columns.textColumn)];
   }
 
-  /** Codes the line buf[from, to) (no line break), line number `line`, appending its rows to `out`. */
+  /** Reads buf[from, to) (no line break), line number `line`, appending its rows to `out`. */
   codeLine(buf: Uint8Array, from: number, to: number, line: number, out: RowText): LineOutcome {
     let i = from;
     while (i < to && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0d)) i++;
     if (i === to) return null;
     const f = this.spans;
-    if (!locateJsonFields(buf, from, to, this.keys, f) || f.start[ID]! < 0 || f.escaped[ID] || f.start[TEXT]! < 0) {
-      return this.codeParsed(buf, from, to, line, out);
-    }
-    const id = decoder.decode(buf.subarray(f.start[ID]!, f.end[ID]!)).normalize('NFC');
-    const run = this.run;
-    run.reset();
-    const scanned = scanJsonString(run, buf, f.start[TEXT]!, f.end[TEXT]!, this.extent);
-    this.jsonSource.buf = buf;
-    if (scanned && this.formatter && this.options.unit === 'document') {
-      if (this.extent.first < 0) return [this.empty(id, line)];
-      const segment: RowSegment = { segment_id: segmentId(id, 'document', 1), start: this.extent.first, end: this.extent.last };
-      return { segments: 1, matches: this.formatter.format(run, id, [segment], this.jsonSource, out) };
-    }
-    // With escapes, one JSON.parse of the string with its quotes: cheaper than decoding, then parsing a copy.
-    const raw = f.escaped[TEXT]
-      ? (JSON.parse(decoder.decode(buf.subarray(f.start[TEXT]! - 1, f.end[TEXT]! + 1))) as string)
-      : decoder.decode(buf.subarray(f.start[TEXT]!, f.end[TEXT]!));
-    const text = scanned ? raw : normalizeText(raw);
-    const language = f.start[LANGUAGE]! >= 0 ? decodeJsonSlice(buf, f.start[LANGUAGE]!, f.end[LANGUAGE]!) : '';
-    const doc: Document = { id, text, metadata: {}, source: { file: this.options.file, line } };
-    return this.codeSegments(doc, language, scanned, out);
+    if (!locateJsonFields(buf, from, to, this.keys, f) || f.start[0]! < 0) return this.codeParsed(buf, from, to, line, out);
+    // The line without its text: id and metadata, parsed the ordinary way.
+    const rest = `${decoder.decode(buf.subarray(from, f.start[0]!))}${decoder.decode(buf.subarray(f.end[0]!, to))}`;
+    const row = this.parseRow(rest, line);
+    if (Array.isArray(row)) return row;
+    const { idColumn, textColumn } = this.options.columns;
+    const metadata: Record<string, string> = {};
+    for (const [k, v] of Object.entries(row)) if (k !== idColumn && k !== textColumn) metadata[k] = normalizeMetadataValue(v);
+    const id = normalizeMetadataValue(row[idColumn]);
+    if (this.options.keep && !this.options.keep(id)) return skippedDocument(id);
+    const language = metadata.language || this.options.language;
+    const coded = this.coder.code({ id, language, buf, from: f.start[0]!, to: f.end[0]!, trusted: false, head: canonicalHead(id, metadata) }, out);
+    return { id, ...coded };
   }
 
-  private empty(id: string, line: number): Diagnostic {
-    return warn('QC304', `document '${id}' is empty`, { at: { file: this.options.file, line } });
-  }
-
-  /**
-   * Segments a document and hands the matches to its segments. When
-   * `byteScanned` the run already holds the byte scan of the text (in
-   * jsonSource); otherwise the text is scanned as a string.
-   */
-  private codeSegments(doc: Document, language: string, byteScanned: boolean, out: RowText): LineOutcome {
-    const segments = computeSegments(doc, this.options.unit, language || this.options.language);
-    if (segments.length === 0) return [this.empty(doc.id, doc.source.line ?? 0)];
-    const run = this.run;
-    if (!this.formatter) {
-      const coded = codeDocument(run, doc.text, segments, this.options.coder);
-      for (const c of coded.codings) out.codings.text(formatCsvRow([c.segment_id, c.doc_id, c.coder, c.category, c.code, c.memo]));
-      for (const e of coded.evidence) out.evidence.text(formatCsvRow([e.segment_id, e.code, e.pattern, e.matched_text, e.start, e.end]));
-      return { segments: segments.length, matches: coded.evidence.length };
-    }
-    let source: JsonTextSource | StringTextSource = this.jsonSource;
-    if (!byteScanned) {
-      run.reset();
-      scanText(run, doc.text);
-      this.stringSource.text = doc.text;
-      source = this.stringSource;
-    }
-    return { segments: segments.length, matches: this.formatter.format(run, doc.id, segments, source, out) };
-  }
-
-  private codeParsed(buf: Uint8Array, from: number, to: number, line: number, out: RowText): LineOutcome {
+  /** JSON.parse of a line (or of a line without its text): the object, or the problems. */
+  private parseRow(text: string, line: number): Record<string, unknown> | Diagnostic[] {
     const file = this.options.file;
     let value: unknown;
     try {
-      value = JSON.parse(decoder.decode(buf.subarray(from, to)));
+      value = JSON.parse(text);
     } catch (e) {
       return [diag('QC307', `not valid JSON: ${(e as Error).message}`, { at: { file, line } })];
     }
@@ -134,14 +97,22 @@ export class JsonlLineCoder {
       return [diag('QC307', 'the line is not a JSON object', { at: { file, line } })];
     }
     const row = value as Record<string, unknown>;
-    const { idColumn, textColumn } = this.options.columns;
-    for (const [flag, name] of [
-      ['--id-column', idColumn],
-      ['--text-column', textColumn],
-    ] as const) {
-      if (!(name in row)) return [diag('QC306', `no '${name}' column`, { at: { file, line }, hint: `map another column with ${flag}` })];
-    }
-    const doc = rowToDocument(row, this.options.columns, { file, line });
-    return this.codeSegments(doc, doc.metadata.language ?? '', false, out);
+    const missing = missingColumns(Object.keys(row), this.options.columns, file).map((d) => ({ ...d, location: { file, line } }));
+    return missing.length > 0 ? missing : row;
   }
+
+  private codeParsed(buf: Uint8Array, from: number, to: number, line: number, out: RowText): LineOutcome {
+    const row = this.parseRow(decoder.decode(buf.subarray(from, to)), line);
+    if (Array.isArray(row)) return row;
+    const doc = rowToDocument(row, this.options.columns, { file: this.options.file, line });
+    if (this.options.keep && !this.options.keep(doc.id)) return skippedDocument(doc.id);
+    return codeDocumentText(this.coder, doc, doc.metadata.language || this.options.language, out);
+  }
+}
+
+/** Codes a document held as a string (a folder file, a CSV record, an odd JSONL line): its normalised text re-encoded for the scanner. */
+export function codeDocumentText(coder: DocumentCoder, doc: Document, language: string, out: RowText): LineDocument {
+  const buf = jsonTextBytes(doc.text);
+  const coded = coder.code({ id: doc.id, language, buf, from: 1, to: buf.length - 1, trusted: true, head: canonicalHead(doc.id, doc.metadata) }, out);
+  return { id: doc.id, ...coded };
 }

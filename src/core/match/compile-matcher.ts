@@ -3,8 +3,12 @@ import { listCodes } from '../model/codebook.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../diagnostics/qcode-error.js';
 import { K_APOS, K_HYPHEN, K_WORD, classOf, foldBytes } from '../pattern/char-class.js';
+import type { CompiledRegex } from '../pattern/check-regex.js';
 import { buildPackedTrie, type PackedTrie, type TrieKey } from './packed-trie.js';
-import { parsePattern, type TermPattern } from '../pattern/parse-pattern.js';
+import { parsePattern, type ProximityOp, type TermPattern } from '../pattern/parse-pattern.js';
+
+/** A code's `patterns` find it; its `unless` patterns veto it in a segment. */
+export type PatternRole = 'match' | 'veto';
 
 /** One codebook pattern as the matcher knows it. */
 export interface PatternInfo {
@@ -16,19 +20,33 @@ export interface PatternInfo {
   codeOrder: number;
   /** true when the category allows one code per segment. */
   exclusive: boolean;
-  regex: RegExp | null;
+  role: PatternRole;
+  regex: CompiledRegex | null;
+  /** For A NEAR/n B, A BEFORE/n B, A NOT NEAR/n B: the operator and n. */
+  proximity: { op: ProximityOp; distance: number } | null;
+}
+
+/** A code as the decision rule needs it. */
+export interface CodeInfo {
+  id: string;
+  category: string;
+  exclusive: boolean;
+  /** The code applies to a segment only with at least this many matches there. */
+  minMatches: number;
 }
 
 /**
  * A codebook compiled for matching, built once and shared by every segment
  * (and sent to worker threads by recompiling from the codebook). Token
  * patterns become terms (one per distinct folded word) found by the packed
- * tries, and phrases: sequences of terms matched token by token.
+ * tries, and phrases: sequences of terms matched token by token. A phrase is
+ * a whole pattern, or one side of a proximity pattern (phraseSide 1 or 2),
+ * whose matches are paired per segment afterwards.
  */
 export interface Matcher {
   patterns: PatternInfo[];
-  /** Code ids in codebook order, with their category and exclusivity. */
-  codes: { id: string; category: string; exclusive: boolean }[];
+  /** Codes in codebook order. */
+  codes: CodeInfo[];
   /** Exact words and prefix wildcards, walked forward. */
   forward: PackedTrie;
   /** Column of each ASCII byte after lower-casing, hyphen and apostrophe included. */
@@ -52,32 +70,39 @@ export interface Matcher {
    * one token in eight on to the backward walk, nearly all for nothing.
    */
   suffixWide: boolean;
-  /** Other wildcard words, tested on the folded token. */
-  globs: { term: number; re: RegExp }[];
+  /** Other wildcard words: the term and its parts, tested on the folded token. */
+  globs: { term: number; parts: string[] }[];
+  /** Per term: case-sensitive terms (`=US`) refining it, checked on the token as written. Empty when none. */
+  refinements: { term: number; parts: string[] }[][];
+  /** True when some term has refinements. */
+  hasRefinements: boolean;
   /** The term of a lone `*` word, -1 if no phrase has one. */
   anyTerm: number;
   termCount: number;
   /** True when a token's folded bytes must be kept (suffix or glob terms). */
   needTokenBytes: boolean;
-  /** Phrase of pattern p: terms phraseTerms[phraseStart[p] .. + phraseLen[p]] (regex patterns: length 0). */
+  /** Phrase f: terms phraseTerms[phraseStart[f] .. + phraseLen[f]]. */
   phraseTerms: Int32Array;
   phraseStart: Int32Array;
   phraseLen: Int32Array;
-  /** Patterns whose first term is t: startList[startAt[t] .. startAt[t + 1]]. */
+  /** The pattern phrase f belongs to, and which part of it: 0 the whole pattern, 1 the left and 2 the right side of a proximity pattern. */
+  phrasePattern: Int32Array;
+  phraseSide: Uint8Array;
+  /** Phrases whose first term is t: startList[startAt[t] .. startAt[t + 1]]. */
   startAt: Int32Array;
   startList: Int32Array;
-  /** Pattern ids of regex patterns. */
+  /** Pattern ids of regex patterns, of proximity patterns. */
   regexPatterns: number[];
+  proximityPatterns: number[];
+  /** True when some code has `unless` patterns or a min_matches above 1: the decision needs every match of the segment first. */
+  hasRules: boolean;
 }
 
 const encoder = new TextEncoder();
 
 function termKey(t: TermPattern): string {
-  return t.kind === 'any' ? '*' : t.kind === 'glob' ? `g:${t.parts.join('*')}` : `${t.kind[0]}:${t.text}`;
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const base = t.kind === 'any' ? '*' : t.kind === 'glob' ? `g:${t.parts.join('*')}` : `${t.kind[0]}:${t.text}`;
+  return t.cased ? `${base}\u0000${t.cased.join('*')}` : base;
 }
 
 /** ASCII column map of the forward trie: the text side of folding for the common bytes. */
@@ -129,17 +154,19 @@ interface CodeSource {
   category: string;
   exclusive: boolean;
   patterns: readonly string[];
+  unless?: readonly string[];
+  minMatches?: number;
 }
 
-/** A parsed pattern ready for the tables: its info and, for a token pattern, its terms. */
+/** A parsed pattern ready for the tables: its info and its phrases (one, two for a proximity pattern, none for a regex). */
 interface CompiledPattern {
   info: PatternInfo;
-  terms: TermPattern[] | null;
+  phrases: { terms: TermPattern[]; side: number }[];
 }
 
 /**
- * Compiles every pattern of the codebook. Throws a QcodeError listing every
- * unusable pattern, each located by category and code.
+ * Compiles every pattern of the codebook, `unless` patterns included. Throws
+ * a QcodeError listing every unusable pattern, each located by code.
  */
 export function compileMatcher(codebook: Codebook): Matcher {
   const codes = listCodes(codebook).map(({ code, category }) => ({
@@ -147,6 +174,8 @@ export function compileMatcher(codebook: Codebook): Matcher {
     category: category.id,
     exclusive: category.exclusive,
     patterns: code.patterns,
+    unless: code.unless,
+    minMatches: code.min_matches,
   }));
   return compileCodes(codes);
 }
@@ -167,70 +196,113 @@ export function compilePatterns(patterns: readonly string[]): Matcher {
  * the parsed form.)
  */
 export function compileWordMatcher(): Matcher {
-  const info: PatternInfo = { pattern: '*', code: '', category: '', codeOrder: 0, exclusive: false, regex: null };
-  return buildMatcher([{ info, terms: [{ kind: 'any' }] }], [{ id: '', category: '', exclusive: false, patterns: [] }]);
+  const info: PatternInfo = { pattern: '*', code: '', category: '', codeOrder: 0, exclusive: false, role: 'match', regex: null, proximity: null };
+  return buildMatcher([{ info, phrases: [{ terms: [{ kind: 'any' }], side: 0 }] }], [{ id: '', category: '', exclusive: false, patterns: [] }]);
 }
 
 function compileCodes(codes: readonly CodeSource[]): Matcher {
   const compiled: CompiledPattern[] = [];
   const problems: Diagnostic[] = [];
   codes.forEach((code, order) => {
-    for (const pattern of code.patterns) {
-      const parsed = parsePattern(pattern);
-      if (parsed.kind === 'error') {
-        problems.push(diag(parsed.code, code.id === '' ? parsed.message : `code '${code.id}': ${parsed.message}`));
-        continue;
+    const lists: [readonly string[], PatternRole][] = [
+      [code.patterns, 'match'],
+      [code.unless ?? [], 'veto'],
+    ];
+    for (const [list, role] of lists) {
+      for (const pattern of list) {
+        const parsed = parsePattern(pattern);
+        if (parsed.kind === 'error') {
+          problems.push(diag(parsed.code, code.id === '' ? parsed.message : `code '${code.id}': ${parsed.message}`, parsed.hint ? { hint: parsed.hint } : {}));
+          continue;
+        }
+        const info: PatternInfo = {
+          pattern,
+          code: code.id,
+          category: code.category,
+          codeOrder: order,
+          exclusive: code.exclusive,
+          role,
+          regex: parsed.kind === 'regex' ? parsed.regex : null,
+          proximity: parsed.kind === 'proximity' ? { op: parsed.op, distance: parsed.distance } : null,
+        };
+        const phrases =
+          parsed.kind === 'tokens'
+            ? [{ terms: parsed.terms, side: 0 }]
+            : parsed.kind === 'proximity'
+              ? [
+                  { terms: parsed.left, side: 1 },
+                  { terms: parsed.right, side: 2 },
+                ]
+              : [];
+        compiled.push({ info, phrases });
       }
-      const regex = parsed.kind === 'regex' ? parsed.regex : null;
-      const info: PatternInfo = { pattern, code: code.id, category: code.category, codeOrder: order, exclusive: code.exclusive, regex };
-      compiled.push({ info, terms: parsed.kind === 'tokens' ? parsed.terms : null });
     }
   });
   if (problems.length > 0) throw new QcodeError(problems);
   return buildMatcher(compiled, codes);
 }
 
+/** The term table: one id per distinct term; a case-sensitive term refines the folded term the tries find. */
+class TermTable {
+  readonly terms: TermPattern[] = [];
+  readonly refinements: { term: number; parts: string[] }[][] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(t: TermPattern): number {
+    const key = termKey(t);
+    let id = this.ids.get(key);
+    if (id !== undefined) return id;
+    id = this.terms.length;
+    this.terms.push(t);
+    this.refinements.push([]);
+    this.ids.set(key, id);
+    if (t.cased) {
+      const { cased, ...base } = t;
+      this.refinements[this.id(base)]!.push({ term: id, parts: cased });
+    }
+    return id;
+  }
+}
+
 function buildMatcher(compiled: readonly CompiledPattern[], codes: readonly CodeSource[]): Matcher {
   const patterns = compiled.map((c) => c.info);
-  const termIds = new Map<string, number>();
-  const terms: TermPattern[] = [];
-  const phrases = compiled.map(({ terms: words }) =>
-    (words ?? []).map((t) => {
-      const key = termKey(t);
-      let id = termIds.get(key);
-      if (id === undefined) {
-        id = terms.length;
-        terms.push(t);
-        termIds.set(key, id);
-      }
-      return id;
-    }),
-  );
+  const table = new TermTable();
+  const phraseList: { terms: number[]; pattern: number; side: number }[] = [];
+  compiled.forEach((c, p) => {
+    for (const ph of c.phrases) phraseList.push({ terms: ph.terms.map((t) => table.id(t)), pattern: p, side: ph.side });
+  });
+  const terms = table.terms;
 
   const forwardKeys: TrieKey[] = [];
   const backwardKeys: TrieKey[] = [];
-  const globs: { term: number; re: RegExp }[] = [];
+  const globs: { term: number; parts: string[] }[] = [];
   let anyTerm = -1;
   terms.forEach((t, id) => {
+    if (t.cased) return; // found through the folded term it refines
     if (t.kind === 'any') anyTerm = id;
-    else if (t.kind === 'glob') globs.push({ term: id, re: new RegExp(`^${t.parts.map(escapeRegex).join('.*')}$`, 's') });
+    else if (t.kind === 'glob') globs.push({ term: id, parts: t.parts });
     else if (t.kind === 'suffix') backwardKeys.push({ bytes: encoder.encode(t.text).reverse(), term: id, prefix: true });
     else forwardKeys.push({ bytes: encoder.encode(t.text), term: id, prefix: t.kind === 'prefix' });
   });
   const forward = buildPackedTrie(forwardKeys);
   const asciiCol = asciiColumns(forward);
   const backward = backwardKeys.length > 0 ? buildPackedTrie(backwardKeys) : null;
-  const suffixFilter = suffixPairs(terms);
+  const suffixFilter = suffixPairs(terms.filter((t) => !t.cased));
 
-  const phraseStart = new Int32Array(phrases.length);
-  const phraseLen = new Int32Array(phrases.length);
+  const n = phraseList.length;
+  const phraseStart = new Int32Array(n);
+  const phraseLen = new Int32Array(n);
+  const phrasePattern = new Int32Array(n);
+  const phraseSide = new Uint8Array(n);
   const flat: number[] = [];
   const starts: number[][] = terms.map(() => []);
-  phrases.forEach((ph, p) => {
-    phraseStart[p] = flat.length;
-    phraseLen[p] = ph.length;
-    flat.push(...ph);
-    if (ph.length > 0) starts[ph[0]!]!.push(p);
+  phraseList.forEach((ph, f) => {
+    phraseStart[f] = flat.length;
+    phraseLen[f] = ph.terms.length;
+    phrasePattern[f] = ph.pattern;
+    phraseSide[f] = ph.side;
+    flat.push(...ph.terms);
+    starts[ph.terms[0]!]!.push(f);
   });
   const startAt = new Int32Array(terms.length + 1);
   const startList: number[] = [];
@@ -240,9 +312,10 @@ function buildMatcher(compiled: readonly CompiledPattern[], codes: readonly Code
   });
   startAt[terms.length] = startList.length;
 
+  const codeInfos = codes.map(({ id, category, exclusive, minMatches }) => ({ id, category, exclusive, minMatches: minMatches ?? 1 }));
   return {
     patterns,
-    codes: codes.map(({ id, category, exclusive }) => ({ id, category, exclusive })),
+    codes: codeInfos,
     forward,
     asciiCol,
     asciiWordCol: wordColumns(asciiCol),
@@ -251,14 +324,20 @@ function buildMatcher(compiled: readonly CompiledPattern[], codes: readonly Code
     suffixPair: suffixFilter.table,
     suffixWide: suffixFilter.wide,
     globs,
+    refinements: table.refinements,
+    hasRefinements: table.refinements.some((r) => r.length > 0),
     anyTerm,
     termCount: terms.length,
     needTokenBytes: backwardKeys.length > 0 || globs.length > 0,
     phraseTerms: Int32Array.from(flat),
     phraseStart,
     phraseLen,
+    phrasePattern,
+    phraseSide,
     startAt,
     startList: Int32Array.from(startList),
     regexPatterns: patterns.flatMap((p, i) => (p.regex ? [i] : [])),
+    proximityPatterns: patterns.flatMap((p, i) => (p.proximity ? [i] : [])),
+    hasRules: patterns.some((p) => p.role === 'veto') || codeInfos.some((c) => c.minMatches > 1),
   };
 }

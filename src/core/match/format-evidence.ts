@@ -1,14 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
-import { EVIDENCE_COLUMNS, type Evidence } from './evidence.js';
-
-/** The evidence file `<coder>.matches.csv`: one row per match, in the order given. */
-export function formatEvidenceCsv(evidence: readonly Evidence[]): string {
-  return stringify(
-    evidence.map((e) => EVIDENCE_COLUMNS.map((k) => e[k])),
-    { header: true, columns: [...EVIDENCE_COLUMNS], record_delimiter: '\n' },
-  );
-}
-
 /** Where the evidence goes: beside the coding file, `<name>.matches.csv`. */
 export function evidencePathFor(codingFile: string): string {
   return `${codingFile.replace(/\.(csv|jsonl)$/i, '')}.matches.csv`;

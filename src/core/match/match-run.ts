@@ -1,4 +1,7 @@
+import { unifyJoiners } from '../pattern/parse-pattern.js';
+import { matchesGlob } from '../pattern/glob.js';
 import type { Matcher } from './compile-matcher.js';
+import { decodeJsonSlice } from './decode-json-slice.js';
 
 const decoder = new TextDecoder();
 
@@ -10,33 +13,41 @@ function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 }
 
 /**
- * What both scanners share once a token is found: which terms the token is,
- * and which phrases it starts, continues or completes. Matches land in
+ * What the scanner hands on once a token is found: which terms the token is,
+ * and which phrases it starts, continues or completes. Phrase matches land in
  * growable typed arrays, so a long run allocates only when they grow.
- * Offsets: `cp` in code points of the text, `unit` in the scanner's own units
- * (UTF-16 for strings, bytes for buffers) to cut out the matched text.
+ * Offsets: `cp` in code points of the text, `unit` in bytes of the scanned
+ * buffer (the text as JSON string content) to cut out the matched text, and
+ * `tok` the index of the phrase's first token among all the text's tokens
+ * (proximity rules count words with it).
  */
 export class MatchRun {
   count = 0;
-  pattern: Int32Array<ArrayBuffer> = new Int32Array(64);
+  phrase: Int32Array<ArrayBuffer> = new Int32Array(64);
   startCp: Int32Array<ArrayBuffer> = new Int32Array(64);
   endCp: Int32Array<ArrayBuffer> = new Int32Array(64);
   startUnit: Int32Array<ArrayBuffer> = new Int32Array(64);
   endUnit: Int32Array<ArrayBuffer> = new Int32Array(64);
+  startTok: Int32Array<ArrayBuffer> = new Int32Array(64);
 
-  /** Phrases under way: pattern, next position, start offsets. */
+  /** Phrases under way: phrase, next position, start offsets. */
   activeCount = 0;
-  private actPattern: Int32Array<ArrayBuffer> = new Int32Array(16);
+  private actPhrase: Int32Array<ArrayBuffer> = new Int32Array(16);
   private actPos: Int32Array<ArrayBuffer> = new Int32Array(16);
   private actCp: Int32Array<ArrayBuffer> = new Int32Array(16);
   private actUnit: Int32Array<ArrayBuffer> = new Int32Array(16);
+  private actTok: Int32Array<ArrayBuffer> = new Int32Array(16);
   private readonly terms: Int32Array;
   /** Folded bytes of the current token, kept only when suffix or glob terms need them. */
   readonly tokenBytes: Uint8Array = new Uint8Array(256);
   tokenLength = 0;
+  /** Index of the token being handed to `token` among the text's tokens; the scanner sets it. */
+  tokenIndex = 0;
+  /** The buffer being scanned (JSON string content), for case-sensitive terms, which read the token as written. */
+  buf: Uint8Array = new Uint8Array(0);
 
   constructor(readonly m: Matcher) {
-    this.terms = new Int32Array(m.termCount + 1);
+    this.terms = new Int32Array(2 * m.termCount + 1);
   }
 
   reset(): void {
@@ -53,36 +64,55 @@ export class MatchRun {
 
   // emit and pushActive grow parallel typed arrays (struct-of-arrays, no
   // object per match); their look-alike bodies are deliberate, one per array set.
-  private emit(p: number, sCp: number, eCp: number, sUnit: number, eUnit: number): void {
+  private emit(f: number, sCp: number, eCp: number, sUnit: number, eUnit: number, sTok: number): void {
     const n = this.count;
-    if (n === this.pattern.length) {
-      this.pattern = grow(this.pattern);
+    if (n === this.phrase.length) {
+      this.phrase = grow(this.phrase);
       this.startCp = grow(this.startCp);
       this.endCp = grow(this.endCp);
       this.startUnit = grow(this.startUnit);
       this.endUnit = grow(this.endUnit);
+      this.startTok = grow(this.startTok);
     }
-    this.pattern[n] = p;
+    this.phrase[n] = f;
     this.startCp[n] = sCp;
     this.endCp[n] = eCp;
     this.startUnit[n] = sUnit;
     this.endUnit[n] = eUnit;
+    this.startTok[n] = sTok;
     this.count = n + 1;
   }
 
-  private pushActive(p: number, pos: number, sCp: number, sUnit: number): void {
+  private pushActive(f: number, pos: number, sCp: number, sUnit: number, sTok: number): void {
     const n = this.activeCount;
-    if (n === this.actPattern.length) {
-      this.actPattern = grow(this.actPattern);
+    if (n === this.actPhrase.length) {
+      this.actPhrase = grow(this.actPhrase);
       this.actPos = grow(this.actPos);
       this.actCp = grow(this.actCp);
       this.actUnit = grow(this.actUnit);
+      this.actTok = grow(this.actTok);
     }
-    this.actPattern[n] = p;
+    this.actPhrase[n] = f;
     this.actPos[n] = pos;
     this.actCp[n] = sCp;
     this.actUnit[n] = sUnit;
+    this.actTok[n] = sTok;
     this.activeCount = n + 1;
+  }
+
+  /** Adds the case-sensitive terms refining the first n terms that the token as written (buf[sUnit, eUnit)) satisfies; returns the new count. */
+  private refine(n: number, sUnit: number, eUnit: number): number {
+    const terms = this.terms;
+    let written: string | null = null;
+    let out = n;
+    for (let i = 0; i < n; i++) {
+      const list = this.m.refinements[terms[i]!]!;
+      for (const r of list) {
+        written ??= unifyJoiners(decodeJsonSlice(this.buf, sUnit, eUnit));
+        if (matchesGlob(r.parts, written)) terms[out++] = r.term;
+      }
+    }
+    return out;
   }
 
   /**
@@ -116,30 +146,33 @@ export class MatchRun {
       }
       if (m.globs.length > 0) {
         const text = decoder.decode(src.subarray(from, from + length)).toLowerCase();
-        for (const g of m.globs) if (g.re.test(text)) terms[n++] = g.term;
+        for (const g of m.globs) if (matchesGlob(g.parts, text)) terms[n++] = g.term;
       }
     }
+    if (m.hasRefinements && n > 0) n = this.refine(n, sUnit, eUnit);
     const any = m.anyTerm;
     if (n === 0 && any < 0) {
       this.activeCount = 0;
       return;
     }
+    const tok = this.tokenIndex;
     // Continue the phrases under way; those whose next word this token is not are dropped.
     const before = this.activeCount;
     let kept = 0;
     for (let a = 0; a < before; a++) {
-      const p = this.actPattern[a]!;
+      const ph = this.actPhrase[a]!;
       const pos = this.actPos[a]!;
-      const want = m.phraseTerms[m.phraseStart[p]! + pos]!;
+      const want = m.phraseTerms[m.phraseStart[ph]! + pos]!;
       let hit = want === any;
       for (let i = 0; !hit && i < n; i++) hit = terms[i] === want;
       if (!hit) continue;
-      if (pos + 1 === m.phraseLen[p]) this.emit(p, this.actCp[a]!, eCp, this.actUnit[a]!, eUnit);
+      if (pos + 1 === m.phraseLen[ph]) this.emit(ph, this.actCp[a]!, eCp, this.actUnit[a]!, eUnit, this.actTok[a]!);
       else {
-        this.actPattern[kept] = p;
+        this.actPhrase[kept] = ph;
         this.actPos[kept] = pos + 1;
         this.actCp[kept] = this.actCp[a]!;
         this.actUnit[kept] = this.actUnit[a]!;
+        this.actTok[kept] = this.actTok[a]!;
         kept++;
       }
     }
@@ -148,9 +181,9 @@ export class MatchRun {
     for (let i = 0; i < n; i++) {
       const t = terms[i]!;
       for (let j = m.startAt[t]!, e = m.startAt[t + 1]!; j < e; j++) {
-        const p = m.startList[j]!;
-        if (m.phraseLen[p] === 1) this.emit(p, sCp, eCp, sUnit, eUnit);
-        else this.pushActive(p, 1, sCp, sUnit);
+        const ph = m.startList[j]!;
+        if (m.phraseLen[ph] === 1) this.emit(ph, sCp, eCp, sUnit, eUnit, tok);
+        else this.pushActive(ph, 1, sCp, sUnit, tok);
       }
     }
   }

@@ -21,6 +21,11 @@ export interface ScanExtent {
   first: number;
   /** One past the last non-whitespace code point. */
   last: number;
+  /**
+   * True when the bytes are the text as JSON.stringify writes it (its only
+   * escapes \" \\ \n \t \b \f): then they hash as the canonical line's text.
+   */
+  canonical: boolean;
 }
 
 function hex4(buf: Uint8Array, i: number): number {
@@ -35,22 +40,24 @@ function hex4(buf: Uint8Array, i: number): number {
 }
 
 /**
- * The fast path: scans the content of a JSON string in place, buf[from, to)
- * between its quotes, as UTF-8 bytes with JSON escapes, without building a
- * string. It is scanText's state machine step for step (ASCII bytes are
- * folded through the trie's column table; other characters through the same
- * per-code-point tables), with unit offsets in bytes.
+ * The one scanner: tokenizes the content of a JSON string in place, buf[from,
+ * to) between its quotes, as UTF-8 bytes with JSON escapes, without building
+ * a string, and feeds every token to the run. ASCII bytes are folded through
+ * the trie's column table, other characters through the per-code-point
+ * tables of char-class.ts. A JSONL corpus's text field is scanned where it
+ * lies; any other text (a file, a CSV field, a string in memory) is scanned
+ * as JSON.stringify writes it, which costs no more than scanning raw bytes.
+ * Unit offsets are bytes of buf; code point offsets start at 0 at `from`.
  *
- * Returns false, having emitted nothing useful, when the text must first be
- * normalised (a CR, or a character NFC may change) or is not valid UTF-8:
- * the caller then decodes it and takes the string path.
- *
- * Deliberate twin of scanText (see its comment): duplicates lists the pair;
- * the property test byte-path-equals-string-path holds them equal. Within
- * this function the raw-ASCII run and the general word-character branch
- * repeat their token-state updates to keep the common byte one table lookup.
+ * Untrusted bytes (straight from a corpus file) may not be normalised: the
+ * scan returns false, having emitted nothing useful, when the text must
+ * first be normalised (a CR, a character NFC may change, a leading BOM) or
+ * is not valid UTF-8; the caller then decodes and normalises it and scans it
+ * again as `trusted`. Within this function the raw-ASCII run and the general
+ * word-character branch repeat their token-state updates to keep the common
+ * byte one table lookup.
  */
-export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to: number, extent: ScanExtent): boolean {
+export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to: number, extent: ScanExtent, trusted = false): boolean {
   const m = run.m;
   const f = m.forward;
   const next = f.next;
@@ -86,8 +93,14 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
   let possLen = 0;
   let first = -1;
   let last = 0;
+  let tokens = 0;
+  let canonical = true;
+  run.buf = buf;
 
   if (buf[to] !== 0x22) return false;
+  // A leading BOM is not text (normalizeText drops it): only the normalised form may be scanned.
+  if (!trusted && to - from >= 3 && buf[from] === 0xef && buf[from + 1] === 0xbb && buf[from + 2] === 0xbf) return false;
+  if (!trusted && to - from >= 6 && buf[from] === BACKSLASH && buf[from + 1] === 0x75 && hex4(buf, from + 2) === 0xfeff) return false;
   let cp = 0;
   let i = from;
   while (i <= to) {
@@ -145,6 +158,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
           // The commonest token end, a plain ASCII token before a space or punctuation, without a trip through the general path.
           inToken = false;
           const len = j - tokUnit;
+          run.tokenIndex = tokens++;
           if (
             always ||
             accepting[r >> shift] === 1 ||
@@ -187,12 +201,16 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
           width = 2;
           if (e === 0x6e) c = 10;
           else if (e === 0x74) c = 9;
-          else if (e === 0x22 || e === BACKSLASH || e === 0x2f) c = e;
-          else if (e === 0x62) c = 8;
+          else if (e === 0x22 || e === BACKSLASH) c = e;
+          else if (e === 0x2f) {
+            c = e;
+            canonical = false;
+          } else if (e === 0x62) c = 8;
           else if (e === 0x66) c = 12;
           else if (e === 0x75) {
             c = hex4(buf, i + 2);
             width = 6;
+            canonical = false;
             if (c < 0) return false;
             if (c >= 0xd800 && c <= 0xdbff && buf[i + 6] === BACKSLASH && buf[i + 7] === 0x75) {
               const lo = hex4(buf, i + 8);
@@ -203,7 +221,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
             }
           } else return false; // \r, or not JSON
           const cls = c < 0x10000 ? BMP_CLASS[c]! : classOf(c);
-          if ((cls & F_NFC) !== 0) return false;
+          if ((cls & F_NFC) !== 0 && !trusted) return false;
           kind = cls & KIND_MASK;
         } else kind = BMP_CLASS[c]!;
       } else {
@@ -229,7 +247,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
           width = 4;
         } else return false;
         const cls = c < 0x10000 ? BMP_CLASS[c]! : classOf(c);
-        if ((cls & F_NFC) !== 0) return false;
+        if ((cls & F_NFC) !== 0 && !trusted) return false;
         kind = cls & KIND_MASK;
       }
       if (kind !== K_SPACE) {
@@ -299,6 +317,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
     } else {
       if (inToken) {
         inToken = false;
+        run.tokenIndex = tokens++;
         const poss = afterApos && sinceApos === 1 && aposS;
         const endUnit = poss ? possUnit : wUnit;
         const len = simple ? endUnit - tokUnit : poss ? possLen : wLen;
@@ -337,5 +356,6 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
   extent.length = cp - 1;
   extent.first = first;
   extent.last = last;
+  extent.canonical = canonical;
   return true;
 }

@@ -1,7 +1,9 @@
 import { foldWord } from '../pattern/char-class.js';
 import { compileWordMatcher } from './compile-matcher.js';
+import { decodeJsonSlice } from './decode-json-slice.js';
+import { jsonTextBytes } from './code-document.js';
 import { MatchRun } from './match-run.js';
-import { scanText } from './scan-text.js';
+import { scanJsonString, type ScanExtent } from './scan-json-bytes.js';
 
 /** One word of a text as the matcher reads it. */
 export interface Word {
@@ -16,22 +18,33 @@ export interface Word {
 
 /** One run, reused: scanWords is synchronous, so no two calls share it at once. */
 let wordRun: MatchRun | undefined;
+const extent: ScanExtent = { length: 0, first: 0, last: 0, canonical: true };
 
 /**
- * The words of a text by the matcher's own definition (docs/matching.md):
- * the string scanner run with a lone `*`, which matches every token once. So
- * hyphenated compounds are one word, `'` and `’` are one apostrophe, `FBI's`
- * is the word `FBI`, and `México` folds to `mexico`, exactly as a pattern sees
- * them; there is no second tokenizer to drift from the first.
+ * The words of a (normalised) text by the matcher's own definition
+ * (docs/matching.md): the one scanner run with a lone `*`, which matches
+ * every token once. So hyphenated compounds are one word, `'` and `’` are one
+ * apostrophe, `FBI's` is the word `FBI`, and `México` folds to `mexico`,
+ * exactly as a pattern sees them; there is no second tokenizer to drift from
+ * the first.
  */
 export function scanWords(text: string): Word[] {
   const run = (wordRun ??= new MatchRun(compileWordMatcher()));
+  const buf = jsonTextBytes(text);
   run.reset();
-  scanText(run, text);
+  scanJsonString(run, buf, 1, buf.length - 1, extent, true);
   const words: Word[] = [];
+  // Code points to UTF-16 offsets in one pass: words come in text order.
+  let cp = 0;
+  let unit = 0;
+  const toUnit = (target: number): number => {
+    for (; cp < target; cp++) unit += (text.codePointAt(unit) ?? 0) > 0xffff ? 2 : 1;
+    return unit;
+  };
   for (let k = 0; k < run.count; k++) {
-    const word = text.slice(run.startUnit[k]!, run.endUnit[k]!);
-    words.push({ text: word, folded: foldWord(word), start: run.startUnit[k]!, end: run.endUnit[k]! });
+    const word = decodeJsonSlice(buf, run.startUnit[k]!, run.endUnit[k]!);
+    const start = toUnit(run.startCp[k]!);
+    words.push({ text: word, folded: foldWord(word), start, end: start + word.length });
   }
   return words;
 }

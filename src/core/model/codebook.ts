@@ -27,7 +27,17 @@ export const CodeSchema = z
     patterns: z
       .array(z.string().min(1))
       .default([])
-      .describe('Dictionary terms for the auto-coder: words, phrases, * wildcards, or /regex/flags.'),
+      .describe('Dictionary terms for the auto-coder: words, phrases, * wildcards, =CaseSensitive words, A NEAR/n B, A BEFORE/n B, A NOT NEAR/n B, or /regex/flags.'),
+    unless: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Vetoes for the auto-coder: a segment where one of these patterns occurs does not get the code.'),
+    min_matches: z
+      .number()
+      .int('min_matches is a whole number')
+      .min(1, 'min_matches is at least 1')
+      .optional()
+      .describe('The auto-coder gives the code to a segment only when its patterns match there at least this many times.'),
     color: z
       .string()
       .regex(/^#[0-9A-Fa-f]{6}$/, 'colours are written #RRGGBB')

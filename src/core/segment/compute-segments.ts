@@ -16,7 +16,7 @@ import { pushTrimmed, type TextSpan } from './text-span.js';
  */
 export function computeSegments(doc: Document, unit: Unit, language: string): Segment[] {
   const text = doc.text;
-  const spans = unitSpans(text, unit, language);
+  const spans = computeTextSpans(text, unit, language);
   const segments: Segment[] = new Array(spans.length);
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
@@ -33,7 +33,8 @@ export function computeSegments(doc: Document, unit: Unit, language: string): Se
   return segments;
 }
 
-function unitSpans(text: string, unit: Unit, language: string): TextSpan[] {
+/** The spans of a text's segments at a unit (UTF-16 and code point offsets), without building the segments. */
+export function computeTextSpans(text: string, unit: Unit, language: string): TextSpan[] {
   switch (unit) {
     case 'document': {
       const out: TextSpan[] = [];

@@ -41,7 +41,7 @@ categories:
       - id: Tariffs
         label: Tariffs
         colour: "#ffffff"
-        patterns: ["/(a+)+/", "/x(/"]
+        patterns: ["/x(?=y)/", "/x(/"]
 `;
     const { diagnostics } = parseCodebook(source, 'cb.yaml');
     const codes = diagnostics.map((d) => d.code).sort();
@@ -58,5 +58,44 @@ categories:
     expect(codebook!.language).toBe('en');
     expect(codebook!.unit).toBe('sentence');
     expect(codebook!.categories[0]!.exclusive).toBe(false);
+  });
+});
+
+describe('the auto-coder rules in a codebook', () => {
+  const codebook = (code: string) => `name: rules
+version: 1.0.0
+categories:
+  - id: c
+    label: C
+    codes:
+      - id: x
+        label: X
+        definition: d
+${code}`;
+
+  it('accepts =Words, proximity patterns, unless and min_matches', () => {
+    const { codebook: cb, diagnostics } = parseCodebook(
+      codebook('        patterns: ["=US", "tariff NEAR/2 steel", "price* BEFORE/3 rise*", "may NOT NEAR/2 june"]\n        unless: ["declin*"]\n        min_matches: 2\n'),
+      'cb.yaml',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(cb!.categories[0]!.codes[0]).toMatchObject({ unless: ['declin*'], min_matches: 2 });
+  });
+
+  it.each([
+    ['        patterns: ["tariff near/2 steel"]\n', 'QC210', 10, /not an operator: write NEAR\/n or BEFORE\/n in capitals/],
+    ['        patterns: ["tariff NEAR/0 steel"]\n', 'QC210', 10, /not an operator/],
+    ['        patterns: ["NEAR/2 steel"]\n', 'QC210', 10, /needs words on both sides/],
+    ['        patterns: ["a NEAR/2 b NEAR/3 c"]\n', 'QC210', 10, /more than one proximity operator/],
+    ['        patterns: ["a NOT BEFORE/2 b"]\n', 'QC210', 10, /NOT goes with NEAR only/],
+    ['        patterns: ["="]\n', 'QC210', 10, /needs letters after '='/],
+    ['        patterns: ["U=S"]\n', 'QC210', 10, /'=' is never part of a token/],
+    ['        patterns: [tariff]\n        unless: ["ok", "/x(?=y)/"]\n', 'QC208', 11, /lookahead/],
+    ['        patterns: [tariff]\n        min_matches: 0\n', 'QC203', 11, /at least 1/],
+    ['        patterns: [tariff]\n        min_matches: 1.5\n', 'QC203', 11, /whole number/],
+  ])('%s → %s at line %i', (code, expected, line, message) => {
+    const { diagnostics } = parseCodebook(codebook(code), 'cb.yaml');
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([[expected, line]]);
+    expect(diagnostics[0]!.message).toMatch(message);
   });
 });

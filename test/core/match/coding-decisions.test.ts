@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QcodeError } from '../../../src/core/diagnostics/qcode-error.js';
-import { codeDocument, matchText } from '../../../src/core/match/code-document.js';
+import { matchText } from '../../../src/core/match/code-document.js';
 import { compileMatcher } from '../../../src/core/match/compile-matcher.js';
-import { MatchRun } from '../../../src/core/match/match-run.js';
-import type { Segment } from '../../../src/core/model/segment.js';
-import { codebookOf, runFor } from './helpers.js';
-
-function segment(id: string, text: string, start: number, end: number): Segment {
-  return { segment_id: id, doc_id: 'd', unit: 'sentence', index: 1, start, end, text: [...text].slice(start, end).join('') };
-}
+import { codeText, codebookOf, runFor } from './helpers.js';
 
 describe('evidence offsets', () => {
   it('counts code points, not UTF-16 units, before an astral character', () => {
@@ -34,12 +28,12 @@ describe('evidence offsets', () => {
 });
 
 describe('coding decisions', () => {
+  // Sentences d:s1 [0, 20) and d:s2 [21, 36).
   const text = 'Tariffs and tariffs. Mexico said no.';
-  const segs = [segment('d:s1', text, 0, 20), segment('d:s2', text, 21, 36)];
 
   it('a code counts once per segment however many patterns match', () => {
     const run = runFor({ trade: ['tariff*', 'tariffs'] });
-    const { codings, evidence } = codeDocument(run, text, segs, 'auto');
+    const { codings, evidence } = codeText(run, text, 'sentence');
     expect(codings.map((c) => [c.segment_id, c.code])).toEqual([
       ['d:s1', 'trade'],
       ['d:s2', ''],
@@ -49,7 +43,7 @@ describe('coding decisions', () => {
 
   it('every segment without a match gets a reviewed-none row', () => {
     const run = runFor({ trade: ['embargo'] });
-    const { codings } = codeDocument(run, text, segs, 'auto');
+    const { codings } = codeText(run, text, 'sentence');
     expect(codings).toEqual([
       { segment_id: 'd:s1', doc_id: 'd', coder: 'auto', category: '', code: '', memo: '' },
       { segment_id: 'd:s2', doc_id: 'd', coder: 'auto', category: '', code: '', memo: '' },
@@ -58,33 +52,33 @@ describe('coding decisions', () => {
 
   it('in an exclusive category the code with most matches wins, the evidence keeps all', () => {
     const run = runFor({ a: ['mexico'], b: ['tariff*'] }, true);
-    const { codings, evidence } = codeDocument(run, text, [segment('d:d1', text, 0, 36)], 'auto');
+    const { codings, evidence } = codeText(run, text, 'document');
     expect(codings.map((c) => c.code)).toEqual(['b']);
     expect(evidence.map((e) => e.code).sort()).toEqual(['a', 'b', 'b']);
   });
 
   it('in an exclusive category a tie goes to codebook order', () => {
     const run = runFor({ a: ['said'], b: ['mexico'] }, true);
-    const { codings } = codeDocument(run, text, [segment('d:d1', text, 0, 36)], 'auto');
+    const { codings } = codeText(run, text, 'document');
     expect(codings.map((c) => c.code)).toEqual(['a']);
   });
 
   it('in a non-exclusive category every matching code is kept, in codebook order', () => {
     const run = runFor({ b: ['mexico'], a: ['tariffs'] });
-    const { codings } = codeDocument(run, text, [segment('d:d1', text, 0, 36)], 'auto');
+    const { codings } = codeText(run, text, 'document');
     expect(codings.map((c) => c.code)).toEqual(['b', 'a']);
   });
 
   it('a phrase that straddles two segments belongs to neither', () => {
-    const t = 'drug\ncartel';
+    const t = 'drug\n\ncartel';
     const run = runFor({ c: ['drug cartel'] });
-    const { evidence } = codeDocument(run, t, [segment('d:p1', t, 0, 4), segment('d:p2', t, 5, 11)], 'auto');
-    expect(evidence).toEqual([]);
+    expect(codeText(run, t, 'paragraph').evidence).toEqual([]);
+    expect(codeText(run, t, 'document').evidence).toHaveLength(1);
   });
 
   it('regex patterns run on each segment text, offsets into the document', () => {
     const run = runFor({ c: ['/^M\\w+/'] });
-    const { evidence } = codeDocument(run, text, segs, 'auto');
+    const { evidence } = codeText(run, text, 'sentence');
     expect(evidence.map((e) => [e.segment_id, e.matched_text, e.start, e.end])).toEqual([['d:s2', 'Mexico', 21, 27]]);
   });
 });
@@ -108,9 +102,63 @@ describe('unusable patterns', () => {
   it('a word with in-word hyphen and apostrophe is fine', () => expect(problems(["rock'n'roll", "o'neill", 'x-ray'])).toEqual([]));
 
   it('the matcher is built once and reused across texts', () => {
-    const run = new MatchRun(compileMatcher(codebookOf({ c: ['tariff'] })));
+    const run = compileMatcher(codebookOf({ c: ['tariff'] }));
     expect(matchText(run, 'tariff')).toHaveLength(1);
     expect(matchText(run, 'no match')).toHaveLength(0);
     expect(matchText(run, 'tariff tariff')).toHaveLength(2);
+  });
+});
+
+describe('vetoes (unless) and minimum evidence (min_matches)', () => {
+  it('a segment where an unless pattern occurs does not get the code; the evidence says which rule vetoed which match', () => {
+    const run = runFor({ 'price-up': { patterns: ['recover*', 'rose'], unless: ['declin*', 'fell'] } });
+    const { codings, evidence } = codeText(run, 'Prices are recovering from the decline. Prices rose again.', 'sentence');
+    expect(codings.map((c) => [c.segment_id, c.code])).toEqual([
+      ['d:s1', ''],
+      ['d:s2', 'price-up'],
+    ]);
+    expect(evidence.map((e) => [e.segment_id, e.pattern, e.matched_text, e.outcome])).toEqual([
+      ['d:s1', 'recover*', 'recovering', 'vetoed'],
+      ['d:s1', 'declin*', 'decline', 'veto'],
+      ['d:s2', 'rose', 'rose', 'coded'],
+    ]);
+  });
+
+  it('a veto only matters where its code matched: no veto rows elsewhere', () => {
+    const run = runFor({ up: { patterns: ['rose'], unless: ['fell'] } });
+    expect(codeText(run, 'Prices fell.', 'sentence').evidence).toEqual([]);
+  });
+
+  it('a veto is per code: another code of the segment keeps its code', () => {
+    const run = runFor({ up: { patterns: ['rose'], unless: ['fell'] }, price: ['price*'] });
+    expect(codeText(run, 'Prices rose, then fell.', 'document').codings.map((c) => c.code)).toEqual(['price']);
+  });
+
+  it('unless patterns may be phrases, regexes and proximity rules', () => {
+    const run = runFor({ gov: { patterns: ['president'], unless: ['/\\bshop\\b/i', 'club NEAR/3 president', 'of the board'] } });
+    const code = (t: string) => codeText(run, t, 'document').codings.map((c) => c.code);
+    expect(code('The president spoke.')).toEqual(['gov']);
+    expect(code('The Shop president spoke.')).toEqual(['']);
+    expect(code('The club has a president.')).toEqual(['']);
+    expect(code('The president of the board spoke.')).toEqual(['']);
+  });
+
+  it('min_matches: the code applies only with at least k matches in the segment; fewer are listed as below-min', () => {
+    const run = runFor({ trade: { patterns: ['tariff*', 'duty'], min_matches: 2 } });
+    const one = codeText(run, 'A tariff.', 'document');
+    expect(one.codings.map((c) => c.code)).toEqual(['']);
+    expect(one.evidence.map((e) => e.outcome)).toEqual(['below-min']);
+    const two = codeText(run, 'A tariff and a duty.', 'document');
+    expect(two.codings.map((c) => c.code)).toEqual(['trade']);
+    expect(two.evidence.map((e) => e.outcome)).toEqual(['coded', 'coded']);
+  });
+
+  it('in an exclusive category, codes vetoed or below their minimum do not compete; the loser is listed as outranked', () => {
+    const run = runFor({ a: { patterns: ['mexico'], min_matches: 3 }, b: ['tariff*'], c: { patterns: ['said'], unless: ['no'] }, d: ['said'] }, true);
+    const { codings, evidence } = codeText(run, 'Mexico said tariffs, Mexico said no.', 'document');
+    expect(codings.map((c) => c.code)).toEqual(['d']);
+    expect(evidence.map((e) => `${e.code}:${e.outcome}`)).toEqual([
+      'a:below-min', 'c:vetoed', 'd:coded', 'b:outranked', 'a:below-min', 'c:vetoed', 'd:coded', 'c:veto',
+    ]);
   });
 });

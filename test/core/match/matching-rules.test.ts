@@ -161,6 +161,46 @@ const cases: Record<string, Case[]> = {
     ['regex with anchors uses the segment text', '/^The/', 'The end', ['The']],
     ['regex matching empty text is skipped', '/x*/', 'abc', []],
   ],
+  'case-sensitive words (=Word)': [
+    ['=US does not match the pronoun', '=US', 'tell us about the US', ['US']],
+    ['=May does not match the verb', '=May', 'it may rain in May', ['May']],
+    ['a case-sensitive word keeps diacritics', '=México', 'Mexico and México', ['México']],
+    ['a case-sensitive word still matches across a possessive', '=US', "the US's plan", ['US']],
+    ['a case-sensitive word still folds apostrophes and in-word hyphens', "=O'Neill", 'O\u2019Neill and o\u2019neill', ['O\u2019Neill']],
+    ['a case-sensitive wildcard', '=Fed*', 'the Fed, Federal and federal', ['Fed', 'Federal']],
+    ['a case-sensitive word inside a phrase, the other words folded', '=US trade', 'US Trade and us trade', ['US Trade']],
+    ['a case-sensitive and a folded pattern of the same word each match as they should', ['=US', 'us'], 'US us', ['US', 'US', 'us']],
+    ['all capitals do not match a capitalised word', '=NATO', 'Nato and NATO', ['NATO']],
+  ],
+  'proximity: A NEAR/n B': [
+    ['B after A within n words', 'tariff NEAR/2 steel', 'a tariff on steel', ['tariff on steel']],
+    ['B before A within n words', 'tariff NEAR/2 steel', 'the steel tariff rose', ['steel tariff']],
+    ['B beyond n words does not count', 'tariff NEAR/2 steel', 'a tariff on imported steel', []],
+    ['punctuation between does not count as a word', 'tariff NEAR/1 steel', 'tariff, steel', ['tariff, steel']],
+    ['one match per A, paired with the nearest B', 'tariff NEAR/3 steel', 'steel and the tariff on steel', ['tariff on steel']],
+    ['ties go to the earlier B', 'tariff NEAR/1 steel', 'steel tariff steel', ['steel tariff']],
+    ['every A with a B near counts', 'tariff NEAR/1 steel', 'tariff steel tariff', ['tariff steel', 'steel tariff']],
+    ['a phrase side is placed at its first word', 'steel tariff NEAR/3 duties', 'steel tariff and duties', ['steel tariff and duties']],
+    ['a phrase side is counted from its first word, not its last', 'steel tariff NEAR/2 duties', 'steel tariff and duties', []],
+    ['the words between may be anything, across lines', 'tariff NEAR/3 steel', 'tariff (on\nsteel', ['tariff (on\nsteel']],
+    ['wildcard sides', 'tarif* NEAR/2 acero*', 'tarifas al acero', ['tarifas al acero']],
+    ['a word is not its own neighbour', 'tariff NEAR/3 tariff*', 'one tariff here', []],
+    ['two occurrences of the same word are neighbours', 'tariff NEAR/3 tariff*', 'tariff and tariffs', ['tariff and tariffs']],
+    ['a case-sensitive side', '=US NEAR/2 tariff*', 'us tariffs and US tariffs', ['US tariffs']],
+  ],
+  'proximity: A BEFORE/n B': [
+    ['B after A within n words', 'price BEFORE/3 rise', 'prices will rise', []],
+    ['B after A within n words, wildcard', 'price* BEFORE/3 rise', 'prices will rise', ['prices will rise']],
+    ['B before A does not count', 'price* BEFORE/3 rise*', 'rising prices', []],
+    ['B too far after A', 'price* BEFORE/1 rise*', 'prices will rise', []],
+  ],
+  'proximity: A NOT NEAR/n B': [
+    ['A with no B near matches A alone', 'may NOT NEAR/2 june', 'it may rain', ['may']],
+    ['A with B near does not match', 'may NOT NEAR/2 june', 'in may and june', []],
+    ['B on either side vetoes', 'may NOT NEAR/2 june', 'june and may', []],
+    ['B beyond n words leaves A', 'may NOT NEAR/1 june', 'may, come june', ['may']],
+    ['each A is judged on its own', 'may NOT NEAR/1 june', 'may june and then may', ['may']],
+  ],
   'negative cases': [
     ['no match in empty text', 'tariff', '', []],
     ['no match in whitespace', 'tariff', '   \n ', []],
@@ -183,6 +223,6 @@ describe('matching rules', () => {
   }
 
   it('has at least 110 cases', () => {
-    expect(Object.values(cases).flat().length).toBeGreaterThanOrEqual(110);
+    expect(Object.values(cases).flat().length).toBeGreaterThanOrEqual(140);
   });
 });

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchText } from '../../../src/core/match/code-document.js';
 import { compilePatterns } from '../../../src/core/match/compile-matcher.js';
-import { MatchRun } from '../../../src/core/match/match-run.js';
 import { scanWords } from '../../../src/core/match/scan-words.js';
 import { parsePattern } from '../../../src/core/pattern/parse-pattern.js';
 
@@ -50,7 +49,7 @@ describe('scanWords: the matcher’s definition of a word', () => {
         const text = parts.join('');
         for (const w of scanWords(text)) {
           if (parsePattern(w.text).kind !== 'tokens') continue;
-          const hits = matchText(new MatchRun(compilePatterns([w.text])), text);
+          const hits = matchText(compilePatterns([w.text]), text);
           const units = [...text];
           const at = hits.map((h) => [units.slice(0, h.start).join('').length, units.slice(0, h.end).join('').length]);
           expect(at).toContainEqual([w.start, w.end]);

@@ -1,3 +1,4 @@
+import { MatchRun } from '../../../src/core/match/match-run.js';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../src/core/match/compile-matcher.js';
 import { scanJsonString } from '../../../src/core/match/scan-json-bytes.js';
@@ -22,10 +23,10 @@ describe('suffix filter', () => {
       const fold = (w: string): string => w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/’s$/, '');
       const shown = patterns.flatMap((p) => texts.split(' ').filter((w) => fold(w).endsWith(p.slice(1)))).map((w) => w.replace(/’s$/, ''));
       expect(matched(patterns, texts).sort()).toEqual([...shown].sort());
-      const run = runFor({ c: patterns });
+      const run = new MatchRun(runFor({ c: patterns }));
       const json = new TextEncoder().encode(JSON.stringify(texts));
       run.reset();
-      expect(scanJsonString(run, json, 1, json.length - 1, { length: 0, first: 0, last: 0 })).toBe(true);
+      expect(scanJsonString(run, json, 1, json.length - 1, { length: 0, first: 0, last: 0, canonical: true })).toBe(true);
       const decoder = new TextDecoder();
       const got: string[] = [];
       for (let k = 0; k < run.count; k++) got.push(decoder.decode(json.subarray(run.startUnit[k]!, run.endUnit[k]!)));

@@ -34,13 +34,15 @@ export const codebookCodes = {
   },
   QC207: {
     title: 'invalid regular expression',
-    description: 'A /regex/flags pattern is empty (//), has a flag qcode does not allow, or does not compile as a JavaScript regular expression.',
-    hint: 'Check the pattern in JavaScript syntax; allowed flags are i, m, s, u, v (qcode adds g itself).',
+    description:
+      'A /regex/flags pattern is empty (//), has a flag qcode does not allow, or does not compile on RE2, the linear-time engine qcode runs regexes on (the message says where).',
+    hint: 'Check the pattern in RE2 syntax (as JavaScript, without lookahead or backreferences; \\x{1F600} for a code point); allowed flags are i, m, s, u (qcode adds g itself).',
   },
   QC208: {
-    title: 'regular expression can backtrack catastrophically',
-    description: 'A /regex/ pattern nests quantifiers (such as (a+)+), which can take exponential time on some texts.',
-    hint: 'Remove the nested repetition, e.g. write (ab)+ rather than (a+b?)+, or use word patterns with * wildcards.',
+    title: 'regular expression needs backtracking',
+    description:
+      'A /regex/ pattern uses a lookahead or a backreference: constructs only a backtracking engine runs, which can take exponential time on some texts. qcode runs every regex in time linear in the text, so (a+)+ or (a|a)*b are safe, but these are refused (the message gives the position).',
+    hint: 'Match the following text as part of the pattern, use word patterns with NEAR/n or BEFORE/n, or spell a repeated text out.',
   },
   QC209: {
     title: 'empty definition',

@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../../src/core/corpus/normalize-text.js';
+import { jsonTextBytes } from '../../../src/core/match/code-document.js';
 import { decodeJsonSlice } from '../../../src/core/match/decode-json-slice.js';
-import type { MatchRun } from '../../../src/core/match/match-run.js';
+import { MatchRun } from '../../../src/core/match/match-run.js';
 import { scanJsonString, type ScanExtent } from '../../../src/core/match/scan-json-bytes.js';
-import { scanText } from '../../../src/core/match/scan-text.js';
 import { runFor } from './helpers.js';
 
-// Property: the byte scanner over a JSON-encoded text finds exactly what the
-// string scanner finds in the text: same patterns, same code point offsets,
-// same matched text.
+// Property: the one scanner over a JSONL text field as it lies in the file
+// (any escapes) finds exactly what it finds in the normalised text written as
+// JSON.stringify writes it (the form every other source is scanned in): same
+// phrases, same code point offsets, same matched text, same token positions.
 
 const codes = {
   trade: ['tariff', 'tariff*', '*tariff', 'non-tariff', 'trade war', "don't", 'drug traffick*'],
@@ -44,14 +46,14 @@ function encodeJson(text: string, escapeMask: number[]): string {
 function results(run: MatchRun, slice: (a: number, b: number) => string): string[] {
   const rows: string[] = [];
   for (let k = 0; k < run.count; k++) {
-    rows.push(`${run.pattern[k]}:${run.startCp[k]}-${run.endCp[k]}:${slice(run.startUnit[k]!, run.endUnit[k]!)}`);
+    rows.push(`${run.phrase[k]}:${run.startCp[k]}-${run.endCp[k]}@${run.startTok[k]}:${slice(run.startUnit[k]!, run.endUnit[k]!)}`);
   }
   return rows.sort();
 }
 
-describe('byte path equals string path', () => {
-  const stringRun = runFor(codes);
-  const byteRun = runFor(codes);
+describe('raw JSON bytes scan as the normalised text does', () => {
+  const stringRun = new MatchRun(runFor(codes));
+  const byteRun = new MatchRun(runFor(codes));
   const encoder = new TextEncoder();
 
   it('on random texts, JSON-encoded with random \\u escapes', () => {
@@ -60,16 +62,15 @@ describe('byte path equals string path', () => {
         fc.array(fc.constantFrom(...fragments), { maxLength: 60 }),
         fc.array(fc.constantFrom(0, 0, 0, 1), { minLength: 1, maxLength: 7 }),
         (parts, mask) => {
-          const text = parts.join('');
+          const text = normalizeText(parts.join(''));
+          const plain = jsonTextBytes(text);
+          const extent: ScanExtent = { length: 0, first: 0, last: 0, canonical: true };
           stringRun.reset();
-          scanText(stringRun, text);
+          expect(scanJsonString(stringRun, plain, 1, plain.length - 1, extent, true)).toBe(true);
           const json = encoder.encode(`{"text":${encodeJson(text, mask)}}`);
-          const extent: ScanExtent = { length: 0, first: 0, last: 0 };
           byteRun.reset();
           expect(scanJsonString(byteRun, json, 9, json.length - 2, extent)).toBe(true);
-          expect(results(byteRun, (a, b) => decodeJsonSlice(json, a, b))).toEqual(
-            results(stringRun, (a, b) => text.slice(a, b)),
-          );
+          expect(results(byteRun, (a, b) => decodeJsonSlice(json, a, b))).toEqual(results(stringRun, (a, b) => decodeJsonSlice(plain, a, b)));
           expect(extent.length).toBe([...text].length);
           const trimmed = text.trim();
           if (trimmed !== '') {
@@ -82,9 +83,9 @@ describe('byte path equals string path', () => {
     );
   });
 
-  it('declines texts that need normalising, so the caller takes the string path', () => {
-    const extent: ScanExtent = { length: 0, first: 0, last: 0 };
-    for (const text of ['"a\\r\\nb"', '"Me\u0301xico"', '"\\u0301"']) {
+  it('declines texts that need normalising (CR, marks NFC may compose, a leading BOM), so the caller normalises them first', () => {
+    const extent: ScanExtent = { length: 0, first: 0, last: 0, canonical: true };
+    for (const text of ['"a\\r\\nb"', '"Me\u0301xico"', '"\\u0301"', '"\ufeffx"', '"\\ufeffx"']) {
       const buf = encoder.encode(text);
       expect(scanJsonString(byteRun, buf, 1, buf.length - 1, extent), text).toBe(false);
     }

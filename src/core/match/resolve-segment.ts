@@ -1,0 +1,313 @@
+import { findRegexMatches } from '../pattern/check-regex.js';
+import type { Matcher } from './compile-matcher.js';
+import type { MatchRun } from './match-run.js';
+
+/**
+ * What became of a match in its segment, as the evidence file's `outcome`
+ * column says: `coded` (it counts toward a code the segment got), `vetoed`
+ * (an `unless` pattern of its code occurs in the segment), `below-min` (its
+ * code has fewer matches there than its min_matches), `outranked` (another
+ * code of its exclusive category has more matches), or `veto` (the match of
+ * an `unless` pattern, listed where its code had matches).
+ */
+export const OUTCOMES = ['coded', 'vetoed', 'below-min', 'outranked', 'veto'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+const CODED = 0;
+const VETOED = 1;
+const BELOW_MIN = 2;
+const OUTRANKED = 3;
+const VETO = 4;
+/** An `unless` match where its code had no match: not listed. */
+export const UNLISTED = 255;
+
+function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The matches of one segment as the auto-coder decided them: per item its
+ * pattern, its span (code points of the document; units of the scanned
+ * buffer, or the matched text itself for a regex), its outcome; and the codes
+ * the segment gets, in codebook order. Reused from segment to segment.
+ */
+export class SegmentMatches {
+  count = 0;
+  pattern: Int32Array<ArrayBuffer> = new Int32Array(32);
+  startCp: Int32Array<ArrayBuffer> = new Int32Array(32);
+  endCp: Int32Array<ArrayBuffer> = new Int32Array(32);
+  startUnit: Int32Array<ArrayBuffer> = new Int32Array(32);
+  endUnit: Int32Array<ArrayBuffer> = new Int32Array(32);
+  outcome: Uint8Array<ArrayBuffer> = new Uint8Array(32);
+  /** The matched text of a regex match (its units are -1); null for the others. */
+  text: (string | null)[] = [];
+  /** Code orders the segment gets, ascending. */
+  kept: number[] = [];
+
+  push(p: number, sCp: number, eCp: number, sUnit: number, eUnit: number, text: string | null): void {
+    const n = this.count;
+    if (n === this.pattern.length) {
+      this.pattern = grow(this.pattern);
+      this.startCp = grow(this.startCp);
+      this.endCp = grow(this.endCp);
+      this.startUnit = grow(this.startUnit);
+      this.endUnit = grow(this.endUnit);
+      this.outcome = grow(this.outcome);
+    }
+    this.pattern[n] = p;
+    this.startCp[n] = sCp;
+    this.endCp[n] = eCp;
+    this.startUnit[n] = sUnit;
+    this.endUnit[n] = eUnit;
+    this.text[n] = text;
+    this.count = n + 1;
+  }
+}
+
+/** Code points in s[from, to) (UTF-16 indices). */
+function countCodePoints(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff || i === from || (s.charCodeAt(i - 1) & 0xfc00) !== 0xd800) n++;
+  }
+  return n;
+}
+
+/**
+ * The auto-coder's decision rule, segment by segment, over one document's
+ * run: the matches each segment holds whole (a match straddling two segments
+ * belongs to neither), proximity patterns paired from their sides' matches
+ * within the segment, regex matches on the segment's text; then per code:
+ * vetoed where one of its `unless` patterns occurs, dropped below its
+ * min_matches, and in an exclusive category the code with the most matches
+ * kept (ties: codebook order). A code counts once per segment.
+ *
+ * Items come out sorted by position (start, then end), then codebook order,
+ * then pattern order: the evidence file's row order.
+ */
+export class SegmentResolver {
+  readonly out = new SegmentMatches();
+  private order = new Int32Array(64);
+  private n = 0;
+  private k = 0;
+  private run: MatchRun | null = null;
+  private readonly counts: Int32Array;
+  private readonly veto: Uint8Array;
+  private readonly present: number[] = [];
+  private readonly left: number[][];
+  private readonly right: number[][];
+  private readonly sortKeys: number[] = [];
+
+  constructor(readonly m: Matcher) {
+    this.counts = new Int32Array(m.codes.length);
+    this.veto = new Uint8Array(m.codes.length);
+    this.left = m.patterns.map(() => []);
+    this.right = m.patterns.map(() => []);
+  }
+
+  /** Starts a document: sorts the run's matches (insertion sort for short runs, which come nearly sorted). */
+  begin(run: MatchRun): void {
+    this.run = run;
+    const n = run.count;
+    this.n = n;
+    this.k = 0;
+    if (this.order.length < n) this.order = new Int32Array(n * 2);
+    const order = this.order;
+    const { startCp, endCp, phrase } = run;
+    const m = this.m;
+    const pat = m.phrasePattern;
+    const patterns = m.patterns;
+    const before = (a: number, b: number): boolean => {
+      if (startCp[a] !== startCp[b]) return startCp[a]! < startCp[b]!;
+      if (endCp[a] !== endCp[b]) return endCp[a]! < endCp[b]!;
+      const pa = pat[phrase[a]!]!;
+      const pb = pat[phrase[b]!]!;
+      const ca = patterns[pa]!.codeOrder;
+      const cb = patterns[pb]!.codeOrder;
+      return ca !== cb ? ca < cb : pa !== pb ? pa < pb : phrase[a]! < phrase[b]!;
+    };
+    for (let i = 0; i < n; i++) order[i] = i;
+    if (n > 256) {
+      order.subarray(0, n).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+      return;
+    }
+    for (let i = 1; i < n; i++) {
+      const v = order[i]!;
+      let j = i - 1;
+      while (j >= 0 && before(v, order[j]!)) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = v;
+    }
+  }
+
+  /**
+   * Decides one segment [start, end) (code points of the document); segments
+   * must come in document order. `text` is the segment's text, needed only
+   * when the matcher has regex patterns.
+   */
+  resolve(start: number, end: number, text: string | null): SegmentMatches {
+    const m = this.m;
+    const run = this.run!;
+    const out = this.out;
+    out.count = 0;
+    const order = this.order;
+    const n = this.n;
+    let k = this.k;
+    while (k < n && run.startCp[order[k]!]! < start) k++;
+    let extra = false;
+    for (; k < n && run.startCp[order[k]!]! < end; k++) {
+      const i = order[k]!;
+      if (run.endCp[i]! > end) continue;
+      const ph = run.phrase[i]!;
+      const p = m.phrasePattern[ph]!;
+      const side = m.phraseSide[ph]!;
+      if (side === 0) out.push(p, run.startCp[i]!, run.endCp[i]!, run.startUnit[i]!, run.endUnit[i]!, null);
+      else {
+        (side === 1 ? this.left : this.right)[p]!.push(i);
+        extra = true;
+      }
+    }
+    this.k = k;
+    if (extra) for (const p of m.proximityPatterns) this.pairProximity(p);
+    if (m.regexPatterns.length > 0 && text !== null) {
+      for (const p of m.regexPatterns) {
+        const hits = findRegexMatches(m.patterns[p]!.regex!, text);
+        let unit = 0;
+        let cp = start;
+        for (let h = 0; h < hits.length; h += 2) {
+          cp += countCodePoints(text, unit, hits[h]!);
+          unit = hits[h]!;
+          const len = countCodePoints(text, hits[h]!, hits[h + 1]!);
+          out.push(p, cp, cp + len, -1, -1, text.slice(hits[h]!, hits[h + 1]!));
+          extra = true;
+        }
+      }
+    }
+    if (extra) this.sortItems();
+    this.decide();
+    return out;
+  }
+
+  /** Pairs the sides of a proximity pattern found in this segment into its matches, one per left-side match at most. */
+  private pairProximity(p: number): void {
+    const left = this.left[p]!;
+    const right = this.right[p]!;
+    if (left.length === 0) {
+      right.length = 0;
+      return;
+    }
+    const run = this.run!;
+    const { op, distance } = this.m.patterns[p]!.proximity!;
+    for (const a of left) {
+      let best = -1;
+      let bestGap = 0;
+      for (const b of right) {
+        const d = run.startTok[b]! - run.startTok[a]!;
+        // The same word is never its own neighbour; BEFORE wants B after A.
+        if (d === 0 || (op === 'before' && d < 0)) continue;
+        const gap = Math.abs(d);
+        if (gap > distance) continue;
+        if (best < 0 || gap < bestGap || (gap === bestGap && run.startCp[b]! < run.startCp[best]!)) {
+          best = b;
+          bestGap = gap;
+        }
+      }
+      if (op === 'not-near') {
+        if (best < 0) this.out.push(p, run.startCp[a]!, run.endCp[a]!, run.startUnit[a]!, run.endUnit[a]!, null);
+      } else if (best >= 0) {
+        const first = run.startCp[best]! < run.startCp[a]! ? best : a;
+        const last = run.endCp[best]! > run.endCp[a]! ? best : a;
+        this.out.push(p, run.startCp[first]!, run.endCp[last]!, run.startUnit[first]!, run.endUnit[last]!, null);
+      }
+    }
+    left.length = 0;
+    right.length = 0;
+  }
+
+  /** Sorts the items by start, end, codebook order, pattern order (after proximity or regex items were added). */
+  private sortItems(): void {
+    const out = this.out;
+    const patterns = this.m.patterns;
+    const idx = this.sortKeys;
+    idx.length = 0;
+    for (let i = 0; i < out.count; i++) idx.push(i);
+    idx.sort(
+      (a, b) =>
+        out.startCp[a]! - out.startCp[b]! ||
+        out.endCp[a]! - out.endCp[b]! ||
+        patterns[out.pattern[a]!]!.codeOrder - patterns[out.pattern[b]!]!.codeOrder ||
+        out.pattern[a]! - out.pattern[b]! ||
+        a - b,
+    );
+    const copy = {
+      pattern: out.pattern.slice(0, out.count),
+      startCp: out.startCp.slice(0, out.count),
+      endCp: out.endCp.slice(0, out.count),
+      startUnit: out.startUnit.slice(0, out.count),
+      endUnit: out.endUnit.slice(0, out.count),
+      text: out.text.slice(0, out.count),
+    };
+    idx.forEach((from, to) => {
+      out.pattern[to] = copy.pattern[from]!;
+      out.startCp[to] = copy.startCp[from]!;
+      out.endCp[to] = copy.endCp[from]!;
+      out.startUnit[to] = copy.startUnit[from]!;
+      out.endUnit[to] = copy.endUnit[from]!;
+      out.text[to] = copy.text[from]!;
+    });
+  }
+
+  /** Counts, vetoes, min_matches and exclusivity: the kept codes and every item's outcome. */
+  private decide(): void {
+    const m = this.m;
+    const out = this.out;
+    const { counts, veto, present } = this;
+    present.length = 0;
+    for (let i = 0; i < out.count; i++) {
+      const info = m.patterns[out.pattern[i]!]!;
+      const c = info.codeOrder;
+      if (info.role === 'veto') veto[c] = 1;
+      else {
+        if (counts[c] === 0) present.push(c);
+        counts[c]!++;
+      }
+    }
+    present.sort((a, b) => a - b);
+    const kept = out.kept;
+    kept.length = 0;
+    for (const c of present) {
+      if (veto[c] || counts[c]! < m.codes[c]!.minMatches) continue;
+      const code = m.codes[c]!;
+      let best = true;
+      if (code.exclusive) {
+        for (const o of present) {
+          if (o === c || m.codes[o]!.category !== code.category || veto[o] || counts[o]! < m.codes[o]!.minMatches) continue;
+          if (counts[o]! > counts[c]! || (counts[o] === counts[c] && o < c)) best = false;
+        }
+      }
+      if (best) kept.push(c);
+    }
+    for (let i = 0; i < out.count; i++) {
+      const info = m.patterns[out.pattern[i]!]!;
+      const c = info.codeOrder;
+      out.outcome[i] =
+        info.role === 'veto'
+          ? counts[c]! > 0
+            ? VETO
+            : UNLISTED
+          : veto[c]
+            ? VETOED
+            : counts[c]! < m.codes[c]!.minMatches
+              ? BELOW_MIN
+              : kept.includes(c)
+                ? CODED
+                : OUTRANKED;
+    }
+    for (const c of present) counts[c] = 0;
+    for (let i = 0; i < out.count; i++) veto[m.patterns[out.pattern[i]!]!.codeOrder] = 0;
+  }
+}

@@ -1,0 +1,272 @@
+import { isUtf8 } from 'node:buffer';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { findInvalidUtf8 } from '../core/corpus/normalize-text.js';
+import { missingColumns, rowToDocument, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
+import { parseDocumentFile } from '../core/corpus/parse-document-file.js';
+import { diag } from '../core/diagnostics/qcode-error.js';
+import { QcodeError } from '../core/diagnostics/qcode-error.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { JsonlLineCoder, codeDocumentText, skippedDocument, type LineOutcome } from '../core/match/code-jsonl-line.js';
+import { compileMatcher } from '../core/match/compile-matcher.js';
+import type { Codebook, Unit } from '../core/model/codebook.js';
+import { CodingSink, type RowTarget, type SliceResult } from './coding-sink.js';
+import { listDocumentFiles } from './list-document-files.js';
+import { readTextFile } from './read-text-file.js';
+
+/** What every part of a coding run needs to know, whichever source it reads. Plain data (posted to worker threads). */
+export interface CodeJob {
+  /** The corpus path; `-` for standard input. */
+  file: string;
+  /** The corpus as shown in messages. */
+  shownFile: string;
+  codebook: Codebook;
+  unit: Unit;
+  coder: string;
+  columns: ColumnNames;
+  jsonlCodings: boolean;
+  /** Code only the documents of shard k (1-based) of n; absent: all. */
+  shard?: { k: number; n: number };
+}
+
+/** A slice of a JSONL file: bytes [start, end), both at line starts, and where its rows go. */
+export interface RangeJob extends CodeJob {
+  start: number;
+  end: number;
+  codingsPart: string;
+  evidencePart: string;
+}
+
+const READ_SIZE = 1 << 20;
+
+/** The QC302 for invalid UTF-8 at a file offset, as the in-memory reader words it. */
+function invalidUtf8(shown: string, byte: number, offset: number, line: number): Diagnostic {
+  return diag('QC302', `${shown} is not valid UTF-8: byte 0x${byte.toString(16).padStart(2, '0')} at byte offset ${offset}`, { at: { file: shown, line } });
+}
+
+function lineCoder(job: CodeJob, keep: (id: string) => boolean): JsonlLineCoder {
+  return new JsonlLineCoder(compileMatcher(job.codebook), {
+    unit: job.unit,
+    coder: job.coder,
+    language: job.codebook.language,
+    columns: job.columns,
+    file: job.shownFile,
+    jsonlCodings: job.jsonlCodings,
+    keep,
+  });
+}
+
+/**
+ * Reads JSONL lines from blocks of bytes and codes them: the one loop for a
+ * slice of a file and for standard input. Blocks must be fed in order; the
+ * bytes of an unfinished line are kept for the next block. Invalid UTF-8
+ * stops the reading, as it stops the in-memory reader.
+ */
+export class JsonlBlockReader {
+  private buf: Buffer = Buffer.allocUnsafe(READ_SIZE);
+  private held = 0;
+  /** File offset of buf[0]. */
+  private offset: number;
+  private stopped = false;
+
+  constructor(
+    private readonly job: CodeJob,
+    private readonly coder: JsonlLineCoder,
+    readonly sink: CodingSink,
+    startOffset: number,
+  ) {
+    this.offset = startOffset;
+  }
+
+  /** Room to read into: buf[held, held + n). */
+  room(): { buf: Buffer; at: number; length: number } {
+    if (this.held === this.buf.length) {
+      // A line longer than the buffer: grow it (the only allocation that depends on the data).
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
+    return { buf: this.buf, at: this.held, length: this.buf.length - this.held };
+  }
+
+  /** n bytes were read into the room; `atEnd` when no more will come. */
+  filled(n: number, atEnd: boolean): void {
+    if (this.stopped) return;
+    const buf = this.buf;
+    const filled = this.held + n;
+    const view = buf.subarray(0, filled);
+    let last = atEnd ? filled : view.lastIndexOf(0x0a) + 1;
+    if (!isUtf8(view.subarray(0, last))) {
+      const bad = findInvalidUtf8(view.subarray(0, last));
+      let line = this.sink.result.lines + 1;
+      for (let i = 0; i < bad; i++) if (buf[i] === 0x0a) line++;
+      this.sink.problems([invalidUtf8(this.job.shownFile, buf[bad]!, this.offset + bad, line)]);
+      this.stopped = true;
+      return;
+    }
+    let lineStart = 0;
+    for (let i = view.indexOf(0x0a); i >= 0 && i < last; i = view.indexOf(0x0a, i + 1)) {
+      this.line(lineStart, i);
+      lineStart = i + 1;
+    }
+    if (atEnd && lineStart < filled) {
+      this.line(lineStart, filled);
+      lineStart = filled;
+    }
+    this.held = filled - lineStart;
+    this.offset += lineStart;
+    if (lineStart > 0) buf.copyWithin(0, lineStart, filled);
+  }
+
+  private line(from: number, to: number): void {
+    const r = this.sink.result;
+    r.lines++;
+    this.sink.took(this.coder.codeLine(this.buf, from, to, r.lines, this.sink.text), r.lines);
+  }
+}
+
+/** Whether a document id belongs to shard k of n: a stable hash of its UTF-8 bytes (FNV-1a, 32 bits), the same on every machine and version. */
+export function shardOf(id: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(id)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return (h % n) + 1;
+}
+
+function keeper(job: CodeJob): (id: string) => boolean {
+  const s = job.shard;
+  return s ? (id) => shardOf(id, s.n) === s.k : () => true;
+}
+
+/**
+ * Codes every document in one slice of a JSONL corpus, reading it in blocks
+ * and writing rows as it goes: memory holds one block and a batch of rows,
+ * never the corpus. `progress` hears how many bytes are done.
+ */
+export function codeJsonlRange(job: RangeJob, sink: CodingSink, progress: (bytesDone: number) => void = () => {}): SliceResult {
+  const reader = new JsonlBlockReader(job, lineCoder(job, keeper(job)), sink, job.start);
+  const fd = openSync(job.file, 'r');
+  try {
+    let pos = job.start;
+    let reported = 0;
+    for (;;) {
+      const room = reader.room();
+      const want = Math.min(room.length, job.end - pos);
+      const got = want > 0 ? readSync(fd, room.buf, room.at, want, pos) : 0;
+      pos += got;
+      const atEnd = pos >= job.end || got === 0;
+      reader.filled(got, atEnd);
+      if (atEnd) break;
+      if (pos - job.start - reported >= 16 << 20) {
+        reported = pos - job.start;
+        progress(reported);
+      }
+    }
+    progress(job.end - job.start);
+  } finally {
+    closeSync(fd);
+    sink.close();
+  }
+  return sink.result;
+}
+
+/** Codes a JSONL corpus read from a stream (standard input), on this thread. */
+export async function codeJsonlStream(job: CodeJob, input: Readable, sink: CodingSink): Promise<SliceResult> {
+  const reader = new JsonlBlockReader(job, lineCoder(job, keeper(job)), sink, 0);
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer | string>) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      for (let at = 0; at < bytes.length; ) {
+        const room = reader.room();
+        const n = Math.min(room.length, bytes.length - at);
+        room.buf.set(bytes.subarray(at, at + n), room.at);
+        at += n;
+        reader.filled(n, false);
+      }
+    }
+    reader.filled(0, true);
+  } finally {
+    sink.close();
+  }
+  return sink.result;
+}
+
+/** Codes a CSV corpus record by record as csv-parse streams it, on this thread (a record may span lines). */
+export async function codeCsvFile(job: CodeJob, sink: CodingSink, progress: (bytesDone: number) => void): Promise<SliceResult> {
+  const coder = lineCoder(job, keeper(job)).coder;
+  const keep = keeper(job);
+  const file = job.shownFile;
+  const input = createReadStream(job.file, { highWaterMark: 1 << 20 });
+  let bytes = 0;
+  input.on('data', (chunk) => {
+    bytes += chunk.length;
+    progress(bytes);
+  });
+  const parser = input.pipe(parse({ info: true, relax_column_count: true, skip_empty_lines: true, bom: true }));
+  let header: string[] | null = null;
+  let prevEnd = 1;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = prevEnd + (header ? 1 : 0);
+      prevEnd = info.lines;
+      if (header === null) {
+        header = record;
+        const missing = missingColumns(header, job.columns, file);
+        sink.problems(missing);
+        if (missing.length > 0) break;
+        continue;
+      }
+      if (record.length !== header.length) {
+        sink.problems([diag('QC305', `row has ${record.length} fields, the header has ${header.length}`, { at: { file, line } })]);
+        continue;
+      }
+      const row: Record<string, string> = {};
+      header.forEach((h, i) => (row[h] = record[i]!));
+      const doc = rowToDocument(row, job.columns, { file, line });
+      const outcome: LineOutcome = keep(doc.id)
+        ? codeDocumentText(coder, doc, doc.metadata.language || job.codebook.language, sink.text)
+        : skippedDocument(doc.id);
+      sink.took(outcome, line);
+    }
+  } catch (e) {
+    const err = e as { message?: string; lines?: number; code?: string };
+    if (!err.code?.startsWith('CSV_')) throw e;
+    sink.problems([diag('QC305', String(err.message).replace(/^Invalid .*?: /, ''), { at: { file, line: err.lines ?? 1 } })]);
+  } finally {
+    input.destroy();
+    sink.close();
+  }
+  return { ...sink.result, lines: 0 };
+}
+
+/** Codes a folder corpus file by file: memory holds one document at a time. */
+export async function codeFolder(job: CodeJob, sink: CodingSink, display: (p: string) => string): Promise<SliceResult> {
+  const coder = lineCoder(job, keeper(job)).coder;
+  const keep = keeper(job);
+  try {
+    for (const f of await listDocumentFiles(job.file)) {
+      const shown = display(f);
+      let parsed;
+      try {
+        parsed = parseDocumentFile(await readTextFile(f, shown), shown, path.basename(f, path.extname(f)));
+      } catch (e) {
+        if (!(e instanceof QcodeError)) throw e;
+        sink.problems(e.diagnostics);
+        continue;
+      }
+      sink.problems(parsed.diagnostics);
+      const doc = parsed.document;
+      if (!doc) continue;
+      const outcome: LineOutcome = keep(doc.id)
+        ? codeDocumentText(coder, doc, doc.metadata.language || job.codebook.language, sink.text)
+        : skippedDocument(doc.id);
+      sink.took(outcome, 0, shown);
+    }
+  } finally {
+    sink.close();
+  }
+  return sink.result;
+}
+
+export type { RowTarget };
