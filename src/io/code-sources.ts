@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { findInvalidUtf8 } from '../core/corpus/normalize-text.js';
 import { missingColumns, rowToDocument, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
@@ -192,18 +192,64 @@ export async function codeJsonlStream(job: CodeJob, input: Readable, sink: Codin
   return sink.result;
 }
 
+/** Bytes at the end of `b` that begin a UTF-8 sequence the next chunk completes. */
+function incompleteTail(b: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, b.length); k++) {
+    const c = b[b.length - k]!;
+    if ((c & 0xc0) === 0x80) continue;
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > k ? k : 0;
+  }
+  return 0;
+}
+
+/**
+ * A file's text in chunks, as the in-memory reader sees the whole: UTF-8
+ * checked (invalid bytes stop it with the reader's QC302), a leading BOM
+ * dropped, CRLF and CR made LF (so record line numbers agree).
+ */
+async function* normalisedText(file: string, shown: string, sink: CodingSink, progress: (bytesDone: number) => void): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let carry: Uint8Array = new Uint8Array(0);
+  let offset = 0;
+  let lines = 1;
+  let crHeld = false;
+  let first = true;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const end = data.length - incompleteTail(data);
+    const whole = data.subarray(0, end);
+    if (!isUtf8(whole)) {
+      const bad = findInvalidUtf8(whole);
+      for (let i = 0; i < bad; i++) if (whole[i] === 0x0a) lines++;
+      sink.problems([invalidUtf8(shown, whole[bad]!, offset + bad, lines)]);
+      return;
+    }
+    for (let i = 0; i < end; i++) if (whole[i] === 0x0a) lines++;
+    offset += end;
+    carry = data.slice(end);
+    progress(offset);
+    let text: string = (crHeld ? '\r' : '') + decoder.decode(whole);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    crHeld = text.endsWith('\r');
+    if (crHeld) text = text.slice(0, -1);
+    yield text.replace(/\r\n?/g, '\n');
+  }
+  if (carry.length > 0) {
+    sink.problems([invalidUtf8(shown, carry[0]!, offset, lines)]);
+    return;
+  }
+  if (crHeld) yield '\n';
+}
+
 /** Codes a CSV corpus record by record as csv-parse streams it, on this thread (a record may span lines). */
 export async function codeCsvFile(job: CodeJob, sink: CodingSink, progress: (bytesDone: number) => void): Promise<SliceResult> {
   const coder = lineCoder(job, keeper(job)).coder;
   const keep = keeper(job);
   const file = job.shownFile;
-  const input = createReadStream(job.file, { highWaterMark: 1 << 20 });
-  let bytes = 0;
-  input.on('data', (chunk) => {
-    bytes += chunk.length;
-    progress(bytes);
-  });
-  const parser = input.pipe(parse({ info: true, relax_column_count: true, skip_empty_lines: true, bom: true }));
+  const input = Readable.from(normalisedText(job.file, file, sink, progress));
+  const parser = input.pipe(parse({ info: true, relax_column_count: true, skip_empty_lines: true }));
   let header: string[] | null = null;
   let prevEnd = 1;
   try {
