@@ -55,7 +55,8 @@ export async function readCodingFile(file: string, options: ReadCodingOptions): 
   if (!(await fileExists(file))) {
     throw new QcodeError([diag('QC412', `no coding file ${shown}`, { at: { file: shown } })]);
   }
-  const coder = options.coder ?? coderOfFile(file);
+  // A shard's part (<coder>.part-K-of-N) holds rows of its coder: freq and agree read a part like any coding file.
+  const coder = (options.coder ?? coderOfFile(file)).replace(/\.part-\d+-of-\d+$/, '');
   const text = await readTextFile(file, shown);
   const parsed = file.toLowerCase().endsWith('.jsonl') ? parseCodingJsonl(text, shown, coder) : parseCodingCsv(text, shown, coder);
   const checked = validateCodings(parsed.rows, options.codebook, options.segments, coder);

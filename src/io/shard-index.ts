@@ -17,8 +17,9 @@ export interface ShardHeader extends ShardMeta {
   qcode_shard_index: 1;
   documents: number;
   ids_sha256: string;
-  /** Documents this shard coded. */
+  /** Documents this shard coded, and their segments. */
   coded: number;
+  segments: number;
 }
 
 /**
@@ -28,7 +29,7 @@ export interface ShardHeader extends ShardMeta {
  * parts' rows by ordinal and hashes the digests in that order, so the merged
  * files and their corpus hash are those of a single run. Returns its sha256.
  */
-export async function writeShardIndex(file: string, index: ShardIndex, meta: ShardMeta): Promise<string> {
+export async function writeShardIndex(file: string, index: ShardIndex, meta: ShardMeta & { segments: number }): Promise<string> {
   const header: ShardHeader = { qcode_shard_index: 1, ...meta, documents: index.documents, ids_sha256: index.idsSha256, coded: index.ordinals.length };
   const lines = [JSON.stringify(header)];
   index.ordinals.forEach((o, i) => {

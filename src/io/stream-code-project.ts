@@ -76,6 +76,7 @@ export async function streamCodeProject(project: Project, options: StreamCodePro
       unit,
       codebook: { name: options.codebook.codebook.name, version: options.codebook.codebook.version, sha256: options.codebook.sha256 },
       coding_format: options.codingsFile.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'csv',
+      segments: result.segments,
     });
     records.push({ file: options.indexFile, sha256, ...record });
   }

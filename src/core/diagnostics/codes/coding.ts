@@ -62,4 +62,15 @@ export const codingCodes = {
     description: 'No coding file exists for the coder named.',
     hint: 'Coders are files out/codings/<coder>.csv; create one with qcode code, qcode import or qcode annotate.',
   },
+  QC430: {
+    title: 'shard parts do not form one run',
+    description:
+      'qcode merge was given part files that are not exactly the shards 1..N of one sharded run: a shard is missing or given twice, or the parts differ in N, coder, unit, codebook or corpus (its documents and their ids).',
+    hint: 'Run the missing shards (qcode code --shard K/N with the same codebook, corpus and unit), or rerun every shard after changing any of them.',
+  },
+  QC431: {
+    title: 'not a shard part',
+    description: 'A file given to qcode merge has no shard index beside it (<name>.part-K-of-N.index.jsonl), or the index is not one qcode wrote.',
+    hint: 'Give the coding files qcode code --shard wrote (<coder>.part-K-of-N.csv), with their .matches.csv and .index.jsonl beside them.',
+  },
 } as const satisfies CodeTable;
