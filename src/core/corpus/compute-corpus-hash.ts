@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Document } from '../model/document.js';
 
 /**
@@ -53,8 +53,17 @@ export function documentDigest(doc: Pick<Document, 'id' | 'metadata' | 'text'>):
  * the ones JSON.stringify writes.
  */
 export function documentDigestOfParts(head: string, text: Uint8Array): Uint8Array {
-  return createHash('sha256').update(head).update(text).update(CANONICAL_TAIL).digest();
+  // One contiguous buffer and the one-shot hash: per-call overhead, not hashing, dominates for a document of a few kB.
+  const need = head.length * 3 + text.length + CANONICAL_TAIL.length;
+  if (scratch.length < need) scratch = Buffer.allocUnsafe(Math.max(need, scratch.length * 2));
+  let at = scratch.write(head, 0, 'utf8');
+  scratch.set(text, at);
+  at += text.length;
+  at += scratch.write(CANONICAL_TAIL, at, 'latin1');
+  return hash('sha256', scratch.subarray(0, at), 'buffer');
 }
+
+let scratch = Buffer.allocUnsafe(1 << 16);
 
 export function computeCorpusHash(documents: Iterable<Pick<Document, 'id' | 'metadata' | 'text'>>): string {
   const h = new CorpusHasher();

@@ -91,6 +91,9 @@ export interface Matcher {
   /** Phrases whose first term is t: startList[startAt[t] .. startAt[t + 1]]. */
   startAt: Int32Array;
   startList: Int32Array;
+  /** Per pattern: its code's order, and 1 for an `unless` pattern (typed copies of PatternInfo for the per-segment loops). */
+  patternCode: Int32Array;
+  patternVeto: Uint8Array;
   /** Pattern ids of regex patterns, of proximity patterns. */
   regexPatterns: number[];
   proximityPatterns: number[];
@@ -336,6 +339,8 @@ function buildMatcher(compiled: readonly CompiledPattern[], codes: readonly Code
     phraseSide,
     startAt,
     startList: Int32Array.from(startList),
+    patternCode: Int32Array.from(patterns, (p) => p.codeOrder),
+    patternVeto: Uint8Array.from(patterns, (p) => (p.role === 'veto' ? 1 : 0)),
     regexPatterns: patterns.flatMap((p, i) => (p.regex ? [i] : [])),
     proximityPatterns: patterns.flatMap((p, i) => (p.proximity ? [i] : [])),
     hasRules: patterns.some((p) => p.role === 'veto') || codeInfos.some((c) => c.minMatches > 1),

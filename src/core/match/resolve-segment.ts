@@ -98,7 +98,6 @@ export class SegmentResolver {
   private readonly present: number[] = [];
   private readonly left: number[][];
   private readonly right: number[][];
-  private readonly sortKeys: number[] = [];
 
   constructor(readonly m: Matcher) {
     this.counts = new Int32Array(m.codes.length);
@@ -118,14 +117,14 @@ export class SegmentResolver {
     const { startCp, endCp, phrase } = run;
     const m = this.m;
     const pat = m.phrasePattern;
-    const patterns = m.patterns;
+    const code = m.patternCode;
     const before = (a: number, b: number): boolean => {
       if (startCp[a] !== startCp[b]) return startCp[a]! < startCp[b]!;
       if (endCp[a] !== endCp[b]) return endCp[a]! < endCp[b]!;
       const pa = pat[phrase[a]!]!;
       const pb = pat[phrase[b]!]!;
-      const ca = patterns[pa]!.codeOrder;
-      const cb = patterns[pb]!.codeOrder;
+      const ca = code[pa]!;
+      const cb = code[pb]!;
       return ca !== cb ? ca < cb : pa !== pb ? pa < pb : phrase[a]! < phrase[b]!;
     };
     for (let i = 0; i < n; i++) order[i] = i;
@@ -228,37 +227,28 @@ export class SegmentResolver {
     right.length = 0;
   }
 
-  /** Sorts the items by start, end, codebook order, pattern order (after proximity or regex items were added). */
+  /** Sorts the items by start, end, codebook order, pattern order, in place: insertion sort, as only the added items are out of order. */
   private sortItems(): void {
     const out = this.out;
-    const patterns = this.m.patterns;
-    const idx = this.sortKeys;
-    idx.length = 0;
-    for (let i = 0; i < out.count; i++) idx.push(i);
-    idx.sort(
-      (a, b) =>
-        out.startCp[a]! - out.startCp[b]! ||
-        out.endCp[a]! - out.endCp[b]! ||
-        patterns[out.pattern[a]!]!.codeOrder - patterns[out.pattern[b]!]!.codeOrder ||
-        out.pattern[a]! - out.pattern[b]! ||
-        a - b,
-    );
-    const copy = {
-      pattern: out.pattern.slice(0, out.count),
-      startCp: out.startCp.slice(0, out.count),
-      endCp: out.endCp.slice(0, out.count),
-      startUnit: out.startUnit.slice(0, out.count),
-      endUnit: out.endUnit.slice(0, out.count),
-      text: out.text.slice(0, out.count),
+    const code = this.m.patternCode;
+    const { pattern, startCp, endCp, startUnit, endUnit, text } = out;
+    const before = (a: number, b: number): boolean =>
+      startCp[a] !== startCp[b]
+        ? startCp[a]! < startCp[b]!
+        : endCp[a] !== endCp[b]
+          ? endCp[a]! < endCp[b]!
+          : code[pattern[a]!] !== code[pattern[b]!]
+            ? code[pattern[a]!]! < code[pattern[b]!]!
+            : pattern[a]! < pattern[b]!;
+    const swap = (a: number, b: number): void => {
+      [pattern[a], pattern[b]] = [pattern[b]!, pattern[a]!];
+      [startCp[a], startCp[b]] = [startCp[b]!, startCp[a]!];
+      [endCp[a], endCp[b]] = [endCp[b]!, endCp[a]!];
+      [startUnit[a], startUnit[b]] = [startUnit[b]!, startUnit[a]!];
+      [endUnit[a], endUnit[b]] = [endUnit[b]!, endUnit[a]!];
+      [text[a], text[b]] = [text[b]!, text[a]!];
     };
-    idx.forEach((from, to) => {
-      out.pattern[to] = copy.pattern[from]!;
-      out.startCp[to] = copy.startCp[from]!;
-      out.endCp[to] = copy.endCp[from]!;
-      out.startUnit[to] = copy.startUnit[from]!;
-      out.endUnit[to] = copy.endUnit[from]!;
-      out.text[to] = copy.text[from]!;
-    });
+    for (let i = 1; i < out.count; i++) for (let j = i; j > 0 && before(j, j - 1); j--) swap(j, j - 1);
   }
 
   /** Counts, vetoes, min_matches and exclusivity: the kept codes and every item's outcome. */
@@ -266,17 +256,25 @@ export class SegmentResolver {
     const m = this.m;
     const out = this.out;
     const { counts, veto, present } = this;
+    const code = m.patternCode;
+    const isVeto = m.patternVeto;
     present.length = 0;
     for (let i = 0; i < out.count; i++) {
-      const info = m.patterns[out.pattern[i]!]!;
-      const c = info.codeOrder;
-      if (info.role === 'veto') veto[c] = 1;
+      const p = out.pattern[i]!;
+      const c = code[p]!;
+      if (isVeto[p] === 1) veto[c] = 1;
       else {
         if (counts[c] === 0) present.push(c);
         counts[c]!++;
       }
     }
-    present.sort((a, b) => a - b);
+    // Insertion sort: a segment holds a handful of codes.
+    for (let a = 1; a < present.length; a++) {
+      const v = present[a]!;
+      let b = a - 1;
+      for (; b >= 0 && present[b]! > v; b--) present[b + 1] = present[b]!;
+      present[b + 1] = v;
+    }
     const kept = out.kept;
     kept.length = 0;
     for (const c of present) {
@@ -292,10 +290,10 @@ export class SegmentResolver {
       if (best) kept.push(c);
     }
     for (let i = 0; i < out.count; i++) {
-      const info = m.patterns[out.pattern[i]!]!;
-      const c = info.codeOrder;
+      const p = out.pattern[i]!;
+      const c = code[p]!;
       out.outcome[i] =
-        info.role === 'veto'
+        isVeto[p] === 1
           ? counts[c]! > 0
             ? VETO
             : UNLISTED
@@ -308,6 +306,6 @@ export class SegmentResolver {
                 : OUTRANKED;
     }
     for (const c of present) counts[c] = 0;
-    for (let i = 0; i < out.count; i++) veto[m.patterns[out.pattern[i]!]!.codeOrder] = 0;
+    for (let i = 0; i < out.count; i++) veto[code[out.pattern[i]!]!] = 0;
   }
 }
