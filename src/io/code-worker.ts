@@ -7,7 +7,7 @@ import { CodingSink, fileTarget } from './coding-sink.js';
 const job = workerData as RangeJob;
 const nowhere = { write() {}, close() {} };
 try {
-  const sink = new CodingSink(fileTarget(job.codingsPart), job.evidencePart ? fileTarget(job.evidencePart) : nowhere);
+  const sink = new CodingSink(fileTarget(job.codingsPart), job.evidencePart ? fileTarget(job.evidencePart) : nowhere, undefined, job.shard !== undefined);
   const result = codeJsonlRange(job, sink, (bytes) => parentPort!.postMessage({ type: 'progress', bytes }));
   parentPort!.postMessage({ type: 'done', result });
 } catch (err) {

@@ -27,7 +27,7 @@ export interface SliceResult {
   /** 32 bytes per document: the digests for the corpus hash (zeros for a document not coded). */
   digests: Uint8Array;
   digestCount: number;
-  /** Per document: bytes of coding rows and of evidence rows it wrote (for shard indexes). */
+  /** Per document: bytes of coding rows and of evidence rows it wrote (kept for a shard's index only). */
   codingBytes: number[];
   evidenceBytes: number[];
   /** Problems found, line numbers counted within the slice (the first 1000). */
@@ -90,6 +90,8 @@ export class CodingSink {
     private readonly codings: RowTarget,
     private readonly evidence: RowTarget,
     headers?: { codings: string; evidence: string },
+    /** Keep each document's row sizes (a shard's index needs them). */
+    private readonly rowSizes = false,
   ) {
     if (headers) {
       this.text.codings.text(headers.codings);
@@ -129,8 +131,10 @@ export class CodingSink {
     r.matches += outcome.matches;
     r.coded += outcome.coded;
     const { codings, evidence } = this.text;
-    r.codingBytes.push(codings.length - this.codingMark);
-    r.evidenceBytes.push(evidence.length - this.evidenceMark);
+    if (this.rowSizes) {
+      r.codingBytes.push(codings.length - this.codingMark);
+      r.evidenceBytes.push(evidence.length - this.evidenceMark);
+    }
     if (codings.length + evidence.length >= FLUSH_BYTES) this.flush();
     this.codingMark = codings.length;
     this.evidenceMark = evidence.length;

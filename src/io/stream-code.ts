@@ -179,8 +179,10 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
       toStdout ? stdoutTarget : fileTarget(jobs[0]!.codingsPart, codingsHash),
       evidenceFile ? fileTarget(jobs[0]!.evidencePart, evidenceHash) : nowhere,
       headers,
+      job.shard !== undefined,
     );
-  const partSink = (j: RangeJob) => new CodingSink(fileTarget(j.codingsPart), j.evidencePart ? fileTarget(j.evidencePart) : nowhere);
+  const partSink = (j: RangeJob) =>
+    new CodingSink(fileTarget(j.codingsPart), j.evidencePart ? fileTarget(j.evidencePart) : nowhere, undefined, j.shard !== undefined);
   const done = jobs.map(() => 0);
   const report = (k: number, bytes: number): void => {
     done[k] = bytes;
@@ -252,6 +254,9 @@ function summarise(results: readonly SliceResult[], shown: string, sharded: bool
       ordinal++;
     });
     lineBase += r.lines;
+    // Done with this slice's documents: let them go before the next slice's are read.
+    r.ids = [];
+    r.digests = new Uint8Array(0);
   }
   found.push(...checkDocumentCount(ordinal, shown));
   index.documents = ordinal;

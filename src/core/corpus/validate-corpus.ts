@@ -34,17 +34,30 @@ export function isBlankText(text: string): boolean {
 }
 
 /**
- * Finds ids used twice. Remembers each id once with where it was first seen,
- * so memory grows with the number of documents, never with their size.
+ * Finds ids used twice. Remembers each id once with where it was first seen
+ * (a number: the file's index among those seen, and the line), so memory
+ * grows with the number of documents, never with their size.
  */
 export class DocumentIdTracker {
-  private readonly seen = new Map<string, string>();
+  private readonly seen = new Map<string, number>();
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
 
   /** The QC303 for a repeated id, or nothing. */
   see(id: string, at: SourceLocation): Diagnostic[] {
     const first = this.seen.get(id);
-    if (first !== undefined) return [diag('QC303', `document id '${id}' is also used by ${first}`, { at })];
-    this.seen.set(id, where(at));
+    if (first !== undefined) {
+      const line = first % 2 ** 32;
+      const firstAt = { file: this.files[Math.floor(first / 2 ** 32)]!, ...(line ? { line } : {}) };
+      return [diag('QC303', `document id '${id}' is also used by ${where(firstAt)}`, { at })];
+    }
+    let f = this.fileIndex.get(at.file);
+    if (f === undefined) {
+      f = this.files.length;
+      this.files.push(at.file);
+      this.fileIndex.set(at.file, f);
+    }
+    this.seen.set(id, f * 2 ** 32 + (at.line ?? 0));
     return [];
   }
 
