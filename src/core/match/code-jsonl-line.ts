@@ -80,7 +80,14 @@ export class JsonlLineCoder {
     const id = normalizeMetadataValue(row[idColumn]);
     if (this.options.keep && !this.options.keep(id)) return skippedDocument(id);
     const language = metadata.language || this.options.language;
-    const coded = this.coder.code({ id, language, buf, from: f.start[0]!, to: f.end[0]!, trusted: false, head: canonicalHead(id, metadata) }, out);
+    let coded;
+    try {
+      coded = this.coder.code({ id, language, buf, from: f.start[0]!, to: f.end[0]!, trusted: false, head: canonicalHead(id, metadata) }, out);
+    } catch (e) {
+      // The text field is not a JSON string (a raw control byte, a bad escape): report the line as the reader does.
+      if (e instanceof SyntaxError) return this.codeParsed(buf, from, to, line, out);
+      throw e;
+    }
     return { id, ...coded };
   }
 

@@ -94,13 +94,19 @@ export class DocumentRowWriter {
     const { codings, evidence } = out;
     const { docQ, segQ, segE } = this;
     docQ.clear();
-    docQ.text(this.field(docId));
+    const docField = this.field(docId);
+    docQ.text(docField);
+    // A CSV segment id is the document id's field plus `:s12` when the id needs no quoting (the common case): no re-encoding per segment.
+    const plainId = !this.jsonl && docField === docId;
     let written = 0;
     this.coded = 0;
     for (const seg of segments) {
       const items = resolver.resolve(seg.start, seg.end, seg.text);
       segQ.clear();
-      segQ.text(this.field(seg.segment_id));
+      if (plainId && seg.segment_id.startsWith(docId)) {
+        segQ.copy(docQ.bytes, 0, docQ.length);
+        segQ.text(seg.segment_id.slice(docId.length));
+      } else segQ.text(this.field(seg.segment_id));
       if (this.jsonl) {
         segE.clear();
         segE.text(formatCsvField(seg.segment_id));

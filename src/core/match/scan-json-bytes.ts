@@ -154,7 +154,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
         last = cp;
         i = j;
         const nb = buf[j]!;
-        if (j < to && simple && !afterApos && nb !== BACKSLASH && nb !== 0x2d && nb !== 0x27 && nb < 0x80) {
+        if (j < to && simple && !afterApos && nb !== BACKSLASH && nb !== 0x2d && nb !== 0x27 && nb < 0x80 && nb >= 0x20) {
           // The commonest token end, a plain ASCII token before a space or punctuation, without a trip through the general path.
           inToken = false;
           const len = j - tokUnit;
@@ -184,6 +184,8 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
         }
         continue;
       }
+      // A raw control byte is not JSON: the caller's parse reports the line.
+      if (c < 0x20 && i < to) return false;
       if (!inToken && c < 0x80 && c !== BACKSLASH && i < to) {
         // Space or punctuation between tokens (a hyphen or apostrophe here joins nothing).
         if (BMP_CLASS[c] !== K_SPACE) {
