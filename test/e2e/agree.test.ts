@@ -1,22 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../helpers/golden.js';
 import { copyDemo, REPO, copyFixture, hasStackTrace, runCli } from '../helpers/run-cli.js';
 
-const GOLDEN = path.join(REPO, 'test/golden/agreement');
 const FIXTURES = path.join(REPO, 'test/fixtures');
 
-/** Byte-for-byte comparison with a golden file; QCODE_UPDATE_GOLDEN=1 rewrites it. */
-function golden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (process.env.QCODE_UPDATE_GOLDEN || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-    if (!process.env.QCODE_UPDATE_GOLDEN) throw new Error(`golden ${name} was missing and has been written; check it and rerun`);
-    return;
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+/** Byte-for-byte comparison with test/golden/agreement/<name> (UPDATE_GOLDEN=1 rewrites). */
+const golden = (name: string, actual: string) => expectGolden(`agreement/${name}`, actual);
 
 function ratings(fixture: string, args: string[] = []) {
   return runCli(['agree', '--ratings', 'ratings.csv', ...args], { cwd: path.join(FIXTURES, fixture) });
@@ -116,7 +107,10 @@ describe('qcode agree on coding files', () => {
       'pooled:all',
       'mean:all',
     ]);
-    for (const r of data.results) expect(Object.keys(r)).toEqual(['scope', 'id', 'n', 'metrics', 'notes']);
+    for (const r of data.results) {
+      const keys = r.scope === 'mean' ? ['scope', 'id', 'n', 'metrics', 'notes'] : ['scope', 'id', 'n', 'units', 'metrics', 'intervals', 'notes'];
+      expect(Object.keys(r)).toEqual(keys);
+    }
   });
 
   it('takes coding files as arguments', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { errorFunction } from 'simple-statistics';
 import { computeChiSquareTest } from '../../../src/core/analysis/chi-square-test.js';
 import { computeFisherExact2x2 } from '../../../src/core/analysis/fisher-exact-test.js';
-import { logFactorial, logGamma } from '../../../src/core/analysis/log-gamma.js';
+import { logFactorial, logGamma } from '../../../src/core/stats/log-gamma.js';
 import { chiSquareUpperTail, regularizedGammaQ } from '../../../src/core/analysis/regularized-gamma.js';
 import { computeLogLikelihoodKeyness } from '../../../src/core/analysis/log-likelihood-keyness.js';
 
