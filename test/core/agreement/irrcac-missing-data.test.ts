@@ -131,7 +131,7 @@ describe('irrCAC on raw ratings with missing values (three printed decimals)', (
     close(m.brennan_prediger, 0.77273, 5);
     close(m.brennan_prediger_se, 0.14472, 5);
     // README: conf.int (0.542,1), (0.461,1), (0.424,1), (0.419,1), (0.454,1): the upper ends cut at 1.
-    expect((m.gwet_ac1_ci as number[])[1]).toBe(1);
+    expect((m.gwet_ac1_ci as readonly number[])[1]).toBe(1);
   });
 
   it('--complete-units uses only the units every coder coded (8 of 12 here)', () => {
