@@ -1,3 +1,4 @@
+import { quantile } from '../stats/quantile.js';
 import { normalQuantile, studentTQuantile } from '../stats/student-t.js';
 import type { IntervalInfo } from './agreement-result.js';
 import { definedInterval, undefinedBecause, type Coefficient, type Estimate, type Interval } from './estimate.js';
@@ -42,14 +43,6 @@ export function waldInterval(c: Coefficient, range: [number, number], n: number)
     info.truncated.push('upper');
   }
   return { ci: definedInterval(lo, hi), info };
-}
-
-/** Type-7 quantile (linear interpolation between order statistics) of sorted values. */
-export function quantile(sorted: ArrayLike<number>, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 /**
