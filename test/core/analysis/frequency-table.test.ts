@@ -45,7 +45,7 @@ describe('computeFrequencyTable', () => {
   it('prints the documented JSON shape', () => {
     const json = frequencyJson(computeFrequencyTable({ codebook, documents, coded, by: 'type', level: 'category' }));
     expect(Object.keys(json.rows[0] as object)).toEqual(['group', 'category', 'code', 'segments', 'segment_share', 'documents', 'document_share']);
-    expect(Object.keys(json.tests[0] as object)).toEqual(['code', 'chi2', 'df', 'p', 'cramers_v', 'category', 'fisher_p', 'warning']);
+    expect(Object.keys(json.tests[0] as object)).toEqual(['code', 'chi2', 'df', 'p', 'cramers_v', 'cramers_v_ci', 'category', 'fisher_p', 'warning']);
   });
 
   it('says why a code cannot be tested', () => {
