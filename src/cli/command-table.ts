@@ -24,6 +24,7 @@ export const commandTable: CommandEntry[] = [
   { name: 'agree', summary: 'inter-coder reliability: κ, α, AC1 and more, per code, category and pooled', load: () => import('./commands/agree.js') },
   { name: 'evaluate', summary: "measure the auto-coder against a human coder (precision, recall, F1)", load: () => import('./commands/evaluate.js') },
   { name: 'freq', summary: 'frequencies per code and category, by group with χ² tests', load: () => import('./commands/freq.js') },
+  { name: 'saturation', summary: 'distinct and new codes as documents are added (code saturation)', load: () => import('./commands/saturation.js') },
   { name: 'cooccur', summary: 'code × code co-occurrence within segments and documents', load: () => import('./commands/cooccur.js') },
   { name: 'kwic', summary: 'keyword-in-context lines for a pattern or a code', load: () => import('./commands/kwic.js') },
   { name: 'themes', summary: 'key terms (G² keyness) and exemplar quotes per code', load: () => import('./commands/themes.js') },
