@@ -1,27 +1,28 @@
+import path from 'node:path';
 import { z } from 'zod';
-import { METRIC_KEYS, type MetricKey } from '../../core/agreement/agreement-result.js';
+import { METRIC_KEYS, type AgreementResult, type MetricKey } from '../../core/agreement/agreement-result.js';
+import { checkCodingsOptions, checkComparedCoders } from '../../core/agreement/check-agree-options.js';
 import { checkThreshold } from '../../core/agreement/check-threshold.js';
+import { agreementOptions, computeVariableAgreement, type AgreementOptions } from '../../core/agreement/compute-agreement.js';
+import { computeScopes } from '../../core/agreement/compute-scopes.js';
 import { formatAgreement } from '../../core/agreement/format-agreement.js';
 import { LEVELS } from '../../core/agreement/ratings-table.js';
+import { CoderListSchema } from '../../core/model/coder.js';
 import { QcodeError } from '../../core/diagnostics/qcode-error.js';
-import { agreementFromCodings, agreementFromRatings, type AgreementInput } from '../agreement-input.js';
-import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addStudyOptions, studyOptionShape } from '../study-options.js';
+import { coderOfFile } from '../../io/coding-file.js';
+import { readRatingsFile } from '../../io/read-ratings.js';
+import { defineAction, globalOptionShape, type CommandContext, type CommandModule } from '../command-kit.js';
+import { addStudyOptions, openCoders, openStudy, studyOptionShape } from '../study-options.js';
 import { addFormatOption, chooseFormat, formatOptionShape } from '../table-output.js';
-
-const list = z
-  .string()
-  .transform((s) => s.split(',').map((x) => x.trim()))
-  .pipe(z.array(z.string().min(1, 'empty name in the list')));
 
 const Options = z.strictObject({
   ...globalOptionShape,
   ...studyOptionShape,
   ...formatOptionShape,
-  coders: list.optional(),
+  coders: CoderListSchema.optional(),
   ratings: z.string().min(1).optional(),
   level: z.enum(LEVELS).default('nominal'),
-  categories: list.optional(),
+  categories: z.string().transform((s) => s.split(',').map((x) => x.trim())).pipe(z.array(z.string().min(1, 'empty name in the list'))).optional(),
   bootstrap: z.coerce.number().int().min(1).max(1_000_000).optional(),
   seed: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   completeUnits: z.boolean().default(false),
@@ -29,6 +30,7 @@ const Options = z.strictObject({
   metric: z.enum(METRIC_KEYS as [MetricKey, ...MetricKey[]]).default('krippendorff_alpha'),
   each: z.boolean().default(false),
 });
+type Opts = z.infer<typeof Options>;
 
 const agree: CommandModule = (cmd, ctx) => {
   addFormatOption(addStudyOptions(cmd))
@@ -45,24 +47,33 @@ const agree: CommandModule = (cmd, ctx) => {
     .option('--metric <name>', 'the coefficient --fail-under checks', 'krippendorff_alpha')
     .option('--each', 'with --fail-under: check every code, not only the pooled value');
   defineAction(cmd, ctx, Options, async (opts, files) => {
-    const input: AgreementInput = {
-      level: opts.level,
-      categories: opts.categories,
-      bootstrap: opts.bootstrap ? { resamples: opts.bootstrap, seed: opts.seed } : undefined,
-      missing: opts.completeUnits ? 'complete' : 'available',
-    };
-    const result = opts.ratings ? await agreementFromRatings(ctx, opts.ratings, input) : await agreementFromCodings(ctx, opts, files, input);
+    const how = agreementOptions(opts);
+    const result = opts.ratings ? await fromRatings(ctx, opts, opts.ratings, how) : await fromCodings(ctx, opts, files, how);
     ctx.io.stdout.write(formatAgreement(result, chooseFormat(opts), { level: opts.level }));
     if (opts.failUnder === undefined) return 0;
     const gate = checkThreshold(result, { threshold: opts.failUnder, metric: opts.metric, each: opts.each });
     if (gate.unknown) throw new QcodeError([gate.unknown]);
-    if (gate.failures.length > 0) {
-      ctx.printDiagnostics(gate.failures);
-      return 1;
-    }
-    ctx.note(`${opts.metric} reaches ${opts.failUnder}${opts.each ? ' for every code' : ''}`);
-    return 0;
+    if (gate.failures.length > 0) ctx.printDiagnostics(gate.failures);
+    else ctx.note(`${opts.metric} reaches ${opts.failUnder}${opts.each ? ' for every code' : ''}`);
+    return gate.failures.length > 0 ? 1 : 0;
   });
 };
+
+async function fromRatings(ctx: CommandContext, opts: Opts, ratings: string, how: AgreementOptions): Promise<AgreementResult> {
+  const categories = opts.categories ? { categories: opts.categories } : {};
+  const parsed = await readRatingsFile(path.resolve(ctx.io.cwd, ratings), { level: opts.level, ...categories, display: (p) => ctx.display(p) });
+  ctx.report(parsed.diagnostics);
+  return computeVariableAgreement(parsed.table, ratings, how);
+}
+
+/** Coders by name (their files below the out folder) and coding files by path, each named for its coder. */
+async function fromCodings(ctx: CommandContext, opts: Opts, files: string[], how: AgreementOptions): Promise<AgreementResult> {
+  ctx.report(checkCodingsOptions(opts));
+  const byFile = files.map((f) => path.resolve(ctx.io.cwd, f)).map((file) => ({ coder: coderOfFile(file), file }));
+  const study = await openStudy(ctx, opts);
+  const coders = await openCoders(ctx, study, [...(opts.coders ?? []), ...byFile]);
+  ctx.report(checkComparedCoders(coders.map((c) => c.coder)));
+  return computeScopes(study.codebook, coders, { ...how, segmentOrder: study.segments.map((s) => s.segment_id) });
+}
 
 export default agree;

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { CodebookSchema } from '../../core/model/codebook.js';
 import { formatCodebookTree } from '../../core/codebook/format-codebook-tree.js';
 import { formatCodebookAppendix } from '../../core/codebook/format-codebook.js';
-import { readCodebookOrThrow } from '../../io/read-study.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { openProject } from '../study-options.js';
+import { openCodebook, openProject } from '../study-options.js';
 
 const ShowOptions = z.strictObject({ ...globalOptionShape, codebook: z.string().optional() });
 const SchemaOptions = z.strictObject({ ...globalOptionShape });
@@ -16,8 +15,7 @@ const codebook: CommandModule = (cmd, ctx) => {
   const show = cmd.command('show').description('print categories and codes with ids, labels and pattern counts');
   show.option('--codebook <file>', 'codebook YAML (default: codebook in qcode.yaml)');
   defineAction(show, ctx, ShowOptions, async (opts) => {
-    const { codebook: cb, diagnostics } = await readCodebookOrThrow(await openProject(ctx, opts), (p) => ctx.display(p));
-    if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
+    const { codebook: cb } = await openCodebook(ctx, await openProject(ctx, opts));
     if (opts.json) ctx.outJson(cb);
     else ctx.out(formatCodebookTree(cb));
   });
@@ -25,8 +23,7 @@ const codebook: CommandModule = (cmd, ctx) => {
   const exportCmd = cmd.command('export').description('render the codebook as a paper appendix: definitions, rules, examples');
   exportCmd.option('--codebook <file>', 'codebook YAML (default: codebook in qcode.yaml)').option('--format <format>', 'md or latex', 'md');
   defineAction(exportCmd, ctx, ExportOptions, async (opts) => {
-    const { codebook: cb, diagnostics } = await readCodebookOrThrow(await openProject(ctx, opts), (p) => ctx.display(p));
-    if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
+    const { codebook: cb } = await openCodebook(ctx, await openProject(ctx, opts));
     ctx.io.stdout.write(formatCodebookAppendix(cb, opts.format));
   });
 

@@ -12,6 +12,8 @@ const init: CommandModule = (cmd, ctx) => {
     const root = path.resolve(ctx.io.cwd, dir);
     const written: string[] = [];
     const kept: string[] = [];
+    // Not through the output helper: there is no study (and no manifest) yet,
+    // and init never replaces anything, it only creates files where none is.
     for (const file of formatStarterProject(path.basename(root))) {
       const target = path.join(root, file.path);
       ((await writeFileIfAbsent(target, file.content)) ? written : kept).push(file.path);

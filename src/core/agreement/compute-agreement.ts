@@ -1,4 +1,4 @@
-import type { CoefficientKey, ConfusionMatrix, IntervalInfo, Metrics, MetricKey, MissingConvention, ScopeResult, UnitTally } from './agreement-result.js';
+import type { AgreementResult, CoefficientKey, ConfusionMatrix, IntervalInfo, Metrics, MetricKey, MissingConvention, ScopeResult, UnitTally } from './agreement-result.js';
 import { METRIC_KEYS } from './agreement-result.js';
 import { bootstrapCaution } from './bootstrap-caution.js';
 import { bootstrapTable } from './bootstrap.js';
@@ -35,6 +35,15 @@ export interface AgreementOptions {
 }
 
 export type ScopeMetrics = Omit<ScopeResult, 'scope' | 'id'>;
+
+/** The options of `agree` as the command line gives them. */
+export function agreementOptions(o: { level: Level; completeUnits: boolean; bootstrap?: number | undefined; seed: number }): AgreementOptions {
+  return {
+    level: o.level,
+    missing: o.completeUnits ? 'complete' : 'available',
+    ...(o.bootstrap ? { bootstrap: { resamples: o.bootstrap, seed: o.seed } } : {}),
+  };
+}
 
 /** Every coefficient computed on one table, with what its interval needs. */
 interface CoreEstimates {
@@ -212,4 +221,14 @@ function confusionMatrix(ct: ContingencyTable, labels: readonly string[]): Confu
   const counts: number[][] = [];
   for (let i = 0; i < ct.k; i++) counts.push(Array.from(ct.counts.subarray(i * ct.k, i * ct.k + ct.k)));
   return { categories: [...labels], counts };
+}
+
+/** Agreement on one coded variable (a `--ratings` table): a single scope named `id`. */
+export function computeVariableAgreement(table: RatingsTable, id: string, options: AgreementOptions): AgreementResult {
+  return {
+    coders: [...table.coders],
+    units: table.unitCount,
+    missing: options.missing ?? 'available',
+    results: [{ scope: 'variable', id, ...computeAgreementMetrics(table, options) }],
+  };
 }

@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
-import { QcodeError, diag, warn } from '../diagnostics/qcode-error.js';
+import { QcodeError, diag, throwErrors, warn } from '../diagnostics/qcode-error.js';
 import { ByteInterner } from '../util/byte-interner.js';
 import { categoryValues, MISSING, type Level, type RatingsTable } from './ratings-table.js';
 
@@ -254,7 +253,7 @@ export class RatingsBuilder {
         this.problems.push(diag('QC605', '--level ratio needs categories that are not negative', { at: { file } }));
       }
     }
-    if (hasErrors(this.problems)) throw new QcodeError(this.problems);
+    throwErrors(this.problems);
     return {
       table: { coders: this.coders, categories, values, unitCount: n, data },
       unitId: (u) => this.units.text(u),
