@@ -201,7 +201,7 @@ export class RatingsBuilder {
   finish(): ParsedRatings {
     const { file, level } = this.options;
     if (!this.started) throw new QcodeError([diag('QC601', "the first column must be 'unit', found ''", this.at(1, 1))]);
-    if (this.units.size === 0 && !hasErrors(this.problems)) throw new QcodeError([diag('QC609', 'no ratings below the header', this.at(1))]);
+    if (this.units.size === 0 && !this.problems.some((d) => d.severity === 'error')) throw new QcodeError([diag('QC609', 'no ratings below the header', this.at(1))]);
     const m = this.coders.length;
     const n = this.units.size;
     let data: Int32Array;
