@@ -39,6 +39,7 @@ export function frequencyRowsTable(ft: FrequencyTable, coder: string): Table {
   };
 }
 
+import type { KeynessForm } from './log-likelihood-keyness.js';
 import { CRAMERS_V_RESAMPLES, CRAMERS_V_SEED } from './presence-test.js';
 
 export function presenceTestsTable(ft: FrequencyTable): Table {
@@ -151,7 +152,11 @@ export function kwicTable(lines: readonly KwicLine[]): Table {
   };
 }
 
-export function themeTermsTable(themes: readonly CodeTheme[]): Table {
+export function themeTermsTable(themes: readonly CodeTheme[], form: KeynessForm = 'two-cell'): Table {
+  const how =
+    form === 'dunning'
+      ? 'G²: Dunning’s (1993) log-likelihood over the full 2 × 2 table (the term and the other tokens, in the code’s segments and the rest).'
+      : 'G²: the two-cell log-likelihood of Rayson & Garside (2000), the term’s own frequencies against their expectations; --keyness dunning for Dunning’s (1993) full 2 × 2 table.';
   return {
     title: 'Key terms per code (log-likelihood G², segments with the code vs the rest)',
     columns: [
@@ -164,7 +169,7 @@ export function themeTermsTable(themes: readonly CodeTheme[]): Table {
       { key: 'g2', label: 'G²', kind: 'number', digits: 2 },
     ],
     rows: themes.flatMap((t) => t.terms.map((k, i) => [t.category, t.code, i + 1, k.term, k.freq_code, k.freq_rest, k.g2])),
-    footnotes: ['G² > 3.84 is p < 0.05 and G² > 10.83 is p < 0.001 for one term (1 df), before any correction for many terms.'],
+    footnotes: [how, 'G² > 3.84 is p < 0.05 and G² > 10.83 is p < 0.001 for one term (1 df), before any correction for many terms.'],
   };
 }
 
