@@ -9,7 +9,7 @@ export const CAUTION_RARE_VALUES = 10;
  * percentile bootstrap covers less than its nominal 95%: few units, or a
  * category used so rarely that most resamples hold a handful of its values
  * or none (the interval then mostly reflects the common category). Null when
- * neither holds.
+ * neither holds. The figure quoted is from scripts/simulate-bootstrap-coverage.mjs.
  */
 export function bootstrapCaution(uc: UnitCounts, labels: readonly string[]): string | null {
   const values = new Float64Array(uc.k);
@@ -20,5 +20,5 @@ export function bootstrapCaution(uc: UnitCounts, labels: readonly string[]): str
   if (uc.n < CAUTION_UNITS) reasons.push(`only ${uc.n} units`);
   if (rare >= 0 && values[rare]! < CAUTION_RARE_VALUES) reasons.push(`the rarest category '${labels[rare]}' has ${values[rare]} values`);
   if (reasons.length === 0) return null;
-  return `the percentile bootstrap under-covers with ${reasons.join(' and ')} (fewer than ${CAUTION_UNITS} units or ${CAUTION_RARE_VALUES} values of a category): read these intervals as too narrow`;
+  return `the percentile bootstrap under-covers with ${reasons.join(' and ')} (fewer than ${CAUTION_UNITS} units or ${CAUTION_RARE_VALUES} values of a category; in a simulation with 95/5 prevalence and 40 units, 95% intervals for α covered 71% of the time): read these intervals as too narrow`;
 }

@@ -172,6 +172,9 @@ export function computeAgreementMetrics(input: RatingsTable, options: AgreementO
     if (caution) notes.push(`bootstrap: ${caution}`);
   }
 
+  if (convention === 'complete' && core.tally.rated === 0 && input.unitCount > 0) {
+    notes.push('--complete-units: no unit was coded by every coder, so nothing is left to compare; without the option, units some coders left out are used');
+  }
   const value = (key: CoefficientKey) => core.coefficients.get(key)?.c.value.value ?? null;
   const paradox = kappaParadoxNote({
     percentAgreement: value('percent_agreement'),
