@@ -13,12 +13,12 @@ import { coderOfFile } from '../../io/coding-file.js';
 import { readRatingsFile } from '../../io/read-ratings.js';
 import { defineAction, globalOptionShape, type CommandContext, type CommandModule } from '../command-kit.js';
 import { addStudyOptions, openCoders, openStudy, studyOptionShape } from '../study-options.js';
-import { addFormatOption, chooseFormat, formatOptionShape } from '../table-output.js';
+import { addAgreeOutputOptions, agreeOutputOptionShape, chooseFormat, orOnSpans } from '../agree-spans.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
   ...studyOptionShape,
-  ...formatOptionShape,
+  ...agreeOutputOptionShape,
   coders: CoderListSchema.optional(),
   ratings: z.string().min(1).optional(),
   level: z.enum(LEVELS).default('nominal'),
@@ -33,7 +33,7 @@ const Options = z.strictObject({
 type Opts = z.infer<typeof Options>;
 
 const agree: CommandModule = (cmd, ctx) => {
-  addFormatOption(addStudyOptions(cmd))
+  addAgreeOutputOptions(addStudyOptions(cmd))
     .description('inter-coder reliability: per code, per exclusive category, pooled and mean; or --ratings for any coded variable')
     .argument('[files...]', 'coding files to compare (instead of, or besides, --coders)')
     .option('--coders <a,b,...>', 'coders to compare: reads <out>/codings/<coder>.csv')
@@ -46,7 +46,7 @@ const agree: CommandModule = (cmd, ctx) => {
     .option('--fail-under <value>', 'exit 1 when the pooled value (with --each: any code) is below this')
     .option('--metric <name>', 'the coefficient --fail-under checks', 'krippendorff_alpha')
     .option('--each', 'with --fail-under: check every code, not only the pooled value');
-  defineAction(cmd, ctx, Options, async (opts, files) => {
+  defineAction(cmd, ctx, Options, orOnSpans(ctx, async (opts, files) => {
     const how = agreementOptions(opts);
     const result = opts.ratings ? await fromRatings(ctx, opts, opts.ratings, how) : await fromCodings(ctx, opts, files, how);
     ctx.io.stdout.write(formatAgreement(result, chooseFormat(opts), { level: opts.level }));
@@ -56,7 +56,7 @@ const agree: CommandModule = (cmd, ctx) => {
     if (gate.failures.length > 0) ctx.printDiagnostics(gate.failures);
     else ctx.note(`${opts.metric} reaches ${opts.failUnder}${opts.each ? ' for every code' : ''}`);
     return gate.failures.length > 0 ? 1 : 0;
-  });
+  }));
 };
 
 async function fromRatings(ctx: CommandContext, opts: Opts, ratings: string, how: AgreementOptions): Promise<AgreementResult> {

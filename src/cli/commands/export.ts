@@ -9,7 +9,7 @@ const Options = z.strictObject({
   ...globalOptionShape,
   ...coderOptionShape,
   ...outputOptionShape,
-  format: z.enum(['long', 'wide', 'jsonl']).default('long'),
+  format: z.enum(['long', 'wide', 'jsonl', 'qdpx']).default('long'),
   excel: z.boolean().default(false),
 });
 
@@ -17,10 +17,11 @@ const FILE_NAME = { long: 'long.csv', wide: 'wide.csv', jsonl: 'segments.jsonl' 
 
 const exportCommand: CommandModule = (cmd, ctx) => {
   addOutputOptions(addCoderOptions(cmd), 'output file (default: <out>/exports/<coder>-long.csv, -wide.csv or -segments.jsonl)', { stdout: true })
-    .description('analysis-ready tables: long (one row per coding), wide (0/1 per code) or jsonl, with document metadata')
-    .option('--format <format>', 'long, wide or jsonl (default long)')
+    .description('analysis-ready tables (long, wide, jsonl) with document metadata, or the project for QDA tools (qdpx)')
+    .option('--format <format>', 'long, wide, jsonl, or qdpx: a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA (--coder a,b picks coders; default all)')
     .option('--excel', 'for spreadsheets: UTF-8 BOM, formula-like cells neutralised with a leading apostrophe');
   defineAction(cmd, ctx, Options, async (opts) => {
+    if (opts.format === 'qdpx') return (await import('../export-qdpx.js')).exportQdpx(ctx, opts);
     const { study, coder, codings, coded } = await openCodedStudy(ctx, opts);
     const input = { codebook: study.codebook, documents: study.corpus, segments: study.segments, codings, coded };
     let content: string;
