@@ -74,6 +74,37 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
   lineStart = pos;
 
   for (;;) {
+    // Fast path: a whole line in the buffer with no quote in it is split at its commas directly.
+    const nl = buf.indexOf(LF, pos);
+    if (nl >= 0 && nl < len) {
+      const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
+      let plain = true;
+      for (let i = pos; i < end; i++) {
+        if (buf[i] === QUOTE) {
+          plain = false;
+          break;
+        }
+      }
+      if (plain) {
+        if (end > pos) {
+          record.count = 0;
+          record.line = line;
+          let from = pos;
+          for (let i = pos; i < end; i++) {
+            if (buf[i] === COMMA) {
+              pushField(buf, from, i, false, record);
+              from = i + 1;
+            }
+          }
+          pushField(buf, from, end, false, record);
+          if (onRecord(record) === false) return null;
+        }
+        line++;
+        pos = nl + 1;
+        lineStart = pos;
+        continue;
+      }
+    }
     // Start of a record at `pos`; make sure the whole record is in the buffer by scanning, refilling on demand.
     let start = pos;
     record.count = 0;
