@@ -52,9 +52,10 @@ async function qcodeLine(line: string, cwd: string, env: Record<string, string> 
 }
 
 describe('docs/scale.md recipes', () => {
-  it.skipIf(!hasParallel)('GNU parallel: 4 shards at once, then merge', async () => {
+  it.skipIf(!hasParallel)('GNU parallel: the shards at once, then merge', async () => {
     const { dir, single } = await singleRun();
-    bash(block('parallel qcode'), dir);
+    // As written for 4 shards, run with 2: fewer processes at once on a test machine.
+    bash(block('parallel qcode').replaceAll('/4', '/2').replace('::: 1 2 3 4', '::: 1 2').replace('{1,2,3,4}-of-4', '{1,2}-of-2'), dir);
     expect(read(dir, 'out/codings/auto.csv')).toBe(single);
   });
   if (!hasParallel) it.skip('GNU parallel is not installed (Debian: apt-get install parallel)', () => {});
