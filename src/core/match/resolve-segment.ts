@@ -98,6 +98,8 @@ export class SegmentResolver {
   private readonly present: number[] = [];
   private readonly left: number[][];
   private readonly right: number[][];
+  /** Proximity patterns with a side matched in the segment at hand: only these are paired and cleared. */
+  private readonly touched: number[] = [];
 
   constructor(readonly m: Matcher) {
     this.counts = new Int32Array(m.codes.length);
@@ -166,12 +168,18 @@ export class SegmentResolver {
       const side = m.phraseSide[ph]!;
       if (side === 0) out.push(p, run.startCp[i]!, run.endCp[i]!, run.startUnit[i]!, run.endUnit[i]!, null);
       else {
-        (side === 1 ? this.left : this.right)[p]!.push(i);
+        const l = this.left[p]!;
+        const r = this.right[p]!;
+        if (l.length === 0 && r.length === 0) this.touched.push(p);
+        (side === 1 ? l : r).push(i);
         extra = true;
       }
     }
     this.k = k;
-    if (extra) for (const p of m.proximityPatterns) this.pairProximity(p);
+    if (extra) {
+      for (const p of this.touched) this.pairProximity(p);
+      this.touched.length = 0;
+    }
     if (m.regexPatterns.length > 0 && text !== null) {
       for (const p of m.regexPatterns) {
         const hits = findRegexMatches(m.patterns[p]!.regex!, text);
