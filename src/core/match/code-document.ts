@@ -81,7 +81,7 @@ export class DocumentCoder {
     if (scanJsonString(run, doc.buf, doc.from, doc.to, this.extent, doc.trusted)) {
       return { buf: doc.buf, from: doc.from, to: doc.to, reencoded: false, text: null };
     }
-    const text = normalizeText(decodeJsonString(doc.buf, doc.from, doc.to));
+    const text = normalizeText(decodeJsonString(doc.buf, doc.from, doc.to, false));
     const buf = jsonTextBytes(text);
     run.reset();
     scanJsonString(run, buf, 1, buf.length - 1, this.extent, true);
@@ -95,7 +95,7 @@ export class DocumentCoder {
       const e = this.extent;
       return e.first < 0 ? [] : [{ segment_id: segmentId(doc.id, 'document', 1), start: e.first, end: e.last, text: null }];
     }
-    const text = scanned.text ?? decodeJsonString(scanned.buf, scanned.from, scanned.to);
+    const text = scanned.text ?? decodeJsonString(scanned.buf, scanned.from, scanned.to, true);
     return computeTextSpans(text, this.unit, doc.language).map((s, i) => ({
       segment_id: segmentId(doc.id, this.unit, i + 1),
       start: s.cpStart,

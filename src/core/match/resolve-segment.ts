@@ -176,6 +176,11 @@ export class SegmentResolver {
       }
     }
     this.k = k;
+    // The common segment: nothing matched in it (and no regex to run).
+    if (out.count === 0 && !extra && m.regexPatterns.length === 0) {
+      out.kept.length = 0;
+      return out;
+    }
     if (extra) {
       for (const p of this.touched) this.pairProximity(p);
       this.touched.length = 0;
