@@ -55,7 +55,7 @@ export async function codeCsvStream(job: RangeJob, progress: (bytesDone: number)
         sink.take([warn('QC304', `document '${doc.id}' is empty`, { at: { file, line } })]);
         continue;
       }
-      sink.take(codeDocument(run, doc.text, segments, job.coder));
+      sink.take(codeDocument(run, doc.text, segments, job.coder), segments);
     }
   } finally {
     input.destroy();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Codebook, Unit } from '../core/model/codebook.js';
-import { CODING_COLUMNS } from '../core/model/coding.js';
+import { CODING_FILE_COLUMNS } from '../core/model/coding.js';
 import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, throwErrors } from '../core/diagnostics/qcode-error.js';
@@ -145,7 +145,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const base = (file: string, k: number) =>
     path.join(path.dirname(file), `.qcode-tmp-${path.basename(file)}-${process.pid}${k === 0 ? '' : `-part${k}`}`);
   const head: SinkHead = {
-    codingsHeader: `${CODING_COLUMNS.join(',')}\n`,
+    codingsHeader: `${CODING_FILE_COLUMNS.join(',')}\n`,
     evidenceHeader: `${EVIDENCE_COLUMNS.join(',')}\n`,
     codingsHash: createHash('sha256'),
     evidenceHash: createHash('sha256'),

@@ -71,7 +71,7 @@ describe('qcode CLI foundation', () => {
     expect(first.stderr).toMatch(/d1\t3\nd2\t2\n/);
     const csv = readFileSync(path.join(dir, 'out/segments.csv'), 'utf8');
     const manifest = readFileSync(path.join(dir, 'out/manifest.json'), 'utf8');
-    expect(csv.split('\n')[0]).toBe('segment_id,doc_id,unit,index,start,end,text');
+    expect(csv.split('\n')[0]).toBe('segment_id,doc_id,unit,index,start,end,text_sha,text');
     expect(JSON.parse(manifest).outputs['out/segments.csv']).toMatchObject({ command: `qcode segment -C ${dir}`, unit: 'sentence', segments: 5 });
     await runQcode(['segment', '-C', dir]);
     expect(readFileSync(path.join(dir, 'out/segments.csv'), 'utf8')).toBe(csv);

@@ -8,6 +8,9 @@ import { diag, warn } from '../diagnostics/qcode-error.js';
 import { formatCsvRow } from '../format/format-csv-field.js';
 import { computeSegments } from '../segment/compute-segments.js';
 import { segmentId } from '../model/segment.js';
+import { codingFileFields } from '../model/coding.js';
+import { codePointIndex } from '../util/code-point-index.js';
+import { textShaById } from './text-sha-by-id.js';
 import { codeDocument } from './code-document.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
@@ -34,6 +37,12 @@ const ID = 0;
 const TEXT = 1;
 const LANGUAGE = 2;
 const decoder = new TextDecoder();
+
+/** UTF-16 bounds of code points [first, last) of a text with characters beyond the BMP. */
+function sliceUnits(text: string, first: number, last: number): [number, number] {
+  const index = codePointIndex(text);
+  return [index[first]!, index[last]!];
+}
 
 /**
  * Codes the documents of a JSONL corpus one line at a time, straight from
@@ -78,15 +87,18 @@ export class JsonlLineCoder {
     run.reset();
     const scanned = scanJsonString(run, buf, f.start[TEXT]!, f.end[TEXT]!, this.extent);
     this.jsonSource.buf = buf;
-    if (scanned && this.formatter && this.options.unit === 'document') {
-      if (this.extent.first < 0) return [this.empty(id, line)];
-      const segment: RowSegment = { segment_id: segmentId(id, 'document', 1), start: this.extent.first, end: this.extent.last };
-      return { segments: 1, matches: this.formatter.format(run, id, [segment], this.jsonSource, out) };
-    }
     // With escapes, one JSON.parse of the string with its quotes: cheaper than decoding, then parsing a copy.
     const raw = f.escaped[TEXT]
       ? (JSON.parse(decoder.decode(buf.subarray(f.start[TEXT]! - 1, f.end[TEXT]! + 1))) as string)
       : decoder.decode(buf.subarray(f.start[TEXT]!, f.end[TEXT]!));
+    if (scanned && this.formatter && this.options.unit === 'document') {
+      const { first, last, length } = this.extent;
+      if (first < 0) return [this.empty(id, line)];
+      // The scan took the text as it is (nothing to normalise), so the segment's text is its trimmed slice.
+      const text = length === raw.length ? raw.slice(first, last) : raw.slice(...sliceUnits(raw, first, last));
+      const segment: RowSegment = { segment_id: segmentId(id, 'document', 1), start: first, end: last, text };
+      return { segments: 1, matches: this.formatter.format(run, id, [segment], this.jsonSource, out) };
+    }
     const text = scanned ? raw : normalizeText(raw);
     const language = f.start[LANGUAGE]! >= 0 ? decodeJsonSlice(buf, f.start[LANGUAGE]!, f.end[LANGUAGE]!) : '';
     const doc: Document = { id, text, metadata: {}, source: { file: this.options.file, line } };
@@ -108,7 +120,8 @@ export class JsonlLineCoder {
     const run = this.run;
     if (!this.formatter) {
       const coded = codeDocument(run, doc.text, segments, this.options.coder);
-      for (const c of coded.codings) out.codings.text(formatCsvRow([c.segment_id, c.doc_id, c.coder, c.category, c.code, c.memo]));
+      const sha = textShaById(segments);
+      for (const c of coded.codings) out.codings.text(formatCsvRow(codingFileFields(c, sha.get(c.segment_id)!)));
       for (const e of coded.evidence) out.evidence.text(formatCsvRow([e.segment_id, e.code, e.pattern, e.matched_text, e.start, e.end]));
       return { segments: segments.length, matches: coded.evidence.length };
     }
