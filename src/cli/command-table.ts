@@ -16,6 +16,7 @@ export const commandTable: CommandEntry[] = [
   { name: 'segment', summary: 'split the corpus into units with stable ids', load: () => import('./commands/segment.js') },
   { name: 'code', summary: "apply the codebook's patterns to every segment (dictionary auto-coder)", load: () => import('./commands/code.js') },
   { name: 'import', summary: "turn a coder's spreadsheet into the canonical coding file", load: () => import('./commands/import.js') },
+  { name: 'rebase', summary: "move coders' codings onto the current segments by their text (after a document changed)", load: () => import('./commands/rebase.js') },
   { name: 'units', summary: "turn a QDA coder's span codings into codings of the project's units", load: () => import('./commands/units.js') },
   { name: 'sample', summary: 'draw a reproducible random sample of segments', load: () => import('./commands/sample.js') },
   { name: 'annotate', summary: 'code segments by hand in the terminal (blind, saved at every step)', load: () => import('./commands/annotate.js') },
