@@ -15,6 +15,7 @@ export const commandTable: CommandEntry[] = [
   { name: 'codebook', summary: 'show, export (md, latex, qdc), import (qdc) or print the schema of the codebook', load: () => import('./commands/codebook.js') },
   { name: 'segment', summary: 'split the corpus into units with stable ids', load: () => import('./commands/segment.js') },
   { name: 'code', summary: "apply the codebook's patterns to every segment (dictionary auto-coder)", load: () => import('./commands/code.js') },
+  { name: 'sheet', summary: "a coder's blank coding sheet for the sample (xlsx or csv)", load: () => import('./commands/sheet.js') },
   { name: 'import', summary: "turn a coder's spreadsheet into the canonical coding file", load: () => import('./commands/import.js') },
   { name: 'rebase', summary: "move coders' codings onto the current segments by their text (after a document changed)", load: () => import('./commands/rebase.js') },
   { name: 'units', summary: "turn a QDA coder's span codings into codings of the project's units", load: () => import('./commands/units.js') },

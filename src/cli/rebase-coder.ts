@@ -34,6 +34,43 @@ async function readCoderRows(ctx: CommandContext, file: string, coder: string): 
   return [...fromFile.rows.filter((r) => !latest.has(r.coding.segment_id)), ...[...latest.values()].flatMap((e) => entryRows(e, coder, at))];
 }
 
+/** Rows to place by text, and where they come from and go. */
+export interface PlaceByText {
+  coder: string;
+  rows: readonly LocatedCoding[];
+  /** The coder's coding file (and the orphans file beside it). */
+  file: string;
+  /** Files to look for orphans' old text in, and texts already at hand. */
+  textFiles: readonly string[];
+  texts?: ReadonlyMap<string, string>;
+  /** --force for import; rebase itself replaces the file it read (see rebaseCoder). */
+  force: boolean;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Places rows on the current segments by their text (rebaseCodings), checks
+ * them, and writes the coding file and, when some could not be placed, adds
+ * them to the orphans file: every row read ends up in one of the two.
+ */
+export async function writePlacedByText(ctx: CommandContext, study: Study, p: PlaceByText): Promise<Omit<RebaseReport, 'coder' | 'file'>> {
+  const wanted = new Set(p.rows.map((r) => r.text_sha ?? '').filter((sha) => sha && !p.texts?.has(sha)));
+  const old = await readOldTexts(p.textFiles, wanted);
+  const result = rebaseCodings(p.rows, new AnchorIndex(indexSegmentTexts(study.segments)), (sha) => p.texts?.get(sha) ?? old.get(sha));
+  const placed = result.codings.map((coding) => ({ coding, at: { row: { file: ctx.display(p.file) } } }));
+  const checked = validateCodings(placed, study.codebook, study.segments, p.coder);
+  ctx.report(checked.diagnostics);
+  const orphans = orphansPath(p.file);
+  const details = { ...p.details, rebased: { segments: result.segments, codings: result.rows } };
+  const outputs: OutputFile[] = [{ file: p.file, content: formatCodingFile(p.file, checked.codings, study.codebook, study.segments), kind: 'work', details }];
+  if (result.orphans.length > 0) {
+    const existing = await readFile(orphans, 'utf8').catch(() => undefined);
+    outputs.push({ file: orphans, content: formatOrphansCsv(existing, result.orphans), kind: 'work', details: { coder: p.coder } });
+  }
+  await writeOutputs(ctx, study, outputs, { force: p.force });
+  return { segments: result.segments, rows: result.rows, orphansFile: ctx.display(orphans) };
+}
+
 /**
  * Rebases one coder's file onto the study's segments, under the coder's lock
  * (no annotation session writes it meanwhile): the codings placed by text go
@@ -51,23 +88,10 @@ export async function rebaseCoder(ctx: CommandContext, study: Study, coder: stri
   const lock = await acquireCoderLock(journal.lock, ctx.display(journal.lock));
   try {
     const rows = await readCoderRows(ctx, file, coder);
-    const wanted = new Set(rows.map((r) => r.text_sha ?? '').filter(Boolean));
-    const old = await readOldTexts(textFiles, wanted);
-    const result = rebaseCodings(rows, new AnchorIndex(indexSegmentTexts(study.segments)), (sha) => old.get(sha));
-    const placed = result.codings.map((coding) => ({ coding, at: { row: { file: shown } } }));
-    const checked = validateCodings(placed, study.codebook, study.segments, coder);
-    ctx.report(checked.diagnostics);
-    const orphans = orphansPath(file);
-    const details: Record<string, unknown> = { coder, rebased: { segments: result.segments, codings: result.rows } };
-    const outputs: OutputFile[] = [{ file, content: formatCodingFile(file, checked.codings, study.codebook, study.segments), kind: 'work', details }];
-    if (result.orphans.length > 0) {
-      const existing = await readFile(orphans, 'utf8').catch(() => undefined);
-      outputs.push({ file: orphans, content: formatOrphansCsv(existing, result.orphans), kind: 'work', details: { coder } });
-    }
     // Replacing the coder's work is what rebase is for, and it loses nothing: every row it read is in one of the two files.
-    await writeOutputs(ctx, study, outputs, { force: true });
+    const report = await writePlacedByText(ctx, study, { coder, rows, file, textFiles, force: true, details: { coder } });
     await rm(journal.journal, { force: true });
-    return { coder, file: shown, segments: result.segments, rows: result.rows, orphansFile: ctx.display(orphans) };
+    return { coder, file: shown, ...report };
   } finally {
     await lock.release();
   }

@@ -1,6 +1,6 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
-import { parseCsvWithPositions } from '../util/parse-csv-positions.js';
+import { parseCsvWithPositions, type CsvRow } from '../util/parse-csv-positions.js';
 import { indexCsvHeader } from '../util/index-csv-header.js';
 import { didYouMean } from '../util/suggest.js';
 import { CODING_FILE_COLUMNS, type Coding } from '../model/coding.js';
@@ -33,7 +33,13 @@ const REQUIRED = ['segment_id', 'code'] as const;
  */
 export function parseCodingCsv(text: string, file: string, defaultCoder: string): { rows: LocatedCoding[]; diagnostics: Diagnostic[] } {
   const { rows, errors } = parseCsvWithPositions(text);
-  const diagnostics: Diagnostic[] = errors.map((e) => diag('QC411', e.message, { at: { file, line: e.line, col: e.col } }));
+  const parsed = parseCodingTable(rows, file, defaultCoder);
+  return { rows: parsed.rows, diagnostics: [...errors.map((e) => diag('QC411', e.message, { at: { file, line: e.line, col: e.col } })), ...parsed.diagnostics] };
+}
+
+/** The long layout from rows already split into fields (a CSV's, or a worksheet's), header first. */
+export function parseCodingTable(rows: readonly CsvRow[], file: string, defaultCoder: string): { rows: LocatedCoding[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const header = rows[0];
   if (!header) return { rows: [], diagnostics: [...diagnostics, diag('QC406', 'the file is empty: no header row', { at: { file, line: 1, col: 1 } })] };
   const headerCheck = indexCsvHeader(header, { file, code: 'QC406', columns: CODING_FILE_COLUMNS, required: REQUIRED });

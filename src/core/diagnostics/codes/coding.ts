@@ -79,4 +79,15 @@ export const codingCodes = {
     description: "`qcode rebase` was asked for a coding file that a command derives from the text (the auto-coder's, or unit codings made from spans): rebasing would keep stale codings where a rerun gives the right ones.",
     hint: 'Rerun the command the message names (e.g. `qcode code`).',
   },
+  QC423: {
+    title: 'unreadable workbook',
+    description: 'An .xlsx file could not be read as a workbook, or has no sheet of the name asked for.',
+    hint: 'Save the file from the spreadsheet as .xlsx (Excel workbook), or as CSV, and check --sheet.',
+  },
+  QC424: {
+    title: 'ambiguous cell in a coding sheet',
+    description:
+      "A code's cell holds a value that is neither 'applies' (1, 1.0, x, X, ✓, TRUE, true, yes) nor 'does not apply' (0, 0.0, FALSE, no, NA, empty). qcode does not guess what 2 or maybe meant.",
+    hint: 'Write 1 or x where the code applies and leave the cell empty (or 0) where it does not.',
+  },
 } as const satisfies CodeTable;
