@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { fail } from '../core/diagnostics/qcode-error.js';
 import type { ProvenanceFacts } from '../io/manifest.js';
+import { hashFile } from '../io/hash-file.js';
 import type { Project } from '../io/read-project.js';
 import type { Study } from '../io/read-study.js';
 import { writeOutputFiles, type OutputFile } from '../io/write-output-files.js';
@@ -65,4 +66,18 @@ export async function writeOutputs(
   const files = outputs.filter((o) => o.file !== STDOUT);
   if (files.length === 0) return;
   await writeOutputFiles(facts, files, { command: options.command ?? commandLine(ctx), force: options.force, display: (p) => ctx.display(p) });
+}
+
+/**
+ * The facts of an output made from a ratings table alone (agree --ratings):
+ * no codebook or corpus went into it, so those are empty and the table's
+ * sha256 stands in for the corpus.
+ */
+export async function ratingsFacts(project: ProvenanceFacts['project'], ratingsFile: string): Promise<ProvenanceFacts> {
+  return { project, codebook: { name: '', version: '' }, codebookSha256: '', corpusSha256: await hashFile(ratingsFile), unit: 'ratings', segmentCount: 0 };
+}
+
+/** The facts of an output made from the codebook alone (codebook export): no corpus went into it. */
+export function codebookFacts(project: ProvenanceFacts['project'], codebook: ProvenanceFacts['codebook'], sha256: string): ProvenanceFacts {
+  return { project, codebook: { name: codebook.name, version: codebook.version }, codebookSha256: sha256, corpusSha256: '', unit: '', segmentCount: 0 };
 }

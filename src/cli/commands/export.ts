@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coverageJson } from '../../core/analysis/coder-coverage.js';
 import { computeJsonlExport, computeLongExport, computeWideExport } from '../../core/analysis/export-tables.js';
 import { computeExportWorkbook } from '../../core/analysis/export-workbook.js';
 import { formatCsv } from '../../core/format/format-csv.js';
@@ -25,7 +26,7 @@ const exportCommand: CommandModule = (cmd, ctx) => {
   defineAction(cmd, ctx, Options, async (opts) => {
     if (opts.excel && opts.format !== 'long' && opts.format !== 'wide') fail('QC001', 'option --excel: for the CSV tables (--format long or wide); an xlsx keeps text as text by itself');
     if (opts.format === 'qdpx') return (await import('../export-qdpx.js')).exportQdpx(ctx, opts);
-    const { study, coder, codings, coded } = await openCodedStudy(ctx, opts);
+    const { study, coder, codings, coded, coverage } = await openCodedStudy(ctx, opts);
     const input = { codebook: study.codebook, documents: study.corpus, segments: study.segments, codings, coded };
     let content: string | Uint8Array;
     if (opts.format === 'xlsx') {
@@ -40,7 +41,7 @@ const exportCommand: CommandModule = (cmd, ctx) => {
       content = formatCsv(table.header, table.rows, { excel: opts.excel });
     }
     const target = resolveOutput(ctx, opts.output, { project: study.project, file: `exports/${coder}-${FILE_NAME[opts.format]}` }, { stdout: true });
-    await writeOutputs(ctx, study, [{ file: target, content, kind: 'derived' }], opts);
+    await writeOutputs(ctx, study, [{ file: target, content, kind: 'derived', details: coverageJson(coverage) }], opts);
     if (target !== STDOUT) ctx.note(`${opts.format} export of coder ${coder} → ${ctx.display(target)}`);
   });
 };

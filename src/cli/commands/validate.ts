@@ -8,12 +8,12 @@ import { readCodebook } from '../../io/read-codebook.js';
 import { readCorpus } from '../../io/read-corpus.js';
 import { corpusColumns } from '../../io/read-study.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addStudyOptions, openProject, studyOptionShape } from '../study-options.js';
+import { addStudyOptions, checkProjectInputs, openProject, studyOptionShape } from '../study-options.js';
 
 const Options = z.strictObject({ ...globalOptionShape, ...studyOptionShape, strict: z.boolean().default(false) });
 
 /** Missing or unreadable inputs mean validate could not run at all. */
-const CANNOT_RUN = new Set(['QC002', 'QC003']);
+const CANNOT_RUN = new Set(['QC002', 'QC003', 'QC102', 'QC103']);
 
 const validate: CommandModule = (cmd, ctx) => {
   addStudyOptions(cmd)
@@ -32,6 +32,7 @@ const validate: CommandModule = (cmd, ctx) => {
       }
     };
     const project = await collect(() => openProject(ctx, opts));
+    if (project) diagnostics.push(...checkProjectInputs(project, display));
     const codebook = project?.codebookPath ? await collect(() => readCodebook(project.codebookPath!, display(project.codebookPath!))) : undefined;
     const corpus = project?.corpusPath
       ? await collect(() =>
