@@ -48,6 +48,7 @@ export async function streamCodeProject(project: Project, options: StreamCodePro
     columns: corpusColumns(project, options.flags),
     codingsFile: options.codingsFile,
     evidenceFile: options.evidenceFile,
+    drop: project.settings.drop,
     workers: options.workers,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

@@ -25,6 +25,8 @@ export interface StreamCodeOptions {
   columns: ColumnNames;
   codingsFile: string;
   evidenceFile: string;
+  /** Boilerplate patterns (`drop:` in qcode.yaml). */
+  drop?: readonly string[] | undefined;
   /** Threads to use; 0 or absent: one per core when the corpus is large. */
   workers?: number | undefined;
   /** Bytes of the corpus done so far, and the total. */
@@ -163,6 +165,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
       columns: options.columns,
       codingsPart: base(options.codingsFile, k),
       evidencePart: base(options.evidenceFile, k),
+      drop: options.drop,
     });
   }
   const done = jobs.map(() => 0);

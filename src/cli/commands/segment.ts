@@ -22,10 +22,12 @@ const segment: CommandModule = (cmd, ctx) => {
     const target = resolveOutput(ctx, opts.output, { project: study.project, file: 'segments.csv' }, { stdout: true });
     const format = opts.format ?? (target.endsWith('.jsonl') || (target === STDOUT && opts.json) ? 'jsonl' : 'csv');
     const content = format === 'jsonl' ? formatSegmentsJsonl(study.segments) : formatSegmentsCsv(study.segments);
-    await writeOutputs(ctx, study, [{ file: target, content, kind: 'derived' }], opts);
+    const drop = study.project.settings.drop ? { details: { drop: study.project.settings.drop, dropped: study.dropped } } : {};
+    await writeOutputs(ctx, study, [{ file: target, content, kind: 'derived', ...drop }], opts);
     // One line per document only when asked: a corpus of 21,000 documents would print 21,000 lines.
     if (opts.verbose) for (const [doc, n] of countSegmentsByDocument(study.segments)) ctx.note(`${doc}\t${n}`);
-    ctx.note(`${study.segments.length} ${study.unit} segments in ${study.corpus.length} documents${describeTarget(ctx, target)}`);
+    const left = study.dropped ? ` (${study.dropped} left out as boilerplate by drop: in qcode.yaml)` : '';
+    ctx.note(`${study.segments.length} ${study.unit} segments in ${study.corpus.length} documents${left}${describeTarget(ctx, target)}`);
   });
 };
 
