@@ -80,7 +80,8 @@ export async function readStudy(project: Project, options: StudyOptions = {}): P
   const codebook = cb.codebook!; // parseCodebook gives no codebook only with an error, thrown above
   const unit = studyUnit(options.unit, project, codebook);
   const all: Segment[] = [];
-  for (const doc of corpus.documents) all.push(...computeSegments(doc, unit, documentLanguage(doc, codebook)));
+  // One push per segment: spreading a document of 100,000 sentences into push() overflows the stack.
+  for (const doc of corpus.documents) for (const s of computeSegments(doc, unit, documentLanguage(doc, codebook))) all.push(s);
   const { kept: segments, dropped } = dropBoilerplate(all, compileDropRule(project.settings.drop));
   return {
     project,
