@@ -22,7 +22,7 @@ import {
 // stack trace or a hang, writes nothing outside the project, and a failed
 // run leaves the files it found as they were. Cases per input kind: the
 // number below in npm test, QCODE_FUZZ_RUNS=n for a long run (e.g. 2000).
-const RUNS = fuzzRuns(40);
+const RUNS = fuzzRuns(25);
 
 const runner = new FuzzRunner();
 afterAll(() => runner.close());
