@@ -2,21 +2,10 @@
 // time, as the tests' runQcode does. It lives in a worker so that a case that
 // never returns (a loop, a regular expression without end) can be stopped:
 // the harness terminates the thread and reports the input (test/fuzz/harness.ts).
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { runCli } from '../../src/cli/main.js';
-
-class Capture extends Writable {
-  private readonly chunks: Buffer[] = [];
-  readonly isTTY = false;
-  override _write(chunk: Buffer | string, encoding: BufferEncoding, done: (err?: Error | null) => void): void {
-    this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
-    done();
-  }
-  text(): string {
-    return Buffer.concat(this.chunks).toString('utf8');
-  }
-}
+import { Capture } from '../helpers/run-cli.js';
 
 parentPort!.on('message', async (job: { id: number; args: string[]; cwd: string }) => {
   const stdout = new Capture();
