@@ -11,6 +11,7 @@ import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, throwErrors } from '../core/diagnostics/qcode-error.js';
 import { EVIDENCE_COLUMNS } from '../core/match/evidence.js';
+import { formatCsvRow } from '../core/format/format-csv-field.js';
 import { codeCsvStream } from './code-csv-stream.js';
 import { codeJsonlRange, type RangeJob, type RangeResult } from './code-jsonl-range.js';
 import type { SinkHead } from './coding-sink.js';
@@ -145,8 +146,8 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const base = (file: string, k: number) =>
     path.join(path.dirname(file), `.qcode-tmp-${path.basename(file)}-${process.pid}${k === 0 ? '' : `-part${k}`}`);
   const head: SinkHead = {
-    codingsHeader: `${CODING_COLUMNS.join(',')}\n`,
-    evidenceHeader: `${EVIDENCE_COLUMNS.join(',')}\n`,
+    codingsHeader: formatCsvRow(CODING_COLUMNS),
+    evidenceHeader: formatCsvRow(EVIDENCE_COLUMNS),
     codingsHash: createHash('sha256'),
     evidenceHash: createHash('sha256'),
   };
