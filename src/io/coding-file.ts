@@ -10,6 +10,7 @@ import { QcodeError, diag, warn } from '../core/diagnostics/qcode-error.js';
 import type { Segment } from '../core/model/segment.js';
 import { fileExists } from './file-exists.js';
 import { manifestKey, readManifest } from './manifest.js';
+import { checkOutputSet } from './output-set.js';
 import type { Project } from './read-project.js';
 import type { Study } from './read-study.js';
 import { readTextFile } from './read-text-file.js';
@@ -60,7 +61,10 @@ export async function readCodingFile(file: string, options: ReadCodingOptions): 
   const parsed = file.toLowerCase().endsWith('.jsonl') ? parseCodingJsonl(text, shown, coder) : parseCodingCsv(text, shown, coder);
   const checked = validateCodings(parsed.rows, options.codebook, options.segments, coder);
   const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
-  if (options.study) diagnostics.push(...(await checkProvenance(file, shown, options.study)));
+  if (options.study) {
+    diagnostics.push(...(await checkOutputSet(options.study.project, file, options.display ?? ((p) => p))));
+    diagnostics.push(...(await checkProvenance(file, shown, options.study)));
+  }
   return { codings: sortCodings(checked.codings, options.codebook, options.segments), diagnostics };
 }
 

@@ -7,7 +7,7 @@ import { CoderNameSchema } from '../../core/model/coder.js';
 import { codingFileName } from '../../io/coding-file.js';
 import { readTextFile } from '../../io/read-text-file.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addOutputOptions, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
+import { addOutputOptions, describeTarget, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
 import { addStudyOptions, openStudy, studyOptionShape } from '../study-options.js';
 
 const Options = z.strictObject({
@@ -19,7 +19,7 @@ const Options = z.strictObject({
 });
 
 const importCommand: CommandModule = (cmd, ctx) => {
-  addOutputOptions(addStudyOptions(cmd), 'coding file to write (default: <out>/codings/<coder>.csv)', { stdout: false })
+  addOutputOptions(addStudyOptions(cmd), 'coding file to write (default: <out>/codings/<coder>.csv)', { stdout: true })
     .description("turn a coder's spreadsheet (long, wide or list CSV) into the canonical coding file")
     .argument('<file>', 'the CSV to import')
     .requiredOption('--coder <name>', 'whose codings these are')
@@ -33,11 +33,11 @@ const importCommand: CommandModule = (cmd, ctx) => {
     const parsed = parseImport(text, shown, format, opts.coder, study.codebook);
     const checked = validateCodings(parsed.rows, study.codebook, study.segments, opts.coder);
     ctx.report([...parsed.diagnostics, ...checked.diagnostics]);
-    const target = resolveOutput(ctx, opts.output, { project: study.project, file: codingFileName(opts.coder) });
+    const target = resolveOutput(ctx, opts.output, { project: study.project, file: codingFileName(opts.coder) }, { stdout: true });
     const content = formatCodingFile(target, checked.codings, study.codebook, study.segments);
     await writeOutputs(ctx, study, [{ file: target, content, kind: 'work', details: { coder: opts.coder, format } }], opts);
     const reviewed = new Set(checked.codings.map((c) => c.segment_id)).size;
-    ctx.note(`${opts.coder}: ${checked.codings.filter((c) => c.code).length} codings on ${reviewed} reviewed segments (${format}) → ${ctx.display(target)}`);
+    ctx.note(`${opts.coder}: ${checked.codings.filter((c) => c.code).length} codings on ${reviewed} reviewed segments (${format})${describeTarget(ctx, target)}`);
   });
 };
 

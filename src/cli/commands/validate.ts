@@ -6,6 +6,7 @@ import { diagnosticToJson } from '../../core/diagnostics/format-diagnostic.js';
 import { formatValidationSummary } from '../../core/project/format-validation-summary.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readCorpus } from '../../io/read-corpus.js';
+import { checkAllOutputSets } from '../../io/output-set.js';
 import { corpusColumns } from '../../io/read-study.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { addStudyOptions, openProject, studyOptionShape } from '../study-options.js';
@@ -17,7 +18,7 @@ const CANNOT_RUN = new Set(['QC002', 'QC003']);
 
 const validate: CommandModule = (cmd, ctx) => {
   addStudyOptions(cmd)
-    .description('check the project file, codebook and corpus; print every problem')
+    .description('check the project file, codebook and corpus, and that outputs written together are of one run; print every problem')
     .option('--strict', 'warnings count as problems too');
   defineAction(cmd, ctx, Options, async (opts) => {
     const display = (p: string) => ctx.display(p);
@@ -43,6 +44,8 @@ const validate: CommandModule = (cmd, ctx) => {
         )
       : undefined;
     diagnostics.push(...(project?.diagnostics ?? []), ...(codebook?.diagnostics ?? []), ...(corpus?.diagnostics ?? []));
+    // Outputs written together (a coding file and its evidence) must be of one run.
+    if (project) diagnostics.push(...(await checkAllOutputSets(project, display)));
     const failed = hasErrors(diagnostics) || (opts.strict && diagnostics.length > 0);
     if (opts.json) {
       ctx.outJson({
