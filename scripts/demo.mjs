@@ -77,14 +77,14 @@ const types = Object.keys(drawn.strata).sort();
 const nDocs = new Set(rows.map((r) => r.doc_id)).size;
 const pooled = reliability.results.find((r) => r.scope === 'pooled');
 const fmt = (v) => (typeof v === 'number' ? v.toFixed(2) : '—');
-const { cohen_kappa: kappa, cohen_kappa_ci: ci, krippendorff_alpha: alpha, krippendorff_alpha_ci: alphaCi } = pooled.metrics;
+const { cohen_kappa: kappa, cohen_kappa_ci: ci, krippendorff_alpha: alpha, krippendorff_alpha_boot_ci: alphaCi } = pooled.metrics;
 const top = new Map();
 for (const row of freq.rows) {
   if (row.code === null || row.group !== null) continue;
   const best = top.get(row.category);
   if (!best || row.segments > best.segments) top.set(row.category, row);
 }
-const range = (c) => (Array.isArray(c) ? ` (95% CI ${fmt(c[0])}–${fmt(c[1])})` : '');
+const range = (c, how = '') => (Array.isArray(c) ? ` (${how}95% CI ${fmt(c[0])}–${fmt(c[1])})` : '');
 const lines = [
   '',
   'Methods summary (demo study; illustrative data)',
@@ -95,7 +95,7 @@ const lines = [
   `Two coders independently double-coded a random ${((100 * drawn.sampled) / drawn.population).toFixed(0)}% sample of ${drawn.sampled} sentences (seed ${SEED}; stratified by source type with proportional allocation: ${types
     .map((t) => `${drawn.strata[t].sampled} ${t}`)
     .join(', ')}).`,
-  `Pooled over all ${pooled.n} sentence × code decisions, Cohen's κ = ${fmt(kappa)}${range(ci)} and Krippendorff's α (nominal) = ${fmt(alpha)}${range(alphaCi)}.`,
+  `Pooled over all ${pooled.n} sentence × code decisions, Cohen's κ = ${fmt(kappa)}${range(ci)} and Krippendorff's α (nominal) = ${fmt(alpha)}${range(alphaCi, 'bootstrap ')}.`,
   'Disagreements were settled into a consensus coder (gold), against which the dictionary auto-coder was evaluated (out/evaluation.txt).',
   `Most frequent code per category (auto-coder, all sentences): ${[...top.values()]
     .map((r) => `${r.category}: ${r.code} (${r.segments} sentences, ${(100 * r.segment_share).toFixed(1)}%)`)

@@ -5,6 +5,8 @@ import { expectGolden } from '../helpers/golden.js';
 import { copyDemo, REPO, copyFixture, hasStackTrace, runQcode } from '../helpers/run-cli.js';
 
 const FIXTURES = path.join(REPO, 'test/fixtures');
+
+/** Byte-for-byte comparison with test/golden/agreement/<name> (UPDATE_GOLDEN=1 rewrites). */
 const golden = (name: string, actual: string) => expectGolden(`agreement/${name}`, actual);
 
 function ratings(fixture: string, args: string[] = []) {
@@ -95,7 +97,10 @@ describe('qcode agree on coding files', () => {
       'pooled:all',
       'mean:all',
     ]);
-    for (const r of data.results) expect(Object.keys(r)).toEqual(['scope', 'id', 'n', 'metrics', 'notes']);
+    for (const r of data.results) {
+      const keys = r.scope === 'mean' ? ['scope', 'id', 'n', 'metrics', 'notes'] : ['scope', 'id', 'n', 'units', 'metrics', 'intervals', 'notes'];
+      expect(Object.keys(r)).toEqual(keys);
+    }
   });
 
   it('takes coding files as arguments', async () => {

@@ -21,6 +21,7 @@ const cases: [string, string[]][] = [
   ['themes.md', ['themes', '--top', '5', '--exemplars', '1', '--format', 'md']],
   ['kwic-fbi.txt', ['kwic', 'fbi', '--window', '30']],
   ['export-wide.csv', ['export', '--format', 'wide', '-o', '-']],
+  ['saturation-random-7.csv', ['saturation', '--order', 'random', '--seed', '7', '--format', 'csv']],
 ];
 
 describe('analysis commands on the demo study (goldens)', () => {

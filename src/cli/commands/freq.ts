@@ -12,6 +12,7 @@ const Options = z.strictObject({
   by: z.string().min(1).optional(),
   rows: z.enum(FREQUENCY_ROWS).default('all'),
   tests: z.boolean().default(false),
+  testUnit: z.enum(['segment', 'doc']).default('segment'),
 });
 
 const freq: CommandModule = (cmd, ctx) => {
@@ -19,11 +20,12 @@ const freq: CommandModule = (cmd, ctx) => {
     .description('segments and documents per code and category, optionally by group with χ² tests')
     .option('--by <key>', 'split by a document metadata key (e.g. type), or doc for one group per document')
     .option('--rows <rows>', `rows of the table: ${FREQUENCY_ROWS.join(', ')} (default all)`)
-    .option('--tests', 'print only the χ² tests table (for --format csv, which holds one table)');
+    .option('--tests', 'print only the χ² tests table (for --format csv, which holds one table)')
+    .option('--test-unit <unit>', 'what the --by tests count: segment (default) or doc (code present in the document vs not)', 'segment');
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coder, coded } = await openCodedStudy(ctx, opts);
     if (opts.by) ctx.report(checkGroupKey(opts.by, study.corpus));
-    const ft = computeFrequencyTable({ codebook: study.codebook, documents: study.corpus, coded, by: opts.by ?? null, rows: opts.rows });
+    const ft = computeFrequencyTable({ codebook: study.codebook, documents: study.corpus, coded, by: opts.by ?? null, rows: opts.rows, testUnit: opts.testUnit });
     const format = chooseFormat(opts);
     if (format === 'json') ctx.outJson(frequencyJson(ft));
     else if (opts.tests) printTables(ctx, ft.by ? [presenceTestsTable(ft)] : [], format);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { themeExemplarsTable, themeTermsTable } from '../../core/analysis/analysis-tables.js';
 import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
+import { KEYNESS_FORMS, type KeynessForm } from '../../core/analysis/log-likelihood-keyness.js';
 import { computeThemes } from '../../core/analysis/themes.js';
 import { findCorpusEvidence } from '../../core/match/code-document.js';
 import { compileMatcher } from '../../core/match/compile-matcher.js';
@@ -15,6 +16,7 @@ const Options = z.strictObject({
   top: z.coerce.number().int().min(1).max(1000).default(10),
   exemplars: z.coerce.number().int().min(0).max(100).default(3),
   quotes: z.boolean().default(false),
+  keyness: z.enum(KEYNESS_FORMS as [KeynessForm, ...KeynessForm[]]).default('two-cell'),
 });
 
 const themes: CommandModule = (cmd, ctx) => {
@@ -23,7 +25,8 @@ const themes: CommandModule = (cmd, ctx) => {
     .option('--code <id>', 'only this code')
     .option('--top <n>', 'key terms per code (default 10)')
     .option('--exemplars <n>', 'exemplar quotes per code (default 3)')
-    .option('--quotes', 'print only the exemplar table (for --format csv, which holds one table)');
+    .option('--quotes', 'print only the exemplar table (for --format csv, which holds one table)')
+    .option('--keyness <form>', 'two-cell (Rayson & Garside 2000, default) or dunning (Dunning 1993, full 2 × 2 table)', 'two-cell');
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coded } = await openCodedStudy(ctx, opts);
     if (opts.code) ctx.report(checkCodeIds([opts.code], study.codebook));
@@ -34,9 +37,10 @@ const themes: CommandModule = (cmd, ctx) => {
       evidence,
       top: opts.top,
       exemplars: opts.exemplars,
+      keyness: opts.keyness,
       ...(opts.code ? { codes: [opts.code] } : {}),
     });
-    const tables = opts.quotes ? [themeExemplarsTable(result)] : [themeTermsTable(result), themeExemplarsTable(result)];
+    const tables = opts.quotes ? [themeExemplarsTable(result)] : [themeTermsTable(result, opts.keyness), themeExemplarsTable(result)];
     printTables(ctx, tables, chooseFormat(opts));
   });
 };
