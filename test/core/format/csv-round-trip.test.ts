@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCsv } from '../../../src/core/format/format-csv.js';
 import { parseCsvWithPositions } from '../../../src/core/util/parse-csv-positions.js';
+import { readCsvRecords } from '../../../src/io/csv-byte-reader.js';
 import { csvText } from '../../helpers/csv-text.js';
 
 // Every CSV qcode writes goes through formatCsv/formatCsvRow. Tables of
@@ -39,12 +40,27 @@ const table = fc
   .integer({ min: 2, max: 5 })
   .chain((width) => fc.array(fc.array(csvText, { minLength: width, maxLength: width }), { minLength: 2, maxLength: 6 }));
 
-/** What qcode's readers make of a file: its own positional reader and csv-parse as the corpus and ratings readers set it. */
-function qcodeReads(text: string): { own: string[][]; csvParse: string[][] } {
+// ignoreBOM: a field may itself start with U+FEFF; the default decoder would drop it.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The streaming byte reader (ratings files) on a file, fields decoded. */
+function byteReaderRows(file: string): string[][] {
+  const rows: string[][] = [];
+  const error = readCsvRecords(file, (r) => {
+    rows.push(Array.from({ length: r.count }, (_, i) => decoder.decode(r.bytes.subarray(r.starts[i]!, r.ends[i]!))));
+  });
+  expect(error).toBeNull();
+  return rows;
+}
+
+/** What qcode's readers make of a file: its own positional reader, the streaming byte reader, and csv-parse as the corpus readers set it. */
+function qcodeReads(file: string): { own: string[][]; bytes: string[][]; csvParse: string[][] } {
+  const text = readFileSync(file, 'utf8');
   const own = parseCsvWithPositions(text);
   expect(own.errors).toEqual([]);
   return {
     own: own.rows.map((r) => r.fields),
+    bytes: byteReaderRows(file),
     csvParse: parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][],
   };
 }
@@ -65,11 +81,13 @@ describe(`CSV round trip through Python's csv module and qcode's readers${SKIP}`
     tables.forEach((t, i) => {
       const shown = `table ${i}: ${JSON.stringify(t)}`;
       expect(pythonRead[i], shown).toEqual(t);
-      const mine = qcodeReads(readFileSync(path.join(dir, `qcode-${i}.csv`), 'utf8'));
+      const mine = qcodeReads(path.join(dir, `qcode-${i}.csv`));
       expect(mine.own, shown).toEqual(t);
+      expect(mine.bytes, shown).toEqual(t);
       expect(mine.csvParse, shown).toEqual(t);
-      const theirs = qcodeReads(readFileSync(path.join(dir, `python-${i}.csv`), 'utf8'));
+      const theirs = qcodeReads(path.join(dir, `python-${i}.csv`));
       expect(theirs.own.slice(1), shown).toEqual(t);
+      expect(theirs.bytes.slice(1), shown).toEqual(t);
       expect(theirs.csvParse.slice(1), shown).toEqual(t);
       cells += t.length * t[0]!.length;
     });
