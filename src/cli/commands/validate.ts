@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError } from '../../core/diagnostics/qcode-error.js';
 import { diagnosticToJson } from '../../core/diagnostics/format-diagnostic.js';
+import { boundDiagnostics, countDiagnostics } from '../../core/diagnostics/diagnostic-bounds.js';
 import { formatValidationSummary } from '../../core/project/format-validation-summary.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readCorpus } from '../../io/read-corpus.js';
@@ -48,12 +49,7 @@ const validate: CommandModule = (cmd, ctx) => {
     if (project) diagnostics.push(...(await checkAllOutputSets(project, display)));
     const failed = hasErrors(diagnostics) || (opts.strict && diagnostics.length > 0);
     if (opts.json) {
-      ctx.outJson({
-        valid: !failed,
-        errors: diagnostics.filter((d) => d.severity === 'error').length,
-        warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-        diagnostics: diagnostics.map(diagnosticToJson),
-      });
+      ctx.outJson({ valid: !failed, ...countDiagnostics(diagnostics), diagnostics: boundDiagnostics(diagnostics).map(diagnosticToJson) });
     } else {
       ctx.printDiagnostics(diagnostics);
       if (!opts.quiet) ctx.out(formatValidationSummary({ codebook: codebook?.codebook, documents: corpus?.documents, failed }));

@@ -44,6 +44,12 @@ export const generalCodes = {
       'Files a command writes together (a coding file and its evidence) are not from the same run: the run that wrote them was interrupted while replacing them, or one was replaced by hand.',
     hint: 'Run the command that wrote them again; it replaces the whole set.',
   },
+  QC009: {
+    title: 'too many problems',
+    description:
+      'A file gave so many errors that it is clearly not what it was read as (say, a corpus given as a ratings table, or a file with the wrong delimiter); qcode stopped reading it rather than list them all.',
+    hint: 'Check that the file is the kind the option expects; the first errors listed show what is wrong.',
+  },
   QC099: {
     title: 'internal error',
     description: 'qcode hit a bug: this is not a problem with your files.',
