@@ -18,14 +18,19 @@ import { readTextFile } from './read-text-file.js';
 export const CODINGS_DIR = 'codings';
 
 /**
- * `codings/<coder>.csv`: where a coder's canonical coding file lives, below
- * the out folder. Options and qcode.yaml check names with CoderNameSchema; the
- * check here keeps any other caller from building a path out of a bad one.
+ * A coder name about to become a file name, checked by the one rule
+ * (CoderNameSchema). Options and qcode.yaml check names already; this keeps
+ * any other caller from building a path out of a bad one.
  */
-export function codingFileName(coder: string): string {
+export function checkedCoderName(coder: string): string {
   const checked = CoderNameSchema.safeParse(coder);
   if (!checked.success) throw new QcodeError([diag('QC001', `coder name ${JSON.stringify(coder)}: ${checked.error.issues[0]!.message}`)]);
-  return path.join(CODINGS_DIR, `${coder}.csv`);
+  return coder;
+}
+
+/** `codings/<coder>.csv`: where a coder's canonical coding file lives, below the out folder. */
+export function codingFileName(coder: string): string {
+  return path.join(CODINGS_DIR, `${checkedCoderName(coder)}.csv`);
 }
 
 export function codingPath(project: Pick<Project, 'outDir'>, coder: string): string {
