@@ -27,10 +27,10 @@ function useNewCodebook(dir: string): void {
   writeFileSync(file, readFileSync(file, 'utf8').replace('patterns: [cartel*,', 'patterns: [origin, cartel*,'));
 }
 
-/** A corpus 20 times the fixture's, so a streamed run lasts long enough to be killed in the middle. */
+/** A corpus 10 times the fixture's, so a streamed run lasts long enough to be killed in the middle. */
 function enlargeCorpus(dir: string): void {
   const lines = readFileSync(path.join(dir, 'corpus.jsonl'), 'utf8').trimEnd().split('\n');
-  const many = Array.from({ length: 20 }, (_, k) => lines.map((l) => l.replace(/"id":"([^"]+)"/, `"id":"$1-${k}"`))).flat();
+  const many = Array.from({ length: 10 }, (_, k) => lines.map((l) => l.replace(/"id":"([^"]+)"/, `"id":"$1-${k}"`))).flat();
   writeFileSync(path.join(dir, 'corpus.jsonl'), `${many.join('\n')}\n`);
 }
 
