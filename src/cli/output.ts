@@ -13,6 +13,9 @@ import { commandLine } from './study-options.js';
 /** `-o -`: the output goes to standard output. */
 export const STDOUT = '-';
 
+/** Paths that name this process's standard output: the same as `-o -` (written to the stream qcode was given). */
+const STDOUT_PATHS = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
 const FORCE_HELP = 'replace an existing file qcode would keep: a coder\'s work, an edited output, a file qcode did not write';
 
 /** `--force`, worded the same on every command that writes files. */
@@ -29,9 +32,10 @@ export const forceOptionShape = { force: z.boolean().default(false) };
 export const outputOptionShape = { output: z.string().min(1).optional(), ...forceOptionShape };
 
 /**
- * Where an output goes: `-o FILE` against the working folder, `-o -` to
- * standard output where the command allows it, else the project's default
- * file below its out folder.
+ * Where an output goes: `-o FILE` against the working folder, `-o -` (or
+ * /dev/stdout) to standard output where the command allows it, else the
+ * project's default file below its out folder. What may be written where
+ * (devices, FIFOs, links) is decided when writing (io/output-target.ts).
  */
 export function resolveOutput(
   ctx: CommandContext,
@@ -39,7 +43,7 @@ export function resolveOutput(
   fallback: { project: Pick<Project, 'outDir'>; file: string },
   options: { stdout: boolean } = { stdout: false },
 ): string {
-  if (given === STDOUT) {
+  if (given === STDOUT || (given !== undefined && STDOUT_PATHS.has(given))) {
     if (!options.stdout) fail('QC001', 'option --output: this command writes a file, not standard output');
     return STDOUT;
   }

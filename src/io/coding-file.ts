@@ -12,6 +12,7 @@ import { QcodeError, diag, warn } from '../core/diagnostics/qcode-error.js';
 import type { Segment } from '../core/model/segment.js';
 import { fileExists } from './file-exists.js';
 import { manifestKey, readManifest } from './manifest.js';
+import { checkOutputSet } from './output-set.js';
 import type { Project } from './read-project.js';
 import type { Study } from './read-study.js';
 import { readTextFile } from './read-text-file.js';
@@ -19,14 +20,19 @@ import { readTextFile } from './read-text-file.js';
 export const CODINGS_DIR = 'codings';
 
 /**
- * `codings/<coder>.csv`: where a coder's canonical coding file lives, below
- * the out folder. Options and qcode.yaml check names with CoderNameSchema; the
- * check here keeps any other caller from building a path out of a bad one.
+ * A coder name about to become a file name, checked by the one rule
+ * (CoderNameSchema). Options and qcode.yaml check names already; this keeps
+ * any other caller from building a path out of a bad one.
  */
-export function codingFileName(coder: string): string {
+export function checkedCoderName(coder: string): string {
   const checked = CoderNameSchema.safeParse(coder);
   if (!checked.success) throw new QcodeError([diag('QC001', `coder name ${JSON.stringify(coder)}: ${checked.error.issues[0]!.message}`)]);
-  return path.join(CODINGS_DIR, `${coder}.csv`);
+  return coder;
+}
+
+/** `codings/<coder>.csv`: where a coder's canonical coding file lives, below the out folder. */
+export function codingFileName(coder: string): string {
+  return path.join(CODINGS_DIR, `${checkedCoderName(coder)}.csv`);
 }
 
 export function codingPath(project: Pick<Project, 'outDir'>, coder: string): string {
@@ -76,7 +82,10 @@ export async function readCodingFile(file: string, options: ReadCodingOptions): 
   const fix = rebaseHint(coder, options.display ? options.display(orphansPath(file)) : orphansPath(file));
   const checked = validateCodings(parsed.rows, options.codebook, options.segments, coder, { fix });
   const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
-  if (options.study) diagnostics.push(...(await checkProvenance(file, shown, options.study)));
+  if (options.study) {
+    diagnostics.push(...(await checkOutputSet(options.study.project, file, options.display ?? ((p) => p))));
+    diagnostics.push(...(await checkProvenance(file, shown, options.study)));
+  }
   return { codings: sortCodings(checked.codings, options.codebook, options.segments), diagnostics };
 }
 

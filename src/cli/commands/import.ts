@@ -9,7 +9,7 @@ import { codingFileName } from '../../io/coding-file.js';
 import { IMPORT_ENCODINGS, readImportTable } from '../../io/read-import-table.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { writePlacedByText } from '../rebase-coder.js';
-import { addOutputOptions, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
+import { addOutputOptions, describeTarget, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
 import { addStudyOptions, openStudy, studyOptionShape } from '../study-options.js';
 
 const Options = z.strictObject({
@@ -24,7 +24,7 @@ const Options = z.strictObject({
 });
 
 const importCommand: CommandModule = (cmd, ctx) => {
-  addOutputOptions(addStudyOptions(cmd), 'coding file to write (default: <out>/codings/<coder>.csv)', { stdout: false })
+  addOutputOptions(addStudyOptions(cmd), 'coding file to write (default: <out>/codings/<coder>.csv)', { stdout: true })
     .description("turn a coder's spreadsheet (.xlsx or CSV; long, wide, list, or a qcode sheet) into the canonical coding file")
     .argument('<file>', 'the .xlsx or .csv to import')
     .requiredOption('--coder <name>', 'whose codings these are')
@@ -38,7 +38,7 @@ const importCommand: CommandModule = (cmd, ctx) => {
     const table = await readImportTable(file, ctx.display(file), { ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.sheet ? { sheet: opts.sheet } : {}) });
     const format = opts.format ?? detectImportFormat(table);
     const parsed = parseImport(table, format, opts.coder, study.codebook, new Set(listMetadataKeys(study.corpus)));
-    const target = resolveOutput(ctx, opts.output, { project: study.project, file: codingFileName(opts.coder) });
+    const target = resolveOutput(ctx, opts.output, { project: study.project, file: codingFileName(opts.coder) }, { stdout: !opts.rebase });
     const details = { coder: opts.coder, format };
     if (opts.rebase) {
       ctx.report(parsed.diagnostics);
@@ -50,7 +50,7 @@ const importCommand: CommandModule = (cmd, ctx) => {
     ctx.report([...parsed.diagnostics, ...checked.diagnostics]);
     await writeOutputs(ctx, study, [{ file: target, content: formatCodingFile(target, checked.codings, study.codebook, study.segments), kind: 'work', details }], opts);
     const reviewed = new Set(checked.codings.map((c) => c.segment_id)).size;
-    ctx.note(`${opts.coder}: ${checked.codings.filter((c) => c.code).length} codings on ${reviewed} reviewed segments (${format}) → ${ctx.display(target)}`);
+    ctx.note(`${opts.coder}: ${checked.codings.filter((c) => c.code).length} codings on ${reviewed} reviewed segments (${format})${describeTarget(ctx, target)}`);
   });
 };
 

@@ -1,5 +1,6 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
+import { DiagnosticCollector } from '../diagnostics/diagnostic-bounds.js';
 import { parseCsvWithPositions, type CsvRow } from '../util/parse-csv-positions.js';
 import { indexCsvHeader } from '../util/index-csv-header.js';
 import { didYouMean } from '../util/suggest.js';
@@ -47,11 +48,15 @@ export function parseCodingTable(rows: readonly CsvRow[], file: string, defaultC
   diagnostics.push(...headerCheck.diagnostics);
   if (headerCheck.diagnostics.length > 0) return { rows: [], diagnostics };
   const out: LocatedCoding[] = [];
+  // Bounded: a file broken on every row reports 50 rows and stops after 1,000 (QC009).
+  const broken = new DiagnosticCollector();
   for (const row of rows.slice(1)) {
     if (row.fields.length !== header.fields.length) {
-      diagnostics.push(
-        diag('QC411', `row has ${row.fields.length} fields, the header has ${header.fields.length}`, { at: { file, line: row.line, col: 1 } }),
-      );
+      broken.push(diag('QC411', `row has ${row.fields.length} fields, the header has ${header.fields.length}`, { at: { file, line: row.line, col: 1 } }));
+      if (broken.full) {
+        broken.push(diag('QC009', `stopped reading after ${broken.errors} rows that do not fit the header: this does not look like a coding file`, { at: { file, line: row.line } }));
+        break;
+      }
       continue;
     }
     const get = (k: (typeof CODING_FILE_COLUMNS)[number]) => {
@@ -77,7 +82,7 @@ export function parseCodingTable(rows: readonly CsvRow[], file: string, defaultC
       at,
     });
   }
-  return { rows: out, diagnostics };
+  return { rows: out, diagnostics: [...diagnostics, ...broken.list()] };
 }
 
 /** The JSONL layout: one object per line with the canonical keys. */

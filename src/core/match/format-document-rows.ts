@@ -1,4 +1,4 @@
-import { formatCsvField } from '../format/format-csv-field.js';
+import { csvBytesNeedQuotes, formatCsvField } from '../format/format-csv-field.js';
 import { computeTextSha } from '../util/hash.js';
 import { ByteRows, type RowText } from './byte-rows.js';
 import type { Matcher } from './compile-matcher.js';
@@ -33,9 +33,10 @@ export class StringTextSource implements MatchedTextSource {
 
 /**
  * The document's JSON string content in the corpus bytes (offsets in bytes).
- * A match without escapes, quotes, commas or control bytes is its own CSV
- * field, byte for byte (the byte scanner only takes valid UTF-8 text that NFC
- * leaves alone), so it is copied; any other is decoded and quoted as a string.
+ * A match without escapes or control bytes that the CSV rule would not quote
+ * is its own CSV field, byte for byte (the byte scanner only takes valid UTF-8
+ * text that NFC leaves alone), so it is copied; any other is decoded and
+ * quoted as a string.
  */
 export class JsonTextSource implements MatchedTextSource {
   buf: Uint8Array = new Uint8Array(0);
@@ -43,12 +44,13 @@ export class JsonTextSource implements MatchedTextSource {
     const buf = this.buf;
     for (let k = startUnit; k < endUnit; k++) {
       const b = buf[k]!;
-      if (b === 0x5c || b === 0x22 || b === 0x2c || b < 0x20) {
+      if (b === 0x5c || b < 0x20) {
         rows.text(formatCsvField(decodeJsonSlice(buf, startUnit, endUnit)));
         return;
       }
     }
-    rows.copy(buf, startUnit, endUnit);
+    if (csvBytesNeedQuotes(buf, startUnit, endUnit)) rows.text(formatCsvField(decodeJsonSlice(buf, startUnit, endUnit)));
+    else rows.copy(buf, startUnit, endUnit);
   }
 }
 
