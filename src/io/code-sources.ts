@@ -11,6 +11,7 @@ import { QcodeError } from '../core/diagnostics/qcode-error.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { JsonlLineCoder, codeDocumentText, skippedDocument, type LineOutcome } from '../core/match/code-jsonl-line.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
+import { compileDropRule } from '../core/match/drop-boilerplate.js';
 import type { Codebook, Unit } from '../core/model/codebook.js';
 import { CodingSink, type RowTarget, type SliceResult } from './coding-sink.js';
 import { listDocumentFiles } from './list-document-files.js';
@@ -29,6 +30,8 @@ export interface CodeJob {
   jsonlCodings: boolean;
   /** Code only the documents of shard k (1-based) of n; absent: all. */
   shard?: { k: number; n: number };
+  /** Boilerplate patterns (`drop:` in qcode.yaml): segments they match are left out. */
+  drop?: readonly string[] | undefined;
 }
 
 /** A slice of a JSONL file: bytes [start, end), both at line starts, and where its rows go. */
@@ -55,6 +58,7 @@ function lineCoder(job: CodeJob, keep: (id: string) => boolean): JsonlLineCoder 
     file: job.shownFile,
     jsonlCodings: job.jsonlCodings,
     keep,
+    drop: compileDropRule(job.drop),
   });
 }
 
@@ -276,9 +280,11 @@ export async function codeCsvFile(job: CodeJob, sink: CodingSink, progress: (byt
       sink.took(outcome, line);
     }
   } catch (e) {
-    const err = e as { message?: string; lines?: number; code?: string };
-    if (!err.code?.startsWith('CSV_')) throw e;
-    sink.problems([diag('QC305', String(err.message).replace(/^Invalid .*?: /, ''), { at: { file, line: err.lines ?? 1 } })]);
+    // csv-parse stops at malformed quoting: the user's CSV, reported at its line like any other problem.
+    // Its errors carry an upper-case code (CSV_… from the sync API, without the prefix from the stream) and the line.
+    const err = e as { message?: string; lines?: number; code?: unknown };
+    if (typeof err.code !== 'string' || !/^[A-Z_]+$/.test(err.code) || typeof err.lines !== 'number') throw e;
+    sink.problems([diag('QC305', String(err.message).replace(/^Invalid .*?: /, ''), { at: { file, line: err.lines } })]);
   } finally {
     input.destroy();
     sink.close();

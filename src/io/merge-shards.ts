@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusHasher } from '../core/corpus/compute-corpus-hash.js';
 import { ShardEntrySchema, ShardHeaderSchema, checkShardSet, type ShardHeader } from '../core/match/check-shard-set.js';
 import { evidencePathFor } from '../core/match/format-evidence.js';
 import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
-import { recordOutputs } from './manifest.js';
+import { EVIDENCE_HEADER, codingHeader } from '../core/match/format-document-rows.js';
+import { manifestEntries } from './manifest.js';
+import { publishOutputSet, recoverInterruptedPublications } from './output-set.js';
+import { tempPathFor } from './temp-file.js';
 import type { Project } from './read-project.js';
 import { readTextFile } from './read-text-file.js';
 import { checkOutputTargets, type WriteOutputOptions } from './write-output-files.js';
@@ -89,23 +92,25 @@ export interface MergeResult {
  * (QC431). `target` is the merged coding file; the evidence goes beside it.
  */
 export async function mergeShards(project: Project, files: readonly string[], target: string, options: WriteOutputOptions): Promise<MergeResult> {
+  await recoverInterruptedPublications(project);
   const parts = await Promise.all(files.map((f) => readPart(f, options.display(f))));
   throwErrors(checkShardSet(parts));
   const { header } = parts[0]!;
   const codings = target;
   const evidence = evidencePathFor(codings);
   await checkOutputTargets(project, [{ file: codings }, { file: evidence }], options);
-  const temp = (f: string) => path.join(path.dirname(f), `.qcode-tmp-${path.basename(f)}-${process.pid}`);
+  const temps = { codings: tempPathFor(codings), evidence: tempPathFor(evidence) };
   const sorted = [...parts.map((p, i) => ({ p, file: files[i]! }))].sort((a, b) => a.p.header.k - b.p.header.k);
   const readers = sorted.map(({ file }) => ({
     codings: new PartReader(file, header.coding_format === 'csv'),
     evidence: new PartReader(evidencePathFor(file), true),
   }));
-  const outs = { codings: openSync(temp(codings), 'w'), evidence: openSync(temp(evidence), 'w') };
+  const outs = { codings: openSync(temps.codings, 'w'), evidence: openSync(temps.evidence, 'w') };
   const hashes = { codings: createHash('sha256'), evidence: createHash('sha256') };
   const corpus = new CorpusHasher();
+  let merged = false;
   try {
-    const heads = { codings: header.coding_format === 'csv' ? 'segment_id,doc_id,coder,category,code,memo\n' : '', evidence: 'segment_id,code,pattern,matched_text,start,end,outcome\n' };
+    const heads = { codings: codingHeader(header.coding_format === 'jsonl'), evidence: EVIDENCE_HEADER };
     for (const k of ['codings', 'evidence'] as const) {
       hashes[k].update(heads[k]);
       writeSync(outs[k], heads[k]);
@@ -124,6 +129,7 @@ export async function mergeShards(project: Project, files: readonly string[], ta
       readers[best]!.evidence.copy(eBytes, outs.evidence, hashes.evidence);
       corpus.addDigest(Buffer.from(digest, 'hex'));
     }
+    merged = true;
   } finally {
     for (const r of readers) {
       r.codings.close();
@@ -131,19 +137,25 @@ export async function mergeShards(project: Project, files: readonly string[], ta
     }
     closeSync(outs.codings);
     closeSync(outs.evidence);
+    if (!merged) for (const t of Object.values(temps)) await rm(t, { force: true });
   }
-  await rename(temp(codings), codings).catch(async (e) => {
-    await rm(temp(codings), { force: true });
-    throw e;
-  });
-  await rename(temp(evidence), evidence);
   const segments = parts.reduce((a, p) => a + p.header.segments, 0);
   const corpusSha256 = corpus.digest();
   const facts = { project, codebook: header.codebook, codebookSha256: header.codebook.sha256, corpusSha256, unit: header.unit, segmentCount: segments };
   const details = { coder: header.coder, merged_from: `${header.n} shards` };
-  await recordOutputs(facts, [
+  const entries = manifestEntries(facts, [
     { file: codings, sha256: hashes.codings.digest('hex'), command: options.command, kind: 'derived', details },
     { file: evidence, sha256: hashes.evidence.digest('hex'), command: options.command, kind: 'derived', details },
   ]);
+  const staged = [
+    { real: codings, temp: temps.codings },
+    { real: evidence, temp: temps.evidence },
+  ];
+  try {
+    await publishOutputSet(project, staged, entries);
+  } catch (e) {
+    for (const s of staged) await rm(s.temp, { force: true });
+    throw e;
+  }
   return { codings, evidence, documents: parts.reduce((a, p) => a + p.header.coded, 0), segments, corpusSha256 };
 }

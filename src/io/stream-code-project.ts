@@ -1,11 +1,14 @@
+import { rm } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
+import { fail } from '../core/diagnostics/qcode-error.js';
 import type { Codebook, Unit } from '../core/model/codebook.js';
-import { recordOutputs, type ProvenanceFacts } from './manifest.js';
+import { manifestEntries, type OutputRecord, type ProvenanceFacts } from './manifest.js';
+import { publishOutputSet, recoverInterruptedPublications, type StagedFile } from './output-set.js';
 import type { Project } from './read-project.js';
 import { corpusColumns, studyUnit } from './read-study.js';
 import { streamCode, type StreamCodeResult } from './stream-code.js';
 import { writeShardIndex } from './shard-index.js';
-import { checkOutputTargets, type WriteOutputOptions } from './write-output-files.js';
+import { checkOutputTargets, resolveOutputTargets, type WriteOutputOptions } from './write-output-files.js';
 
 export interface StreamCodeProjectOptions extends WriteOutputOptions {
   codebook: { codebook: Codebook; sha256: string };
@@ -28,14 +31,21 @@ export interface StreamCodeProjectOptions extends WriteOutputOptions {
 }
 
 /**
- * Writes the auto-coder's outputs: the overwrite policy checked for every
- * file first, the corpus coded straight into them (stream-code.ts writes as
- * it goes, so no content passes through writeOutputFiles), then each recorded
- * in the manifest as derived, with the corpus hash over the normalised
- * documents (for a shard, over its own documents; its index says which).
+ * Writes the auto-coder's outputs: the targets and the overwrite policy
+ * checked for every file first, the corpus coded straight into their temp
+ * files (stream-code.ts writes as it goes, so no content passes through
+ * writeOutputFiles), then all published as one set with their manifest
+ * entries, as derived (output-set.ts), with the corpus hash over the
+ * normalised documents (for a shard, over its own documents; its index says
+ * which). Coding rows for stdout (`-o -`) are written as they come.
  */
 export async function streamCodeProject(project: Project, options: StreamCodeProjectOptions): Promise<StreamCodeResult> {
+  await recoverInterruptedPublications(project);
   const files = [options.codingsFile, options.evidenceFile, options.indexFile].filter((f): f is string => f !== null && f !== '-');
+  const targets = await resolveOutputTargets(files, options.display);
+  const real = new Map(
+    targets.map((t, i) => [files[i]!, t.kind === 'file' ? t.real : fail('QC007', `${options.display(files[i]!)} is not a regular file; the coder writes its files as files`)]),
+  );
   await checkOutputTargets(project, files.map((file) => ({ file })), options);
   const unit = studyUnit(options.flags.unit, project, options.codebook.codebook);
   const result = await streamCode({
@@ -47,8 +57,9 @@ export async function streamCodeProject(project: Project, options: StreamCodePro
     columns: corpusColumns(project, options.flags),
     jsonlCodings: options.codingsFile.toLowerCase().endsWith('.jsonl'),
     ...(options.shard ? { shard: options.shard } : {}),
-    codingsFile: options.codingsFile,
-    evidenceFile: options.evidenceFile,
+    codingsFile: real.get(options.codingsFile) ?? options.codingsFile,
+    evidenceFile: options.evidenceFile === null ? null : real.get(options.evidenceFile)!,
+    drop: project.settings.drop,
     workers: options.workers,
     display: options.display,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -65,11 +76,16 @@ export async function streamCodeProject(project: Project, options: StreamCodePro
   };
   const shard = options.shard ? { shard: `${options.shard.k}/${options.shard.n}` } : {};
   const record = { command: options.command, kind: 'derived' as const, details: { coder: options.coder, ...shard } };
-  const records = [];
-  if (options.codingsFile !== '-') records.push({ file: options.codingsFile, sha256: result.codingsSha256, ...record });
-  if (options.evidenceFile) records.push({ file: options.evidenceFile, sha256: result.evidenceSha256, ...record });
+  const records: OutputRecord[] = [];
+  const staged: StagedFile[] = [];
+  const stage = (file: string, temp: string, sha256: string) => {
+    records.push({ file, sha256, ...record });
+    staged.push({ real: real.get(file)!, temp });
+  };
+  if (options.codingsFile !== '-') stage(options.codingsFile, result.codingsTemp, result.codingsSha256);
+  if (options.evidenceFile) stage(options.evidenceFile, result.evidenceTemp, result.evidenceSha256);
   if (options.indexFile && result.shardIndex) {
-    const sha256 = await writeShardIndex(options.indexFile, result.shardIndex, {
+    const index = await writeShardIndex(real.get(options.indexFile)!, result.shardIndex, {
       k: options.shard!.k,
       n: options.shard!.n,
       coder: options.coder,
@@ -78,8 +94,15 @@ export async function streamCodeProject(project: Project, options: StreamCodePro
       coding_format: options.codingsFile.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'csv',
       segments: result.segments,
     });
-    records.push({ file: options.indexFile, sha256, ...record });
+    stage(options.indexFile, index.temp, index.sha256);
   }
-  if (records.length > 0) await recordOutputs(facts, records);
+  if (staged.length > 0) {
+    try {
+      await publishOutputSet(project, staged, manifestEntries(facts, records));
+    } catch (e) {
+      for (const s of staged) await rm(s.temp, { force: true });
+      throw e;
+    }
+  }
   return result;
 }

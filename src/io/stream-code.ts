@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -13,6 +13,7 @@ import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.j
 import { EVIDENCE_HEADER, codingHeader } from '../core/match/format-document-rows.js';
 import { codeCsvFile, codeFolder, codeJsonlRange, codeJsonlStream, type CodeJob, type RangeJob } from './code-sources.js';
 import { CodingSink, fileTarget, type RowTarget, type SliceResult } from './coding-sink.js';
+import { removeStaleTemps, tempPathFor } from './temp-file.js';
 
 export interface StreamCodeOptions extends CodeJob {
   /** Where the coding rows go: a file, or `-` for `stdout`. */
@@ -49,6 +50,9 @@ export interface StreamCodeResult {
   moreDiagnostics: number;
   codingsSha256: string;
   evidenceSha256: string;
+  /** The finished outputs, in temp files beside their targets, for the caller to publish as a set ('' for stdout or none). */
+  codingsTemp: string;
+  evidenceTemp: string;
   /** The corpus hash over the normalised documents (for a shard: over its own documents). */
   corpusSha256: string;
   threads: number;
@@ -111,8 +115,8 @@ function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): P
   });
 }
 
-/** Appends the parts to `first` (which holds the header and the first slice's rows, hashed as written) and renames it to `target`. */
-async function joinParts(first: string, target: string, hash: Hash, parts: readonly string[]): Promise<string> {
+/** Appends the parts to `first` (which holds the header and the first slice's rows, hashed as written); returns its sha256. */
+async function joinParts(first: string, hash: Hash, parts: readonly string[]): Promise<string> {
   if (parts.length > 0) {
     const out = await open(first, 'a');
     try {
@@ -126,8 +130,7 @@ async function joinParts(first: string, target: string, hash: Hash, parts: reado
       await out.close();
     }
   }
-  // No fsync: the rename keeps readers from a torn file, and syncing hundreds of MB would cost more than the coding.
-  await rename(first, target);
+  // No fsync: the rename at publication keeps readers from a torn file, and syncing hundreds of MB would cost more than the coding.
   return hash.digest('hex');
 }
 
@@ -160,11 +163,14 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const auto = Math.max(1, Math.min(availableParallelism(), Math.ceil(size / BYTES_PER_THREAD)));
   const url = workerFile();
   const threads = kind === 'jsonl' && !toStdout ? Math.max(1, options.workers || (url ? auto : 1)) : 1;
-  for (const f of [options.codingsFile, options.evidenceFile]) if (f && f !== '-') await mkdir(path.dirname(f), { recursive: true });
+  for (const f of [options.codingsFile, options.evidenceFile]) {
+    if (!f || f === '-') continue;
+    await mkdir(path.dirname(f), { recursive: true });
+    await removeStaleTemps(path.dirname(f));
+  }
   const cuts = kind === 'jsonl' ? await splitAtLines(options.file, size, threads) : [0, size];
   // Slice 0 writes the output's temporary file itself; later slices write parts appended to it at the end.
-  const temp = (file: string | null, k: number) =>
-    file === null || file === '-' ? '' : path.join(path.dirname(file), `.qcode-tmp-${path.basename(file)}-${process.pid}${k === 0 ? '' : `-part${k}`}`);
+  const temp = (file: string | null, k: number) => (file === null || file === '-' ? '' : tempPathFor(file, k === 0 ? '' : `part${k}`));
   const { stdin, stdout, onProgress, workers: _w, display, codingsFile, evidenceFile, ...job } = options;
   const jobs: RangeJob[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
@@ -188,6 +194,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
     done[k] = bytes;
     onProgress?.(done.reduce((a, b) => a + b, 0), size);
   };
+  let finished = false;
   try {
     let results: SliceResult[];
     if (kind === 'stdin') results = [await codeJsonlStream(job, stdin!, firstSink())];
@@ -209,11 +216,13 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
     const summary = summarise(results, options.shownFile, options.shard !== undefined);
     throwErrors(summary.diagnostics);
     const rest = jobs.slice(1);
-    const codingsSha256 = toStdout ? '' : await joinParts(jobs[0]!.codingsPart, codingsFile, codingsHash, rest.map((j) => j.codingsPart));
-    const evidenceSha256 = evidenceFile ? await joinParts(jobs[0]!.evidencePart, evidenceFile, evidenceHash, rest.map((j) => j.evidencePart)) : '';
-    return { ...summary, codingsSha256, evidenceSha256, threads: jobs.length };
+    const codingsSha256 = toStdout ? '' : await joinParts(jobs[0]!.codingsPart, codingsHash, rest.map((j) => j.codingsPart));
+    const evidenceSha256 = evidenceFile ? await joinParts(jobs[0]!.evidencePart, evidenceHash, rest.map((j) => j.evidencePart)) : '';
+    finished = true;
+    return { ...summary, codingsSha256, evidenceSha256, codingsTemp: jobs[0]!.codingsPart, evidenceTemp: jobs[0]!.evidencePart, threads: jobs.length };
   } finally {
-    for (const j of jobs) for (const f of [j.codingsPart, j.evidencePart]) if (f) await rm(f, { force: true });
+    // The first slice's files are the outputs, left for the caller to publish; the parts are joined into them.
+    for (const [k, j] of jobs.entries()) for (const f of [j.codingsPart, j.evidencePart]) if (f && !(k === 0 && finished)) await rm(f, { force: true });
   }
 }
 

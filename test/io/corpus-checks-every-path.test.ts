@@ -76,8 +76,9 @@ describe('the same corpus checks on every path', () => {
   }
 
   it('a text starting with U+FEFF (raw or escaped) has the evidence offsets of the same text without it', async () => {
-    const { out } = await coded(path.join(FIXTURES, 'bom-at-text-start.jsonl'), 1, 'sentence');
-    const rows = readFileSync(path.join(out, 'auto.matches.csv'), 'utf8').trim().split('\n').slice(1);
+    const { value } = await coded(path.join(FIXTURES, 'bom-at-text-start.jsonl'), 1, 'sentence');
+    // streamCode leaves the finished files in temp files for its caller to publish.
+    const rows = readFileSync(value!.evidenceTemp, 'utf8').trim().split('\n').slice(1);
     const offsets = (doc: string) => rows.filter((r) => r.startsWith(`${doc}:`)).map((r) => r.split(',').slice(3, 6).join(','));
     expect(offsets('c')).toEqual(['Tariffs,0,7', 'Mexico,16,22']);
     expect(offsets('a')).toEqual(offsets('c'));

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { coverageJson } from '../../core/analysis/coder-coverage.js';
 import { cooccurrenceTable } from '../../core/analysis/analysis-tables.js';
 import { computeCooccurrence } from '../../core/analysis/cooccurrence.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { chooseFormat, printTables } from '../table-output.js';
+import { emitTables } from '../table-output.js';
 import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({ ...globalOptionShape, ...analysisOptionShape });
@@ -10,8 +11,8 @@ const Options = z.strictObject({ ...globalOptionShape, ...analysisOptionShape })
 const cooccur: CommandModule = (cmd, ctx) => {
   addAnalysisOptions(cmd).description('code × code co-occurrence within segments and within documents (counts, Jaccard)');
   defineAction(cmd, ctx, Options, async (opts) => {
-    const { study, coder, coded } = await openCodedStudy(ctx, opts);
-    printTables(ctx, [cooccurrenceTable(computeCooccurrence(study.codebook, coded), coder)], chooseFormat(opts));
+    const { study, coded, coverage } = await openCodedStudy(ctx, opts);
+    await emitTables(ctx, study, [cooccurrenceTable(computeCooccurrence(study.codebook, coded), coverage)], opts, coverageJson(coverage));
   });
 };
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { coverageJson } from '../../core/analysis/coder-coverage.js';
 import { frequencyJson, frequencyRowsTable, presenceTestsTable } from '../../core/analysis/analysis-tables.js';
 import { checkGroupKey } from '../../core/analysis/check-analysis-options.js';
 import { computeFrequencyTable, FREQUENCY_ROWS } from '../../core/analysis/frequency-table.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { chooseFormat, printTables } from '../table-output.js';
+import { formatJson } from '../../core/format/format-json.js';
+import { chooseFormat, emitTables, emitText } from '../table-output.js';
 import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({
@@ -23,13 +25,13 @@ const freq: CommandModule = (cmd, ctx) => {
     .option('--tests', 'print only the χ² tests table (for --format csv, which holds one table)')
     .option('--test-unit <unit>', 'what the --by tests count: segment (default) or doc (code present in the document vs not)', 'segment');
   defineAction(cmd, ctx, Options, async (opts) => {
-    const { study, coder, coded } = await openCodedStudy(ctx, opts);
+    const { study, coded, coverage } = await openCodedStudy(ctx, opts);
     if (opts.by) ctx.report(checkGroupKey(opts.by, study.corpus));
     const ft = computeFrequencyTable({ codebook: study.codebook, documents: study.corpus, coded, by: opts.by ?? null, rows: opts.rows, testUnit: opts.testUnit });
     const format = chooseFormat(opts);
-    if (format === 'json') ctx.outJson(frequencyJson(ft));
-    else if (opts.tests) printTables(ctx, ft.by ? [presenceTestsTable(ft)] : [], format);
-    else printTables(ctx, ft.by ? [frequencyRowsTable(ft, coder), presenceTestsTable(ft)] : [frequencyRowsTable(ft, coder)], format);
+    if (format === 'json') return emitText(ctx, study, formatJson(frequencyJson(ft, coverage)), opts, coverageJson(coverage));
+    const tables = opts.tests ? (ft.by ? [presenceTestsTable(ft)] : []) : ft.by ? [frequencyRowsTable(ft, coverage), presenceTestsTable(ft)] : [frequencyRowsTable(ft, coverage)];
+    await emitTables(ctx, study, tables, { ...opts, format }, coverageJson(coverage));
   });
 };
 

@@ -6,7 +6,8 @@ import { computeThemes } from '../../core/analysis/themes.js';
 import { findCorpusEvidence } from '../../core/match/code-document.js';
 import { compileMatcher } from '../../core/match/compile-matcher.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { chooseFormat, printTables } from '../table-output.js';
+import { emitTables } from '../table-output.js';
+import { coverageJson, withCoverage } from '../../core/analysis/coder-coverage.js';
 import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({
@@ -28,7 +29,7 @@ const themes: CommandModule = (cmd, ctx) => {
     .option('--quotes', 'print only the exemplar table (for --format csv, which holds one table)')
     .option('--keyness <form>', 'two-cell (Rayson & Garside 2000, default) or dunning (Dunning 1993, full 2 × 2 table)', 'two-cell');
   defineAction(cmd, ctx, Options, async (opts) => {
-    const { study, coded } = await openCodedStudy(ctx, opts);
+    const { study, coded, coverage } = await openCodedStudy(ctx, opts);
     if (opts.code) ctx.report(checkCodeIds([opts.code], study.codebook));
     const evidence = findCorpusEvidence(compileMatcher(study.codebook), study.corpus, study.segments);
     const result = computeThemes({
@@ -41,7 +42,7 @@ const themes: CommandModule = (cmd, ctx) => {
       ...(opts.code ? { codes: [opts.code] } : {}),
     });
     const tables = opts.quotes ? [themeExemplarsTable(result)] : [themeTermsTable(result, opts.keyness), themeExemplarsTable(result)];
-    printTables(ctx, tables, chooseFormat(opts));
+    await emitTables(ctx, study, tables.map((t) => withCoverage(t, coverage)), opts, coverageJson(coverage));
   });
 };
 

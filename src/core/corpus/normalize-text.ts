@@ -45,10 +45,10 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Metadata values become strings so a folder, a CSV and a JSONL corpus load alike (line ends LF, NFC, as for the text). */
+/** Metadata values become strings so a folder, a CSV and a JSONL corpus load alike. */
 export function normalizeMetadataValue(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return (v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v).normalize('NFC');
+  if (typeof v === 'string') return v.normalize('NFC');
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return JSON.stringify(v);

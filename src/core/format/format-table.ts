@@ -43,6 +43,8 @@ export interface FormatTablesOptions {
    * footnotes, citations); an empty string separates paragraphs.
    */
   footer?: readonly string[];
+  /** Fields before `tables` in the JSON form, e.g. the coder and coverage the tables count. */
+  json?: Record<string, unknown>;
 }
 
 /** Footer lines grouped into paragraphs at the empty strings. */
@@ -88,6 +90,7 @@ function frame(body: string, format: 'table' | 'md' | 'latex', options: FormatTa
 export function formatTables(tables: readonly Table[], format: TableFormat, options: FormatTablesOptions = {}): string {
   if (format === 'json') {
     return formatJson({
+      ...options.json,
       ...(options.heading !== undefined ? { heading: options.heading } : {}),
       tables: tables.map((t) => ({ title: t.title ?? null, rows: tableToRecords(t), footnotes: t.footnotes })),
       ...(options.footer !== undefined ? { footer: options.footer } : {}),

@@ -3,11 +3,13 @@ import { normalizeText } from '../corpus/normalize-text.js';
 import type { Unit } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
 import { segmentId, type Segment } from '../model/segment.js';
+import { computeTextSha } from '../util/hash.js';
+import { isBoilerplate, type DropRule } from './drop-boilerplate.js';
 import { computeTextSpans } from '../segment/compute-segments.js';
 import type { RowText } from './byte-rows.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice, decodeJsonString } from './decode-json-slice.js';
-import { collectEvidence, type Evidence, type SegmentSpan } from './evidence.js';
+import { collectEvidence, type Evidence } from './evidence.js';
 import { DocumentRowWriter, type RowSegment } from './format-document-rows.js';
 import { MatchRun } from './match-run.js';
 import { SegmentResolver } from './resolve-segment.js';
@@ -67,7 +69,7 @@ export class DocumentCoder {
   constructor(
     readonly m: Matcher,
     readonly unit: Unit,
-    options: { coder?: string; jsonlCodings?: boolean } = {},
+    private readonly options: { coder?: string; jsonlCodings?: boolean; drop?: DropRule | null } = {},
   ) {
     this.run = new MatchRun(m);
     this.resolver = new SegmentResolver(m);
@@ -88,20 +90,24 @@ export class DocumentCoder {
     return { buf, from: 1, to: buf.length - 1, reencoded: true, text };
   }
 
-  /** The segments of the scanned text: document units from the scan itself; paragraphs and sentences from the decoded text. */
-  private segments(doc: DocumentBytes, scanned: { buf: Uint8Array; from: number; to: number; text: string | null }): SegmentSpan[] {
+  /**
+   * The segments of the scanned text, as computeSegments cuts them, each with
+   * its text's fingerprint (the coding rows' text_sha); those the study's
+   * `drop:` rule finds boilerplate are left out (ids are given first, so the
+   * others keep theirs). `all` counts them before dropping.
+   */
+  private segments(doc: DocumentBytes, scanned: { buf: Uint8Array; from: number; to: number; text: string | null }): { spans: RowSegment[]; all: number } {
     const wantText = this.m.regexPatterns.length > 0;
-    if (this.unit === 'document' && !wantText) {
-      const e = this.extent;
-      return e.first < 0 ? [] : [{ segment_id: segmentId(doc.id, 'document', 1), start: e.first, end: e.last, text: null }];
-    }
     const text = scanned.text ?? decodeJsonString(scanned.buf, scanned.from, scanned.to, true);
-    return computeTextSpans(text, this.unit, doc.language).map((s, i) => ({
-      segment_id: segmentId(doc.id, this.unit, i + 1),
-      start: s.cpStart,
-      end: s.cpEnd,
-      text: wantText ? text.slice(s.start, s.end) : null,
-    }));
+    const drop = this.options.drop ?? null;
+    const all = computeTextSpans(text, this.unit, doc.language);
+    const spans: RowSegment[] = [];
+    all.forEach((s, i) => {
+      const segText = text.slice(s.start, s.end);
+      if (drop && isBoilerplate(drop, segText)) return;
+      spans.push({ segment_id: segmentId(doc.id, this.unit, i + 1), start: s.cpStart, end: s.cpEnd, text: wantText ? segText : null, sha: computeTextSha(segText) });
+    });
+    return { spans, all: all.length };
   }
 
   private digest(doc: DocumentBytes, scanned: { buf: Uint8Array; from: number; to: number; reencoded: boolean }): Uint8Array | null {
@@ -114,11 +120,11 @@ export class DocumentCoder {
   /** Codes one document, appending its coding and evidence rows to `out`. */
   code(doc: DocumentBytes, out: RowText): DocumentOutcome {
     const scanned = this.scan(doc);
-    const spans = this.segments(doc, scanned);
+    const { spans, all } = this.segments(doc, scanned);
     const digest = this.digest(doc, scanned);
-    if (spans.length === 0) return { segments: 0, matches: 0, coded: 0, blank: true, digest };
+    if (spans.length === 0) return { segments: 0, matches: 0, coded: 0, blank: all === 0, digest };
     this.resolver.begin(this.run);
-    const matches = this.writer!.write(this.resolver, doc.id, spans as RowSegment[], scanned.buf, out);
+    const matches = this.writer!.write(this.resolver, doc.id, spans, scanned.buf, out);
     return { segments: spans.length, matches, coded: this.writer!.coded, blank: false, digest };
   }
 

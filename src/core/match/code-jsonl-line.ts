@@ -9,6 +9,7 @@ import type { Document } from '../model/document.js';
 import type { RowText } from './byte-rows.js';
 import { DocumentCoder, jsonTextBytes, type DocumentOutcome } from './code-document.js';
 import type { Matcher } from './compile-matcher.js';
+import type { DropRule } from './drop-boilerplate.js';
 import { locateJsonFields, type JsonFieldSpans } from './locate-json-fields.js';
 
 export interface LineCoderOptions {
@@ -24,6 +25,8 @@ export interface LineCoderOptions {
   jsonlCodings?: boolean;
   /** Which documents to code (a shard's); the others are read for their ids only. */
   keep?: (id: string) => boolean;
+  /** Boilerplate to leave out (`drop:` in qcode.yaml), as the study leaves it out. */
+  drop?: DropRule | null;
 }
 
 /** A document read from one line: its id and what coding it gave (rows appended to the RowText). */
@@ -59,7 +62,7 @@ export class JsonlLineCoder {
     readonly m: Matcher,
     readonly options: LineCoderOptions,
   ) {
-    this.coder = new DocumentCoder(m, options.unit, { coder: options.coder, jsonlCodings: options.jsonlCodings ?? false });
+    this.coder = new DocumentCoder(m, options.unit, { coder: options.coder, jsonlCodings: options.jsonlCodings ?? false, drop: options.drop ?? null });
     this.keys = [new TextEncoder().encode(options.columns.textColumn)];
   }
 

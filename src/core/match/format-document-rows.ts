@@ -1,17 +1,19 @@
-import { formatCsvField } from '../format/format-csv-field.js';
-import { CODING_COLUMNS } from '../model/coding.js';
+import { csvBytesNeedQuotes, formatCsvField, formatCsvRow } from '../format/format-csv-field.js';
+import { CODING_FILE_COLUMNS } from '../model/coding.js';
 import { ByteRows, type RowText } from './byte-rows.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
 import { EVIDENCE_COLUMNS } from './evidence.js';
 import { OUTCOMES, UNLISTED, type SegmentResolver } from './resolve-segment.js';
 
-/** A segment as the row writer needs it: id and code point span in the document, and its text when regex patterns need it. */
+/** A segment as the row writer needs it: id, code point span in the document, its text when regex patterns need it, and its text's fingerprint. */
 export interface RowSegment {
   segment_id: string;
   start: number;
   end: number;
   text: string | null;
+  /** computeTextSha of the segment's text: the coding rows' text_sha. */
+  sha: string;
 }
 
 export type { RowText } from './byte-rows.js';
@@ -20,30 +22,29 @@ const encoder = new TextEncoder();
 
 /**
  * A match's text as a CSV field, cut from the scanned buffer (the document
- * as JSON string content; offsets in bytes). A match without escapes,
- * quotes, commas or control bytes is its own CSV field, byte for byte (the
- * scanner only takes valid, normalised UTF-8), so it is copied; any other is
- * decoded and quoted as a string.
- * TODO(CSV quoting, issue 16.1): when the one CSV writer quotes more (leading
- * or trailing spaces), this copy test must ask the same rule.
+ * as JSON string content; offsets in bytes). A match without escapes or
+ * control bytes that the one CSV rule would not quote (csvBytesNeedQuotes)
+ * is its own CSV field, byte for byte (the scanner only takes valid,
+ * normalised UTF-8), so it is copied; any other is decoded and quoted.
  */
 function writeMatchedText(rows: ByteRows, buf: Uint8Array, startUnit: number, endUnit: number): void {
   for (let k = startUnit; k < endUnit; k++) {
     const b = buf[k]!;
-    if (b === 0x5c || b === 0x22 || b === 0x2c || b < 0x20) {
+    if (b === 0x5c || b < 0x20) {
       rows.text(formatCsvField(decodeJsonSlice(buf, startUnit, endUnit)));
       return;
     }
   }
-  rows.copy(buf, startUnit, endUnit);
+  if (csvBytesNeedQuotes(buf, startUnit, endUnit)) rows.text(formatCsvField(decodeJsonSlice(buf, startUnit, endUnit)));
+  else rows.copy(buf, startUnit, endUnit);
 }
 
 /** The coding file's header for a file name: JSON Lines for `.jsonl`, else CSV. */
 export function codingHeader(jsonl: boolean): string {
-  return jsonl ? '' : `${CODING_COLUMNS.join(',')}\n`;
+  return jsonl ? '' : formatCsvRow(CODING_FILE_COLUMNS);
 }
 
-export const EVIDENCE_HEADER = `${EVIDENCE_COLUMNS.join(',')}\n`;
+export const EVIDENCE_HEADER = formatCsvRow(EVIDENCE_COLUMNS);
 
 /**
  * The auto-coder's one row writer: a document's coding rows and evidence
@@ -61,6 +62,9 @@ export class DocumentRowWriter {
   private readonly outcomeTail: Uint8Array[];
   private readonly field: (s: string) => string;
   private readonly segHead: Uint8Array;
+  private readonly shaHead: Uint8Array;
+  private readonly shaTail: Uint8Array;
+  private sha = '';
   private readonly docHead: Uint8Array;
   /** The document id and the segment id at hand as fields, encoded once. */
   private readonly docQ = new ByteRows();
@@ -77,6 +81,9 @@ export class DocumentRowWriter {
     const f = (this.field = jsonl ? (s: string) => JSON.stringify(s) : (s: string) => formatCsvField(s));
     const tail = (category: string, code: string) =>
       jsonl ? `,"coder":${f(coder)},"category":${f(category)},"code":${f(code)},"memo":""}\n` : `,${f(coder)},${f(category)},${f(code)},\n`;
+    // The segment's text fingerprint follows the document id in every coding row (hex: never quoted).
+    this.shaHead = encoder.encode(jsonl ? ',"text_sha":"' : ',');
+    this.shaTail = encoder.encode(jsonl ? '"' : '');
     this.codingTail = m.codes.map((code) => encoder.encode(tail(code.category, code.id)));
     this.noneTail = encoder.encode(tail('', ''));
     this.segHead = encoder.encode(jsonl ? '{"segment_id":' : '');
@@ -102,6 +109,7 @@ export class DocumentRowWriter {
     this.coded = 0;
     for (const seg of segments) {
       const items = resolver.resolve(seg.start, seg.end, seg.text);
+      this.sha = seg.sha;
       segQ.clear();
       if (plainId && seg.segment_id.startsWith(docId)) {
         segQ.copy(docQ.bytes, 0, docQ.length);
@@ -146,5 +154,8 @@ export class DocumentRowWriter {
     codings.copy(this.segQ.bytes, 0, this.segQ.length);
     codings.piece(this.docHead);
     codings.copy(this.docQ.bytes, 0, this.docQ.length);
+    codings.piece(this.shaHead);
+    codings.text(this.sha);
+    codings.piece(this.shaTail);
   }
 }

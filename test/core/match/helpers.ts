@@ -37,7 +37,7 @@ export function codeText(matcher: Matcher, text: string, unit: Unit, coder = 'au
   new DocumentCoder(matcher, unit, { coder }).code({ id: 'd', language: 'en', buf, from: 1, to: buf.length - 1, trusted: true, head: null }, out);
   const rows = (r: ByteRows) => parse(new TextDecoder().decode(r.bytes.subarray(0, r.length))) as string[][];
   return {
-    codings: rows(out.codings).map(([segment_id, doc_id, c, category, code, memo]) => ({ segment_id, doc_id, coder: c, category, code, memo })),
+    codings: rows(out.codings).map(([segment_id, doc_id, , c, category, code, memo]) => ({ segment_id, doc_id, coder: c, category, code, memo })),
     evidence: rows(out.evidence).map(([segment_id, code, pattern, matched_text, start, end, outcome]) => ({
       segment_id: segment_id!,
       code: code!,
