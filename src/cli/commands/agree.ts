@@ -11,7 +11,7 @@ import { readCodingFile } from '../../io/coding-file.js';
 import { readRatingsFile } from '../../io/read-ratings.js';
 import { defineAction, globalOptionShape, type CommandContext, type CommandModule } from '../command-kit.js';
 import { addStudyOptions, openCoder, openStudy, studyOptionShape } from '../study-options.js';
-import { addFormatOption, chooseFormat, formatOptionShape } from '../table-output.js';
+import { addFormatOption, chooseFormat, chooseView, formatOptionShape } from '../table-output.js';
 
 const list = z
   .string()
@@ -50,7 +50,8 @@ const agree: CommandModule = (cmd, ctx) => {
   defineAction(cmd, ctx, Options, async (opts, files) => {
     const bootstrap = opts.bootstrap ? { resamples: opts.bootstrap, seed: opts.seed } : undefined;
     const result = opts.ratings ? await fromRatings(ctx, opts, bootstrap) : await fromCodings(ctx, opts, files, bootstrap);
-    ctx.io.stdout.write(formatAgreement(result, chooseFormat(opts), { level: opts.level }));
+    const format = chooseFormat(opts);
+    ctx.io.stdout.write(formatAgreement(result, format, { level: opts.level, view: chooseView(opts, format) }));
     if (opts.failUnder === undefined) return 0;
     const gate = checkThreshold(result, { threshold: opts.failUnder, metric: opts.metric, each: opts.each });
     if (gate.unknown) throw new QcodeError([gate.unknown]);

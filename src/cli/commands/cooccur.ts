@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { cooccurrenceTable } from '../../core/analysis/analysis-tables.js';
 import { computeCooccurrence } from '../../core/analysis/cooccurrence.js';
+import { cooccurrenceMatrixTable } from '../../core/analysis/summary-tables.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { chooseFormat, printTables } from '../table-output.js';
+import { printTables } from '../table-output.js';
 import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({ ...globalOptionShape, ...analysisOptionShape });
@@ -11,7 +12,8 @@ const cooccur: CommandModule = (cmd, ctx) => {
   addAnalysisOptions(cmd).description('code × code co-occurrence within segments and within documents (counts, Jaccard)');
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coder, coded } = await openCodedStudy(ctx, opts);
-    printTables(ctx, [cooccurrenceTable(computeCooccurrence(study.codebook, coded), coder)], chooseFormat(opts));
+    const rows = computeCooccurrence(study.codebook, coded);
+    printTables(ctx, [cooccurrenceTable(rows, coder), cooccurrenceMatrixTable(rows, coder)], opts);
   });
 };
 

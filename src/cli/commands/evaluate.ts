@@ -32,7 +32,7 @@ const evaluate: CommandModule = (cmd, ctx) => {
     const evaluation = computeEvaluation(coder.codings, gold.codings, study.codebook, order);
     const format = chooseFormat(opts);
     if (format === 'json') ctx.io.stdout.write(formatJson(evaluation));
-    else printTables(ctx, [formatEvaluationTable(evaluation)], format);
+    else printTables(ctx, [formatEvaluationTable(evaluation)], opts);
     if (opts.errors) {
       const matched = await readEvidenceTerms(codingPath(study.project, opts.coder));
       const texts = new Map(study.segments.map((s) => [s.segment_id, s]));

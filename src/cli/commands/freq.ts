@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { frequencyJson, frequencyRowsTable, presenceTestsTable } from '../../core/analysis/analysis-tables.js';
 import { checkGroupKey } from '../../core/analysis/check-analysis-options.js';
 import { computeFrequencyTable } from '../../core/analysis/frequency-table.js';
+import { frequencyPivotTable } from '../../core/analysis/summary-tables.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { chooseFormat, printTables } from '../table-output.js';
 import { addAnalysisOptions, analysisOptionShape, openCodedStudy, reportChecks } from '../analysis-options.js';
@@ -26,8 +27,11 @@ const freq: CommandModule = (cmd, ctx) => {
     const ft = computeFrequencyTable({ codebook: study.codebook, documents: study.corpus, coded, by: opts.by ?? null, level: opts.level });
     const format = chooseFormat(opts);
     if (format === 'json') ctx.outJson(frequencyJson(ft));
-    else if (opts.tests) printTables(ctx, ft.by ? [presenceTestsTable(ft)] : [], format);
-    else printTables(ctx, ft.by ? [frequencyRowsTable(ft, coder), presenceTestsTable(ft)] : [frequencyRowsTable(ft, coder)], format);
+    else if (opts.tests) printTables(ctx, ft.by ? [presenceTestsTable(ft)] : [], opts);
+    else {
+      const pivot = frequencyPivotTable(ft, coder);
+      printTables(ctx, [...(pivot ? [pivot] : []), frequencyRowsTable(ft, coder), ...(ft.by ? [presenceTestsTable(ft)] : [])], opts);
+    }
   });
 };
 

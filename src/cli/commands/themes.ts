@@ -3,9 +3,10 @@ import { themeExemplarsTable, themeTermsTable } from '../../core/analysis/analys
 import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
 import { compilePatternFinder } from '../../core/analysis/pattern-finder.js';
 import { computeThemes } from '../../core/analysis/themes.js';
+import { exemplarSummaryTable, themeSummaryTable } from '../../core/analysis/summary-tables.js';
 import { listCodes } from '../../core/model/codebook.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { chooseFormat, printTables } from '../table-output.js';
+import { printTables } from '../table-output.js';
 import { addAnalysisOptions, analysisOptionShape, openCodedStudy, reportChecks } from '../analysis-options.js';
 
 const Options = z.strictObject({
@@ -36,8 +37,9 @@ const themes: CommandModule = (cmd, ctx) => {
       exemplars: opts.exemplars,
       ...(opts.code ? { codes: [opts.code] } : {}),
     });
-    const tables = opts.quotes ? [themeExemplarsTable(result)] : [themeTermsTable(result), themeExemplarsTable(result)];
-    printTables(ctx, tables, chooseFormat(opts));
+    const quotes = [themeExemplarsTable(result), exemplarSummaryTable(result)];
+    const tables = opts.quotes ? quotes : [themeTermsTable(result), themeSummaryTable(result), ...quotes];
+    printTables(ctx, tables, opts);
   });
 };
 
