@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { kwicTable } from '../../core/analysis/analysis-tables.js';
 import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
-import { computeKwic, formatKwicLines } from '../../core/analysis/kwic.js';
-import { compilePatternFinder } from '../../core/analysis/pattern-finder.js';
+import { compileKwicPattern, computeKwic, formatKwicLines } from '../../core/analysis/kwic.js';
+import { compilePatterns } from '../../core/match/compile-matcher.js';
 import { listCodes } from '../../core/model/codebook.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
@@ -30,20 +30,12 @@ const kwic: CommandModule = (cmd, ctx) => {
       const what = pattern === undefined ? 'give a pattern or --code ID' : 'give a pattern or --code ID, not both';
       throw new QcodeError([diag('QC001', what)]);
     }
+    // A typed pattern is checked before the corpus is read: a typo fails fast.
+    const typed = pattern === undefined ? undefined : compileKwicPattern(pattern);
     const study = await openStudy(ctx, opts);
-    let patterns: string[];
-    if (opts.code) {
-      reportChecks(ctx, checkCodeIds([opts.code], study.codebook));
-      patterns = listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns;
-    } else patterns = [pattern!];
-    let find;
-    try {
-      find = compilePatternFinder(patterns.filter((p) => p.trim() !== ''));
-    } catch (e) {
-      throw new QcodeError([diag('QC703', `pattern ${patterns.join(', ')}: ${(e as Error).message}`)]);
-    }
-    if (patterns.every((p) => p.trim() === '')) throw new QcodeError([diag('QC703', 'the pattern is empty')]);
-    const lines = computeKwic(study.segments, find, opts.window);
+    if (opts.code) reportChecks(ctx, checkCodeIds([opts.code], study.codebook));
+    const matcher = typed ?? compilePatterns(listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns);
+    const lines = computeKwic(study.corpus, study.segments, matcher, opts.window);
     const format = chooseFormat(opts);
     if (format === 'table') ctx.io.stdout.write(formatKwicLines(lines, opts.window));
     else printTables(ctx, [kwicTable(lines)], opts);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { themeExemplarsTable, themeTermsTable } from '../../core/analysis/analysis-tables.js';
 import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
-import { compilePatternFinder } from '../../core/analysis/pattern-finder.js';
 import { computeThemes } from '../../core/analysis/themes.js';
 import { exemplarSummaryTable, themeSummaryTable } from '../../core/analysis/summary-tables.js';
-import { listCodes } from '../../core/model/codebook.js';
+import { findCorpusEvidence } from '../../core/match/code-document.js';
+import { compileMatcher } from '../../core/match/compile-matcher.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { printTables } from '../table-output.js';
 import { addAnalysisOptions, analysisOptionShape, openCodedStudy, reportChecks } from '../analysis-options.js';
@@ -28,11 +28,11 @@ const themes: CommandModule = (cmd, ctx) => {
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coded } = await openCodedStudy(ctx, opts);
     if (opts.code) reportChecks(ctx, checkCodeIds([opts.code], study.codebook));
-    const finders = new Map(listCodes(study.codebook).map((r) => [r.code.id, compilePatternFinder(r.code.patterns)]));
+    const evidence = findCorpusEvidence(compileMatcher(study.codebook), study.corpus, study.segments);
     const result = computeThemes({
       codebook: study.codebook,
       coded,
-      finders,
+      evidence,
       top: opts.top,
       exemplars: opts.exemplars,
       ...(opts.code ? { codes: [opts.code] } : {}),

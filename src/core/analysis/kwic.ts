@@ -1,7 +1,12 @@
+import { catalogueEntry } from '../diagnostics/catalogue.js';
+import { QcodeError, diag } from '../diagnostics/qcode-error.js';
+import { findCorpusEvidence } from '../match/code-document.js';
+import { compilePatterns, type Matcher } from '../match/compile-matcher.js';
+import type { Document } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
-import type { PatternFinder } from './pattern-finder.js';
+import { parsePattern } from '../pattern/parse-pattern.js';
 
-/** One keyword-in-context line. Offsets are code points into the document. */
+/** One keyword-in-context line. Offsets are code points into the document, as in the evidence file. */
 export interface KwicLine {
   segment_id: string;
   doc_id: string;
@@ -13,34 +18,88 @@ export interface KwicLine {
   pattern: string;
 }
 
+/**
+ * The matcher for a pattern typed on the command line, judged by the parser
+ * the codebook's patterns go through: a pattern the codebook would refuse
+ * (QC207, QC208, QC210) is refused here as QC703 with that code's hint.
+ */
+export function compileKwicPattern(pattern: string): Matcher {
+  const parsed = parsePattern(pattern);
+  if (parsed.kind === 'error') {
+    throw new QcodeError([diag('QC703', `${parsed.message} (${parsed.code} in a codebook)`, { hint: catalogueEntry(parsed.code).hint })]);
+  }
+  return compilePatterns([pattern]);
+}
+
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-const codePoints = (s: string) => [...s].length;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** User-perceived characters (grapheme clusters): an accent or a flag is never cut from its letter. */
+function countGraphemes(s: string): number {
+  let n = 0;
+  for (const _ of graphemes.segment(s)) n++;
+  return n;
+}
 
 /**
- * Every match in every segment, in corpus order, with up to `window` code
- * points of context on each side, taken from the segment (context never runs
- * into the next segment). Line breaks in context become spaces.
+ * Up to `n` characters (grapheme clusters) of text[from, to), taken at its
+ * end (`atEnd`) or its start. Only a bounded stretch is segmented, so a long
+ * segment costs the same per match; a cluster cut at the stretch's far edge
+ * is left out.
  */
-export function computeKwic(segments: readonly Segment[], find: PatternFinder, window: number): KwicLine[] {
-  const lines: KwicLine[] = [];
-  for (const seg of segments) {
-    for (const hit of find(seg.text)) {
-      const before = [...seg.text.slice(0, hit.start)];
-      const after = [...seg.text.slice(hit.end)];
-      const start = seg.start + before.length;
-      lines.push({
-        segment_id: seg.segment_id,
-        doc_id: seg.doc_id,
-        start,
-        end: start + codePoints(seg.text.slice(hit.start, hit.end)),
-        left: oneLine(before.slice(Math.max(0, before.length - window)).join('')),
-        keyword: oneLine(seg.text.slice(hit.start, hit.end)),
-        right: oneLine(after.slice(0, window).join('')),
-        pattern: hit.pattern,
-      });
-    }
+function context(text: string, from: number, to: number, n: number, atEnd: boolean): string {
+  if (n === 0) return '';
+  const bound = n * 8 + 16;
+  const a = atEnd ? Math.max(from, to - bound) : from;
+  const b = atEnd ? to : Math.min(to, from + bound);
+  const parts = Array.from(graphemes.segment(text.slice(a, b)), (g) => g.segment);
+  if (atEnd && a > from) parts.shift();
+  if (!atEnd && b < to) parts.pop();
+  return (atEnd ? parts.slice(Math.max(0, parts.length - n)) : parts.slice(0, n)).join('');
+}
+
+/** UTF-16 index of every code point of `text`, and of its end. */
+function codePointUnits(text: string): number[] {
+  const units: number[] = [];
+  let u = 0;
+  for (const ch of text) {
+    units.push(u);
+    u += ch.length;
   }
-  return lines;
+  units.push(u);
+  return units;
+}
+
+/**
+ * Every match of the matcher's patterns in the corpus, found exactly as
+ * `qcode code` finds them (the same scan, the same evidence), in corpus order,
+ * with up to `window` characters of context on each side taken from the
+ * segment (context never runs into the next segment). Line breaks in context
+ * become spaces.
+ */
+export function computeKwic(documents: readonly Document[], segments: readonly Segment[], matcher: Matcher, window: number): KwicLine[] {
+  const byId = new Map(segments.map((s) => [s.segment_id, s]));
+  let seg: Segment | undefined;
+  let units: number[] = [];
+  return findCorpusEvidence(matcher, documents, segments).map((e) => {
+    if (seg?.segment_id !== e.segment_id) {
+      seg = byId.get(e.segment_id)!;
+      units = codePointUnits(seg.text);
+    }
+    // Evidence offsets are code points into the document; the segment's text is sliced in UTF-16 units.
+    const from = units[e.start - seg.start]!;
+    const to = units[e.end - seg.start]!;
+    return {
+      segment_id: seg.segment_id,
+      doc_id: seg.doc_id,
+      start: e.start,
+      end: e.end,
+      left: oneLine(context(seg.text, 0, from, window, true)),
+      keyword: oneLine(seg.text.slice(from, to)),
+      right: oneLine(context(seg.text, to, seg.text.length, window, false)),
+      pattern: e.pattern,
+    };
+  });
 }
 
 /**
@@ -49,11 +108,11 @@ export function computeKwic(segments: readonly Segment[], find: PatternFinder, w
  * keyword in brackets, context spacing kept as in the text.
  */
 export function formatKwicLines(lines: readonly KwicLine[], window: number): string {
-  const idWidth = Math.max(0, ...lines.map((l) => codePoints(l.segment_id)));
+  const idWidth = lines.reduce((w, l) => Math.max(w, countGraphemes(l.segment_id)), 0);
   return lines
     .map((l) => {
-      const id = l.segment_id + ' '.repeat(idWidth - codePoints(l.segment_id));
-      const left = ' '.repeat(Math.max(0, window - codePoints(l.left))) + l.left;
+      const id = l.segment_id + ' '.repeat(idWidth - countGraphemes(l.segment_id));
+      const left = ' '.repeat(Math.max(0, window - countGraphemes(l.left))) + l.left;
       return `${id}  ${left}[${l.keyword}]${l.right}`.trimEnd();
     })
     .map((s) => `${s}\n`)

@@ -1,8 +1,7 @@
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { CodedSegment } from './coded-segments.js';
 import { computeLogLikelihoodKeyness } from './log-likelihood-keyness.js';
-import type { PatternFinder } from './pattern-finder.js';
-import { tokenizeTerms } from './tokenize-terms.js';
+import { computeContentTerms } from './content-terms.js';
 
 export interface KeyTerm {
   term: string;
@@ -32,25 +31,29 @@ export interface CodeTheme {
 export interface ThemesInput {
   codebook: Codebook;
   coded: readonly CodedSegment[];
-  /** Pattern matcher per code id, for evidence counts. */
-  finders: ReadonlyMap<string, PatternFinder>;
+  /** The matches `qcode code` finds for the codebook on these segments (findCorpusEvidence), for exemplar counts. */
+  evidence: readonly { segment_id: string; code: string }[];
   codes?: readonly string[];
   top: number;
   exemplars: number;
 }
 
 const byTerm = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const matchKey = (segmentId: string, code: string) => `${segmentId}\u0000${code}`;
 
 /**
  * Per code: its most distinctive terms (positive log-likelihood keyness G² of
  * the segments coded with it against all other reviewed segments, top N by G²,
- * ties by term) and exemplar quotes: the segments coded with it that have the
- * most pattern matches for it, then the highest length-normalised keyness
- * (sum of the G² of the segment's tokens that are positive key terms of the
- * code, divided by its token count), then corpus order.
+ * ties by term; terms are the matcher's words, see content-terms.ts) and
+ * exemplar quotes: the segments coded with it that have the most matches of
+ * its patterns (the auto-coder's evidence), then the highest
+ * length-normalised keyness (sum of the G² of the segment's tokens that are
+ * positive key terms of the code, divided by its token count), then corpus
+ * order.
  */
 export function computeThemes(input: ThemesInput): CodeTheme[] {
-  const tokens = input.coded.map((s) => tokenizeTerms(s.segment.text));
+  const { terms: tokens, display } = computeContentTerms(input.coded.map((s) => s.segment.text));
+  const matches = countMatches(input.evidence);
   const totalCounts = countTerms(tokens.flat());
   const totalSize = tokens.reduce((n, t) => n + t.length, 0);
   const wanted = input.codes ? new Set(input.codes) : null;
@@ -68,23 +71,27 @@ export function computeThemes(input: ThemesInput): CodeTheme[] {
         const g2 = computeLogLikelihoodKeyness(a, b, c, d);
         if (g2 > 0) {
           g2ByTerm.set(term, g2);
-          terms.push({ term, freq_code: a, freq_rest: b, g2 });
+          terms.push({ term: display.get(term)!, freq_code: a, freq_rest: b, g2 });
         }
       }
       terms.sort((x, y) => y.g2 - x.g2 || byTerm(x.term, y.term));
-      const find = input.finders.get(code.id);
       const exemplars = members
         .map((i, order) => {
           const seg = input.coded[i]!.segment;
           const toks = tokens[i]!;
           const keyness = toks.length === 0 ? 0 : toks.reduce((s, t) => s + (g2ByTerm.get(t) ?? 0), 0) / toks.length;
-          return { order, ex: { segment_id: seg.segment_id, matches: find ? find(seg.text).length : 0, keyness, text: seg.text } };
+          return { order, ex: { segment_id: seg.segment_id, matches: matches.get(matchKey(seg.segment_id, code.id)) ?? 0, keyness, text: seg.text } };
         })
         .sort((x, y) => y.ex.matches - x.ex.matches || y.ex.keyness - x.ex.keyness || x.order - y.order)
         .slice(0, input.exemplars)
         .map((x) => x.ex);
       return { category: category.id, code: code.id, segments: members.length, terms: terms.slice(0, input.top), exemplars };
     });
+}
+
+/** Matches per segment and code, keyed by matchKey. */
+function countMatches(evidence: ThemesInput['evidence']): Map<string, number> {
+  return countTerms(evidence.map((e) => matchKey(e.segment_id, e.code)));
 }
 
 function countTerms(terms: readonly string[]): Map<string, number> {

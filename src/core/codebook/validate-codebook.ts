@@ -2,7 +2,6 @@ import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
 import type { YamlSource } from '../util/parse-yaml-source.js';
 import { parsePattern } from '../pattern/parse-pattern.js';
-import { explainRegexError, hasNestedQuantifier, isRegexPattern, splitRegexPattern } from '../pattern/check-regex.js';
 
 /** The part of a codebook the cross-field rules read; a full Codebook fits it. */
 export interface CodebookShape {
@@ -51,19 +50,10 @@ export function validateCodebook(
       }
       code.patterns.forEach((pattern, pi) => {
         const at = yaml.locate([...codePath, 'patterns', pi]);
-        if (isRegexPattern(pattern)) {
-          const { source, flags } = splitRegexPattern(pattern)!;
-          const error = explainRegexError(source, flags);
-          if (error) out.push(diag('QC207', `pattern ${pattern} of code '${code.id}': ${error}`, { at }));
-          else if (hasNestedQuantifier(source)) {
-            out.push(diag('QC208', `pattern ${pattern} of code '${code.id}' nests repetition`, { at }));
-          }
-        } else {
-          // The matcher's own parser decides what a word pattern may hold, so
-          // validate and code can never disagree about a pattern.
-          const parsed = parsePattern(pattern);
-          if (parsed.kind === 'error') out.push(diag('QC210', `code '${code.id}': ${parsed.message}`, { at }));
-        }
+        // The matcher's own parser judges every pattern (regex or words), so
+        // validate, code and kwic can never disagree about a pattern.
+        const parsed = parsePattern(pattern);
+        if (parsed.kind === 'error') out.push(diag(parsed.code, `code '${code.id}': ${parsed.message}`, { at }));
         const key = patternKey(pattern);
         const first = patterns.get(key);
         if (first && first.code !== code.id) {

@@ -1,7 +1,7 @@
 import type { Codebook } from '../model/codebook.js';
 import type { Coding } from '../model/coding.js';
 import type { Document } from '../model/document.js';
-import { compileMatcher } from './compile-matcher.js';
+import { compileMatcher, type Matcher } from './compile-matcher.js';
 import type { Segment } from '../model/segment.js';
 import { computeAutoCodings } from './compute-auto-codings.js';
 import { collectEvidence, type Evidence, type SegmentSpan } from './evidence.js';
@@ -25,14 +25,18 @@ export function computeDocumentCoding(run: MatchRun, spans: readonly SegmentSpan
 }
 
 /**
- * Codes one document's segments with the string path: the document is
- * scanned once and each match goes to the segment that holds it.
+ * Every match in one document's text, handed to the segments that hold it
+ * whole (string path): the document is scanned once.
  */
-export function codeDocument(run: MatchRun, text: string, segments: readonly Segment[], coder: string): DocumentCoding {
+export function matchDocument(run: MatchRun, text: string, segments: readonly Segment[]): Evidence[][] {
   run.reset();
   scanText(run, text);
-  const evidence = collectEvidence(run, segments, (a, b) => text.slice(a, b));
-  return computeDocumentCoding(run, segments, evidence, coder);
+  return collectEvidence(run, segments, (a, b) => text.slice(a, b));
+}
+
+/** Codes one document's segments with the string path. */
+export function codeDocument(run: MatchRun, text: string, segments: readonly Segment[], coder: string): DocumentCoding {
+  return computeDocumentCoding(run, segments, matchDocument(run, text, segments), coder);
 }
 
 /** All matches in a text taken as one segment: for tests and for trying patterns out. */
@@ -43,9 +47,19 @@ export function matchText(run: MatchRun, text: string): Evidence[] {
   return collectEvidence(run, [span], (a, b) => text.slice(a, b))[0]!;
 }
 
+/** Each document of a corpus held in memory with its segments (segments are in corpus order); documents without segments are skipped. */
+function* documentsWithSegments(documents: readonly Document[], segments: readonly Segment[]): Generator<[Document, Segment[]]> {
+  let s = 0;
+  for (const doc of documents) {
+    const first = s;
+    while (s < segments.length && segments[s]!.doc_id === doc.id) s++;
+    if (s > first) yield [doc, segments.slice(first, s)];
+  }
+}
+
 /**
  * Codes a whole corpus held in memory: one compiled matcher, each document
- * scanned once with its own segments (segments are in corpus order).
+ * scanned once with its own segments.
  */
 export function codeCorpus(
   codebook: Codebook,
@@ -56,14 +70,24 @@ export function codeCorpus(
   const run = new MatchRun(compileMatcher(codebook));
   const codings: Coding[] = [];
   const evidence: Evidence[] = [];
-  let s = 0;
-  for (const doc of documents) {
-    const first = s;
-    while (s < segments.length && segments[s]!.doc_id === doc.id) s++;
-    if (s === first) continue;
-    const coded = codeDocument(run, doc.text, segments.slice(first, s), coder);
+  for (const [doc, segs] of documentsWithSegments(documents, segments)) {
+    const coded = codeDocument(run, doc.text, segs, coder);
     for (const c of coded.codings) codings.push(c);
     for (const e of coded.evidence) evidence.push(e);
   }
   return { codings, evidence };
+}
+
+/**
+ * The evidence `qcode code` would list for a matcher's patterns on a corpus
+ * held in memory, in the same order: what kwic and themes read, so they
+ * agree with the auto-coder match for match.
+ */
+export function findCorpusEvidence(matcher: Matcher, documents: readonly Document[], segments: readonly Segment[]): Evidence[] {
+  const run = new MatchRun(matcher);
+  const evidence: Evidence[] = [];
+  for (const [doc, segs] of documentsWithSegments(documents, segments)) {
+    for (const perSegment of matchDocument(run, doc.text, segs)) for (const e of perSegment) evidence.push(e);
+  }
+  return evidence;
 }

@@ -123,57 +123,89 @@ function lowerCaseColumns(trie: PackedTrie | null): Uint8Array {
   return cols;
 }
 
+/** The patterns of one code, as the compiler takes them. */
+interface CodeSource {
+  id: string;
+  category: string;
+  exclusive: boolean;
+  patterns: readonly string[];
+}
+
+/** A parsed pattern ready for the tables: its info and, for a token pattern, its terms. */
+interface CompiledPattern {
+  info: PatternInfo;
+  terms: TermPattern[] | null;
+}
+
 /**
  * Compiles every pattern of the codebook. Throws a QcodeError listing every
  * unusable pattern, each located by category and code.
  */
 export function compileMatcher(codebook: Codebook): Matcher {
-  const patterns: PatternInfo[] = [];
-  const phrases: number[][] = [];
-  const termIds = new Map<string, number>();
-  const terms: TermPattern[] = [];
-  const problems: Diagnostic[] = [];
-  const codes = listCodes(codebook).map((ref) => ({
-    id: ref.code.id,
-    category: ref.category.id,
-    exclusive: ref.category.exclusive,
-    ref,
+  const codes = listCodes(codebook).map(({ code, category }) => ({
+    id: code.id,
+    category: category.id,
+    exclusive: category.exclusive,
+    patterns: code.patterns,
   }));
-  for (const { ref } of codes) {
-    for (const pattern of ref.code.patterns) {
+  return compileCodes(codes);
+}
+
+/**
+ * Compiles a bare list of patterns, as if they were the patterns of one code
+ * with an empty id (kwic): the same parser and tables as for a codebook, so
+ * a pattern finds here exactly what it finds in `qcode code`.
+ */
+export function compilePatterns(patterns: readonly string[]): Matcher {
+  return compileCodes([{ id: '', category: '', exclusive: false, patterns }]);
+}
+
+/**
+ * A matcher whose one pattern is a lone `*`, which matches every token once:
+ * the scanner's own definition of a word, for listing the words of a text.
+ * (A codebook may not hold a pattern of only wildcards; this is built from
+ * the parsed form.)
+ */
+export function compileWordMatcher(): Matcher {
+  const info: PatternInfo = { pattern: '*', code: '', category: '', codeOrder: 0, exclusive: false, regex: null };
+  return buildMatcher([{ info, terms: [{ kind: 'any' }] }], [{ id: '', category: '', exclusive: false, patterns: [] }]);
+}
+
+function compileCodes(codes: readonly CodeSource[]): Matcher {
+  const compiled: CompiledPattern[] = [];
+  const problems: Diagnostic[] = [];
+  codes.forEach((code, order) => {
+    for (const pattern of code.patterns) {
       const parsed = parsePattern(pattern);
       if (parsed.kind === 'error') {
-        problems.push(diag(parsed.code, `code ${ref.code.id}: ${parsed.message}`));
+        problems.push(diag(parsed.code, code.id === '' ? parsed.message : `code '${code.id}': ${parsed.message}`));
         continue;
       }
-      const info: PatternInfo = {
-        pattern,
-        code: ref.code.id,
-        category: ref.category.id,
-        codeOrder: ref.order,
-        exclusive: ref.category.exclusive,
-        regex: parsed.kind === 'regex' ? parsed.regex : null,
-      };
-      patterns.push(info);
-      if (parsed.kind === 'regex') {
-        phrases.push([]);
-        continue;
-      }
-      phrases.push(
-        parsed.terms.map((t) => {
-          const key = termKey(t);
-          let id = termIds.get(key);
-          if (id === undefined) {
-            id = terms.length;
-            terms.push(t);
-            termIds.set(key, id);
-          }
-          return id;
-        }),
-      );
+      const regex = parsed.kind === 'regex' ? parsed.regex : null;
+      const info: PatternInfo = { pattern, code: code.id, category: code.category, codeOrder: order, exclusive: code.exclusive, regex };
+      compiled.push({ info, terms: parsed.kind === 'tokens' ? parsed.terms : null });
     }
-  }
+  });
   if (problems.length > 0) throw new QcodeError(problems);
+  return buildMatcher(compiled, codes);
+}
+
+function buildMatcher(compiled: readonly CompiledPattern[], codes: readonly CodeSource[]): Matcher {
+  const patterns = compiled.map((c) => c.info);
+  const termIds = new Map<string, number>();
+  const terms: TermPattern[] = [];
+  const phrases = compiled.map(({ terms: words }) =>
+    (words ?? []).map((t) => {
+      const key = termKey(t);
+      let id = termIds.get(key);
+      if (id === undefined) {
+        id = terms.length;
+        terms.push(t);
+        termIds.set(key, id);
+      }
+      return id;
+    }),
+  );
 
   const forwardKeys: TrieKey[] = [];
   const backwardKeys: TrieKey[] = [];

@@ -87,3 +87,17 @@ export function foldWord(word: string): string {
   for (const ch of word) out += foldCodePoint(ch.codePointAt(0)!);
   return out;
 }
+
+/**
+ * A word as a reader would write it in a table: lower case with apostrophes
+ * and in-word hyphens unified as folding does, but diacritics kept (NFC), so
+ * `México` shows as `méxico` where foldWord gives `mexico`.
+ */
+export function lowerWord(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    const kind = classOf(ch.codePointAt(0)!) & KIND_MASK;
+    out += kind === K_HYPHEN ? '-' : kind === K_APOS ? "'" : ch.toLowerCase();
+  }
+  return out.normalize('NFC');
+}

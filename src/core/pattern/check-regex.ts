@@ -1,14 +1,21 @@
 /**
- * A regex pattern is written `/source/flags`. This file decides whether a
- * pattern is a regex, whether it compiles, and whether it nests repetition.
+ * A regex pattern is written `/source/flags`. This file holds the one
+ * definition of that form (codebook validation, the matcher and kwic all ask
+ * splitRegexPattern), and decides whether a regex compiles and whether it
+ * nests repetition.
  */
-const REGEX_FORM = /^\/(.*)\/([a-z]*)$/s;
+
+/**
+ * A pattern is a regex when it starts with `/` and ends with `/` plus letters
+ * (its flags). The source may be empty (`//`) so that the form is recognised
+ * and refused with a clear message, rather than read as a word pattern that
+ * "never matches a token". Flags are any letters here, so a wrong flag is
+ * named (`flag 'G' is not allowed`) instead of turning the pattern into words.
+ */
+const REGEX_FORM = /^\/(.*)\/([A-Za-z]*)$/s;
 export const ALLOWED_REGEX_FLAGS = 'imsuv';
 
-export function isRegexPattern(pattern: string): boolean {
-  return REGEX_FORM.test(pattern) && pattern.length >= 2;
-}
-
+/** The source and flags of a `/source/flags` pattern, or undefined when the pattern is not in that form. */
 export function splitRegexPattern(pattern: string): { source: string; flags: string } | undefined {
   const m = REGEX_FORM.exec(pattern);
   return m ? { source: m[1]!, flags: m[2]! } : undefined;
@@ -16,8 +23,12 @@ export function splitRegexPattern(pattern: string): { source: string; flags: str
 
 /** Why a regex pattern does not compile, or undefined when it does. */
 export function explainRegexError(source: string, flags: string): string | undefined {
-  if (source.length === 0) return 'the regular expression is empty';
-  for (const f of flags) if (!ALLOWED_REGEX_FLAGS.includes(f)) return `flag '${f}' is not allowed (use ${ALLOWED_REGEX_FLAGS.split('').join(', ')})`;
+  // Empty matches are ignored, so `//` would silently code nothing.
+  if (source.length === 0) return 'the regular expression is empty and could never match any text: write a word pattern, or a regex with something to match';
+  for (const f of flags) {
+    if (!ALLOWED_REGEX_FLAGS.includes(f)) return `flag '${f}' is not allowed (use ${ALLOWED_REGEX_FLAGS.split('').join(', ')}; qcode adds g itself)`;
+  }
+  if (new Set(flags).size < flags.length) return `flags '${flags}' repeat a flag`;
   try {
     new RegExp(source, flags);
     return undefined;

@@ -1,4 +1,5 @@
 import { K_APOS, K_HYPHEN, K_WORD, KIND_MASK, classOf, foldWord } from './char-class.js';
+import { explainRegexError, hasNestedQuantifier, splitRegexPattern } from './check-regex.js';
 
 /**
  * One word of a dictionary pattern after folding. `exact`: the token must be
@@ -14,9 +15,10 @@ export type TermPattern =
 export type ParsedPattern =
   | { kind: 'tokens'; terms: TermPattern[] }
   | { kind: 'regex'; regex: RegExp }
-  | { kind: 'error'; code: 'QC210' | 'QC207'; message: string };
+  | { kind: 'error'; code: PatternErrorCode; message: string };
 
-const REGEX_FORM = /^\/(.+)\/([a-z]*)$/s;
+/** What is wrong with a pattern: QC207 a regex that does not compile, QC208 one that nests repetition, QC210 an unusable word pattern. */
+export type PatternErrorCode = 'QC207' | 'QC208' | 'QC210';
 const WILDCARD = 0x2a;
 
 /** Finds what keeps a word from being one token, or null when it is one. */
@@ -53,17 +55,17 @@ function parseWord(word: string): TermPattern {
 /**
  * Parses one codebook pattern: `/source/flags` is a JavaScript regex run on
  * the segment text; anything else is a word or a phrase of words separated
- * by whitespace, each word possibly holding `*` wildcards.
+ * by whitespace, each word possibly holding `*` wildcards. This is the one
+ * judge of a pattern: codebook validation, the matcher and kwic all call it,
+ * so they cannot disagree about what a pattern means or whether it is usable.
  */
 export function parsePattern(pattern: string): ParsedPattern {
-  const rx = REGEX_FORM.exec(pattern);
+  const rx = splitRegexPattern(pattern);
   if (rx) {
-    try {
-      const flags = rx[2]!.includes('g') ? rx[2]! : `${rx[2]!}g`;
-      return { kind: 'regex', regex: new RegExp(rx[1]!, flags) };
-    } catch (err) {
-      return { kind: 'error', code: 'QC207', message: `pattern ${pattern}: ${(err as Error).message}` };
-    }
+    const problem = explainRegexError(rx.source, rx.flags);
+    if (problem) return { kind: 'error', code: 'QC207', message: `pattern ${pattern}: ${problem}` };
+    if (hasNestedQuantifier(rx.source)) return { kind: 'error', code: 'QC208', message: `pattern ${pattern} nests repetition` };
+    return { kind: 'regex', regex: new RegExp(rx.source, `${rx.flags}g`) };
   }
   const words = pattern.trim().split(/\s+/u).filter((w) => w !== '');
   if (words.length === 0) return { kind: 'error', code: 'QC210', message: 'a pattern cannot be empty' };

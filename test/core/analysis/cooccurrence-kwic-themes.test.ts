@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { indexCodedSegments } from '../../../src/core/analysis/coded-segments.js';
 import { computeCooccurrence } from '../../../src/core/analysis/cooccurrence.js';
 import { computeKwic, formatKwicLines } from '../../../src/core/analysis/kwic.js';
-import { compilePatternFinder } from '../../../src/core/analysis/pattern-finder.js';
 import { computeThemes } from '../../../src/core/analysis/themes.js';
-import { tokenizeTerms } from '../../../src/core/analysis/tokenize-terms.js';
 import { computeLogLikelihoodKeyness } from '../../../src/core/analysis/log-likelihood-keyness.js';
-import { codebook, codings, segments } from './small-study.js';
-import { listCodes } from '../../../src/core/model/codebook.js';
+import { findCorpusEvidence } from '../../../src/core/match/code-document.js';
+import { compileMatcher, compilePatterns } from '../../../src/core/match/compile-matcher.js';
+import { codebook, codings, documents, segments } from './small-study.js';
 
 const coded = indexCodedSegments(segments, codings);
 
@@ -21,18 +20,9 @@ describe('computeCooccurrence', () => {
   });
 });
 
-describe('compilePatternFinder (stand-in) and computeKwic', () => {
-  it('matches whole tokens, wildcards and phrases case-insensitively', () => {
-    const find = compilePatternFinder(['tariff', 'drug traffick*', 'reform*']);
-    expect(find('Tariffs and tariff-free and TARIFF.').map((h) => h.start)).toEqual([28]);
-    expect(find('Drug\ntrafficking, drug, trafficking').map((h) => [h.start, h.end])).toEqual([[0, 16]]);
-    expect(find('reforms').length).toBe(1);
-    const hyphen = compilePatternFinder(['duty-free', "o'brien", 'a.b']);
-    expect(hyphen('Duty\u2011free goods, O’Brien said; axb').map((h) => h.pattern)).toEqual(['duty-free', "o'brien"]);
-  });
-
+describe('computeKwic', () => {
   it('aligns keywords and keeps context inside the segment', () => {
-    const lines = computeKwic(segments, compilePatternFinder(['tariff*']), 10);
+    const lines = computeKwic(documents, segments, compilePatterns(['tariff*']), 10);
     expect(lines.map((l) => [l.segment_id, l.left, l.keyword, l.right])).toEqual([
       ['d1:s1', '', 'Tariffs', ' on steel '],
       ['d2:s1', 'The ', 'tariff', ' deal stal'],
@@ -45,21 +35,9 @@ describe('compilePatternFinder (stand-in) and computeKwic', () => {
   });
 });
 
-describe('tokenizeTerms', () => {
-  it('drops stop words in English and Spanish, numbers and possessives', () => {
-    expect(tokenizeTerms("The FBI's agents and los aranceles de 2026 on non-tariff barriers")).toEqual([
-      'fbi',
-      'agents',
-      'aranceles',
-      'non-tariff',
-      'barriers',
-    ]);
-  });
-});
-
 describe('computeThemes', () => {
-  const finders = new Map(listCodes(codebook).map((r) => [r.code.id, compilePatternFinder(r.code.patterns)]));
-  const themes = computeThemes({ codebook, coded, finders, top: 3, exemplars: 2 });
+  const evidence = findCorpusEvidence(compileMatcher(codebook), documents, segments);
+  const themes = computeThemes({ codebook, coded, evidence, top: 3, exemplars: 2 });
 
   it('ranks key terms by G² against the rest, positive only', () => {
     const drugs = themes.find((t) => t.code === 'drugs')!;

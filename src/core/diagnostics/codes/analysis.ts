@@ -14,7 +14,8 @@ export const analysisCodes = {
   },
   QC703: {
     title: 'invalid KWIC pattern',
-    description: 'The pattern given to kwic is empty or a /regex/ that does not compile.',
+    description:
+      'The pattern given to kwic is one a codebook would refuse (the message names the codebook code: QC207, QC208 or QC210): empty, a /regex/ that does not compile or nests repetition, or a word pattern with characters no token holds.',
     hint: 'Patterns use the codebook syntax: a word, a phrase, * wildcards, or /regex/flags.',
   },
   QC704: {

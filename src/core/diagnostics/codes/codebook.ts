@@ -34,8 +34,8 @@ export const codebookCodes = {
   },
   QC207: {
     title: 'invalid regular expression',
-    description: 'A /regex/flags pattern does not compile as a JavaScript regular expression.',
-    hint: 'Check the pattern in JavaScript syntax; allowed flags are i, m, s, u.',
+    description: 'A /regex/flags pattern is empty (//), has a flag qcode does not allow, or does not compile as a JavaScript regular expression.',
+    hint: 'Check the pattern in JavaScript syntax; allowed flags are i, m, s, u, v (qcode adds g itself).',
   },
   QC208: {
     title: 'regular expression can backtrack catastrophically',
