@@ -34,7 +34,7 @@ export interface CodedStudy {
 }
 
 /** The coder to analyse: --coder, else `coder` in qcode.yaml, else gold when its file exists, else auto. */
-async function chooseCoder(study: Study, given: string | undefined): Promise<string> {
+export async function chooseCoder(study: Study, given: string | undefined): Promise<string> {
   if (given) return given;
   if (study.project.settings.coder) return study.project.settings.coder;
   return (await fileExists(codingPath(study.project, 'gold'))) ? 'gold' : 'auto';

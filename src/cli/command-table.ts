@@ -28,4 +28,5 @@ export const commandTable: CommandEntry[] = [
   { name: 'themes', summary: 'key terms (G² keyness) and exemplar quotes per code', load: () => import('./commands/themes.js') },
   { name: 'export', summary: 'analysis-ready tables: long, wide or jsonl', load: () => import('./commands/export.js') },
   { name: 'plot', summary: 'figures for papers: reliability, frequencies, co-occurrence, confusion (SVG, PNG, PDF)', load: () => import('./commands/plot.js') },
+  { name: 'report', summary: 'the whole study as one self-contained HTML file', load: () => import('./commands/report.js') },
 ];

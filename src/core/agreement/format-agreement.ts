@@ -303,12 +303,18 @@ function json(data: AgreementResult): string {
   });
 }
 
+/** The human-readable form of an AgreementResult: its heading, tables and the footer their footnotes share. */
+export function agreementTables(data: AgreementResult, opts: FormatAgreementOptions): { heading: string; tables: Table[]; footer: string[] } {
+  const foot = new Footnotes();
+  // Tables first: building them numbers the footnotes the footer lists.
+  const body = tables(data, opts, foot);
+  return { heading: heading(data, opts), tables: body, footer: footer(foot) };
+}
+
 /** Renders an AgreementResult; tables rounded for reading, CSV and JSON unrounded. */
 export function formatAgreement(data: AgreementResult, format: TableFormat, opts: FormatAgreementOptions): string {
   if (format === 'json') return json(data);
   if (format === 'csv') return csv(data);
-  const foot = new Footnotes();
-  // Tables first: building them numbers the footnotes the footer lists.
-  const body = tables(data, opts, foot);
-  return formatTables(body, format, { heading: heading(data, opts), footer: footer(foot), view: opts.view ?? 'full' });
+  const { heading: head, tables: body, footer: foot } = agreementTables(data, opts);
+  return formatTables(body, format, { heading: head, footer: foot, view: opts.view ?? 'full' });
 }
