@@ -25,8 +25,9 @@ tbody tr:last-child th, tbody tr:last-child td { border-bottom: 1.5px solid var(
 tbody th { font-weight: normal; }
 .num { text-align: right; white-space: nowrap; }
 figure.chart { margin: 1.5rem 0; }
-figure.chart .svg svg { max-width: 100%; height: auto; display: block; }
-figure.chart .svg { max-width: 40rem; }
+/* Figures are drawn at a journal column's width in points: scaled up to be read on a screen. */
+figure.chart .svg svg { width: 100%; height: auto; display: block; }
+figure.chart .svg { max-width: 36rem; }
 figcaption { font-size: .9rem; margin-top: .5rem; max-width: 48rem; }
 details { margin-top: .5rem; font-size: .9rem; }
 summary { cursor: pointer; color: var(--accent); }
@@ -37,6 +38,7 @@ summary { cursor: pointer; color: var(--accent); }
   h2 { break-before: auto; break-after: avoid; border-top: none; }
   h3 { break-after: avoid; }
   figure, table, .table-wrap { break-inside: avoid; }
+  figure.chart .svg { max-width: 12cm; }
   .table-wrap { overflow: visible; }
   details { display: none; }
   a { color: inherit; text-decoration: none; }
