@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { indexCodedSegments, type CodedSegment } from '../core/analysis/coded-segments.js';
 import type { Coding } from '../core/model/coding.js';
+import { CoderNameSchema } from '../core/model/coder.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import { codingPath } from '../io/coding-file.js';
 import { fileExists } from '../io/file-exists.js';
@@ -23,13 +24,13 @@ export function addAnalysisOptions(cmd: Command): Command {
   return addFormatOption(addCoderOptions(cmd));
 }
 
-export const coderOptionShape = { ...studyOptionShape, coder: z.string().min(1).optional() };
+export const coderOptionShape = { ...studyOptionShape, coder: CoderNameSchema.optional() };
 export const analysisOptionShape = { ...coderOptionShape, ...formatOptionShape };
 
 export interface CodedStudy {
   study: Study;
   coder: string;
-  codings: Coding[];
+  codings: readonly Coding[];
   coded: CodedSegment[];
 }
 
@@ -52,10 +53,4 @@ export async function openCodedStudy(
   if (coded.length === 0) throw new QcodeError([diag('QC704', `coder ${coder} has reviewed no segment of this corpus`)]);
   ctx.note(`coder ${coder}: ${coded.length} of ${study.segments.length} segments reviewed`);
   return { study, coder, codings, coded };
-}
-
-/** Throws every error among diagnostics; prints the warnings. */
-export function reportChecks(ctx: CommandContext, diagnostics: ReturnType<typeof diag>[]): void {
-  if (diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(diagnostics);
-  if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
 }

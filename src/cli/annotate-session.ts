@@ -5,10 +5,11 @@ import { parseKeys } from '../core/annotate/parse-keys.js';
 import { renderAnnotateScreen, type ScreenStyle } from '../core/annotate/render-annotate-screen.js';
 import { groupCodesBySegment } from '../core/coding/group-codings.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
-import { computeDisagreements, type CoderCodings } from '../core/disagreements/compute-disagreements.js';
+import { computeDisagreements } from '../core/disagreements/compute-disagreements.js';
+import type { CoderCodings } from '../core/model/coder.js';
 import { annotationPaths, compactJournal, JournalWriter } from '../io/annotation-journal.js';
 import { acquireCoderLock } from '../io/coder-lock.js';
-import { recordOutput } from '../io/manifest.js';
+import { recordOutputs } from '../io/manifest.js';
 import type { Study } from '../io/read-study.js';
 import type { CommandContext } from './command-kit.js';
 import { commandLine } from './study-options.js';
@@ -52,7 +53,7 @@ export async function runSession(ctx: CommandContext, study: Study, options: Ses
     }
     const compactOptions = { coder: options.coder, codebook: study.codebook, segments: study.segments, display };
     const start = await compactJournal(options.target, { ...compactOptions, ...(options.extra ? { extra: options.extra } : {}) });
-    ctx.printDiagnostics(start.diagnostics, false);
+    ctx.report(start.diagnostics);
     const confirmed = new Map<string, Draft>([...computeEntries(start.codings)].map(([id, e]) => [id, { codes: e.codes, memo: e.memo }]));
     let state = createAnnotateState({ title: options.title, coder: options.coder, codebook: study.codebook, items: options.items, confirmed });
 
@@ -110,14 +111,11 @@ export async function runSession(ctx: CommandContext, study: Study, options: Ses
       await writer.close();
     }
     const end = await compactJournal(options.target, compactOptions);
-    ctx.printDiagnostics(end.diagnostics, false);
+    ctx.report(end.diagnostics);
     if (end.content !== undefined || start.content !== undefined) {
-      await recordOutput(study, {
-        file: options.target,
-        command: commandLine(ctx),
-        content: end.content ?? start.content!,
-        details: { coder: options.coder, ...options.details },
-      });
+      await recordOutputs(study, [
+        { file: options.target, command: commandLine(ctx), content: end.content ?? start.content!, kind: 'work', details: { coder: options.coder, ...options.details } },
+      ]);
     }
     const done = options.items.filter((i) => groupCodesBySegment(end.codings).has(i.segment.segment_id)).length;
     ctx.note(`${options.coder}: ${done} of ${options.items.length} segments confirmed (${confirmations} confirmations this session) → ${display(options.target)}`);
@@ -135,7 +133,7 @@ export async function runAdjudicateSession(
 ): Promise<number> {
   requireTerminal(ctx, 'adjudicate', 'settle the disagreements in a file with --resolved FILE, or take one coder with --prefer CODER');
   const d = computeDisagreements(study.codebook, study.segments, input.a, input.b);
-  ctx.printDiagnostics(d.diagnostics, false);
+  ctx.report(d.diagnostics);
   const setsA = groupCodesBySegment(input.a.codings);
   const setsB = groupCodesBySegment(input.b.codings);
   const disputed = [...new Set(d.rows.map((r) => r.segment_id))];

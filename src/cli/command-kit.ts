@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { CliIo } from './io.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../core/diagnostics/diagnostic.js';
-import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
 import {
   countSummary,
   diagnosticToJson,
@@ -14,7 +14,15 @@ import {
 } from '../core/diagnostics/format-diagnostic.js';
 import { formatJson } from '../core/format/format-json.js';
 
-/** What a command file exports: it declares its options on `cmd` and sets its action. */
+/**
+ * What a command file exports: it declares its options on `cmd` and sets its
+ * action. Every command file has the same shape on purpose: a zod schema,
+ * then a commander chain of `.option(...)` calls, then `defineAction`. The
+ * `duplicates` tool reports those chains as same-shape twins across commands;
+ * they declare different options with their own help, and the options that
+ * mean the same thing everywhere already come from shared helpers
+ * (addStudyOptions, addCoderOptions, addFormatOption, addOutputOptions).
+ */
 export type CommandModule = (cmd: Command, ctx: CommandContext) => void;
 
 export interface GlobalOptions {
@@ -38,7 +46,7 @@ export function addGlobalOptions(cmd: Command): Command {
     .option('-C, --project <dir>', 'project folder (holds qcode.yaml)', '.')
     .option('--json', 'machine-readable output on stdout')
     .option('--no-color', 'no colour in output (also: NO_COLOR, or output not a terminal)')
-    .option('-q, --quiet', 'print only results, no progress or notes');
+    .option('-q, --quiet', 'print only results: no progress, notes or warnings');
 }
 
 export class CommandContext {
@@ -106,6 +114,16 @@ export class CommandContext {
     const style = this.diagnosticStyle();
     for (const d of sorted) this.io.stderr.write(`${formatDiagnostic(d, style)}\n`);
     if (summary && sorted.length > 0 && !this.globalOptions?.quiet) this.io.stderr.write(`${countSummary(sorted)}\n`);
+  }
+
+  /**
+   * The one way a command deals with the diagnostics its inputs gave: every
+   * error is thrown (with the warnings, so each problem is shown once), and
+   * the warnings alone are printed on stderr unless --quiet.
+   */
+  report(diagnostics: readonly Diagnostic[]): void {
+    throwErrors(diagnostics);
+    if (!this.globalOptions?.quiet) this.printDiagnostics(diagnostics, false);
   }
 
   /** Resolves a path given on the command line or in qcode.yaml against the project folder. */

@@ -10,12 +10,13 @@ export interface CommandEntry {
 }
 
 export const commandTable: CommandEntry[] = [
-  { name: 'init', summary: 'scaffold a new qcode project', load: () => import('./commands/init.js') },
+  { name: 'init', summary: 'scaffold a new qcode project, or make one from a QDA project (--from)', load: () => import('./commands/init.js') },
   { name: 'validate', summary: 'check the project file, codebook and corpus', load: () => import('./commands/validate.js') },
-  { name: 'codebook', summary: 'show, export or print the schema of the codebook', load: () => import('./commands/codebook.js') },
+  { name: 'codebook', summary: 'show, export (md, latex, qdc), import (qdc) or print the schema of the codebook', load: () => import('./commands/codebook.js') },
   { name: 'segment', summary: 'split the corpus into units with stable ids', load: () => import('./commands/segment.js') },
   { name: 'code', summary: "apply the codebook's patterns to every segment (dictionary auto-coder)", load: () => import('./commands/code.js') },
   { name: 'import', summary: "turn a coder's spreadsheet into the canonical coding file", load: () => import('./commands/import.js') },
+  { name: 'units', summary: "turn a QDA coder's span codings into codings of the project's units", load: () => import('./commands/units.js') },
   { name: 'sample', summary: 'draw a reproducible random sample of segments', load: () => import('./commands/sample.js') },
   { name: 'annotate', summary: 'code segments by hand in the terminal (blind, saved at every step)', load: () => import('./commands/annotate.js') },
   { name: 'disagreements', summary: 'list where two coders differ, segment by code', load: () => import('./commands/disagreements.js') },
@@ -26,7 +27,7 @@ export const commandTable: CommandEntry[] = [
   { name: 'cooccur', summary: 'code × code co-occurrence within segments and documents', load: () => import('./commands/cooccur.js') },
   { name: 'kwic', summary: 'keyword-in-context lines for a pattern or a code', load: () => import('./commands/kwic.js') },
   { name: 'themes', summary: 'key terms (G² keyness) and exemplar quotes per code', load: () => import('./commands/themes.js') },
-  { name: 'export', summary: 'analysis-ready tables: long, wide or jsonl', load: () => import('./commands/export.js') },
+  { name: 'export', summary: 'analysis-ready tables (long, wide, jsonl) or a REFI-QDA project (qdpx)', load: () => import('./commands/export.js') },
   { name: 'plot', summary: 'figures for papers: reliability, frequencies, co-occurrence, confusion (SVG, PNG, PDF)', load: () => import('./commands/plot.js') },
   { name: 'report', summary: 'the whole study as one self-contained HTML file', load: () => import('./commands/report.js') },
 ];

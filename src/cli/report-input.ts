@@ -74,7 +74,7 @@ export async function readReportInput(ctx: CommandContext, opts: ReportOptions):
   });
   const coder = await chooseCoder(study, opts.coder);
   const coded = indexCodedSegments(study.segments, (await openCoder(ctx, study, coder)).codings);
-  const base = { codebook: study.codebook, documents: study.corpus, coded, level: 'all' as const };
+  const base = { codebook: study.codebook, documents: study.corpus, coded, rows: 'all' as const };
   const by = opts.by ?? (sample && 'stratify' in sample && sample.stratify !== 'doc' ? (sample.stratify ?? undefined) : undefined);
   if (by && checkGroupKey(by, study.corpus).some((x) => x.severity === 'error')) throw new QcodeError(checkGroupKey(by, study.corpus));
   const dated = study.corpus.some((doc) => doc.metadata[opts.dateKey]);
@@ -88,9 +88,9 @@ export async function readReportInput(ctx: CommandContext, opts: ReportOptions):
     reliability,
     evaluation,
     frequencies: computeFrequencyTable({ ...base, by: null }),
-    byGroup: by ? computeFrequencyTable({ ...base, by, level: 'code' }) : null,
+    byGroup: by ? computeFrequencyTable({ ...base, by, rows: 'code' }) : null,
     overTime: dated
-      ? { table: computeFrequencyTable({ ...base, documents: binDocuments(study.corpus, opts.dateKey, opts.bin), by: opts.dateKey, level: 'code' }), bin: opts.bin }
+      ? { table: computeFrequencyTable({ ...base, documents: binDocuments(study.corpus, opts.dateKey, opts.bin), by: opts.dateKey, rows: 'code' }), bin: opts.bin }
       : null,
     cooccurrence: computeCooccurrence(study.codebook, coded),
     themes: computeThemes({ codebook: study.codebook, coded, evidence: findCorpusEvidence(compileMatcher(study.codebook), study.corpus, study.segments), top: 10, exemplars: 3 }),

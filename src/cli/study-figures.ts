@@ -1,5 +1,6 @@
 import type { AgreementResult } from '../core/agreement/agreement-result.js';
-import { computeScopes, type CoderCodings } from '../core/agreement/compute-scopes.js';
+import { computeScopes } from '../core/agreement/compute-scopes.js';
+import type { CoderCodings } from '../core/model/coder.js';
 import { checkGroupKey } from '../core/analysis/check-analysis-options.js';
 import { computeCooccurrence } from '../core/analysis/cooccurrence.js';
 import { binDocuments, type DateBin } from '../core/analysis/date-bins.js';
@@ -69,7 +70,7 @@ export async function buildFigure(ctx: CommandContext, kind: PlotKind, opts: Fig
     if (problems.some((d) => d.severity === 'error')) throw new QcodeError(problems);
   }
   const documents = opts.bin && opts.by ? binDocuments(study.corpus, opts.by, opts.bin) : study.corpus;
-  const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, level: 'code' });
+  const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, rows: 'code' });
   const colours = codeColours(study.codebook);
   return { figure: opts.bin ? timelineFigure(ft, coder, colours) : frequencyFigure(ft, coder, colours), study };
 }

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { UnitSchema } from '../core/model/codebook.js';
 import { readProject, type Project } from '../io/read-project.js';
-import { readCoder } from '../io/coding-file.js';
-import { readStudy, type Study } from '../io/read-study.js';
+import { codingPath, readCodingFile } from '../io/coding-file.js';
+import { readCodebookOrThrow, readStudy, type Study } from '../io/read-study.js';
+import type { CoderCodings } from '../core/model/coder.js';
 import type { CommandContext } from './command-kit.js';
 
 /** Options of every command that reads the study: the same names mean the same thing everywhere. */
@@ -32,6 +33,13 @@ export async function openProject(ctx: CommandContext, opts: StudyOptionValues):
   );
 }
 
+/** Reads the project's codebook alone; warnings go to stderr, errors are thrown. */
+export async function openCodebook(ctx: CommandContext, project: Project) {
+  const codebook = await readCodebookOrThrow(project, (p) => ctx.display(p));
+  ctx.report(codebook.diagnostics);
+  return codebook;
+}
+
 /** Reads the project's study; warnings go to stderr, errors are thrown. */
 export async function openStudy(
   ctx: CommandContext,
@@ -44,7 +52,7 @@ export async function openStudy(
     textColumn: opts.textColumn,
     display: (p) => ctx.display(p),
   });
-  if (study.diagnostics.length && !ctx.global.quiet) ctx.printDiagnostics(study.diagnostics, false);
+  ctx.report(study.diagnostics);
   return study;
 }
 
@@ -53,9 +61,26 @@ export function commandLine(ctx: CommandContext): string {
   return ['qcode', ...ctx.argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))].join(' ');
 }
 
-/** Reads a coder's coding file: errors are thrown, warnings (such as QC410) printed on stderr. */
-export async function openCoder(ctx: CommandContext, study: Study, coder: string) {
-  const result = await readCoder(study, coder, (p) => ctx.display(p));
-  if (result.diagnostics.length && !ctx.global.quiet) ctx.printDiagnostics(result.diagnostics, false);
-  return result;
+/** A coder by name (their file below the out folder), or a coding file by path. */
+export type CoderSource = string | { coder: string; file: string };
+
+/**
+ * Reads coders' coding files, in parallel: errors are thrown, warnings (such
+ * as QC410) printed on stderr in the order the coders were given.
+ */
+export async function openCoders<const T extends readonly CoderSource[]>(
+  ctx: CommandContext,
+  study: Study,
+  sources: T,
+): Promise<{ -readonly [K in keyof T]: CoderCodings }> {
+  const named = sources.map((s) => (typeof s === 'string' ? { coder: s, file: codingPath(study.project, s) } : s));
+  const { codebook, segments } = study;
+  const display = (p: string) => ctx.display(p);
+  const read = await Promise.all(named.map(({ coder, file }) => readCodingFile(file, { codebook, segments, coder, study, display })));
+  ctx.report(read.flatMap((r) => r.diagnostics));
+  return read.map((r, i) => ({ coder: named[i]!.coder, codings: r.codings })) as { -readonly [K in keyof T]: CoderCodings };
+}
+
+export async function openCoder(ctx: CommandContext, study: Study, coder: string): Promise<CoderCodings> {
+  return (await openCoders(ctx, study, [coder]))[0]!;
 }

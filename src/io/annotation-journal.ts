@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { Codebook } from '../core/model/codebook.js';
 import type { Coding } from '../core/model/coding.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
-import { QcodeError } from '../core/diagnostics/qcode-error.js';
+import { throwErrors } from '../core/diagnostics/qcode-error.js';
+import { formatCodingFile } from '../core/coding/format-coding-file.js';
 import { applyJournal, formatJournalEntry, parseJournal, type JournalEntry } from '../core/annotate/journal.js';
 import type { Segment } from '../core/model/segment.js';
-import { readCodingFile, writeCodingFile } from './coding-file.js';
+import { readCodingFile } from './coding-file.js';
 import { fileExists } from './file-exists.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 /** `<dir>/<coder>.journal.jsonl` and `<dir>/<coder>.lock` beside the coding file `<dir>/<coder>.csv`. */
 export function annotationPaths(codingFile: string): { journal: string; lock: string } {
@@ -63,8 +65,7 @@ export async function compactJournal(
   let codings: Coding[] = [];
   if (await fileExists(codingFile)) {
     const read = await readCodingFile(codingFile, { codebook: options.codebook, segments: options.segments, coder: options.coder, display });
-    if (read.diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(read.diagnostics);
-    diagnostics.push(...read.diagnostics);
+    diagnostics.push(...throwErrors(read.diagnostics));
     codings = read.codings;
   }
   const text = await readFile(journal, 'utf8').catch(() => undefined);
@@ -76,7 +77,11 @@ export async function compactJournal(
     return { codings, content: undefined, diagnostics };
   }
   const merged = applyJournal(codings, entries, options.coder, options.codebook);
-  const content = await writeCodingFile(codingFile, merged, { codebook: options.codebook, segments: options.segments, force: true, display });
+  // Outside the overwrite policy on purpose: this is the coder's own file,
+  // held under their lock, and folding in the journal only adds to it; the
+  // session records it in the manifest when it ends.
+  const content = formatCodingFile(codingFile, merged, options.codebook, options.segments);
+  await writeFileAtomic(codingFile, content);
   // Only now is every entry safe in the coding file; a crash before this line
   // leaves the journal, and folding it in again gives the same file.
   await rm(journal, { force: true });

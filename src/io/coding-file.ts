@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Codebook } from '../core/model/codebook.js';
 import type { Coding } from '../core/model/coding.js';
-import { formatCodingCsv, formatCodingJsonl } from '../core/coding/format-coding-file.js';
 import { parseCodingCsv, parseCodingJsonl } from '../core/coding/parse-coding-file.js';
 import { sortCodings } from '../core/coding/sort-codings.js';
 import { validateCodings } from '../core/coding/validate-codings.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { CoderNameSchema } from '../core/model/coder.js';
 import { QcodeError, diag, warn } from '../core/diagnostics/qcode-error.js';
 import type { Segment } from '../core/model/segment.js';
 import { fileExists } from './file-exists.js';
@@ -13,13 +13,27 @@ import { manifestKey, readManifest } from './manifest.js';
 import type { Project } from './read-project.js';
 import type { Study } from './read-study.js';
 import { readTextFile } from './read-text-file.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 export const CODINGS_DIR = 'codings';
 
-/** `<out>/codings/<coder>.csv`: where a coder's canonical coding file lives. */
+/**
+ * `codings/<coder>.csv`: where a coder's canonical coding file lives, below
+ * the out folder. Options and qcode.yaml check names with CoderNameSchema; the
+ * check here keeps any other caller from building a path out of a bad one.
+ */
+export function codingFileName(coder: string): string {
+  const checked = CoderNameSchema.safeParse(coder);
+  if (!checked.success) throw new QcodeError([diag('QC001', `coder name ${JSON.stringify(coder)}: ${checked.error.issues[0]!.message}`)]);
+  return path.join(CODINGS_DIR, `${coder}.csv`);
+}
+
 export function codingPath(project: Pick<Project, 'outDir'>, coder: string): string {
-  return path.join(project.outDir, CODINGS_DIR, `${coder}.csv`);
+  return path.join(project.outDir, codingFileName(coder));
+}
+
+/** The coder a coding file given by path belongs to: its name without extension. */
+export function coderOfFile(file: string): string {
+  return path.basename(file).replace(/\.(csv|jsonl)$/i, '');
 }
 
 export interface ReadCodingOptions {
@@ -41,21 +55,13 @@ export async function readCodingFile(file: string, options: ReadCodingOptions): 
   if (!(await fileExists(file))) {
     throw new QcodeError([diag('QC412', `no coding file ${shown}`, { at: { file: shown } })]);
   }
-  const coder = options.coder ?? path.basename(file).replace(/\.(csv|jsonl)$/i, '');
+  const coder = options.coder ?? coderOfFile(file);
   const text = await readTextFile(file, shown);
   const parsed = file.toLowerCase().endsWith('.jsonl') ? parseCodingJsonl(text, shown, coder) : parseCodingCsv(text, shown, coder);
   const checked = validateCodings(parsed.rows, options.codebook, options.segments, coder);
   const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
   if (options.study) diagnostics.push(...(await checkProvenance(file, shown, options.study)));
   return { codings: sortCodings(checked.codings, options.codebook, options.segments), diagnostics };
-}
-
-/** Reads a coder's file and throws on any error: what analysis commands want. */
-export async function readCoder(study: Study, coder: string, display?: (p: string) => string) {
-  const file = codingPath(study.project, coder);
-  const result = await readCodingFile(file, { codebook: study.codebook, segments: study.segments, coder, study, ...(display ? { display } : {}) });
-  if (result.diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(result.diagnostics);
-  return result;
 }
 
 async function checkProvenance(file: string, shown: string, study: Study): Promise<Diagnostic[]> {
@@ -74,26 +80,4 @@ async function checkProvenance(file: string, shown: string, study: Study): Promi
   if (entry.corpus_sha256 !== current) out.push(warn('QC410', `${shown} was made from a different corpus`, { at: { file: shown } }));
   if (entry.unit !== study.unit) out.push(warn('QC410', `${shown} was made at unit '${entry.unit}', the project now uses '${study.unit}'`, { at: { file: shown } }));
   return out;
-}
-
-export interface WriteCodingOptions {
-  codebook: Codebook;
-  segments: readonly Segment[];
-  force?: boolean;
-  display?: (p: string) => string;
-}
-
-/**
- * Writes a canonical coding file (sorted, atomic). An existing file is never
- * replaced unless `force` is set: it may hold a coder's work.
- */
-export async function writeCodingFile(file: string, codings: readonly Coding[], options: WriteCodingOptions): Promise<string> {
-  const shown = options.display ? options.display(file) : file;
-  if (!options.force && (await fileExists(file))) {
-    throw new QcodeError([diag('QC004', `${shown} already exists`, { at: { file: shown } })]);
-  }
-  const sorted = sortCodings(codings, options.codebook, options.segments);
-  const content = file.toLowerCase().endsWith('.jsonl') ? formatCodingJsonl(sorted) : formatCodingCsv(sorted);
-  await writeFileAtomic(file, content);
-  return content;
 }

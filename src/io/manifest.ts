@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatJson } from '../core/format/format-json.js';
 import { computeSha256 } from '../core/util/hash.js';
-import { emptyManifest, mergeManifest, type Manifest, type ManifestEntry } from '../core/provenance/manifest.js';
+import { emptyManifest, mergeManifest, type Manifest, type ManifestEntry, type OutputKind } from '../core/provenance/manifest.js';
 import { QCODE_VERSION } from '../core/util/version.js';
 import type { Study } from './read-study.js';
 import { writeFileAtomic } from './write-file-atomic.js';
@@ -31,6 +31,8 @@ export interface OutputRecord {
   /** The file's content, to hash; or give sha256 directly. */
   content?: string | Uint8Array;
   sha256?: string;
+  /** Derived (a rerun makes it again) or work (never replaced without --force): see overwrite-policy.ts. */
+  kind: OutputKind;
   seed?: number | string;
   details?: Record<string, unknown>;
 }
@@ -66,6 +68,7 @@ export async function recordOutputs(input: Study | ProvenanceFacts, records: Out
       unit: study.unit,
       segments: study.segmentCount,
       sha256,
+      kind: r.kind,
     };
     if (r.seed !== undefined) entry.seed = r.seed;
     if (r.details) entry.details = r.details;
@@ -74,8 +77,4 @@ export async function recordOutputs(input: Study | ProvenanceFacts, records: Out
   const outDir = study.project.outDir;
   const merged = mergeManifest(await readManifest(outDir), entries, QCODE_VERSION);
   await writeFileAtomic(path.join(outDir, MANIFEST_FILE), formatJson(merged));
-}
-
-export async function recordOutput(study: Study | ProvenanceFacts, record: OutputRecord): Promise<void> {
-  await recordOutputs(study, [record]);
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Unit } from '../core/model/codebook.js';
-import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
-import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { ProjectFileSchema, type ProjectFile } from '../core/project/project-schema.js';
 import { formatSchemaIssues } from '../core/util/zod-diagnostics.js';
 import { parseYamlSource } from '../core/util/parse-yaml-source.js';
@@ -46,13 +46,13 @@ export async function readProject(root: string, overrides: ProjectOverrides = {}
     const shown = display(file);
     const yaml = parseYamlSource(await readTextFile(file, shown), shown);
     diagnostics = yaml.diagnostics;
-    if (!diagnostics.some((d) => d.severity === 'error')) {
+    if (!hasErrors(diagnostics)) {
       const value = yaml.value ?? {};
       const parsed = ProjectFileSchema.safeParse(value);
       if (parsed.success) settings = parsed.data;
       else diagnostics.push(...formatSchemaIssues(parsed.error.issues, yaml, ProjectFileSchema, { unknownKey: 'QC101', missing: 'QC101', invalid: 'QC101' }));
     }
-    if (diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(diagnostics);
+    throwErrors(diagnostics);
   } else if (!(await fileExists(root))) {
     throw new QcodeError([diag('QC002', `project folder ${display(root)} does not exist`, { at: { file: display(root) } })]);
   }

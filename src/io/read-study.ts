@@ -3,7 +3,7 @@ import type { Document } from '../core/model/document.js';
 import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { computeCorpusHash } from '../core/corpus/compute-corpus-hash.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
-import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
 import { computeSegments } from '../core/segment/compute-segments.js';
 import type { Segment } from '../core/model/segment.js';
 import { readCodebook } from './read-codebook.js';
@@ -46,6 +46,11 @@ export function documentLanguage(doc: Document, codebook: Codebook): string {
   return doc.metadata.language || codebook.language;
 }
 
+/** The unit of coding: the flag, else qcode.yaml's, else the codebook's. */
+export function studyUnit(flag: Unit | undefined, project: Project, codebook: Codebook): Unit {
+  return flag ?? project.unit ?? codebook.unit;
+}
+
 export async function readCodebookOrThrow(project: Project, display: (p: string) => string) {
   if (!project.codebookPath) throw new QcodeError([diag('QC102', 'no codebook given')]);
   const cb = await readCodebook(project.codebookPath, display(project.codebookPath));
@@ -67,9 +72,9 @@ export async function readStudy(project: Project, options: StudyOptions = {}): P
     readCorpus(project.corpusPath, corpusColumns(project, options), display),
   ]);
   const diagnostics = [...project.diagnostics, ...cb.diagnostics, ...corpus.diagnostics];
-  if (!cb.codebook || diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(diagnostics);
-  const codebook = cb.codebook;
-  const unit = options.unit ?? project.unit ?? codebook.unit;
+  throwErrors(diagnostics);
+  const codebook = cb.codebook!; // parseCodebook gives no codebook only with an error, thrown above
+  const unit = studyUnit(options.unit, project, codebook);
   const segments: Segment[] = [];
   for (const doc of corpus.documents) segments.push(...computeSegments(doc, unit, documentLanguage(doc, codebook)));
   return {

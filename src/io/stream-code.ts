@@ -9,11 +9,12 @@ import type { Codebook, Unit } from '../core/model/codebook.js';
 import { CODING_COLUMNS } from '../core/model/coding.js';
 import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
-import { QcodeError } from '../core/diagnostics/qcode-error.js';
+import { QcodeError, throwErrors } from '../core/diagnostics/qcode-error.js';
 import { EVIDENCE_COLUMNS } from '../core/match/evidence.js';
 import { codeCsvStream } from './code-csv-stream.js';
 import { codeJsonlRange, type RangeJob, type RangeResult } from './code-jsonl-range.js';
 import type { SinkHead } from './coding-sink.js';
+import { hashFile } from './hash-file.js';
 
 export interface StreamCodeOptions {
   corpusPath: string;
@@ -100,12 +101,6 @@ function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): P
   });
 }
 
-async function sha256OfFile(file: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 18 })) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
-
 /**
  * Appends the other slices' parts to the first slice's file (which already
  * holds the header and the first slice's rows, hashed as written), renames it
@@ -178,7 +173,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
       size,
     );
   };
-  const corpusHash = sha256OfFile(options.corpusPath);
+  const corpusHash = hashFile(options.corpusPath);
   try {
     let results: RangeResult[];
     if (isCsv) results = [await codeCsvStream(jobs[0]!, (b) => report(0, b), head)];
@@ -206,7 +201,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
       moreDiagnostics += r.moreDiagnostics;
       lineBase += r.lines;
     }
-    if (diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(diagnostics);
+    throwErrors(diagnostics);
     const rest = jobs.slice(1);
     const codingsSha256 = await joinParts(jobs[0]!.codingsPart, options.codingsFile, head.codingsHash, rest.map((j) => j.codingsPart));
     const evidenceSha256 = await joinParts(jobs[0]!.evidencePart, options.evidenceFile, head.evidenceHash, rest.map((j) => j.evidencePart));

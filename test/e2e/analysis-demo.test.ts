@@ -15,7 +15,7 @@ beforeAll(() => {
 });
 
 const cases: [string, string[]][] = [
-  ['freq-by-type.txt', ['freq', '--by', 'type', '--level', 'code']],
+  ['freq-by-type.txt', ['freq', '--by', 'type', '--rows', 'code']],
   ['freq-by-type.json', ['freq', '--by', 'type', '--json']],
   ['cooccur.csv', ['cooccur', '--format', 'csv']],
   ['themes.md', ['themes', '--top', '5', '--exemplars', '1', '--format', 'md']],

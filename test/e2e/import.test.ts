@@ -34,7 +34,8 @@ describe('qcode import', () => {
     const dir = copyFixture('projects/two-coders');
     expect(runCli(['import', 'imports/long.csv', '--coder', 'ana'], { cwd: dir }).code).toBe(0);
     const file = path.join(dir, 'out/codings/ana.csv');
-    writeFileSync(file, readFileSync(file, 'utf8') + '');
+    // The coder's own edit since the import: replacing the file would lose it.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(',farmers', ',farmers (checked)'));
     const again = runCli(['import', 'imports/wide.csv', '--coder', 'ana'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('QC004');

@@ -2,13 +2,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { computeAnnotateItems } from '../../core/annotate/annotate-state.js';
 import { CoderNameSchema } from '../../core/model/coder.js';
-import { hasErrors } from '../../core/diagnostics/diagnostic.js';
-import { QcodeError } from '../../core/diagnostics/qcode-error.js';
 import { parseSampleCsv } from '../../core/sample/parse-sample.js';
-import { codingPath } from '../../io/coding-file.js';
+import { codingFileName } from '../../io/coding-file.js';
 import { readTextFile } from '../../io/read-text-file.js';
 import { requireTerminal, runSession } from '../annotate-session.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
+import { resolveOutput } from '../output.js';
 import { addStudyOptions, openStudy, studyOptionShape } from '../study-options.js';
 
 const Options = z.strictObject({
@@ -16,7 +15,7 @@ const Options = z.strictObject({
   ...studyOptionShape,
   coder: CoderNameSchema,
   sample: z.string().optional(),
-  output: z.string().optional(),
+  output: z.string().min(1).optional(),
 });
 
 const annotate: CommandModule = (cmd, ctx) => {
@@ -34,10 +33,11 @@ const annotate: CommandModule = (cmd, ctx) => {
       const file = path.resolve(ctx.io.cwd, opts.sample);
       sampleFile = ctx.display(file);
       const parsed = parseSampleCsv(await readTextFile(file, sampleFile), sampleFile, ids);
-      if (hasErrors(parsed.diagnostics)) throw new QcodeError(parsed.diagnostics);
+      ctx.report(parsed.diagnostics);
       ids = parsed.segmentIds;
     }
-    const target = opts.output ? path.resolve(ctx.io.cwd, opts.output) : codingPath(study.project, opts.coder);
+    // No --force: a session only adds to the coder's own file, under their lock.
+    const target = resolveOutput(ctx, opts.output, { project: study.project, file: codingFileName(opts.coder) });
     return runSession(ctx, study, {
       title: 'qcode annotate',
       coder: opts.coder,

@@ -1,33 +1,46 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { CodebookSchema } from '../../core/model/codebook.js';
 import { formatCodebookTree } from '../../core/codebook/format-codebook-tree.js';
 import { formatCodebookAppendix } from '../../core/codebook/format-codebook.js';
-import { readCodebookOrThrow } from '../../io/read-study.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { openProject } from '../study-options.js';
+import { addOutputOptions, outputOptionShape } from '../output.js';
+import { openCodebook, openProject } from '../study-options.js';
 
 const ShowOptions = z.strictObject({ ...globalOptionShape, codebook: z.string().optional() });
 const SchemaOptions = z.strictObject({ ...globalOptionShape });
-const ExportOptions = z.strictObject({ ...globalOptionShape, codebook: z.string().optional(), format: z.enum(['md', 'latex']).default('md') });
+const ExportOptions = z.strictObject({ ...globalOptionShape, codebook: z.string().optional(), format: z.enum(['md', 'latex', 'qdc']).default('md') });
+const ImportOptions = z.strictObject({ ...globalOptionShape, ...outputOptionShape });
 
 const codebook: CommandModule = (cmd, ctx) => {
-  cmd.description('show the codebook, export it as a paper appendix, or print its JSON Schema');
+  cmd.description('show the codebook, export it (paper appendix, REFI-QDA .qdc), import a .qdc, or print its JSON Schema');
 
   const show = cmd.command('show').description('print categories and codes with ids, labels and pattern counts');
   show.option('--codebook <file>', 'codebook YAML (default: codebook in qcode.yaml)');
   defineAction(show, ctx, ShowOptions, async (opts) => {
-    const { codebook: cb, diagnostics } = await readCodebookOrThrow(await openProject(ctx, opts), (p) => ctx.display(p));
-    if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
+    const { codebook: cb } = await openCodebook(ctx, await openProject(ctx, opts));
     if (opts.json) ctx.outJson(cb);
     else ctx.out(formatCodebookTree(cb));
   });
 
-  const exportCmd = cmd.command('export').description('render the codebook as a paper appendix: definitions, rules, examples');
-  exportCmd.option('--codebook <file>', 'codebook YAML (default: codebook in qcode.yaml)').option('--format <format>', 'md or latex', 'md');
+  const exportCmd = cmd.command('export').description('the codebook on stdout: a paper appendix (md, latex) or a REFI-QDA codebook for NVivo, ATLAS.ti, MAXQDA (qdc)');
+  exportCmd.option('--codebook <file>', 'codebook YAML (default: codebook in qcode.yaml)').option('--format <format>', 'md, latex or qdc', 'md');
   defineAction(exportCmd, ctx, ExportOptions, async (opts) => {
-    const { codebook: cb, diagnostics } = await readCodebookOrThrow(await openProject(ctx, opts), (p) => ctx.display(p));
-    if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
-    ctx.io.stdout.write(formatCodebookAppendix(cb, opts.format));
+    const { codebook: cb } = await openCodebook(ctx, await openProject(ctx, opts));
+    ctx.io.stdout.write(opts.format === 'qdc' ? (await import('../../core/refi/format-refi-codebook.js')).formatQdc(cb) : formatCodebookAppendix(cb, opts.format));
+  });
+
+  const importCmd = cmd.command('import').description('a REFI-QDA codebook (.qdc, or the codebook of a .qdpx) as qcode codebook YAML').argument('<file>', '.qdc, .qdpx or .qde');
+  addOutputOptions(importCmd, 'write the YAML to this file (default: stdout)', { stdout: true });
+  defineAction(importCmd, ctx, ImportOptions, async (opts, [input]) => {
+    const file = path.resolve(ctx.io.cwd, input!);
+    const { importCodebook, writeImportedCodebook } = await import('../../io/refi/import-codebook.js');
+    const result = await importCodebook(file, ctx.display(file));
+    ctx.report(result.diagnostics);
+    if (!opts.output || opts.output === '-') ctx.io.stdout.write(result.yaml);
+    else ctx.note(`wrote ${ctx.display(await writeImportedCodebook(ctx.io.cwd, opts.output, result.yaml, { force: opts.force, display: (p) => ctx.display(p) }))}`);
+    const codes = result.codebook.categories.reduce((n, c) => n + c.codes.length, 0);
+    ctx.note(`${codes} codes in ${result.codebook.categories.length} categories from ${ctx.display(file)}`);
   });
 
   const schema = cmd.command('schema').description('print the JSON Schema of the codebook format, for editors');

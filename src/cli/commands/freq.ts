@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { frequencyJson, frequencyRowsTable, presenceTestsTable } from '../../core/analysis/analysis-tables.js';
 import { checkGroupKey } from '../../core/analysis/check-analysis-options.js';
-import { computeFrequencyTable } from '../../core/analysis/frequency-table.js';
+import { computeFrequencyTable, FREQUENCY_ROWS } from '../../core/analysis/frequency-table.js';
 import { frequencyPivotTable } from '../../core/analysis/summary-tables.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { chooseFormat, printTables } from '../table-output.js';
-import { addAnalysisOptions, analysisOptionShape, openCodedStudy, reportChecks } from '../analysis-options.js';
+import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
   ...analysisOptionShape,
   by: z.string().min(1).optional(),
-  level: z.enum(['category', 'code', 'all']).default('all'),
+  rows: z.enum(FREQUENCY_ROWS).default('all'),
   tests: z.boolean().default(false),
 });
 
@@ -19,12 +19,12 @@ const freq: CommandModule = (cmd, ctx) => {
   addAnalysisOptions(cmd)
     .description('segments and documents per code and category, optionally by group with χ² tests')
     .option('--by <key>', 'split by a document metadata key (e.g. type), or doc for one group per document')
-    .option('--level <level>', 'rows: category, code or all (default all)')
+    .option('--rows <rows>', `rows of the table: ${FREQUENCY_ROWS.join(', ')} (default all)`)
     .option('--tests', 'print only the χ² tests table (for --format csv, which holds one table)');
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coder, coded } = await openCodedStudy(ctx, opts);
-    if (opts.by) reportChecks(ctx, checkGroupKey(opts.by, study.corpus));
-    const ft = computeFrequencyTable({ codebook: study.codebook, documents: study.corpus, coded, by: opts.by ?? null, level: opts.level });
+    if (opts.by) ctx.report(checkGroupKey(opts.by, study.corpus));
+    const ft = computeFrequencyTable({ codebook: study.codebook, documents: study.corpus, coded, by: opts.by ?? null, rows: opts.rows });
     const format = chooseFormat(opts);
     if (format === 'json') ctx.outJson(frequencyJson(ft));
     else if (opts.tests) printTables(ctx, ft.by ? [presenceTestsTable(ft)] : [], opts);

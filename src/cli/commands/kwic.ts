@@ -8,7 +8,6 @@ import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { addFormatOption, chooseFormat, formatOptionShape, printTables } from '../table-output.js';
 import { addStudyOptions, openStudy, studyOptionShape } from '../study-options.js';
-import { reportChecks } from '../analysis-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -33,7 +32,7 @@ const kwic: CommandModule = (cmd, ctx) => {
     // A typed pattern is checked before the corpus is read: a typo fails fast.
     const typed = pattern === undefined ? undefined : compileKwicPattern(pattern);
     const study = await openStudy(ctx, opts);
-    if (opts.code) reportChecks(ctx, checkCodeIds([opts.code], study.codebook));
+    if (opts.code) ctx.report(checkCodeIds([opts.code], study.codebook));
     const matcher = typed ?? compilePatterns(listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns);
     const lines = computeKwic(study.corpus, study.segments, matcher, opts.window);
     const format = chooseFormat(opts);

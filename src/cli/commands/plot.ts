@@ -2,10 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DATE_BINS } from '../../core/analysis/date-bins.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
-import { recordOutput } from '../../io/manifest.js';
-import { commandLine } from '../study-options.js';
 import { CHART_FORMATS, renderChart, type ChartFormat } from '../../io/render-chart.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { addOutputOptions, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
 import { addCoderOptions, coderOptionShape } from '../analysis-options.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { buildFigure, PLOT_KINDS } from '../study-figures.js';
@@ -13,7 +11,7 @@ import { buildFigure, PLOT_KINDS } from '../study-figures.js';
 const Options = z.strictObject({
   ...globalOptionShape,
   ...coderOptionShape,
-  output: z.string().min(1),
+  ...outputOptionShape,
   format: z.enum(CHART_FORMATS as [ChartFormat, ...ChartFormat[]]).optional(),
   coders: z.string().transform((s) => s.split(',').map((x) => x.trim())).pipe(z.array(z.string().min(1))).optional(),
   by: z.string().min(1).optional(),
@@ -24,10 +22,9 @@ const Options = z.strictObject({
 });
 
 const plot: CommandModule = (cmd, ctx) => {
-  addCoderOptions(cmd)
+  addOutputOptions(addCoderOptions(cmd), 'figure file: .svg, .png or .pdf, the format following the extension (default: <out>/figures/<kind>.svg)', { stdout: false })
     .description('figures for papers: reliability (forest plot), frequencies (by group, over time), co-occurrence, confusion matrices')
     .argument('<kind>', PLOT_KINDS.join(', '))
-    .requiredOption('-o, --output <file>', 'figure file: .svg, .png or .pdf (the format follows the extension)')
     .option('--format <format>', `svg, png or pdf, whatever the extension`)
     .option('--coders <a,b,...>', 'reliability, confusion: the coders compared (default: every imported or annotated coder)')
     .option('--by <key>', 'frequencies: one bar per group of a metadata key (or doc); with --bin, the date key')
@@ -39,15 +36,14 @@ const plot: CommandModule = (cmd, ctx) => {
     if (!PLOT_KINDS.includes(kind as never)) {
       throw new QcodeError([diag('QC001', `unknown figure '${kind}'`, { hint: `choose one of ${PLOT_KINDS.join(', ')}` })]);
     }
-    const target = path.resolve(ctx.io.cwd, opts.output);
-    const ext = path.extname(target).slice(1).toLowerCase();
+    const ext = opts.output ? path.extname(opts.output).slice(1).toLowerCase() : 'svg';
     const format = opts.format ?? (CHART_FORMATS.includes(ext as ChartFormat) ? (ext as ChartFormat) : undefined);
     if (!format) throw new QcodeError([diag('QC001', `cannot tell the figure format from '${opts.output}'`, { hint: 'end the file name in .svg, .png or .pdf, or give --format' })]);
     const bootstrap = opts.bootstrap ? { resamples: opts.bootstrap, seed: opts.seed } : undefined;
     const { figure, study } = await buildFigure(ctx, kind as (typeof PLOT_KINDS)[number], { ...opts, bootstrap });
     const content = await renderChart(figure.spec, format, { title: figure.title, dpi: opts.dpi });
-    await writeFileAtomic(target, content);
-    await recordOutput(study, { file: target, command: commandLine(ctx), content, ...(bootstrap ? { seed: opts.seed } : {}) });
+    const target = resolveOutput(ctx, opts.output, { project: study.project, file: `figures/${kind}.${format}` });
+    await writeOutputs(ctx, study, [{ file: target, content, kind: 'derived', ...(bootstrap ? { seed: opts.seed } : {}) }], opts);
     ctx.note(`${kind} → ${ctx.display(target)}`);
   });
 };

@@ -1,20 +1,18 @@
-import path from 'node:path';
 import { z } from 'zod';
 import { DATE_BINS } from '../../core/analysis/date-bins.js';
 import { formatMethodsSummary } from '../../core/report/methods-summary.js';
 import { formatReportHtml, reportFigures } from '../../core/report/format-report-html.js';
-import { manifestKey, recordOutput } from '../../io/manifest.js';
+import { manifestKey } from '../../io/manifest.js';
 import { renderSvg } from '../../io/render-chart.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
+import { addOutputOptions, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
 import { addCoderOptions, coderOptionShape } from '../analysis-options.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { readReportInput } from '../report-input.js';
-import { commandLine } from '../study-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
   ...coderOptionShape,
-  output: z.string().min(1).optional(),
+  ...outputOptionShape,
   methods: z.boolean().default(false),
   coders: z.string().transform((s) => s.split(',').map((x) => x.trim())).pipe(z.array(z.string().min(1))).optional(),
   gold: z.string().min(1).optional(),
@@ -26,9 +24,8 @@ const Options = z.strictObject({
 });
 
 const report: CommandModule = (cmd, ctx) => {
-  addCoderOptions(cmd)
+  addOutputOptions(addCoderOptions(cmd), 'the HTML file (default: <out>/report.html)', { stdout: false })
     .description('the whole study as one self-contained HTML file: methods, codebook, sample, reliability, evaluation, frequencies, themes, provenance')
-    .option('-o, --output <file>', 'the HTML file (default: <out>/report.html)')
     .option('--methods', 'print only the methods summary, as text, and write nothing')
     .option('--coders <a,b,...>', 'the coders whose reliability is reported (default: every imported or annotated coder)')
     .option('--gold <coder>', 'the reference for the auto-coder (default: the adjudicated coder)')
@@ -40,15 +37,14 @@ const report: CommandModule = (cmd, ctx) => {
   defineAction(cmd, ctx, Options, async (opts) => {
     const { input, study } = await readReportInput(ctx, opts);
     if (opts.methods) return ctx.out(formatMethodsSummary(input).join('\n'));
-    const target = opts.output ? path.resolve(ctx.io.cwd, opts.output) : path.join(study.project.outDir, 'report.html');
+    const target = resolveOutput(ctx, opts.output, { project: study.project, file: 'report.html' });
     // The report lists the manifest; its own earlier entry would make every rerun differ.
     delete input.manifest.outputs[manifestKey(study, target)];
     const figures = reportFigures(input);
     const svgs: Record<string, string> = {};
     for (const [key, figure] of Object.entries(figures)) svgs[key] = await renderSvg(figure.spec);
     const html = formatReportHtml(input, figures, svgs);
-    await writeFileAtomic(target, html);
-    await recordOutput(study, { file: target, command: commandLine(ctx), content: html, seed: opts.seed });
+    await writeOutputs(ctx, study, [{ file: target, content: html, kind: 'derived', seed: opts.seed }], opts);
     ctx.note(`report (${Object.keys(figures).length} figures, ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB) → ${ctx.display(target)}`);
   });
 };

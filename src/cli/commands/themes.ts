@@ -7,7 +7,7 @@ import { findCorpusEvidence } from '../../core/match/code-document.js';
 import { compileMatcher } from '../../core/match/compile-matcher.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { printTables } from '../table-output.js';
-import { addAnalysisOptions, analysisOptionShape, openCodedStudy, reportChecks } from '../analysis-options.js';
+import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -27,7 +27,7 @@ const themes: CommandModule = (cmd, ctx) => {
     .option('--quotes', 'print only the exemplar table (for --format csv, which holds one table)');
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coded } = await openCodedStudy(ctx, opts);
-    if (opts.code) reportChecks(ctx, checkCodeIds([opts.code], study.codebook));
+    if (opts.code) ctx.report(checkCodeIds([opts.code], study.codebook));
     const evidence = findCorpusEvidence(compileMatcher(study.codebook), study.corpus, study.segments);
     const result = computeThemes({
       codebook: study.codebook,

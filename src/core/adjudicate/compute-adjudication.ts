@@ -5,7 +5,7 @@ import { groupCodesBySegment } from '../coding/group-codings.js';
 import type { Segment } from '../model/segment.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
-import type { CoderCodings } from '../disagreements/compute-disagreements.js';
+import type { CoderCodings } from '../model/coder.js';
 import type { ResolvedRow } from './parse-resolved.js';
 
 export interface AdjudicationOptions {
@@ -157,4 +157,10 @@ export function computeAdjudication(
   }
   if (common === 0) diagnostics.push(warn('QC512', `${a.coder} and ${b.coder} have no reviewed segment in common`));
   return { codings, segments: common, agreedSegments, decided, preferred, onlyOne, diagnostics };
+}
+
+/** The one-line account of a scripted adjudication, for stderr. */
+export function formatAdjudicationSummary(result: Adjudication, options: Pick<AdjudicationOptions, 'as' | 'prefer'>): string {
+  const onlyOne = result.onlyOne ? `; ${result.onlyOne} segments only one coder reviewed left out` : '';
+  return `${options.as}: ${result.segments} segments (${result.agreedSegments} agreed, ${result.decided} rows decided, ${result.preferred} as ${options.prefer ?? '-'})${onlyOne}`;
 }

@@ -1,4 +1,4 @@
-import type { ConfusionMatrix, Metrics, MetricKey, ScopeResult } from './agreement-result.js';
+import type { AgreementResult, ConfusionMatrix, Metrics, MetricKey, ScopeResult } from './agreement-result.js';
 import { METRIC_KEYS } from './agreement-result.js';
 import { computeAlphaBootstrap } from './alpha-bootstrap.js';
 import { computeBrennanPrediger } from './brennan-prediger.js';
@@ -139,4 +139,9 @@ function confusionMatrix(ct: ContingencyTable, labels: readonly string[]): Confu
   const counts: number[][] = [];
   for (let i = 0; i < ct.k; i++) counts.push(Array.from(ct.counts.subarray(i * ct.k, i * ct.k + ct.k)));
   return { categories: [...labels], counts };
+}
+
+/** Agreement on one coded variable (a `--ratings` table): a single scope named `id`. */
+export function computeVariableAgreement(table: RatingsTable, id: string, options: AgreementOptions): AgreementResult {
+  return { coders: [...table.coders], units: table.unitCount, results: [{ scope: 'variable', id, ...computeAgreementMetrics(table, options) }] };
 }

@@ -1,14 +1,10 @@
 import type { Codebook } from '../model/codebook.js';
-import type { Coding } from '../model/coding.js';
+import type { CoderCodings } from '../model/coder.js';
 import type { AgreementResult, Metrics, ScopeResult } from './agreement-result.js';
 import { COEFFICIENT_KEYS } from './agreement-result.js';
 import { computeAgreementMetrics, type BootstrapOptions } from './compute-agreement.js';
 import { buildRatingsTable, type RatingsTable } from './ratings-table.js';
 
-export interface CoderCodings {
-  coder: string;
-  codings: readonly Coding[];
-}
 
 /** The two values of a per-code unit; 'present' first so Byrt's a is "both applied it". */
 export const PRESENCE = ['present', 'absent'] as const;

@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
-import { QcodeError, diag, warn } from '../diagnostics/qcode-error.js';
+import { QcodeError, diag, throwErrors, warn } from '../diagnostics/qcode-error.js';
 import { buildRatingsTable, categoryValues, type Level, type RatingsTable } from './ratings-table.js';
 
 export interface ParsedRatings {
@@ -147,7 +146,7 @@ export function parseRatings(text: string, options: ParseRatingsOptions): Parsed
       problems.push(diag('QC605', '--level ratio needs categories that are not negative', { at: { file } }));
     }
   }
-  if (hasErrors(problems)) throw new QcodeError(problems);
+  throwErrors(problems);
 
   const index = new Map(categories.map((c, i) => [c, i]));
   const unitIds = [...units.keys()];

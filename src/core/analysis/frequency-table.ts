@@ -4,7 +4,9 @@ import type { CodedSegment } from './coded-segments.js';
 import { documentGroup } from './group-key.js';
 import { computePresenceTest, type PresenceTest } from './presence-test.js';
 
-export type FrequencyLevel = 'category' | 'code' | 'all';
+/** Which rows a frequency table holds: categories, codes, or both. */
+export const FREQUENCY_ROWS = ['category', 'code', 'all'] as const;
+export type FrequencyRows = (typeof FREQUENCY_ROWS)[number];
 
 /** One line of the FrequencyTable: a code (or a whole category when `code` is null) in a group. */
 export interface FrequencyRow {
@@ -42,7 +44,7 @@ export interface FrequencyInput {
   coded: readonly CodedSegment[];
   /** A metadata key, `doc`, or null for no grouping. */
   by: string | null;
-  level: FrequencyLevel;
+  rows: FrequencyRows;
 }
 
 interface RowKey {
@@ -51,12 +53,12 @@ interface RowKey {
   has(codes: ReadonlySet<string>): boolean;
 }
 
-function rowKeys(codebook: Codebook, level: FrequencyLevel): RowKey[] {
+function rowKeys(codebook: Codebook, rows: FrequencyRows): RowKey[] {
   const keys: RowKey[] = [];
   for (const category of codebook.categories) {
     const ids = category.codes.map((c) => c.id);
-    if (level !== 'code') keys.push({ category: category.id, code: null, has: (codes) => ids.some((id) => codes.has(id)) });
-    if (level !== 'category') {
+    if (rows !== 'code') keys.push({ category: category.id, code: null, has: (codes) => ids.some((id) => codes.has(id)) });
+    if (rows !== 'category') {
       for (const id of ids) keys.push({ category: category.id, code: id, has: (codes) => codes.has(id) });
     }
   }
@@ -88,7 +90,7 @@ export function computeFrequencyTable(input: FrequencyInput): FrequencyTable {
     segments: list.length,
     documents: new Set(list.map((s) => s.segment.doc_id)).size,
   }));
-  const keys = rowKeys(input.codebook, input.level);
+  const keys = rowKeys(input.codebook, input.rows);
   const rows: FrequencyRow[] = [];
   const presence = new Map<RowKey, number[][]>(keys.map((k) => [k, []]));
   for (const size of groups) {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 import { formatSchemaIssues } from '../util/zod-diagnostics.js';
 import { parseYamlSource, type YamlSource } from '../util/parse-yaml-source.js';
@@ -18,7 +18,7 @@ export interface ParsedCodebook {
  */
 export function parseCodebook(source: string, file: string): ParsedCodebook {
   const yaml = parseYamlSource(source, file);
-  if (yaml.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: yaml.diagnostics };
+  if (hasErrors(yaml.diagnostics)) return { diagnostics: yaml.diagnostics };
   const value = yaml.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { diagnostics: [...yaml.diagnostics, diag('QC211', 'the codebook must be a YAML mapping', { at: yaml.locate([]) })] };
@@ -35,7 +35,7 @@ export function parseCodebook(source: string, file: string): ParsedCodebook {
   }
   const rules = validateCodebook(result.data, yaml);
   const diagnostics = [...yaml.diagnostics, ...rules];
-  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { codebook: result.data, diagnostics };
+  return hasErrors(diagnostics) ? { diagnostics } : { codebook: result.data, diagnostics };
 }
 
 /** Runs the cross-field rules on a codebook that failed the schema, where its shape allows. */

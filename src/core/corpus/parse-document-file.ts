@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 import { parseYamlSource } from '../util/parse-yaml-source.js';
 import type { Document } from '../model/document.js';
@@ -49,6 +49,6 @@ export function parseDocumentFile(
       }
     }
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  if (hasErrors(diagnostics)) return { diagnostics };
   return { document: { id, text: body, metadata, source: { file } }, diagnostics };
 }

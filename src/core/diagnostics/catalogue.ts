@@ -13,8 +13,10 @@ import { codingCodes } from './codes/coding.js';
 import { sampleCodes } from './codes/sample.js';
 import { agreementCodes } from './codes/agreement.js';
 import { analysisCodes } from './codes/analysis.js';
+import { refiCodes } from './codes/refi.js';
+import { spanCodes } from './codes/spans.js';
 
-const areas = [generalCodes, projectCodes, codebookCodes, corpusCodes, codingCodes, sampleCodes, agreementCodes, analysisCodes] as const;
+const areas = [generalCodes, projectCodes, codebookCodes, corpusCodes, codingCodes, sampleCodes, agreementCodes, analysisCodes, refiCodes, spanCodes] as const;
 
 /** Every code in the catalogue, as a literal type. */
 export type ErrorCode =
@@ -25,7 +27,9 @@ export type ErrorCode =
   | keyof typeof codingCodes
   | keyof typeof sampleCodes
   | keyof typeof agreementCodes
-  | keyof typeof analysisCodes;
+  | keyof typeof analysisCodes
+  | keyof typeof refiCodes
+  | keyof typeof spanCodes;
 
 export interface CatalogueEntry extends CatalogueText {
   code: ErrorCode;

@@ -43,3 +43,12 @@ export function warn(code: ErrorCode, message: string, options: Omit<DiagnosticO
 export function fail(code: ErrorCode, message: string, options: Omit<DiagnosticOptions, 'severity'> = {}): never {
   throw new QcodeError([diag(code, message, options)]);
 }
+
+/**
+ * Throws every diagnostic (warnings included, so the user sees each problem
+ * once) when any is an error; otherwise returns them, all warnings.
+ */
+export function throwErrors(diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
+  if (diagnostics.some((d) => d.severity === 'error')) throw new QcodeError([...diagnostics]);
+  return diagnostics;
+}

@@ -1,15 +1,11 @@
 import type { Codebook } from '../model/codebook.js';
 import { listCodes } from '../model/codebook.js';
-import type { Coding } from '../model/coding.js';
+import type { CoderCodings } from '../model/coder.js';
 import { groupCodesBySegment } from '../coding/group-codings.js';
 import type { Segment } from '../model/segment.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { warn } from '../diagnostics/qcode-error.js';
 
-export interface CoderCodings {
-  coder: string;
-  codings: readonly Coding[];
-}
 
 /** One segment × code on which two coders differ; a and b are 1 (applied) or 0. */
 export interface DisagreementRow {

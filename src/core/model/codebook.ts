@@ -8,10 +8,17 @@ import { z } from 'zod';
 
 export const CODE_ID = /^[a-z0-9_-]+$/;
 
+/** A GUID as REFI-QDA files write them: kept from an import, so codes keep their identity in the QDA tool. */
+const GuidSchema = z
+  .string()
+  .regex(/^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/, 'a GUID such as 5067d381-1dc9-4816-81dd-ae1dbfea2ad7')
+  .describe('GUID in REFI-QDA exchange files; when absent, exports derive one from the id.');
+
 export const CodeSchema = z
   .strictObject({
     id: z.string().regex(CODE_ID, 'ids use only a-z, 0-9, _ and -').describe('Unique across the codebook; used in coding files.'),
     label: z.string().min(1).describe('Short human name shown to coders.'),
+    guid: GuidSchema.optional(),
     definition: z.string().default('').describe('What the code means: when a segment gets it.'),
     include: z.array(z.string()).default([]).describe('Rules: what counts.'),
     exclude: z.array(z.string()).default([]).describe('Rules: what does not count.'),
@@ -33,6 +40,7 @@ export const CategorySchema = z
   .strictObject({
     id: z.string().regex(CODE_ID, 'ids use only a-z, 0-9, _ and -'),
     label: z.string().min(1),
+    guid: GuidSchema.optional(),
     description: z.string().default(''),
     exclusive: z.boolean().default(false).describe('true: at most one of its codes per segment.'),
     codes: z.array(CodeSchema).min(1, 'a category needs at least one code'),

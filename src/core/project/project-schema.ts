@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UnitSchema } from '../model/codebook.js';
+import { CoderNameSchema } from '../model/coder.js';
 
 /** qcode.yaml: where a project's files are, and defaults for every command. */
 export const ProjectFileSchema = z
@@ -8,7 +9,7 @@ export const ProjectFileSchema = z
     corpus: z.string().min(1).optional().describe('A folder of .txt/.md documents, a .csv or a .jsonl file.'),
     unit: UnitSchema.optional().describe("Unit of coding: document, paragraph or sentence (default: the codebook's)."),
     out: z.string().min(1).default('out').describe('Folder for outputs.'),
-    coder: z.string().min(1).optional().describe('Default coder for analysis commands.'),
+    coder: CoderNameSchema.optional().describe('Default coder for analysis commands.'),
     id_column: z.string().min(1).optional().describe('CSV/JSONL corpus: the column holding document ids (default id).'),
     text_column: z.string().min(1).optional().describe('CSV/JSONL corpus: the column holding the text (default text).'),
   })

@@ -2,6 +2,14 @@
  * The provenance manifest `<out>/manifest.json`: for each output file, what
  * made it. No timestamps, so a rerun gives a byte-identical manifest.
  */
+/**
+ * What an output holds, which decides whether qcode may replace it (see
+ * overwrite-policy.ts): `derived` outputs a rerun makes again; `work` is a
+ * coder's work or what it rests on (coding files from import, annotate and
+ * adjudicate; the sample coders code from).
+ */
+export type OutputKind = 'derived' | 'work';
+
 export interface ManifestEntry {
   command: string;
   qcode_version: string;
@@ -11,6 +19,8 @@ export interface ManifestEntry {
   segments: number;
   seed?: number | string;
   sha256: string;
+  /** Absent in entries written before qcode recorded it (see overwrite-policy.ts for how those count). */
+  kind?: OutputKind;
   /** Command-specific facts (sample fraction, strata sizes, coder). */
   details?: Record<string, unknown>;
 }

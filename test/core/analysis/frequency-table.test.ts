@@ -9,7 +9,7 @@ const coded = indexCodedSegments(segments, codings);
 describe('computeFrequencyTable', () => {
   it('counts reviewed segments and documents, category rows with code null', () => {
     expect(coded).toHaveLength(7);
-    const ft = computeFrequencyTable({ codebook, documents, coded, by: null, level: 'all' });
+    const ft = computeFrequencyTable({ codebook, documents, coded, by: null, rows: 'all' });
     expect(ft.tests).toEqual([]);
     expect(ft.rows).toEqual([
       { group: null, category: 'trade', code: null, segments: 3, segment_share: 3 / 7, documents: 3, document_share: 3 / 4 },
@@ -21,7 +21,7 @@ describe('computeFrequencyTable', () => {
   });
 
   it('splits by a metadata key with a χ² and Fisher test per row', () => {
-    const ft = computeFrequencyTable({ codebook, documents, coded, by: 'type', level: 'code' });
+    const ft = computeFrequencyTable({ codebook, documents, coded, by: 'type', rows: 'code' });
     expect(ft.groups).toEqual([
       { group: 'news', segments: 4, documents: 2 },
       { group: 'official', segments: 3, documents: 2 },
@@ -43,18 +43,18 @@ describe('computeFrequencyTable', () => {
   });
 
   it('prints the documented JSON shape', () => {
-    const json = frequencyJson(computeFrequencyTable({ codebook, documents, coded, by: 'type', level: 'category' }));
+    const json = frequencyJson(computeFrequencyTable({ codebook, documents, coded, by: 'type', rows: 'category' }));
     expect(Object.keys(json.rows[0] as object)).toEqual(['group', 'category', 'code', 'segments', 'segment_share', 'documents', 'document_share']);
     expect(Object.keys(json.tests[0] as object)).toEqual(['code', 'chi2', 'df', 'p', 'cramers_v', 'category', 'fisher_p', 'warning']);
   });
 
   it('says why a code cannot be tested', () => {
-    const ft = computeFrequencyTable({ codebook, documents, coded: coded.filter((s) => s.segment.doc_id !== 'd3'), by: 'type', level: 'code' });
+    const ft = computeFrequencyTable({ codebook, documents, coded: coded.filter((s) => s.segment.doc_id !== 'd3'), by: 'type', rows: 'code' });
     expect(ft.tests.find((x) => x.code === 'reform')).toMatchObject({ chi2: null, p: null, warning: 'not tested: never applied' });
   });
 
   it('groups by document with --by doc', () => {
-    const ft = computeFrequencyTable({ codebook, documents, coded, by: 'doc', level: 'category' });
+    const ft = computeFrequencyTable({ codebook, documents, coded, by: 'doc', rows: 'category' });
     expect(ft.groups.map((g) => g.group)).toEqual(['d1', 'd2', 'd3', 'd4']);
     expect(ft.tests[0]!.df).toBe(3);
   });

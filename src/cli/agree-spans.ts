@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import type { TableFormat } from '../core/format/table.js';
+import type { CommandContext } from './command-kit.js';
+import { openStudy } from './study-options.js';
+import { addFormatOption, chooseFormat, formatOptionShape } from './table-output.js';
+
+export { chooseFormat };
+
+/** agree's output options: --format, and --spans for agreement on free spans. */
+export function addAgreeOutputOptions(cmd: Command): Command {
+  return addFormatOption(cmd).option('--spans', "agreement on free spans (QDA codings, out/codings/spans/): Krippendorff's uα, |uα, cuα, (k)uα");
+}
+
+export const agreeOutputOptionShape = { ...formatOptionShape, spans: z.boolean().default(false) };
+
+type AgreeOpts = Parameters<typeof agreeOnSpans>[1] & { spans: boolean; format?: TableFormat | undefined; json: boolean };
+
+/** agree's action, with --spans taking the span path first. */
+export function orOnSpans<O extends AgreeOpts>(ctx: CommandContext, handler: (opts: O, files: string[]) => Promise<number | void>) {
+  return async (opts: O, files: string[]): Promise<number | void> => (opts.spans ? agreeOnSpans(ctx, opts, files, chooseFormat(opts)) : handler(opts, files));
+}
+
+/** `qcode agree --spans`: unitizing reliability on the coders' span files. */
+export async function agreeOnSpans(
+  ctx: CommandContext,
+  opts: {
+    coders?: string[] | undefined;
+    codebook?: string | undefined;
+    corpus?: string | undefined;
+    idColumn?: string | undefined;
+    textColumn?: string | undefined;
+    ratings?: string | undefined;
+    categories?: string[] | undefined;
+    bootstrap?: number | undefined;
+    failUnder?: number | undefined;
+    level: string;
+  },
+  files: string[],
+  format: TableFormat,
+): Promise<number> {
+  if (files.length) throw new QcodeError([diag('QC001', '--spans reads out/codings/spans/<coder>.csv; name coders with --coders, not files')]);
+  // Options of unit-based agreement mean nothing here: say so rather than ignore them.
+  const unused = [
+    ['--ratings', opts.ratings],
+    ['--categories', opts.categories],
+    ['--bootstrap', opts.bootstrap],
+    ['--fail-under', opts.failUnder],
+    ['--level', opts.level === 'nominal' ? undefined : opts.level],
+  ].filter(([, v]) => v !== undefined);
+  if (unused.length) throw new QcodeError(unused.map(([flag]) => diag('QC001', `${flag} does not apply to --spans (the uα family is computed at the nominal level)`)));
+  const [{ readSpanAgreement }, { formatSpanAgreement }] = await Promise.all([import('../io/span-agreement.js'), import('../core/unitizing/format-span-agreement.js')]);
+  const study = await openStudy(ctx, opts);
+  const { result, diagnostics } = await readSpanAgreement(study, opts.coders, (p) => ctx.display(p));
+  if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
+  ctx.io.stdout.write(formatSpanAgreement(result, format));
+  return 0;
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { fail } from '../core/diagnostics/qcode-error.js';
+import type { ProvenanceFacts } from '../io/manifest.js';
+import type { Project } from '../io/read-project.js';
+import type { Study } from '../io/read-study.js';
+import { writeOutputFiles, type OutputFile } from '../io/write-output-files.js';
+import type { CommandContext } from './command-kit.js';
+import { commandLine } from './study-options.js';
+
+/** `-o -`: the output goes to standard output. */
+export const STDOUT = '-';
+
+const FORCE_HELP = 'replace an existing file qcode would keep: a coder\'s work, an edited output, a file qcode did not write';
+
+/** `--force`, worded the same on every command that writes files. */
+export function addForceOption(cmd: Command): Command {
+  return cmd.option('--force', FORCE_HELP);
+}
+
+/** `-o, --output <file>` and `--force`: what every command writing one main output takes. */
+export function addOutputOptions(cmd: Command, what: string, options: { stdout: boolean }): Command {
+  return addForceOption(cmd.option('-o, --output <file>', `${what}${options.stdout ? '; - for stdout' : ''}`));
+}
+
+export const forceOptionShape = { force: z.boolean().default(false) };
+export const outputOptionShape = { output: z.string().min(1).optional(), ...forceOptionShape };
+
+/**
+ * Where an output goes: `-o FILE` against the working folder, `-o -` to
+ * standard output where the command allows it, else the project's default
+ * file below its out folder.
+ */
+export function resolveOutput(
+  ctx: CommandContext,
+  given: string | undefined,
+  fallback: { project: Pick<Project, 'outDir'>; file: string },
+  options: { stdout: boolean } = { stdout: false },
+): string {
+  if (given === STDOUT) {
+    if (!options.stdout) fail('QC001', 'option --output: this command writes a file, not standard output');
+    return STDOUT;
+  }
+  return given !== undefined ? path.resolve(ctx.io.cwd, given) : path.join(fallback.project.outDir, fallback.file);
+}
+
+/** ` → file` for a note about an output, nothing when it went to stdout. */
+export function describeTarget(ctx: CommandContext, target: string): string {
+  return target === STDOUT ? '' : ` → ${ctx.display(target)}`;
+}
+
+/**
+ * The one way a command writes its outputs: an output for `-o -` goes to
+ * stdout, the rest through the overwrite policy, atomically, into the manifest
+ * (io/write-output-files.ts).
+ */
+export async function writeOutputs(
+  ctx: CommandContext,
+  facts: Study | ProvenanceFacts,
+  outputs: readonly OutputFile[],
+  options: { force: boolean; command?: string },
+): Promise<void> {
+  for (const o of outputs) if (o.file === STDOUT) ctx.io.stdout.write(o.content);
+  const files = outputs.filter((o) => o.file !== STDOUT);
+  if (files.length === 0) return;
+  await writeOutputFiles(facts, files, { command: options.command ?? commandLine(ctx), force: options.force, display: (p) => ctx.display(p) });
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { SPANS_DIR, type SpanCoding } from '../core/model/span-coding.js';
+import type { Codebook } from '../core/model/codebook.js';
+import type { Document } from '../core/model/document.js';
+import { DocumentSlicer } from '../core/spans/document-slicer.js';
+import { formatSpanCsv } from '../core/spans/format-span-file.js';
+import { parseSpanCsv } from '../core/spans/parse-span-file.js';
+import { sortSpans, validateSpans } from '../core/spans/validate-spans.js';
+import { CODINGS_DIR } from './coding-file.js';
+import { fileExists } from './file-exists.js';
+import type { Project } from './read-project.js';
+import { readTextFile } from './read-text-file.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+import { readdir } from 'node:fs/promises';
+
+/** `<out>/codings/spans/<coder>.csv`: a coder's span coding file. */
+export function spanPath(project: Pick<Project, 'outDir'>, coder: string): string {
+  return path.join(project.outDir, CODINGS_DIR, SPANS_DIR, `${coder}.csv`);
+}
+
+/** Coders with a span file, in name order. */
+export async function listSpanCoders(project: Pick<Project, 'outDir'>): Promise<string[]> {
+  const names = await readdir(path.join(project.outDir, CODINGS_DIR, SPANS_DIR)).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith('.csv') && !n.startsWith('.')).map((n) => n.slice(0, -4)).sort();
+}
+
+export interface SpanInputs {
+  codebook: Codebook;
+  corpus: readonly Document[];
+}
+
+/** Reads and validates a span file against the corpus and codebook; every problem is returned. */
+export async function readSpanFile(file: string, inputs: SpanInputs, display: (p: string) => string = (p) => p): Promise<{ spans: SpanCoding[]; diagnostics: Diagnostic[] }> {
+  const shown = display(file);
+  const parsed = parseSpanCsv(await readTextFile(file, shown), shown);
+  const checked = validateSpans(parsed.rows, new DocumentSlicer(inputs.corpus), inputs.codebook);
+  return { spans: checked.spans, diagnostics: [...parsed.diagnostics, ...checked.diagnostics] };
+}
+
+/** A coder's spans, errors thrown: what commands reading spans want. */
+export async function readCoderSpans(study: SpanInputs & { project: Project }, coder: string, display: (p: string) => string = (p) => p): Promise<{ spans: SpanCoding[]; diagnostics: Diagnostic[] }> {
+  const file = spanPath(study.project, coder);
+  if (!(await fileExists(file))) throw new QcodeError([diag('QC825', `no span file ${display(file)} for coder '${coder}'`, { at: { file: display(file) } })]);
+  const read = await readSpanFile(file, study, display);
+  if (read.diagnostics.some((d) => d.severity === 'error')) throw new QcodeError(read.diagnostics);
+  return read;
+}
+
+/** Writes a span file (sorted, atomic); never replaces one without `force`: it may hold a coder's work. */
+export async function writeSpanFile(file: string, spans: readonly SpanCoding[], options: SpanInputs & { force?: boolean; display?: (p: string) => string }): Promise<string> {
+  const shown = options.display ? options.display(file) : file;
+  if (!options.force && (await fileExists(file))) throw new QcodeError([diag('QC004', `${shown} already exists`, { at: { file: shown } })]);
+  const content = formatSpanCsv(sortSpans(spans, options.codebook, options.corpus.map((d) => d.id)));
+  await writeFileAtomic(file, content);
+  return content;
+}

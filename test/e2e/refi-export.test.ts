@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCorpus } from '../../src/io/read-corpus.js';
+import { XMLLINT_SKIP, xmllintErrors } from '../helpers/refi-files.js';
+import { copyDemo } from '../helpers/run-cli.js';
+import { runQcode } from '../helpers/run-qcode.js';
+
+let demo: string;
+
+// One demo project with three coders (the auto-coder and two imported spreadsheets), shared by the tests.
+beforeAll(async () => {
+  demo = copyDemo();
+  for (const args of [['code'], ['import', 'coders/usmca-2026/coder-a.csv', '--coder', 'coder-a'], ['import', 'coders/usmca-2026/coder-b.csv', '--coder', 'coder-b']]) {
+    const r = await runQcode([...args, '-q'], { cwd: demo });
+    if (r.code !== 0) throw new Error(r.stderr);
+  }
+  await Promise.all([import('../../src/io/refi/write-qdpx.js'), import('../../src/io/refi/import-refi.js'), import('../../src/cli/commands/units.js')]);
+});
+
+describe('export --format qdpx', () => {
+  it('writes the same bytes every time, with project.qde and one internal .txt per document', async () => {
+    const a = await runQcode(['export', '--format', 'qdpx', '-o', 'a.qdpx'], { cwd: demo });
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stderr).toContain('coder-a: 70 codings (from its coding file)');
+    expect((await runQcode(['export', '--format', 'qdpx', '-o', 'b.qdpx'], { cwd: demo })).code).toBe(0);
+    const bytes = readFileSync(path.join(demo, 'a.qdpx'));
+    expect(bytes.equals(readFileSync(path.join(demo, 'b.qdpx')))).toBe(true);
+    const entries = Object.keys(unzipSync(bytes));
+    expect(entries[0]).toBe('project.qde');
+    expect(entries.filter((e) => /^sources\/[0-9a-f-]{36}\.txt$/.test(e))).toHaveLength(29);
+  });
+
+  it.skipIf(XMLLINT_SKIP !== '')(`validates against the standard's Project.xsd${XMLLINT_SKIP}`, async () => {
+    expect((await runQcode(['export', '--format', 'qdpx', '-o', 'v.qdpx'], { cwd: demo })).code).toBe(0);
+    const qde = new TextDecoder().decode(unzipSync(readFileSync(path.join(demo, 'v.qdpx')))['project.qde']);
+    expect(xmllintErrors(qde, 'Project.xsd')).toBe('');
+  });
+
+  it('round-trips: init --from the export gives back the documents, the codebook and every coder’s codings', async () => {
+    expect((await runQcode(['export', '--format', 'qdpx', '-o', 'rt.qdpx'], { cwd: demo })).code).toBe(0);
+    const init = await runQcode(['init', '--from', 'rt.qdpx', 'back'], { cwd: demo });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stderr).not.toMatch(/warning|error/);
+    const back = path.join(demo, 'back');
+    const units = await runQcode(['units', '--from-spans', 'auto,coder-a,coder-b'], { cwd: back });
+    expect(units.code, units.stderr).toBe(0);
+    for (const coder of ['auto', 'coder-a', 'coder-b']) {
+      expect(readFileSync(path.join(back, `out/codings/${coder}.csv`), 'utf8'), coder).toBe(readFileSync(path.join(demo, `out/codings/${coder}.csv`), 'utf8'));
+    }
+    const codebook = async (cwd: string) => JSON.parse((await runQcode(['codebook', 'show', '--json'], { cwd })).stdout);
+    expect(await codebook(back)).toEqual(await codebook(demo));
+    // The imported project is an ordinary qcode project: agree runs on its two human coders.
+    const agree = await runQcode(['agree', '--coders', 'coder-a,coder-b', '--format', 'csv'], { cwd: back });
+    expect(agree.code, agree.stderr).toBe(0);
+    const docs = async (p: string) => (await readCorpus(p)).documents.map((d) => ({ id: d.id, text: d.text, metadata: d.metadata }));
+    expect(await docs(path.join(back, 'corpus'))).toEqual(await docs(path.join(demo, 'corpus/usmca-2026')));
+  });
+});
