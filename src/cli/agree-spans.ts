@@ -4,9 +4,9 @@ import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import type { TableFormat } from '../core/format/table.js';
 import type { CommandContext } from './command-kit.js';
 import { openStudy } from './study-options.js';
-import { addFormatOption, chooseFormat, formatOptionShape } from './table-output.js';
+import { addFormatOption, chooseFormat, chooseView, formatOptionShape } from './table-output.js';
 
-export { chooseFormat };
+export { chooseFormat, chooseView };
 
 /** agree's output options: --format, and --spans for agreement on free spans. */
 export function addAgreeOutputOptions(cmd: Command): Command {

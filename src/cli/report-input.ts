@@ -17,11 +17,13 @@ import { listCoders } from '../io/list-coders.js';
 import { manifestKey, readManifest } from '../io/manifest.js';
 import type { Study } from '../io/read-study.js';
 import { chooseCoder } from './analysis-options.js';
+import { resolveOutput } from './output.js';
 import type { CommandContext } from './command-kit.js';
 import { chooseCoders, coderAgreement } from './study-figures.js';
 import { openCoder, openStudy } from './study-options.js';
 
 export interface ReportOptions {
+  output?: string | undefined;
   codebook?: string | undefined;
   corpus?: string | undefined;
   unit?: 'document' | 'paragraph' | 'sentence' | undefined;
@@ -50,9 +52,12 @@ async function orMissing<T>(make: () => Promise<T>): Promise<T | { missing: stri
  * manifest record, the human coders' agreement and disagreements, the
  * auto-coder against the adjudicated coder, and the analyses of one coder.
  */
-export async function readReportInput(ctx: CommandContext, opts: ReportOptions): Promise<{ input: ReportInput; study: Study }> {
+export async function readReportInput(ctx: CommandContext, opts: ReportOptions): Promise<{ input: ReportInput; study: Study; target: string }> {
   const study = await openStudy(ctx, opts);
+  const target = resolveOutput(ctx, opts.output, { project: study.project, file: 'report.html' });
   const manifest = await readManifest(study.project.outDir);
+  // The report lists the manifest; its own earlier entry would make every rerun differ.
+  delete manifest.outputs[manifestKey(study, target)];
   const sampleEntry = manifest.outputs[manifestKey(study, path.join(study.project.outDir, 'sample.csv'))];
   const d = sampleEntry?.details as Partial<SampleFacts> | undefined;
   const sample: ReportInput['sample'] =
@@ -97,5 +102,5 @@ export async function readReportInput(ctx: CommandContext, opts: ReportOptions):
     manifest,
     colours: codeColours(study.codebook),
   };
-  return { input, study };
+  return { input, study, target };
 }

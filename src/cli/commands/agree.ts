@@ -13,8 +13,7 @@ import { coderOfFile } from '../../io/coding-file.js';
 import { readRatingsFile } from '../../io/read-ratings.js';
 import { defineAction, globalOptionShape, type CommandContext, type CommandModule } from '../command-kit.js';
 import { addStudyOptions, openCoders, openStudy, studyOptionShape } from '../study-options.js';
-import { addAgreeOutputOptions, agreeOutputOptionShape, chooseFormat, orOnSpans } from '../agree-spans.js';
-import { chooseView } from '../table-output.js';
+import { addAgreeOutputOptions, agreeOutputOptionShape, chooseFormat, chooseView, orOnSpans } from '../agree-spans.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -48,8 +47,7 @@ const agree: CommandModule = (cmd, ctx) => {
   defineAction(cmd, ctx, Options, orOnSpans(ctx, async (opts, files) => {
     const bootstrap = opts.bootstrap ? { bootstrap: { resamples: opts.bootstrap, seed: opts.seed } } : {};
     const result = opts.ratings ? await fromRatings(ctx, opts, opts.ratings, bootstrap) : await fromCodings(ctx, opts, files, bootstrap);
-    const format = chooseFormat(opts);
-    ctx.io.stdout.write(formatAgreement(result, format, { level: opts.level, view: chooseView(opts, format) }));
+    ctx.io.stdout.write(formatAgreement(result, chooseFormat(opts), { level: opts.level, view: chooseView(opts, chooseFormat(opts)) }));
     if (opts.failUnder === undefined) return 0;
     const gate = checkThreshold(result, { threshold: opts.failUnder, metric: opts.metric, each: opts.each });
     if (gate.unknown) throw new QcodeError([gate.unknown]);

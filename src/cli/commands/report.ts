@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { DATE_BINS } from '../../core/analysis/date-bins.js';
 import { formatMethodsSummary } from '../../core/report/methods-summary.js';
 import { formatReportHtml, reportFigures } from '../../core/report/format-report-html.js';
-import { manifestKey } from '../../io/manifest.js';
 import { renderSvg } from '../../io/render-chart.js';
-import { addOutputOptions, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
+import { addOutputOptions, outputOptionShape, writeOutputs } from '../output.js';
 import { addCoderOptions, coderOptionShape } from '../analysis-options.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { readReportInput } from '../report-input.js';
@@ -35,11 +34,8 @@ const report: CommandModule = (cmd, ctx) => {
     .option('--bootstrap <n>', "resamples for α's interval (default 1000)")
     .option('--seed <n>', 'seed of the bootstrap (default 1)');
   defineAction(cmd, ctx, Options, async (opts) => {
-    const { input, study } = await readReportInput(ctx, opts);
+    const { input, study, target } = await readReportInput(ctx, opts);
     if (opts.methods) return ctx.out(formatMethodsSummary(input).join('\n'));
-    const target = resolveOutput(ctx, opts.output, { project: study.project, file: 'report.html' });
-    // The report lists the manifest; its own earlier entry would make every rerun differ.
-    delete input.manifest.outputs[manifestKey(study, target)];
     const figures = reportFigures(input);
     const svgs: Record<string, string> = {};
     for (const [key, figure] of Object.entries(figures)) svgs[key] = await renderSvg(figure.spec);
