@@ -10,7 +10,7 @@ import { runCli } from '../helpers/run-cli.js';
 let dir = '';
 beforeAll(() => {
   dir = codedDemo();
-});
+}, 120_000);
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 

@@ -23,7 +23,7 @@ beforeAll(() => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   html = readFileSync(path.join(dir, 'out/report.html'), 'utf8');
-});
+}, 120_000);
 
 describe('qcode report', () => {
   it('is one file under 3 MB that refers to nothing outside itself, in the manifest, the same on a rerun', () => {
