@@ -5,7 +5,7 @@ import { checkGroupKey } from '../core/analysis/check-analysis-options.js';
 import { computeCooccurrence } from '../core/analysis/cooccurrence.js';
 import { binDocuments, type DateBin } from '../core/analysis/date-bins.js';
 import { computeFrequencyTable } from '../core/analysis/frequency-table.js';
-import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { QcodeError, diag, fail } from '../core/diagnostics/qcode-error.js';
 import { codeColours } from '../core/plot/chart-style.js';
 import { confusionFigure } from '../core/plot/confusion-figure.js';
 import { cooccurrenceFigure } from '../core/plot/cooccurrence-figure.js';
@@ -64,7 +64,7 @@ export async function buildFigure(ctx: CommandContext, kind: PlotKind, opts: Fig
   }
   const { study, coder, coded } = await openCodedStudy(ctx, opts);
   if (kind === 'cooccurrence') return { figure: cooccurrenceFigure(computeCooccurrence(study.codebook, coded), coder), study };
-  if (opts.bin && !opts.by) throw new QcodeError([diag('QC001', '--bin needs --by <date key>, e.g. --by date --bin month')]);
+  if (opts.bin && !opts.by) fail('QC001', '--bin needs --by <date key>, e.g. --by date --bin month');
   if (opts.by) {
     const problems = checkGroupKey(opts.by, study.corpus);
     if (problems.some((d) => d.severity === 'error')) throw new QcodeError(problems);

@@ -63,6 +63,7 @@ describe.skipIf(!engines.includes('pdflatex'))('LaTeX outputs compile', () => {
       freq: ['freq', '--coder', 'auto'],
       'freq-by-type': ['freq', '--coder', 'auto', '--by', 'type'],
       'freq-by-doc': ['freq', '--coder', 'auto', '--by', 'doc'],
+      'freq-by-month': ['freq', '--coder', 'auto', '--by', 'date', '--bin', 'month'],
       cooccur: ['cooccur', '--coder', 'auto'],
       evaluate: ['evaluate', '--gold', 'gold'],
       themes: ['themes', '--coder', 'auto'],
@@ -107,5 +108,6 @@ describe.skipIf(!engines.includes('pdflatex'))('LaTeX outputs compile', () => {
     expect(outputs.summary['freq-by-doc']).toContain('\\begin{longtable}');
     expect(outputs.summary['freq-by-doc']).toMatch(/Preamble: \\usepackage\{booktabs,longtable\}/);
     expect(outputs.summary.hostile).toContain('\\providecommand{\\qcodeglyph}');
+    expect(outputs.summary['freq-by-month']).toMatch(/2026-01.*2026-02/);
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { frequencyJson, frequencyRowsTable, presenceTestsTable } from '../../core/analysis/analysis-tables.js';
 import { checkGroupKey } from '../../core/analysis/check-analysis-options.js';
+import { binDocuments, DATE_BINS } from '../../core/analysis/date-bins.js';
+import { fail } from '../../core/diagnostics/qcode-error.js';
 import { computeFrequencyTable, FREQUENCY_ROWS } from '../../core/analysis/frequency-table.js';
 import { frequencyPivotTable } from '../../core/analysis/summary-tables.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
@@ -13,6 +15,7 @@ const Options = z.strictObject({
   by: z.string().min(1).optional(),
   rows: z.enum(FREQUENCY_ROWS).default('all'),
   tests: z.boolean().default(false),
+  bin: z.enum(DATE_BINS).optional(),
 });
 
 const freq: CommandModule = (cmd, ctx) => {
@@ -20,11 +23,14 @@ const freq: CommandModule = (cmd, ctx) => {
     .description('segments and documents per code and category, optionally by group with χ² tests')
     .option('--by <key>', 'split by a document metadata key (e.g. type), or doc for one group per document')
     .option('--rows <rows>', `rows of the table: ${FREQUENCY_ROWS.join(', ')} (default all)`)
-    .option('--tests', 'print only the χ² tests table (for --format csv, which holds one table)');
+    .option('--tests', 'print only the χ² tests table (for --format csv, which holds one table)')
+    .option('--bin <unit>', `over time: group the --by date key into ${DATE_BINS.join(', ')} periods`);
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coder, coded } = await openCodedStudy(ctx, opts);
+    if (opts.bin && !opts.by) fail('QC001', '--bin needs --by <date key>, e.g. --by date --bin month');
     if (opts.by) ctx.report(checkGroupKey(opts.by, study.corpus));
-    const ft = computeFrequencyTable({ codebook: study.codebook, documents: study.corpus, coded, by: opts.by ?? null, rows: opts.rows });
+    const documents = opts.bin && opts.by ? binDocuments(study.corpus, opts.by, opts.bin) : study.corpus;
+    const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, rows: opts.rows });
     const format = chooseFormat(opts);
     if (format === 'json') ctx.outJson(frequencyJson(ft));
     else if (opts.tests) printTables(ctx, ft.by ? [presenceTestsTable(ft)] : [], opts);
