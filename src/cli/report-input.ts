@@ -95,7 +95,7 @@ export async function readReportInput(ctx: CommandContext, opts: ReportOptions):
     frequencies: computeFrequencyTable({ ...base, by: null }),
     byGroup: by ? computeFrequencyTable({ ...base, by, rows: 'code' }) : null,
     overTime: dated
-      ? { table: computeFrequencyTable({ ...base, documents: binDocuments(study.corpus, opts.dateKey, opts.bin), by: opts.dateKey, rows: 'code' }), bin: opts.bin }
+      ? { table: computeFrequencyTable({ ...base, documents: binDocuments(study.corpus, opts.dateKey, opts.bin), by: opts.dateKey, rows: 'code', groupOrder: 'sorted' }), bin: opts.bin }
       : null,
     cooccurrence: computeCooccurrence(study.codebook, coded),
     themes: computeThemes({ codebook: study.codebook, coded, evidence: findCorpusEvidence(compileMatcher(study.codebook), study.corpus, study.segments), top: 10, exemplars: 3 }),

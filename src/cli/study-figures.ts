@@ -70,7 +70,7 @@ export async function buildFigure(ctx: CommandContext, kind: PlotKind, opts: Fig
     if (problems.some((d) => d.severity === 'error')) throw new QcodeError(problems);
   }
   const documents = opts.bin && opts.by ? binDocuments(study.corpus, opts.by, opts.bin) : study.corpus;
-  const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, rows: 'code' });
+  const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, rows: 'code', ...(opts.bin ? { groupOrder: 'sorted' as const } : {}) });
   const colours = codeColours(study.codebook);
   return { figure: opts.bin ? timelineFigure(ft, coder, colours) : frequencyFigure(ft, coder, colours), study };
 }

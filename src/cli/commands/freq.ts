@@ -30,7 +30,7 @@ const freq: CommandModule = (cmd, ctx) => {
     if (opts.bin && !opts.by) fail('QC001', '--bin needs --by <date key>, e.g. --by date --bin month');
     if (opts.by) ctx.report(checkGroupKey(opts.by, study.corpus));
     const documents = opts.bin && opts.by ? binDocuments(study.corpus, opts.by, opts.bin) : study.corpus;
-    const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, rows: opts.rows });
+    const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, rows: opts.rows, ...(opts.bin ? { groupOrder: 'sorted' as const } : {}) });
     const format = chooseFormat(opts);
     if (format === 'json') ctx.outJson(frequencyJson(ft));
     else if (opts.tests) printTables(ctx, ft.by ? [presenceTestsTable(ft)] : [], opts);
