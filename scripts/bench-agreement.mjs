@@ -46,7 +46,7 @@ export async function benchAgreement({ units = 1_000_000, resamples = 1_000, see
     allCoefficientsMs: t1 - t0,
     withBootstrapMs: t2 - t1,
     alpha: plain.metrics.krippendorff_alpha,
-    alphaCi: boot.metrics.krippendorff_alpha_ci,
+    alphaCi: boot.metrics.krippendorff_alpha_boot_ci,
   };
 }
 

@@ -34,6 +34,7 @@ export async function agreeOnSpans(
     ratings?: string | undefined;
     categories?: string[] | undefined;
     bootstrap?: number | undefined;
+    completeUnits?: boolean | undefined;
     failUnder?: number | undefined;
     level: string;
   },
@@ -46,6 +47,7 @@ export async function agreeOnSpans(
     ['--ratings', opts.ratings],
     ['--categories', opts.categories],
     ['--bootstrap', opts.bootstrap],
+    ['--complete-units', opts.completeUnits || undefined],
     ['--fail-under', opts.failUnder],
     ['--level', opts.level === 'nominal' ? undefined : opts.level],
   ].filter(([, v]) => v !== undefined);

@@ -25,7 +25,7 @@ export const studyOptionShape = {
   textColumn: z.string().optional(),
 };
 
-type StudyOptionValues = { codebook?: string | undefined; corpus?: string | undefined; unit?: z.infer<typeof UnitSchema> | undefined };
+export type StudyOptionValues = { codebook?: string | undefined; corpus?: string | undefined; unit?: z.infer<typeof UnitSchema> | undefined };
 
 export async function openProject(ctx: CommandContext, opts: StudyOptionValues): Promise<Project> {
   return readProject(ctx.global.project, { codebook: opts.codebook, corpus: opts.corpus, unit: opts.unit, cwd: ctx.io.cwd }, (p) =>

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture } from '../helpers/run-cli.js';
-import { runInProcess } from './run-in-process.js';
+import { copyFixture, runQcode } from '../helpers/run-cli.js';
+
 
 // One rule for coder names in every command (CoderNameSchema): a name becomes
 // a file name, so none that could leave the codings folder, hide a file or
@@ -41,7 +41,7 @@ describe('coder names', () => {
       const dir = copyFixture(fixture);
       const before = listTree(dir);
       for (const bad of BAD) {
-        const r = await runInProcess(withName(args, bad), dir);
+        const r = await runQcode(withName(args, bad), { cwd: dir });
         expect(r.code, JSON.stringify(bad)).toBe(2);
         expect(r.stderr, JSON.stringify(bad)).toMatch(/error QC001: option --(coder|coders|gold|as|prefer): (coder names|a coder name)/);
       }
@@ -50,19 +50,19 @@ describe('coder names', () => {
     });
 
     it(`${shown}: takes a name with a dot, as every command does`, async () => {
-      const r = await runInProcess(withName(args, 'ana.b'), copyFixture(fixture));
+      const r = await runQcode(withName(args, 'ana.b'), { cwd: copyFixture(fixture) });
       expect(r.stderr).not.toContain('QC001');
     });
   }
 
   it('writes a dotted coder name where code, import and adjudicate put it', async () => {
     const dir = copyFixture(DOUBLE);
-    expect((await runInProcess(['code', '--coder', 'ana.b'], dir)).code).toBe(0);
+    expect((await runQcode(['code', '--coder', 'ana.b'], { cwd: dir })).code).toBe(0);
     expect(existsSync(path.join(dir, 'out/codings/ana.b.csv'))).toBe(true);
-    expect((await runInProcess(['adjudicate', '--coders', 'alice,bob', '--as', 'gold.v2', '--prefer', 'alice'], dir)).code).toBe(0);
+    expect((await runQcode(['adjudicate', '--coders', 'alice,bob', '--as', 'gold.v2', '--prefer', 'alice'], { cwd: dir })).code).toBe(0);
     expect(existsSync(path.join(dir, 'out/codings/gold.v2.csv'))).toBe(true);
     const two = copyFixture('projects/two-coders');
-    expect((await runInProcess(['import', 'imports/long.csv', '--coder', 'ana.b'], two)).code).toBe(0);
+    expect((await runQcode(['import', 'imports/long.csv', '--coder', 'ana.b'], { cwd: two })).code).toBe(0);
     expect(existsSync(path.join(two, 'out/codings/ana.b.csv'))).toBe(true);
   });
 
@@ -70,7 +70,7 @@ describe('coder names', () => {
     const dir = copyFixture(DOUBLE);
     const { writeFileSync, readFileSync } = await import('node:fs');
     writeFileSync(path.join(dir, 'qcode.yaml'), `${readFileSync(path.join(dir, 'qcode.yaml'), 'utf8')}coder: ../evil\n`);
-    const r = await runInProcess(['freq'], dir);
+    const r = await runQcode(['freq'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/QC101.*coder names use/);
   });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../helpers/double-coding-fixture.js';
-import { BIN, copyFixture, runCli } from '../helpers/run-cli.js';
+import { BIN, copyFixture, runQcode } from '../helpers/run-cli.js';
 
 // Drives `qcode annotate` in a real pseudo-terminal: a detached tmux session
 // of 80×24, keys sent with send-keys, the screen read with capture-pane.
@@ -145,7 +145,7 @@ describe.skipIf(!hasTmux)('qcode annotate in a terminal (tmux)', () => {
   });
 
   it('refuses to run without a terminal, pointing to qcode import', async () => {
-    const r = await runCli(['annotate', '--coder', 'carol', '-C', FIXTURE], { cwd: FIXTURE });
+    const r = await runQcode(['annotate', '--coder', 'carol', '-C', FIXTURE], { cwd: FIXTURE });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error QC006');
     expect(r.stderr).toContain('qcode import FILE --coder carol');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyDemo, copyFixture, runCli } from '../helpers/run-cli.js';
+import { copyDemo, copyFixture, runQcode } from '../helpers/run-cli.js';
 
 // Hand computation for the two-coders fixture (gold = imports/long.csv, auto = imports/auto-list.csv):
 //   trade    TP 2 (a:s1, b:s1)  FP 1 (a:s4)  FN 1 (a:s2)  P 2/3  R 2/3  F1 2/3
@@ -11,16 +11,16 @@ import { copyDemo, copyFixture, runCli } from '../helpers/run-cli.js';
 //   micro    TP 5 FP 2 FN 2 → P = R = F1 = 5/7
 //   macro    P = (2/3+1+1+1/2)/4 = 19/24, R = 19/24, F1 = (2/3+2/3+1+2/3)/4 = 3/4
 describe('qcode evaluate', () => {
-  const setup = () => {
+  const setup = async () => {
     const dir = copyFixture('projects/two-coders');
-    expect(runCli(['import', 'imports/long.csv', '--coder', 'gold'], { cwd: dir }).code).toBe(0);
-    expect(runCli(['import', 'imports/auto-list.csv', '--coder', 'auto'], { cwd: dir }).code).toBe(0);
+    expect((await runQcode(['import', 'imports/long.csv', '--coder', 'gold'], { cwd: dir })).code).toBe(0);
+    expect((await runQcode(['import', 'imports/auto-list.csv', '--coder', 'auto'], { cwd: dir })).code).toBe(0);
     return dir;
   };
 
-  it('computes per-code, micro and macro precision, recall and F1', () => {
-    const dir = setup();
-    const r = runCli(['evaluate', '--gold', 'gold', '--json'], { cwd: dir });
+  it('computes per-code, micro and macro precision, recall and F1', async () => {
+    const dir = await setup();
+    const r = await runQcode(['evaluate', '--gold', 'gold', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     const e = JSON.parse(r.stdout);
     expect(e.segments).toBe(5);
@@ -35,9 +35,9 @@ describe('qcode evaluate', () => {
     expect(e.macro.f1.value).toBeCloseTo(3 / 4, 12);
   });
 
-  it('prints a table and writes every error with its text', () => {
-    const dir = setup();
-    const r = runCli(['evaluate', '--gold', 'gold', '--errors', 'errors.csv'], { cwd: dir });
+  it('prints a table and writes every error with its text', async () => {
+    const dir = await setup();
+    const r = await runQcode(['evaluate', '--gold', 'gold', '--errors', 'errors.csv'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/trade\s+topic\s+0\.667\s+0\.667\s+0\.667\s+3/);
     expect(r.stdout).toMatch(/micro\s+0\.714\s+0\.714\s+0\.714\s+7/);
@@ -51,9 +51,9 @@ describe('qcode evaluate', () => {
     ]);
   });
 
-  it('says which coder file is missing', () => {
+  it('says which coder file is missing', async () => {
     const dir = copyFixture('projects/two-coders');
-    const r = runCli(['evaluate', '--gold', 'nobody'], { cwd: dir });
+    const r = await runQcode(['evaluate', '--gold', 'nobody'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('QC412');
   });
@@ -61,11 +61,11 @@ describe('qcode evaluate', () => {
 
 
 describe('qcode evaluate on the demo study', () => {
-  it('per-code counts and scores equal an independent tally of the two coding files', () => {
+  it('per-code counts and scores equal an independent tally of the two coding files', async () => {
     const dir = copyDemo();
-    expect(runCli(['code', '-q'], { cwd: dir }).code).toBe(0);
-    expect(runCli(['import', 'coders/usmca-2026/coder-a.csv', '--coder', 'coder-a', '-q'], { cwd: dir }).code).toBe(0);
-    const r = runCli(['evaluate', '--gold', 'coder-a', '--json'], { cwd: dir });
+    expect((await runQcode(['code', '-q'], { cwd: dir })).code).toBe(0);
+    expect((await runQcode(['import', 'coders/usmca-2026/coder-a.csv', '--coder', 'coder-a', '-q'], { cwd: dir })).code).toBe(0);
+    const r = await runQcode(['evaluate', '--gold', 'coder-a', '--json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const e = JSON.parse(r.stdout);
 

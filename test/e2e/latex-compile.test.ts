@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatTables } from '../../src/core/format/format-table.js';
 import type { Table } from '../../src/core/format/table.js';
 import { codedDemo } from '../helpers/coded-demo.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runQcode } from '../helpers/run-cli.js';
 
 // Every LaTeX output of the demo study, \input into a minimal document that
 // loads only booktabs and longtable, compiled by pdfLaTeX (and XeLaTeX and
@@ -56,7 +56,7 @@ describe.skipIf(!engines.includes('pdflatex'))('LaTeX outputs compile', () => {
   const logs = new Map<string, string>();
 
   beforeAll(async () => {
-    const demo = codedDemo();
+    const demo = await codedDemo();
     const commands: Record<string, string[]> = {
       agree: ['agree', '--coders', 'coder-a,coder-b'],
       'agree-bootstrap': ['agree', '--coders', 'coder-a,coder-b', '--bootstrap', '200', '--seed', '2026'],
@@ -73,7 +73,7 @@ describe.skipIf(!engines.includes('pdflatex'))('LaTeX outputs compile', () => {
     for (const [name, args] of Object.entries(commands)) {
       for (const view of ['summary', 'detail'] as const) {
         if (name === 'codebook' && view === 'detail') continue;
-        const r = runCli([...args, '--format', 'latex', '-q', ...(view === 'detail' && name !== 'codebook' ? ['--detail'] : [])], { cwd: demo });
+        const r = await runQcode([...args, '--format', 'latex', '-q', ...(view === 'detail' && name !== 'codebook' ? ['--detail'] : [])], { cwd: demo });
         expect(r.code, `${name}: ${r.stderr}`).toBe(0);
         outputs[view][name] = r.stdout;
         writeFileSync(path.join(tex, `${view}-${name}.tex`), r.stdout);
@@ -97,11 +97,11 @@ describe.skipIf(!engines.includes('pdflatex'))('LaTeX outputs compile', () => {
     }
   }
 
-  it('the summary tables (LaTeX’s default) fit the page: no overfull line', () => {
+  it('the summary tables (LaTeX’s default) fit the page: no overfull line', async () => {
     expect(overfull(logs.get('pdflatex-summary')!)).toEqual([]);
   });
 
-  it('says what the preamble needs, and sets symbols as math', () => {
+  it('says what the preamble needs, and sets symbols as math', async () => {
     for (const [name, tex] of Object.entries(outputs.summary)) expect(tex, name).toMatch(/^(% .*\n)*% [^\n]*Preamble: /);
     expect(outputs.summary['freq-by-type']).toContain('$\\chi^{2}$');
     expect(outputs.summary.agree).toContain('Cohen’s $\\kappa$');

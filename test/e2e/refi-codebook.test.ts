@@ -4,8 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { REFI_DIR, REFI_SKIP, XMLLINT_SKIP, refiFile, xmllintErrors } from '../helpers/refi-files.js';
-import { hasStackTrace } from '../helpers/run-cli.js';
-import { runQcode } from '../helpers/run-qcode.js';
+import { hasStackTrace, runQcode } from '../helpers/run-cli.js';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'qcode-qdc-'));
 

@@ -4,8 +4,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/io/read-corpus.js';
 import { XMLLINT_SKIP, xmllintErrors } from '../helpers/refi-files.js';
-import { copyDemo } from '../helpers/run-cli.js';
-import { runQcode } from '../helpers/run-qcode.js';
+import { copyDemo, runQcode } from '../helpers/run-cli.js';
 
 let demo: string;
 

@@ -6,8 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { REFI_DIR, REFI_SKIP, refiFile } from '../helpers/refi-files.js';
-import { hasStackTrace } from '../helpers/run-cli.js';
-import { runQcode } from '../helpers/run-qcode.js';
+import { hasStackTrace, runQcode } from '../helpers/run-cli.js';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'qcode-refi-'));
 const readSpans = (file: string) => parseCsv(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];

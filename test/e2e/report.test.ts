@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codedDemo } from '../helpers/coded-demo.js';
-import { REPO, runCli } from '../helpers/run-cli.js';
+import { REPO, runQcode } from '../helpers/run-cli.js';
 
 // `qcode report` on the demo study: one self-contained HTML file, checked as
 // text (no reference outside the file, accessible structure, byte-identical
@@ -17,16 +17,16 @@ const ARTIFACTS = path.join(REPO, 'test-artifacts');
 
 let dir = '';
 let html = '';
-beforeAll(() => {
-  dir = codedDemo();
-  const r = runCli(['report', '--coder', 'auto', '--bootstrap', '200', '--seed', '2026', '-q'], { cwd: dir });
+beforeAll(async () => {
+  dir = await codedDemo();
+  const r = await runQcode(['report', '--coder', 'auto', '--bootstrap', '200', '--seed', '2026', '-q'], { cwd: dir });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   html = readFileSync(path.join(dir, 'out/report.html'), 'utf8');
 }, 120_000);
 
 describe('qcode report', () => {
-  it('is one file under 3 MB that refers to nothing outside itself, in the manifest, the same on a rerun', () => {
+  it('is one file under 3 MB that refers to nothing outside itself, in the manifest, the same on a rerun', async () => {
     expect(statSync(path.join(dir, 'out/report.html')).size).toBeLessThan(3 * 1024 * 1024);
     expect(html).not.toMatch(/<(script|link|iframe|img)\b/i);
     expect(html).not.toMatch(/(src|href)="(?!#)/i);
@@ -34,11 +34,11 @@ describe('qcode report', () => {
     expect(html).toContain("default-src 'none'");
     const manifest = JSON.parse(readFileSync(path.join(dir, 'out/manifest.json'), 'utf8'));
     expect(manifest.outputs['out/report.html'].command).toContain('qcode report');
-    runCli(['report', '--coder', 'auto', '--bootstrap', '200', '--seed', '2026', '-q'], { cwd: dir });
+    await runQcode(['report', '--coder', 'auto', '--bootstrap', '200', '--seed', '2026', '-q'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'out/report.html'), 'utf8')).toBe(html);
   });
 
-  it('has every section, headings in order, tables with headers, charts with text alternatives', () => {
+  it('has every section, headings in order, tables with headers, charts with text alternatives', async () => {
     for (const id of ['methods', 'codebook', 'sample', 'reliability', 'evaluation', 'frequencies', 'cooccurrence', 'themes', 'provenance']) {
       expect(html).toContain(`<section id="${id}"`);
       expect(html).toContain(`href="#${id}"`);

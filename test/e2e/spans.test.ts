@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, hasStackTrace } from '../helpers/run-cli.js';
-import { runQcode } from '../helpers/run-qcode.js';
+import { copyFixture, hasStackTrace, runQcode } from '../helpers/run-cli.js';
 
 const FIXTURE = 'projects/spans-two-coders';
 

@@ -1,12 +1,12 @@
 import { expect } from 'vitest';
-import { copyDemo, runCli } from './run-cli.js';
+import { copyDemo, runQcode } from './run-cli.js';
 
 /**
  * A scratch copy of the demo study coded as `npm start` codes it: segments,
  * the auto-coder, the seeded 20% sample, the two illustrative coders and
  * their adjudicated gold coder. For tests of the outputs a paper uses.
  */
-export function codedDemo(): string {
+export async function codedDemo(): Promise<string> {
   const dir = copyDemo();
   const steps = [
     ['segment'],
@@ -17,7 +17,7 @@ export function codedDemo(): string {
     ['adjudicate', '--coders', 'coder-a,coder-b', '--as', 'gold', '--prefer', 'coder-a'],
   ];
   for (const args of steps) {
-    const r = runCli([...args, '-q'], { cwd: dir });
+    const r = await runQcode([...args, '-q'], { cwd: dir });
     expect(r.code, `qcode ${args.join(' ')}: ${r.stderr}`).toBe(0);
   }
   return dir;

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { METRIC_KEYS, type AgreementResult } from '../../core/agreement/agreement-result.js';
+import { METRIC_KEYS, type AgreementResult, type MetricKey } from '../../core/agreement/agreement-result.js';
 import { checkCodingsOptions, checkComparedCoders } from '../../core/agreement/check-agree-options.js';
 import { checkThreshold } from '../../core/agreement/check-threshold.js';
-import { computeVariableAgreement, type BootstrapOptions } from '../../core/agreement/compute-agreement.js';
+import { agreementOptions, computeVariableAgreement, type AgreementOptions } from '../../core/agreement/compute-agreement.js';
 import { computeScopes } from '../../core/agreement/compute-scopes.js';
 import { formatAgreement } from '../../core/agreement/format-agreement.js';
 import { LEVELS } from '../../core/agreement/ratings-table.js';
@@ -25,8 +25,9 @@ const Options = z.strictObject({
   categories: z.string().transform((s) => s.split(',').map((x) => x.trim())).pipe(z.array(z.string().min(1, 'empty name in the list'))).optional(),
   bootstrap: z.coerce.number().int().min(1).max(1_000_000).optional(),
   seed: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+  completeUnits: z.boolean().default(false),
   failUnder: z.coerce.number().min(-1).max(1).optional(),
-  metric: z.enum(METRIC_KEYS).default('krippendorff_alpha'),
+  metric: z.enum(METRIC_KEYS as [MetricKey, ...MetricKey[]]).default('krippendorff_alpha'),
   each: z.boolean().default(false),
 });
 type Opts = z.infer<typeof Options>;
@@ -39,42 +40,40 @@ const agree: CommandModule = (cmd, ctx) => {
     .option('--ratings <file>', 'a generic ratings table: wide (unit,<coder>,…) or long (unit,coder,value)')
     .option('--level <level>', `level of measurement for α and weighted κ: ${LEVELS.join(', ')}`, 'nominal')
     .option('--categories <a,b,...>', '--ratings: the category set in order, unused ones included')
-    .option('--bootstrap <n>', 'bootstrap resamples for a 95% interval of α')
+    .option('--bootstrap <n>', 'bootstrap resamples of units: a percentile 95% interval for every coefficient')
     .option('--seed <n>', 'seed of the bootstrap', '1')
+    .option('--complete-units', 'use only units every coder coded (default: every unit with a value, as irrCAC and ReCal3)')
     .option('--fail-under <value>', 'exit 1 when the pooled value (with --each: any code) is below this')
     .option('--metric <name>', 'the coefficient --fail-under checks', 'krippendorff_alpha')
     .option('--each', 'with --fail-under: check every code, not only the pooled value');
   defineAction(cmd, ctx, Options, orOnSpans(ctx, async (opts, files) => {
-    const bootstrap = opts.bootstrap ? { bootstrap: { resamples: opts.bootstrap, seed: opts.seed } } : {};
-    const result = opts.ratings ? await fromRatings(ctx, opts, opts.ratings, bootstrap) : await fromCodings(ctx, opts, files, bootstrap);
+    const how = agreementOptions(opts);
+    const result = opts.ratings ? await fromRatings(ctx, opts, opts.ratings, how) : await fromCodings(ctx, opts, files, how);
     ctx.io.stdout.write(formatAgreement(result, chooseFormat(opts), { level: opts.level, view: chooseView(opts, chooseFormat(opts)) }));
     if (opts.failUnder === undefined) return 0;
     const gate = checkThreshold(result, { threshold: opts.failUnder, metric: opts.metric, each: opts.each });
     if (gate.unknown) throw new QcodeError([gate.unknown]);
-    if (gate.failures.length > 0) {
-      ctx.printDiagnostics(gate.failures);
-      return 1;
-    }
-    ctx.note(`${opts.metric} reaches ${opts.failUnder}${opts.each ? ' for every code' : ''}`);
-    return 0;
+    if (gate.failures.length > 0) ctx.printDiagnostics(gate.failures);
+    else ctx.note(`${opts.metric} reaches ${opts.failUnder}${opts.each ? ' for every code' : ''}`);
+    return gate.failures.length > 0 ? 1 : 0;
   }));
 };
 
-async function fromRatings(ctx: CommandContext, opts: Opts, ratings: string, bootstrap: { bootstrap?: BootstrapOptions }): Promise<AgreementResult> {
+async function fromRatings(ctx: CommandContext, opts: Opts, ratings: string, how: AgreementOptions): Promise<AgreementResult> {
   const categories = opts.categories ? { categories: opts.categories } : {};
   const parsed = await readRatingsFile(path.resolve(ctx.io.cwd, ratings), { level: opts.level, ...categories, display: (p) => ctx.display(p) });
   ctx.report(parsed.diagnostics);
-  return computeVariableAgreement(parsed.table, ratings, { level: opts.level, ...bootstrap });
+  return computeVariableAgreement(parsed.table, ratings, how);
 }
 
 /** Coders by name (their files below the out folder) and coding files by path, each named for its coder. */
-async function fromCodings(ctx: CommandContext, opts: Opts, files: string[], bootstrap: { bootstrap?: BootstrapOptions }): Promise<AgreementResult> {
+async function fromCodings(ctx: CommandContext, opts: Opts, files: string[], how: AgreementOptions): Promise<AgreementResult> {
   ctx.report(checkCodingsOptions(opts));
   const byFile = files.map((f) => path.resolve(ctx.io.cwd, f)).map((file) => ({ coder: coderOfFile(file), file }));
   const study = await openStudy(ctx, opts);
   const coders = await openCoders(ctx, study, [...(opts.coders ?? []), ...byFile]);
   ctx.report(checkComparedCoders(coders.map((c) => c.coder)));
-  return computeScopes(study.codebook, coders, { ...bootstrap, segmentOrder: study.segments.map((s) => s.segment_id) });
+  return computeScopes(study.codebook, coders, { ...how, segmentOrder: study.segments.map((s) => s.segment_id) });
 }
 
 export default agree;

@@ -16,6 +16,7 @@ const Options = z.strictObject({
   rows: z.enum(FREQUENCY_ROWS).default('all'),
   tests: z.boolean().default(false),
   bin: z.enum(DATE_BINS).optional(),
+  testUnit: z.enum(['segment', 'doc']).default('segment'),
 });
 
 const freq: CommandModule = (cmd, ctx) => {
@@ -24,13 +25,15 @@ const freq: CommandModule = (cmd, ctx) => {
     .option('--by <key>', 'split by a document metadata key (e.g. type), or doc for one group per document')
     .option('--rows <rows>', `rows of the table: ${FREQUENCY_ROWS.join(', ')} (default all)`)
     .option('--tests', 'print only the χ² tests table (for --format csv, which holds one table)')
-    .option('--bin <unit>', `over time: group the --by date key into ${DATE_BINS.join(', ')} periods`);
+    .option('--bin <unit>', `over time: group the --by date key into ${DATE_BINS.join(', ')} periods`)
+    .option('--test-unit <unit>', 'what the --by tests count: segment (default) or doc (code present in the document vs not)', 'segment');
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coder, coded } = await openCodedStudy(ctx, opts);
     if (opts.bin && !opts.by) fail('QC001', '--bin needs --by <date key>, e.g. --by date --bin month');
     if (opts.by) ctx.report(checkGroupKey(opts.by, study.corpus));
     const documents = opts.bin && opts.by ? binDocuments(study.corpus, opts.by, opts.bin) : study.corpus;
-    const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, rows: opts.rows, ...(opts.bin ? { groupOrder: 'sorted' as const } : {}) });
+    const ordered = opts.bin ? { groupOrder: 'sorted' as const } : {};
+    const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, rows: opts.rows, testUnit: opts.testUnit, ...ordered });
     const format = chooseFormat(opts);
     if (format === 'json') ctx.outJson(frequencyJson(ft));
     else if (opts.tests) printTables(ctx, ft.by ? [presenceTestsTable(ft)] : [], opts);

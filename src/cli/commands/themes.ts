@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { themeExemplarsTable, themeTermsTable } from '../../core/analysis/analysis-tables.js';
 import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
+import { KEYNESS_FORMS, type KeynessForm } from '../../core/analysis/log-likelihood-keyness.js';
 import { computeThemes } from '../../core/analysis/themes.js';
 import { exemplarSummaryTable, themeSummaryTable } from '../../core/analysis/summary-tables.js';
 import { findCorpusEvidence } from '../../core/match/code-document.js';
@@ -16,6 +17,7 @@ const Options = z.strictObject({
   top: z.coerce.number().int().min(1).max(1000).default(10),
   exemplars: z.coerce.number().int().min(0).max(100).default(3),
   quotes: z.boolean().default(false),
+  keyness: z.enum(KEYNESS_FORMS as [KeynessForm, ...KeynessForm[]]).default('two-cell'),
 });
 
 const themes: CommandModule = (cmd, ctx) => {
@@ -24,7 +26,8 @@ const themes: CommandModule = (cmd, ctx) => {
     .option('--code <id>', 'only this code')
     .option('--top <n>', 'key terms per code (default 10)')
     .option('--exemplars <n>', 'exemplar quotes per code (default 3)')
-    .option('--quotes', 'print only the exemplar table (for --format csv, which holds one table)');
+    .option('--quotes', 'print only the exemplar table (for --format csv, which holds one table)')
+    .option('--keyness <form>', 'two-cell (Rayson & Garside 2000, default) or dunning (Dunning 1993, full 2 × 2 table)', 'two-cell');
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coded } = await openCodedStudy(ctx, opts);
     if (opts.code) ctx.report(checkCodeIds([opts.code], study.codebook));
@@ -35,10 +38,11 @@ const themes: CommandModule = (cmd, ctx) => {
       evidence,
       top: opts.top,
       exemplars: opts.exemplars,
+      keyness: opts.keyness,
       ...(opts.code ? { codes: [opts.code] } : {}),
     });
     const quotes = [themeExemplarsTable(result), exemplarSummaryTable(result)];
-    const tables = opts.quotes ? quotes : [themeTermsTable(result), themeSummaryTable(result), ...quotes];
+    const tables = opts.quotes ? quotes : [themeTermsTable(result, opts.keyness), themeSummaryTable(result), ...quotes];
     printTables(ctx, tables, opts);
   });
 };

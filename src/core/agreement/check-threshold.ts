@@ -18,7 +18,7 @@ export interface ThresholdOptions {
  */
 export function checkThreshold(result: AgreementResult, options: ThresholdOptions): { failures: Diagnostic[]; unknown: Diagnostic | null } {
   const { threshold, metric, each } = options;
-  if (!COEFFICIENT_KEYS.includes(metric)) {
+  if (!(COEFFICIENT_KEYS as readonly string[]).includes(metric)) {
     return { failures: [], unknown: diag('QC607', `--metric ${metric} is not a coefficient; choose one of ${COEFFICIENT_KEYS.join(', ')}`) };
   }
   const targets = result.results.filter((r) =>

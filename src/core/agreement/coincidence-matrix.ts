@@ -13,12 +13,12 @@ export interface CoincidenceMatrix {
   n: number;
 }
 
-/** Adds unit u's coincidences, times `times`, into o. */
-export function addUnitCoincidences(uc: UnitCounts, u: number, o: Float64Array, times = 1): void {
+/** Adds unit u's coincidences, times its weight, into o. */
+export function addUnitCoincidences(uc: UnitCounts, u: number, o: Float64Array): void {
   const k = uc.k;
   const m = uc.raters[u]!;
   if (m < 2) return;
-  const w = times / (m - 1);
+  const w = uc.weight[u]! / (m - 1);
   for (let c = 0; c < k; c++) {
     const nc = uc.counts[u * k + c]!;
     if (nc === 0) continue;
@@ -36,7 +36,7 @@ export function computeCoincidenceMatrix(uc: UnitCounts): CoincidenceMatrix {
   for (let u = 0; u < uc.units; u++) {
     if (uc.raters[u]! < 2) continue;
     addUnitCoincidences(uc, u, o);
-    n += uc.raters[u]!;
+    n += uc.raters[u]! * uc.weight[u]!;
   }
   return { k: uc.k, o, n };
 }

@@ -1,20 +1,24 @@
-import type { AgreementResult, ConfusionMatrix, Metrics, MetricKey, ScopeResult } from './agreement-result.js';
+import type { AgreementResult, CoefficientKey, ConfusionMatrix, IntervalInfo, Metrics, MetricKey, MissingConvention, ScopeResult, UnitTally } from './agreement-result.js';
 import { METRIC_KEYS } from './agreement-result.js';
-import { computeAlphaBootstrap } from './alpha-bootstrap.js';
+import { bootstrapCaution } from './bootstrap-caution.js';
+import { bootstrapTable } from './bootstrap.js';
 import { computeBrennanPrediger } from './brennan-prediger.js';
 import { computeCoincidenceMatrix } from './coincidence-matrix.js';
 import { computeCohenKappa } from './cohen-kappa.js';
 import { computeContingencyTable, type ContingencyTable } from './contingency-table.js';
-import type { Estimate, Interval } from './estimate.js';
+import { undefinedBecause, type Coefficient, type Estimate, type Interval } from './estimate.js';
 import { computeFleissKappa } from './fleiss-kappa.js';
 import { computeGwetAc1 } from './gwet-ac1.js';
+import { percentileInterval, waldInterval } from './interval.js';
+import { kappaParadoxNote } from './kappa-paradox.js';
+import { computeAlphaStandardError } from './krippendorff-alpha-se.js';
 import { computeKrippendorffAlpha } from './krippendorff-alpha.js';
 import { computePairwiseCohenKappa } from './pairwise-cohen-kappa.js';
-import { computePercentAgreement } from './percent-agreement.js';
+import { computePercentAgreement, isTwoCoderTable } from './percent-agreement.js';
 import { computePrevalenceBias } from './prevalence-bias.js';
-import { selectCompleteUnits, type Level, type RatingsTable } from './ratings-table.js';
+import { compressRatings, MISSING, rowWeight, selectCompleteUnits, type Level, type RatingsTable } from './ratings-table.js';
 import { computeScottPi } from './scott-pi.js';
-import { computeUnitCounts } from './unit-counts.js';
+import { categoryShares, computeUnitCounts, pairableUnits, type UnitCounts } from './unit-counts.js';
 import { computeWeightedKappa } from './weighted-kappa.js';
 
 export interface BootstrapOptions {
@@ -26,94 +30,169 @@ export interface AgreementOptions {
   /** Level of measurement for Krippendorff's α; weighted κ is reported unless nominal. */
   level: Level;
   bootstrap?: BootstrapOptions;
+  /** Default `available` (irrCAC, ReCal3); `complete` keeps only units every coder coded. */
+  missing?: MissingConvention;
 }
 
 export type ScopeMetrics = Omit<ScopeResult, 'scope' | 'id'>;
 
-/**
- * Every coefficient that applies to a table. Units every coder coded feed the
- * two-coder and the fixed-panel coefficients; Fleiss' κ and Krippendorff's α
- * also use units some coders left out, as their definitions allow.
- */
-export function computeAgreementMetrics(table: RatingsTable, options: AgreementOptions): ScopeMetrics {
+/** The options of `agree` as the command line gives them. */
+export function agreementOptions(o: { level: Level; completeUnits: boolean; bootstrap?: number | undefined; seed: number }): AgreementOptions {
+  return {
+    level: o.level,
+    missing: o.completeUnits ? 'complete' : 'available',
+    ...(o.bootstrap ? { bootstrap: { resamples: o.bootstrap, seed: o.seed } } : {}),
+  };
+}
+
+/** Every coefficient computed on one table, with what its interval needs. */
+interface CoreEstimates {
+  coefficients: Map<CoefficientKey, { c: Coefficient; n: number }>;
+  extras: Map<MetricKey, Estimate>;
+  uc: UnitCounts;
+  ct: ContingencyTable | null;
+  tally: UnitTally;
+}
+
+const NO_PAIRWISE_SE =
+  'no analytic standard error is published for the mean of pairwise κ; --bootstrap gives an interval';
+
+function estimateCore(table: RatingsTable, level: Level): CoreEstimates {
   const m = table.coders.length;
-  if (m < 2) throw new Error('agreement needs at least two coders');
   const labels = table.categories;
-  const complete = selectCompleteUnits(table);
-  const n = complete.unitCount;
-  const fixedPanel = computeUnitCounts(complete, 2);
-  // Without missing values the three unit sets coincide: count once.
-  const withValue = complete === table ? fixedPanel : computeUnitCounts(table, 1);
-  const pairable = complete === table ? fixedPanel : computeUnitCounts(table, 2);
+  const uc = computeUnitCounts(table, 1);
+  const isTable = isTwoCoderTable(uc, m);
+  const coefficients = new Map<CoefficientKey, { c: Coefficient; n: number }>();
+  const extras = new Map<MetricKey, Estimate>();
+  const set = (key: CoefficientKey, c: Coefficient, n = uc.n) => coefficients.set(key, { c, n });
 
-  const estimates = new Map<MetricKey, Estimate<number | Interval>>();
-  const notes: string[] = [];
-  estimates.set('percent_agreement', computePercentAgreement(fixedPanel));
-
-  let confusion: ConfusionMatrix | undefined;
+  set('percent_agreement', computePercentAgreement(uc, isTable));
+  let ct: ContingencyTable | null = null;
+  let scottSe: Estimate | null = null;
   if (m === 2) {
-    const ct = computeContingencyTable(complete);
+    ct = computeContingencyTable(table);
     const cohen = computeCohenKappa(ct, labels);
-    estimates.set('cohen_kappa', cohen.kappa);
-    estimates.set('cohen_kappa_se', cohen.se);
-    estimates.set('cohen_kappa_se0', cohen.se0);
-    estimates.set('cohen_kappa_z', cohen.z);
-    estimates.set('cohen_kappa_ci', cohen.ci);
-    if (options.level !== 'nominal') {
-      estimates.set('kappa_linear', computeWeightedKappa(ct, 'linear', labels));
-      estimates.set('kappa_quadratic', computeWeightedKappa(ct, 'quadratic', labels));
+    set('cohen_kappa', cohen, ct.n);
+    extras.set('cohen_kappa_se0', cohen.se0);
+    extras.set('cohen_kappa_z', cohen.z);
+    if (level !== 'nominal') {
+      set('kappa_linear', computeWeightedKappa(ct, 'linear', labels), ct.n);
+      set('kappa_quadratic', computeWeightedKappa(ct, 'quadratic', labels), ct.n);
     }
-    estimates.set('scott_pi', computeScottPi(ct, labels));
+    const scott = computeScottPi(ct, labels);
+    set('scott_pi', scott, ct.n);
+    scottSe = scott.se;
     if (ct.k === 2) {
       const pb = computePrevalenceBias(ct);
-      estimates.set('prevalence_index', pb.prevalence);
-      estimates.set('bias_index', pb.bias);
-    }
-    confusion = confusionMatrix(ct, labels);
-  }
-
-  const fleiss = computeFleissKappa(withValue, labels);
-  estimates.set('fleiss_kappa', fleiss.kappa);
-  estimates.set('fleiss_kappa_se0', fleiss.se0);
-  estimates.set('fleiss_kappa_z', fleiss.z);
-
-  const alpha = computeKrippendorffAlpha(computeCoincidenceMatrix(pairable), options.level, table.values, labels);
-  estimates.set('krippendorff_alpha', alpha);
-  if (options.bootstrap) {
-    if (alpha.value === null) {
-      estimates.set('krippendorff_alpha_ci', alpha);
-    } else {
-      const { resamples, seed } = options.bootstrap;
-      const boot = computeAlphaBootstrap(pairable, options.level, table.values, labels, resamples, seed);
-      estimates.set('krippendorff_alpha_ci', boot.ci);
-      notes.push(`krippendorff_alpha_ci: percentile interval from ${resamples} bootstrap resamples of units, seed ${seed}`);
-      if (boot.undefinedResamples > 0) {
-        notes.push(
-          `krippendorff_alpha_ci: α was undefined (all values alike) in ${boot.undefinedResamples} of ${resamples} resamples, which were left out`,
-        );
-      }
+      extras.set('prevalence_index', pb.prevalence);
+      extras.set('bias_index', pb.bias);
     }
   }
+  const fleiss = computeFleissKappa(uc, labels, isTable ? scottSe : null);
+  set('fleiss_kappa', fleiss);
+  extras.set('fleiss_kappa_se0', fleiss.se0);
+  extras.set('fleiss_kappa_z', fleiss.z);
 
-  const ac1 = computeGwetAc1(fixedPanel);
-  estimates.set('gwet_ac1', ac1.ac1);
-  estimates.set('gwet_ac1_se', ac1.se);
-  estimates.set('brennan_prediger', computeBrennanPrediger(fixedPanel));
-
+  const alpha = computeKrippendorffAlpha(computeCoincidenceMatrix(uc), level, table.values, labels);
+  const alphaSe = alpha.value === null ? { se: alpha, df: 0 } : computeAlphaStandardError(uc, isTable ? ct : null, level, table.values);
+  set('krippendorff_alpha', { value: alpha, se: alphaSe.se, df: alphaSe.df }, alphaSe.df + 1);
+  set('gwet_ac1', computeGwetAc1(uc, isTable));
+  set('brennan_prediger', computeBrennanPrediger(uc, isTable));
   if (m >= 3) {
-    const pairwise = computePairwiseCohenKappa(complete);
-    estimates.set('mean_pairwise_cohen_kappa', pairwise.mean);
-    const skipped = pairwise.pairs.filter((p) => p.kappa.value === null);
-    if (skipped.length > 0 && pairwise.mean.value !== null) {
-      notes.push(
-        `mean_pairwise_cohen_kappa: left out ${skipped.map((p) => `${p.coders[0]}–${p.coders[1]}`).join(', ')} (κ undefined: ${skipped[0]!.kappa.reason})`,
-      );
+    const mean = computePairwiseCohenKappa(table).mean;
+    set('mean_pairwise_cohen_kappa', { value: mean, se: mean.value === null ? mean : undefinedBecause(NO_PAIRWISE_SE), df: null });
+  }
+  return { coefficients, extras, uc, ct, tally: tallyUnits(table, uc) };
+}
+
+function tallyUnits(table: RatingsTable, uc: UnitCounts): UnitTally {
+  const m = table.coders.length;
+  let complete = 0;
+  for (let u = 0; u < table.unitCount; u++) {
+    let full = true;
+    for (let c = 0; c < m; c++) if (table.data[u * m + c] === MISSING) full = false;
+    if (full) complete += rowWeight(table, u);
+  }
+  return { rated: uc.n, pairable: pairableUnits(uc), complete };
+}
+
+/** A coefficient's range: percent agreement is a proportion, the rest are chance-corrected (at most 1, read down to −1). */
+function rangeOf(key: CoefficientKey): [number, number] {
+  return key === 'percent_agreement' ? [0, 1] : [-1, 1];
+}
+
+/**
+ * Every coefficient that applies to a table, each with its standard error and
+ * a 95% interval (analytic where one is published; percentile bootstrap over
+ * units with `bootstrap`). Missing ratings follow `missing`
+ * (docs/reliability.md, "Which units each coefficient uses").
+ */
+export function computeAgreementMetrics(input: RatingsTable, options: AgreementOptions): ScopeMetrics {
+  const m = input.coders.length;
+  if (m < 2) throw new Error('agreement needs at least two coders');
+  const convention = options.missing ?? 'available';
+  // Identical rows are interchangeable: every coefficient, SE and resample works on the distinct rows.
+  const table = compressRatings(convention === 'complete' ? selectCompleteUnits(input) : input);
+  const core = estimateCore(table, options.level);
+  const estimates = new Map<MetricKey, Estimate<number | Interval>>();
+  const intervals: Partial<Record<MetricKey, IntervalInfo>> = {};
+  const notes: string[] = [];
+
+  for (const [key, { c, n }] of core.coefficients) {
+    estimates.set(key, c.value);
+    estimates.set(`${key}_se`, c.se);
+    const wald = waldInterval(c, rangeOf(key), n);
+    estimates.set(`${key}_ci`, wald.ci);
+    if (wald.info) intervals[`${key}_ci`] = wald.info;
+  }
+  for (const [key, e] of core.extras) estimates.set(key, e);
+
+  if (options.bootstrap) {
+    const { resamples, seed } = options.bootstrap;
+    const boot = bootstrapTable(
+      table,
+      (t) => new Map([...estimateCore(t, options.level).coefficients].map(([k, v]) => [k, v.c.value.value])),
+      resamples,
+      seed,
+    );
+    const caution = bootstrapCaution(core.uc, table.categories);
+    for (const [key, { c }] of core.coefficients) {
+      if (c.value.value === null) {
+        estimates.set(`${key}_boot_ci`, c.value);
+        continue;
+      }
+      const built = percentileInterval(boot.get(key) ?? [], resamples, seed, rangeOf(key));
+      if (caution && !built.info?.degenerate) built.info!.caution = caution;
+      estimates.set(`${key}_boot_ci`, built.ci);
+      intervals[`${key}_boot_ci`] = built.info!;
+      const left = resamples - (boot.get(key)?.length ?? 0);
+      if (left > 0 && built.ci.value !== null) notes.push(`${key}_boot_ci: ${key} was undefined in ${left} of ${resamples} resamples, which were left out`);
     }
+    notes.push(`bootstrap: percentile intervals from ${resamples} resamples of the ${core.tally.rated} units, seed ${seed}`);
+    if (caution) notes.push(`bootstrap: ${caution}`);
   }
 
-  if (pairable.units !== n) {
+  if (convention === 'complete' && core.tally.rated === 0 && input.unitCount > 0) {
+    notes.push('--complete-units: no unit was coded by every coder, so nothing is left to compare; without the option, units some coders left out are used');
+  }
+  const value = (key: CoefficientKey) => core.coefficients.get(key)?.c.value.value ?? null;
+  const paradox = kappaParadoxNote({
+    percentAgreement: value('percent_agreement'),
+    kappa: value(m === 2 ? 'cohen_kappa' : 'fleiss_kappa'),
+    kappaName: m === 2 ? 'Cohen’s κ' : 'Fleiss’ κ',
+    ac1: value('gwet_ac1'),
+    bp: value('brennan_prediger'),
+    prevalenceIndex: core.extras.get('prevalence_index')?.value ?? null,
+    biasIndex: core.extras.get('bias_index')?.value ?? null,
+    shares: categoryShares(core.uc),
+    labels: table.categories,
+  });
+  if (paradox) notes.push(paradox);
+  if (convention === 'available' && core.tally.complete !== core.tally.rated) {
     notes.push(
-      `fleiss_kappa and krippendorff_alpha also use units coded by some but not all coders: ${pairable.units} units with two or more values, against n = ${n} coded by every coder`,
+      `missing ratings: percent agreement, Fleiss’ κ, Krippendorff’s α, Gwet’s AC1 and Brennan–Prediger use agreement over the ${core.tally.pairable} units with two or more values and category shares over the ${core.tally.rated} with at least one (Gwet 2014, irrCAC, ReCal3); ` +
+        (m === 2 ? 'Cohen’s κ and Scott’s π' : 'the pairwise κ') +
+        ` use the units each pair coded (every coder: ${core.tally.complete}); --complete-units keeps only those`,
     );
   }
 
@@ -130,8 +209,14 @@ export function computeAgreementMetrics(table: RatingsTable, options: AgreementO
     }
   }
   const undefinedNotes = [...reasons].map(([reason, keys]) => `${keys.join(', ')}: undefined, ${reason}`);
-  const result: ScopeMetrics = { n, metrics, notes: [...undefinedNotes, ...notes] };
-  if (confusion) result.confusion = confusion;
+  const result: ScopeMetrics = {
+    n: core.tally.complete,
+    units: core.tally,
+    metrics,
+    intervals,
+    notes: [...undefinedNotes, ...notes],
+  };
+  if (core.ct) result.confusion = confusionMatrix(core.ct, table.categories);
   return result;
 }
 
@@ -143,5 +228,10 @@ function confusionMatrix(ct: ContingencyTable, labels: readonly string[]): Confu
 
 /** Agreement on one coded variable (a `--ratings` table): a single scope named `id`. */
 export function computeVariableAgreement(table: RatingsTable, id: string, options: AgreementOptions): AgreementResult {
-  return { coders: [...table.coders], units: table.unitCount, results: [{ scope: 'variable', id, ...computeAgreementMetrics(table, options) }] };
+  return {
+    coders: [...table.coders],
+    units: table.unitCount,
+    missing: options.missing ?? 'available',
+    results: [{ scope: 'variable', id, ...computeAgreementMetrics(table, options) }],
+  };
 }

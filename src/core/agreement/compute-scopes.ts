@@ -2,7 +2,8 @@ import type { Codebook } from '../model/codebook.js';
 import type { CoderCodings } from '../model/coder.js';
 import type { AgreementResult, Metrics, ScopeResult } from './agreement-result.js';
 import { COEFFICIENT_KEYS } from './agreement-result.js';
-import { computeAgreementMetrics, type BootstrapOptions } from './compute-agreement.js';
+import { computeAgreementMetrics, type AgreementOptions, type BootstrapOptions } from './compute-agreement.js';
+import type { MissingConvention } from './agreement-result.js';
 import { buildRatingsTable, type RatingsTable } from './ratings-table.js';
 
 
@@ -28,7 +29,7 @@ export const NO_CODE = '(none)';
 export function computeScopes(
   codebook: Codebook,
   coders: readonly CoderCodings[],
-  options: { bootstrap?: BootstrapOptions; segmentOrder?: readonly string[] } = {},
+  options: { bootstrap?: BootstrapOptions; segmentOrder?: readonly string[]; missing?: MissingConvention } = {},
 ): AgreementResult {
   const names = coders.map((c) => c.coder);
   const reviewed = coders.map((c) => new Map<string, Set<string>>());
@@ -44,7 +45,8 @@ export function computeScopes(
     }
   });
   const units = orderUnits(new Set(reviewed.flatMap((r) => [...r.keys()])), options.segmentOrder);
-  const opts = { level: 'nominal' as const, ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}) };
+  const missing = options.missing ?? 'available';
+  const opts: AgreementOptions = { level: 'nominal', missing, ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}) };
 
   const results: ScopeResult[] = [];
   const perCode: ScopeResult[] = [];
@@ -97,14 +99,14 @@ export function computeScopes(
   }
   results.push(pooled);
   results.push(meanOfCodes(perCode));
-  return { coders: names, units: units.length, results };
+  return { coders: names, units: units.length, missing, results };
 }
 
 function scope(
   kind: ScopeResult['scope'],
   id: string,
   table: RatingsTable,
-  opts: Parameters<typeof computeAgreementMetrics>[1],
+  opts: AgreementOptions,
 ): ScopeResult {
   return { scope: kind, id, ...computeAgreementMetrics(table, opts) };
 }
@@ -119,13 +121,24 @@ function orderUnits(ids: Set<string>, order: readonly string[] | undefined): str
   });
 }
 
-/** Mean over codes of each coefficient; standard errors, z and intervals do not average and are left out. */
+/** Why the mean of codes has no SE or interval. */
+export const MEAN_NO_INTERVAL =
+  'a mean over codes has no standard error here: the codes are coded on the same segments by the same coders, so their coefficients are not independent; see the per-code and pooled intervals';
+
+/**
+ * Mean over codes of each coefficient. Standard errors and intervals do not
+ * average: they are null with the reason (MEAN_NO_INTERVAL).
+ */
 export function meanOfCodes(perCode: readonly ScopeResult[]): ScopeResult {
   const metrics: Metrics = {};
   const notes: string[] = [];
+  const noInterval: string[] = [];
   for (const key of COEFFICIENT_KEYS) {
     const having = perCode.filter((r) => key in r.metrics);
     if (having.length === 0) continue;
+    metrics[`${key}_se`] = null;
+    metrics[`${key}_ci`] = null;
+    noInterval.push(`${key}_se`, `${key}_ci`);
     const values = having.flatMap((r) => {
       const v = r.metrics[key];
       return typeof v === 'number' ? [v] : [];
@@ -139,5 +152,6 @@ export function meanOfCodes(perCode: readonly ScopeResult[]): ScopeResult {
     metrics[key] = values.reduce((s, v) => s + v, 0) / values.length;
     if (left.length > 0) notes.push(`${key}: mean of ${values.length} codes; left out (undefined): ${left.join(', ')}`);
   }
+  if (noInterval.length > 0) notes.push(`${noInterval.join(', ')}: undefined, ${MEAN_NO_INTERVAL}`);
   return { scope: 'mean', id: 'all', n: perCode.length, metrics, notes };
 }

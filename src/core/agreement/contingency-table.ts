@@ -1,4 +1,4 @@
-import { MISSING, type RatingsTable } from './ratings-table.js';
+import { MISSING, rowWeight, type RatingsTable } from './ratings-table.js';
 
 /**
  * Two coders' cross-classification: counts[i * k + j] = units the first coder
@@ -21,8 +21,9 @@ export function computeContingencyTable(table: RatingsTable, first = 0, second =
     const a = table.data[u * m + first]!;
     const b = table.data[u * m + second]!;
     if (a === MISSING || b === MISSING) continue;
-    counts[a * k + b]!++;
-    n++;
+    const w = rowWeight(table, u);
+    counts[a * k + b]! += w;
+    n += w;
   }
   return { k, counts, n };
 }
@@ -64,4 +65,19 @@ export function usedCategories(ct: ContingencyTable): number[] {
 export function sharedSingleCategory(ct: ContingencyTable): number | null {
   for (let i = 0; i < ct.k; i++) if (ct.n > 0 && ct.counts[i * ct.k + i] === ct.n) return i;
   return null;
+}
+
+/**
+ * Σ_ij p_ij (y_ij − ȳ)² with ȳ = Σ p_ij y_ij: the variance of a per-cell term
+ * over the units, the centred form of the Fleiss–Cohen–Everitt and Gwet
+ * variances (centring keeps a variance that is 0 at 0 instead of rounding
+ * residue of a difference of equal sums).
+ */
+export function cellVariance(ct: ContingencyTable, y: (i: number, j: number) => number): number {
+  const { k, counts, n } = ct;
+  let mean = 0;
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (counts[i * k + j]! > 0) mean += (counts[i * k + j]! / n) * y(i, j);
+  let s = 0;
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (counts[i * k + j]! > 0) s += (counts[i * k + j]! / n) * (y(i, j) - mean) ** 2;
+  return s;
 }

@@ -2,7 +2,7 @@ import { formatCsv } from '../format/format-csv.js';
 import { formatJson } from '../format/format-json.js';
 import { formatTables } from '../format/format-table.js';
 import type { Column, Table, TableFormat, TableView } from '../format/table.js';
-import type { AgreementResult, MetricKey, MetricValue, ScopeResult } from './agreement-result.js';
+import type { AgreementResult, CoefficientKey, MetricKey, MetricValue, ScopeResult } from './agreement-result.js';
 import { METRIC_KEYS } from './agreement-result.js';
 import { interpretMetric, KRIPPENDORFF_CITATION, LANDIS_KOCH_CITATION } from './interpret-agreement.js';
 import { intervalOf } from './metric-interval.js';
@@ -15,18 +15,32 @@ export interface FormatAgreementOptions {
   view?: TableView;
 }
 
-/** Coefficient rows of a detail table, each with the keys of its SE, interval and z. */
-const ROWS: { key: MetricKey; se?: MetricKey; ci?: MetricKey; z?: MetricKey }[] = [
-  { key: 'percent_agreement' },
-  { key: 'cohen_kappa', se: 'cohen_kappa_se', ci: 'cohen_kappa_ci', z: 'cohen_kappa_z' },
-  { key: 'kappa_linear' },
-  { key: 'kappa_quadratic' },
-  { key: 'scott_pi' },
-  { key: 'fleiss_kappa', z: 'fleiss_kappa_z' },
-  { key: 'mean_pairwise_cohen_kappa' },
-  { key: 'krippendorff_alpha', ci: 'krippendorff_alpha_ci' },
-  { key: 'gwet_ac1', se: 'gwet_ac1_se' },
-  { key: 'brennan_prediger' },
+/** Coefficient rows of a detail table, each with the keys of its SE, intervals and z. */
+interface Row {
+  key: MetricKey;
+  se?: MetricKey;
+  ci?: MetricKey;
+  boot?: MetricKey;
+  z?: MetricKey;
+}
+const coefficientRow = (key: CoefficientKey, z?: MetricKey): Row => ({
+  key,
+  se: `${key}_se`,
+  ci: `${key}_ci`,
+  boot: `${key}_boot_ci`,
+  ...(z ? { z } : {}),
+});
+const ROWS: Row[] = [
+  coefficientRow('percent_agreement'),
+  coefficientRow('cohen_kappa', 'cohen_kappa_z'),
+  coefficientRow('kappa_linear'),
+  coefficientRow('kappa_quadratic'),
+  coefficientRow('scott_pi'),
+  coefficientRow('fleiss_kappa', 'fleiss_kappa_z'),
+  coefficientRow('mean_pairwise_cohen_kappa'),
+  coefficientRow('krippendorff_alpha'),
+  coefficientRow('gwet_ac1'),
+  coefficientRow('brennan_prediger'),
   { key: 'prevalence_index' },
   { key: 'bias_index' },
 ];
@@ -104,7 +118,11 @@ function valueCell(result: ScopeResult, key: MetricKey | undefined, foot: Footno
   if (!key || !(key in result.metrics)) return '';
   const v = result.metrics[key] as MetricValue;
   if (v === null) return foot.mark(result, key);
-  if (Array.isArray(v)) return `[${round(v[0], digits)}, ${round(v[1], digits)}]`;
+  if (Array.isArray(v)) {
+    // An interval cut at the coefficient's range is starred (the footer says so).
+    const cut = (result.intervals?.[key]?.truncated.length ?? 0) > 0 ? '*' : '';
+    return `[${round(v[0], digits)}, ${round(v[1], digits)}]${cut}`;
+  }
   return round(v as number, digits);
 }
 
@@ -135,6 +153,7 @@ const DETAIL_COLUMNS: Column[] = [
   valueColumn('se', 'SE'),
   valueColumn('ci', '95% CI'),
   valueColumn('z', 'z'),
+  valueColumn('boot', 'Bootstrap 95% CI'),
   { key: 'interpretation', label: 'Interpretation' },
 ];
 
@@ -147,13 +166,16 @@ function detailTable(result: ScopeResult, opts: FormatAgreementOptions, foot: Fo
       valueCell(result, r.se, foot),
       valueCell(result, r.ci, foot),
       valueCell(result, r.z, foot, 2),
+      valueCell(result, r.boot, foot),
       typeof v === 'number' ? (interpretMetric(r.key, v) ?? '') : '',
     ];
   });
   // Columns no coefficient fills (SE, CI, z for a mean of codes) are dropped.
   const keep = DETAIL_COLUMNS.map((_, i) => i < 2 || rows.some((r) => r[i] !== ''));
+  const u = result.units;
+  const counted = u && (u.rated !== u.complete || u.pairable !== u.complete) ? `; ${u.pairable} coded by two or more, ${u.rated} by one or more` : '';
   return {
-    title: `${SCOPE_TITLE[result.scope]}: ${result.id} (n = ${result.n})`,
+    title: `${SCOPE_TITLE[result.scope]}: ${result.id} (n = ${result.n}${counted})`,
     columns: DETAIL_COLUMNS.filter((_, i) => keep[i]),
     rows: rows.map((r) => r.filter((_, i) => keep[i])),
     // Reasons for undefined values go to the numbered footnotes instead.
@@ -232,7 +254,9 @@ function paperTable(data: AgreementResult, opts: FormatAgreementOptions, foot: F
     const pa = r.metrics.percent_agreement;
     return [scopeName(r), r.n, typeof pa === 'number' ? pa : valueCell(r, 'percent_agreement', foot), ...coefficients.map((k) => withInterval(r, k, foot))];
   });
-  const sources = coefficients.filter(hasCi).map((k) => (k === alpha ? 'α by bootstrap' : `${name(k)} asymptotic`));
+  // An analytic interval where the result has one (intervalOf's preference), else the bootstrap's.
+  const analytic = (k: MetricKey) => data.results.some((r) => Array.isArray((r.metrics as Record<string, unknown>)[`${k}_ci`]));
+  const sources = coefficients.filter(hasCi).map((k) => `${name(k)} ${analytic(k) ? 'analytic' : 'by bootstrap'}`);
   return {
     title: `Inter-coder reliability (${data.coders.join(', ')}; α at the ${opts.level} level)`,
     columns,
@@ -258,10 +282,18 @@ function tables(data: AgreementResult, opts: FormatAgreementOptions, foot: Footn
   return out;
 }
 
-function footer(foot: Footnotes): string[] {
+const MISSING_TEXT: Record<AgreementResult['missing'], string> = {
+  available:
+    'Missing ratings: agreement over units with two or more values, category shares over units with at least one (Gwet 2014; irrCAC, ReCal3); Cohen’s and Scott’s coefficients and the pairwise κ over the units each pair coded.',
+  complete: 'Missing ratings: only units every coder coded are used (--complete-units).',
+};
+
+function footer(data: AgreementResult, foot: Footnotes): string[] {
   const lines = foot.list.map((t, i) => `[${i + 1}] ${t}`);
   return [
     ...(lines.length ? ['Undefined values (—):', ...lines, ''] : []),
+    MISSING_TEXT[data.missing],
+    '95% CI: value ± t(n − 1)·SE with the standard errors of Gwet (2014) as irrCAC computes them; Cohen’s and weighted κ ± z·SE (Fleiss, Cohen & Everitt 1969, as SAS). * marks an interval cut at the coefficient’s range ([0, 1] for percent agreement, [−1, 1] otherwise). Bootstrap: percentile interval over resamples of units.',
     'Interpretation: κ-type coefficients after Landis & Koch (1977): below 0 poor, .00–.20 slight, .21–.40 fair, .41–.60 moderate, .61–.80 substantial, .81–1 almost perfect.',
     'Krippendorff’s α after Krippendorff (2004, p. 241): ≥ .800 reliable, ≥ .667 tentative conclusions only, below that unreliable.',
     'Percent agreement is not corrected for chance and has no interpretation band.',
@@ -299,7 +331,16 @@ function json(data: AgreementResult): string {
   return formatJson({
     coders: data.coders,
     units: data.units,
-    results: data.results.map((r) => ({ scope: r.scope, id: r.id, n: r.n, metrics: r.metrics, notes: r.notes })),
+    missing: data.missing,
+    results: data.results.map((r) => ({
+      scope: r.scope,
+      id: r.id,
+      n: r.n,
+      ...(r.units ? { units: r.units } : {}),
+      metrics: r.metrics,
+      ...(r.intervals && Object.keys(r.intervals).length ? { intervals: r.intervals } : {}),
+      notes: r.notes,
+    })),
   });
 }
 
@@ -308,7 +349,7 @@ export function agreementTables(data: AgreementResult, opts: FormatAgreementOpti
   const foot = new Footnotes();
   // Tables first: building them numbers the footnotes the footer lists.
   const body = tables(data, opts, foot);
-  return { heading: heading(data, opts), tables: body, footer: footer(foot) };
+  return { heading: heading(data, opts), tables: body, footer: footer(data, foot) };
 }
 
 /** Renders an AgreementResult; tables rounded for reading, CSV and JSON unrounded. */

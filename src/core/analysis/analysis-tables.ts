@@ -43,6 +43,9 @@ export function frequencyRowsTable(ft: FrequencyTable, coder: string): Table {
   };
 }
 
+import type { KeynessForm } from './log-likelihood-keyness.js';
+import { CRAMERS_V_RESAMPLES, CRAMERS_V_SEED } from './presence-test.js';
+
 export function presenceTestsTable(ft: FrequencyTable): Table {
   return {
     title: `Presence by ${ft.by === 'doc' ? 'document' : ft.by}: χ² tests of independence`,
@@ -53,14 +56,28 @@ export function presenceTestsTable(ft: FrequencyTable): Table {
       { key: 'df', label: 'df', kind: 'integer' },
       { key: 'p', label: 'p', kind: 'p' },
       { key: 'cramers_v', label: 'Cramér’s V', kind: 'number', digits: 3 },
+      { key: 'cramers_v_ci', label: 'V 95% CI', detail: true },
       { key: 'fisher_p', label: 'Fisher p', kind: 'p', detail: ft.groups.length !== 2 },
       { key: 'warning', label: 'Note', detail: true },
     ],
-    rows: ft.tests.map((t) => [t.category, t.code ?? '(any)', t.chi2, t.df, t.p, t.cramers_v, t.fisher_p, t.warning ?? '']),
+    rows: ft.tests.map((t) => [
+      t.category,
+      t.code ?? '(any)',
+      t.chi2,
+      t.df,
+      t.p,
+      t.cramers_v,
+      t.cramers_v_ci ? `[${t.cramers_v_ci[0].toFixed(3)}, ${t.cramers_v_ci[1].toFixed(3)}]` : '',
+      t.fisher_p,
+      t.warning ?? '',
+    ]),
     summaryFootnotes: approximateNote(ft),
     footnotes: [
-      `Pearson χ² on the ${ft.groups.length} × 2 table of ${ft.by} by presence in reviewed segments, no continuity correction; Cramér’s V = √(χ²/(n·(k−1))).`,
-      'Fisher p: two-sided exact test, given for two groups only.',
+      ft.testUnit === 'doc'
+        ? `Unit tested: the document. Pearson χ² on the ${ft.groups.length} × 2 table of ${ft.by} by presence in the document (any reviewed segment carries the code), no continuity correction, also for 2 × 2 tables (as R chisq.test(correct = FALSE) and scipy chi2_contingency(correction = False)); Cramér’s V = √(χ²/(n·(k−1))).`
+        : `Unit tested: the segment. Pearson χ² on the ${ft.groups.length} × 2 table of ${ft.by} by presence in reviewed segments, no continuity correction; Cramér’s V = √(χ²/(n·(k−1))). Segments of one document are not independent draws: when codes cluster in documents these p-values are too small; --test-unit doc tests documents instead.`,
+      `V 95% CI: percentile bootstrap, ${CRAMERS_V_RESAMPLES} resamples of the tested units (seed ${CRAMERS_V_SEED}).`,
+      'Fisher p: two-sided exact test (R fisher.test), given for two groups only; read it rather than χ² when an expected count is under 5.',
     ],
   };
 }
@@ -79,6 +96,8 @@ function approximateNote(ft: FrequencyTable): string[] {
 /** The JSON of `qcode freq`: rows and tests; tests carry `category`, `fisher_p` and `warning` beyond the core five. */
 export function frequencyJson(ft: FrequencyTable): { rows: unknown[]; tests: unknown[] } {
   return {
+    // The group sizes and the unit the tests count: enough to rebuild every tested table.
+    ...(ft.by ? { test_unit: ft.testUnit, groups: ft.groups } : {}),
     rows: ft.rows.map((r) => ({
       group: r.group,
       category: r.category,
@@ -94,6 +113,7 @@ export function frequencyJson(ft: FrequencyTable): { rows: unknown[]; tests: unk
       df: t.df,
       p: t.p,
       cramers_v: t.cramers_v,
+      cramers_v_ci: t.cramers_v_ci,
       category: t.category,
       fisher_p: t.fisher_p,
       warning: t.warning,
@@ -149,7 +169,11 @@ export function kwicTable(lines: readonly KwicLine[]): Table {
   };
 }
 
-export function themeTermsTable(themes: readonly CodeTheme[]): Table {
+export function themeTermsTable(themes: readonly CodeTheme[], form: KeynessForm = 'two-cell'): Table {
+  const how =
+    form === 'dunning'
+      ? 'G²: Dunning’s (1993) log-likelihood over the full 2 × 2 table (the term and the other tokens, in the code’s segments and the rest).'
+      : 'G²: the two-cell log-likelihood of Rayson & Garside (2000), the term’s own frequencies against their expectations; --keyness dunning for Dunning’s (1993) full 2 × 2 table.';
   return {
     title: 'Key terms per code (log-likelihood G², segments with the code vs the rest)',
     columns: [
@@ -162,7 +186,7 @@ export function themeTermsTable(themes: readonly CodeTheme[]): Table {
       { key: 'g2', label: 'G²', kind: 'number', digits: 2 },
     ],
     rows: themes.flatMap((t) => t.terms.map((k, i) => [t.category, t.code, i + 1, k.term, k.freq_code, k.freq_rest, k.g2])),
-    footnotes: ['G² > 3.84 is p < 0.05 and G² > 10.83 is p < 0.001 for one term (1 df), before any correction for many terms.'],
+    footnotes: [how, 'G² > 3.84 is p < 0.05 and G² > 10.83 is p < 0.001 for one term (1 df), before any correction for many terms.'],
     view: 'full',
   };
 }

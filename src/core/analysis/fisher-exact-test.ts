@@ -1,4 +1,4 @@
-import { logFactorial } from './log-gamma.js';
+import { logFactorial } from '../stats/log-gamma.js';
 
 /**
  * Fisher's exact test for a 2 × 2 table [[a, b], [c, d]], two-sided: with the

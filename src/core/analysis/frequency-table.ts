@@ -30,8 +30,12 @@ export interface GroupSize {
   documents: number;
 }
 
+/** What a presence test counts: segments (as drawn) or documents (the code anywhere in the document vs not). */
+export type TestUnit = 'segment' | 'doc';
+
 export interface FrequencyTable {
   by: string | null;
+  testUnit: TestUnit;
   groups: GroupSize[];
   rows: FrequencyRow[];
   /** χ² tests of presence by group, one per row key; empty without `by`. */
@@ -47,6 +51,8 @@ export interface FrequencyInput {
   rows: FrequencyRows;
   /** Groups in corpus order of their first document (default), or sorted by name, (missing) last: periods in time order. */
   groupOrder?: 'corpus' | 'sorted';
+  /** Default `segment`. */
+  testUnit?: TestUnit;
 }
 
 interface RowKey {
@@ -70,7 +76,11 @@ function rowKeys(codebook: Codebook, rows: FrequencyRows): RowKey[] {
 /**
  * Counts, for every code and category, the reviewed segments that carry it and
  * the documents that contain such a segment, overall or per group; with a
- * grouping, also tests presence (segment level) against group by χ².
+ * grouping, also tests presence against group by χ², counting segments
+ * (`testUnit` segment) or documents (`doc`: a document has the code when any
+ * of its reviewed segments does). Segments of one document are not
+ * independent draws, so a segment-level test overstates the evidence when
+ * codes cluster in documents; the document-level test does not.
  * Groups appear in corpus order of their first document.
  */
 export function computeFrequencyTable(input: FrequencyInput): FrequencyTable {
@@ -114,9 +124,9 @@ export function computeFrequencyTable(input: FrequencyInput): FrequencyTable {
         documents,
         document_share: documents / size.documents,
       });
-      presence.get(key)!.push([hits.length, size.segments - hits.length]);
+      presence.get(key)!.push(input.testUnit === 'doc' ? [documents, size.documents - documents] : [hits.length, size.segments - hits.length]);
     }
   }
   const tests = input.by === null ? [] : keys.map((k) => computePresenceTest(k.category, k.code, presence.get(k)!));
-  return { by: input.by, groups, rows, tests };
+  return { by: input.by, testUnit: input.testUnit ?? 'segment', groups, rows, tests };
 }

@@ -1,3 +1,6 @@
+import { createRng } from '../random/create-rng.js';
+import { sampleMultinomial } from '../random/sample-multinomial.js';
+import { quantile } from '../stats/quantile.js';
 import { computeChiSquareTest } from './chi-square-test.js';
 import { computeFisherExact2x2 } from './fisher-exact-test.js';
 
@@ -9,6 +12,8 @@ export interface PresenceTest {
   df: number | null;
   p: number | null;
   cramers_v: number | null;
+  /** Percentile bootstrap 95% interval of Cramér's V (resampling the tested units), or null. */
+  cramers_v_ci: [number, number] | null;
   /** Fisher's exact two-sided p, for two groups only (a 2 × 2 table). */
   fisher_p: number | null;
   /** Why the χ² p is approximate or missing, else null. */
@@ -29,11 +34,38 @@ export function computePresenceTest(category: string, code: string | null, table
     const present = table.reduce((s, row) => s + row[0]!, 0);
     const why =
       table.length < 2 ? 'only one group' : present === 0 ? 'never applied' : 'applied to every segment';
-    return { ...base, chi2: null, df: null, p: null, cramers_v: null, fisher_p: fisher, warning: `not tested: ${why}` };
+    return { ...base, chi2: null, df: null, p: null, cramers_v: null, cramers_v_ci: null, fisher_p: fisher, warning: `not tested: ${why}` };
   }
   const warning =
     r.cellsExpectedUnder5 > 0
       ? `${r.cellsExpectedUnder5} of ${r.cells} expected counts under 5${fisher !== null ? ': use Fisher’s exact p' : ': χ² p is approximate'}`
       : null;
-  return { ...base, chi2: r.chi2, df: r.df, p: r.p, cramers_v: r.cramersV, fisher_p: fisher, warning };
+  return { ...base, chi2: r.chi2, df: r.df, p: r.p, cramers_v: r.cramersV, cramers_v_ci: cramersVInterval(table), fisher_p: fisher, warning };
+}
+
+export const CRAMERS_V_RESAMPLES = 1000;
+export const CRAMERS_V_SEED = 1;
+
+/**
+ * A 95% percentile bootstrap interval for Cramér's V: the n tested units are
+ * resampled with replacement (a multinomial draw over the table's cells, with
+ * qcode's seeded generator), V recomputed on each resample (0 where a
+ * resample leaves a single row or column), and the 2.5th and 97.5th
+ * percentiles (type 7) taken. V is biased upwards in small samples, and so is
+ * the interval; it is a measure of precision, not a test.
+ */
+export function cramersVInterval(table: readonly (readonly number[])[]): [number, number] {
+  const cells = table.flat();
+  const n = cells.reduce((s, v) => s + v, 0);
+  const cols = table[0]?.length ?? 0;
+  const rng = createRng(CRAMERS_V_SEED);
+  const draw = new Float64Array(cells.length);
+  const values: number[] = [];
+  for (let b = 0; b < CRAMERS_V_RESAMPLES; b++) {
+    sampleMultinomial(rng, n, cells, draw);
+    const resample = table.map((_, i) => Array.from(draw.subarray(i * cols, i * cols + cols)));
+    values.push(computeChiSquareTest(resample)?.cramersV ?? 0);
+  }
+  values.sort((a, b) => a - b);
+  return [quantile(values, 0.025), quantile(values, 0.975)];
 }

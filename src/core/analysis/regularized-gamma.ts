@@ -1,4 +1,4 @@
-import { logGamma } from './log-gamma.js';
+import { logGamma } from '../stats/log-gamma.js';
 
 /**
  * The regularized upper incomplete gamma function

@@ -1,6 +1,6 @@
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { CodedSegment } from './coded-segments.js';
-import { computeLogLikelihoodKeyness } from './log-likelihood-keyness.js';
+import { computeLogLikelihoodKeyness, type KeynessForm } from './log-likelihood-keyness.js';
 import { computeContentTerms } from './content-terms.js';
 
 export interface KeyTerm {
@@ -36,6 +36,8 @@ export interface ThemesInput {
   codes?: readonly string[];
   top: number;
   exemplars: number;
+  /** Default two-cell (Rayson & Garside 2000); dunning for Dunning's (1993) full table. */
+  keyness?: KeynessForm;
 }
 
 const byTerm = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -68,7 +70,7 @@ export function computeThemes(input: ThemesInput): CodeTheme[] {
       const terms: KeyTerm[] = [];
       for (const [term, a] of inCounts) {
         const b = totalCounts.get(term)! - a;
-        const g2 = computeLogLikelihoodKeyness(a, b, c, d);
+        const g2 = computeLogLikelihoodKeyness(a, b, c, d, input.keyness ?? 'two-cell');
         if (g2 > 0) {
           g2ByTerm.set(term, g2);
           terms.push({ term: display.get(term)!, freq_code: a, freq_rest: b, g2 });

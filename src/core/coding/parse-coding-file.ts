@@ -1,6 +1,7 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 import { parseCsvWithPositions } from '../util/parse-csv-positions.js';
+import { indexCsvHeader } from '../util/index-csv-header.js';
 import { didYouMean } from '../util/suggest.js';
 import { CODING_COLUMNS, type Coding } from '../model/coding.js';
 
@@ -22,19 +23,10 @@ export function parseCodingCsv(text: string, file: string, defaultCoder: string)
   const diagnostics: Diagnostic[] = errors.map((e) => diag('QC411', e.message, { at: { file, line: e.line, col: e.col } }));
   const header = rows[0];
   if (!header) return { rows: [], diagnostics: [...diagnostics, diag('QC406', 'the file is empty: no header row', { at: { file, line: 1, col: 1 } })] };
-  const index = new Map<string, number>();
-  header.fields.forEach((name, i) => {
-    const at = { file, ...header.positions[i]! };
-    const key = name.trim();
-    if (!(CODING_COLUMNS as readonly string[]).includes(key)) {
-      diagnostics.push(diag('QC406', `unknown column '${key}'${didYouMean(key, CODING_COLUMNS)}`, { at }));
-    } else if (index.has(key)) diagnostics.push(diag('QC406', `column '${key}' appears twice`, { at }));
-    else index.set(key, i);
-  });
-  for (const col of REQUIRED) {
-    if (!index.has(col)) diagnostics.push(diag('QC406', `missing column '${col}'`, { at: { file, line: 1, col: 1 } }));
-  }
-  if (diagnostics.some((d) => d.code === 'QC406')) return { rows: [], diagnostics };
+  const headerCheck = indexCsvHeader(header, { file, code: 'QC406', columns: CODING_COLUMNS, required: REQUIRED });
+  const index = headerCheck.index;
+  diagnostics.push(...headerCheck.diagnostics);
+  if (headerCheck.diagnostics.length > 0) return { rows: [], diagnostics };
   const out: LocatedCoding[] = [];
   for (const row of rows.slice(1)) {
     if (row.fields.length !== header.fields.length) {

@@ -51,6 +51,8 @@ export class MatchRun {
     this.tokenLength++;
   }
 
+  // emit and pushActive grow parallel typed arrays (struct-of-arrays, no
+  // object per match); their look-alike bodies are deliberate, one per array set.
   private emit(p: number, sCp: number, eCp: number, sUnit: number, eUnit: number): void {
     const n = this.count;
     if (n === this.pattern.length) {

@@ -44,6 +44,11 @@ function hex4(buf: Uint8Array, i: number): number {
  * Returns false, having emitted nothing useful, when the text must first be
  * normalised (a CR, or a character NFC may change) or is not valid UTF-8:
  * the caller then decodes it and takes the string path.
+ *
+ * Deliberate twin of scanText (see its comment): duplicates lists the pair;
+ * the property test byte-path-equals-string-path holds them equal. Within
+ * this function the raw-ASCII run and the general word-character branch
+ * repeat their token-state updates to keep the common byte one table lookup.
  */
 export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to: number, extent: ScanExtent): boolean {
   const m = run.m;

@@ -43,7 +43,9 @@ export function formatMethodsSummary(input: ReportInput): string[] {
     if (pooled) {
       const range = (k: 'cohen_kappa' | 'krippendorff_alpha') => {
         const ci = intervalOf(pooled, k);
-        return ci ? ` (95% CI ${fmt(ci[0])}–${fmt(ci[1])})` : '';
+        // An interval that is not the analytic one is the bootstrap's: say so.
+        const how = Array.isArray((pooled.metrics as Record<string, unknown>)[`${k}_ci`]) ? '' : 'bootstrap ';
+        return ci ? ` (${how}95% CI ${fmt(ci[0])}–${fmt(ci[1])})` : '';
       };
       const kappa = 'cohen_kappa' in pooled.metrics ? `Cohen's κ = ${fmt(pooled.metrics.cohen_kappa)}${range('cohen_kappa')} and ` : '';
       lines.push(`Pooled over all ${pooled.n} ${unit} × code decisions, ${kappa}Krippendorff's α (nominal) = ${fmt(pooled.metrics.krippendorff_alpha)}${range('krippendorff_alpha')}.`);

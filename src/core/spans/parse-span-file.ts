@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 import { SPAN_COLUMNS, type SpanCoding } from '../model/span-coding.js';
 import { parseCsvWithPositions } from '../util/parse-csv-positions.js';
-import { didYouMean } from '../util/suggest.js';
+import { indexCsvHeader } from '../util/index-csv-header.js';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
 
 export interface LocatedSpan {
@@ -21,16 +21,10 @@ export function parseSpanCsv(text: string, file: string): { rows: LocatedSpan[];
   const diagnostics: Diagnostic[] = errors.map((e) => diag('QC411', e.message, { at: { file, line: e.line, col: e.col } }));
   const header = rows[0];
   if (!header) return { rows: [], diagnostics: [...diagnostics, diag('QC820', 'the file is empty: no header row', { at: { file, line: 1, col: 1 } })] };
-  const index = new Map<string, number>();
-  header.fields.forEach((name, i) => {
-    const at = { file, ...header.positions[i]! };
-    const key = name.trim();
-    if (!(SPAN_COLUMNS as readonly string[]).includes(key)) diagnostics.push(diag('QC820', `unknown column '${key}'${didYouMean(key, SPAN_COLUMNS)}`, { at }));
-    else if (index.has(key)) diagnostics.push(diag('QC820', `column '${key}' appears twice`, { at }));
-    else index.set(key, i);
-  });
-  for (const col of REQUIRED) if (!index.has(col)) diagnostics.push(diag('QC820', `missing column '${col}'`, { at: { file, line: 1, col: 1 } }));
-  if (diagnostics.some((d) => d.code === 'QC820')) return { rows: [], diagnostics };
+  const headerCheck = indexCsvHeader(header, { file, code: 'QC820', columns: SPAN_COLUMNS, required: REQUIRED });
+  const index = headerCheck.index;
+  diagnostics.push(...headerCheck.diagnostics);
+  if (headerCheck.diagnostics.length > 0) return { rows: [], diagnostics };
   const out: LocatedSpan[] = [];
   for (const row of rows.slice(1)) {
     if (row.fields.length === 1 && row.fields[0] === '') continue;

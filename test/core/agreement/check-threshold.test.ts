@@ -5,6 +5,7 @@ import { checkThreshold } from '../../../src/core/agreement/check-threshold.js';
 const result: AgreementResult = {
   coders: ['a', 'b'],
   units: 10,
+  missing: 'available',
   results: [
     { scope: 'code', id: 'x', n: 10, metrics: { krippendorff_alpha: 0.9, cohen_kappa: 0.5 }, notes: [] },
     { scope: 'code', id: 'y', n: 10, metrics: { krippendorff_alpha: null }, notes: ['krippendorff_alpha: undefined, all alike'] },

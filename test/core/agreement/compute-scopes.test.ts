@@ -106,7 +106,10 @@ describe('computeScopes', () => {
     const perCode = result.results.slice(0, 4);
     const pas = perCode.map((r) => r.metrics.percent_agreement as number);
     expect(mean.metrics.percent_agreement).toBeCloseTo(pas.reduce((a, b) => a + b) / 4, 12);
-    expect(mean.metrics).not.toHaveProperty('cohen_kappa_se');
+    // Standard errors and intervals do not average: null, with the reason.
+    expect(mean.metrics.cohen_kappa_se).toBeNull();
+    expect(mean.metrics.cohen_kappa_ci).toBeNull();
+    expect(mean.notes.join('\n')).toMatch(/cohen_kappa_se.*: undefined, a mean over codes has no standard error/);
     const health = perCode[3]!;
     // health: both applied it on s4 only → defined; econ: never agreed.
     expect(typeof health.metrics.cohen_kappa).toBe('number');

@@ -17,9 +17,9 @@ function problems(text: string, extra: Partial<Parameters<typeof parseRatings>[1
 
 describe('parseRatings', () => {
   it('reads the wide layout with empty cells as missing and numeric categories in numeric order', () => {
-    const { table, unitIds } = parseRatings('unit,ann,ben\nu1,10,2\nu2,,2\nu3,2,10\n', { file, level: 'nominal' });
+    const { table, unitId } = parseRatings('unit,ann,ben\nu1,10,2\nu2,,2\nu3,2,10\n', { file, level: 'nominal' });
     expect(table.coders).toEqual(['ann', 'ben']);
-    expect(unitIds).toEqual(['u1', 'u2', 'u3']);
+    expect([0, 1, 2].map(unitId)).toEqual(['u1', 'u2', 'u3']);
     expect(table.categories).toEqual(['2', '10']);
     expect(Array.from(table.data)).toEqual([1, 0, -1, 0, 0, 1]);
   });

@@ -63,7 +63,7 @@ describe('undefined statistics are null with a reason', () => {
     expect(typeof r.metrics.fleiss_kappa).toBe('number');
     expect(r.metrics.fleiss_kappa_se0).toBeNull();
     expect(r.notes.join('\n')).toMatch(/same number of coders on every unit/);
-    expect(r.notes.join('\n')).toMatch(/also use units coded by some but not all coders/);
+    expect(r.notes.join('\n')).toMatch(/missing ratings: .* agreement over the 4 units with two or more values/);
   });
 
   it('interval level without numeric categories gives a null α, not a crash', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexCodedSegments } from '../../../src/core/analysis/coded-segments.js';
 import { computeFrequencyTable } from '../../../src/core/analysis/frequency-table.js';
-import { frequencyJson } from '../../../src/core/analysis/analysis-tables.js';
+import { frequencyJson, presenceTestsTable } from '../../../src/core/analysis/analysis-tables.js';
 import { codebook, codings, documents, segments } from './small-study.js';
 
 const coded = indexCodedSegments(segments, codings);
@@ -45,7 +45,7 @@ describe('computeFrequencyTable', () => {
   it('prints the documented JSON shape', () => {
     const json = frequencyJson(computeFrequencyTable({ codebook, documents, coded, by: 'type', rows: 'category' }));
     expect(Object.keys(json.rows[0] as object)).toEqual(['group', 'category', 'code', 'segments', 'segment_share', 'documents', 'document_share']);
-    expect(Object.keys(json.tests[0] as object)).toEqual(['code', 'chi2', 'df', 'p', 'cramers_v', 'category', 'fisher_p', 'warning']);
+    expect(Object.keys(json.tests[0] as object)).toEqual(['code', 'chi2', 'df', 'p', 'cramers_v', 'cramers_v_ci', 'category', 'fisher_p', 'warning']);
   });
 
   it('says why a code cannot be tested', () => {
@@ -57,5 +57,23 @@ describe('computeFrequencyTable', () => {
     const ft = computeFrequencyTable({ codebook, documents, coded, by: 'doc', rows: 'category' });
     expect(ft.groups.map((g) => g.group)).toEqual(['d1', 'd2', 'd3', 'd4']);
     expect(ft.tests[0]!.df).toBe(3);
+  });
+});
+
+describe('the test unit', () => {
+  it('doc: counts documents with the code against documents without it, and the table says so', () => {
+    const ft = computeFrequencyTable({ codebook, documents, coded, by: 'type', rows: 'code', testUnit: 'doc' });
+    const tariffs = ft.rows.filter((r) => r.code === 'tariffs');
+    const t = ft.tests.find((x) => x.code === 'tariffs')!;
+    const seg = computeFrequencyTable({ codebook, documents, coded, by: 'type', rows: 'code' }).tests.find((x) => x.code === 'tariffs')!;
+    // Documents per group against the group's documents, not segments.
+    const expected = computeFrequencyTable({ codebook, documents, coded, by: 'type', rows: 'code' });
+    expect(tariffs.map((r) => r.documents)).toEqual(expected.rows.filter((r) => r.code === 'tariffs').map((r) => r.documents));
+    expect(t.chi2).not.toBe(seg.chi2);
+    expect(presenceTestsTable(ft).footnotes[0]).toMatch(/^Unit tested: the document\./);
+    expect(presenceTestsTable(computeFrequencyTable({ codebook, documents, coded, by: 'type', rows: 'code' })).footnotes[0]).toMatch(
+      /^Unit tested: the segment\..*--test-unit doc/,
+    );
+    expect(frequencyJson(ft)).toMatchObject({ test_unit: 'doc', groups: ft.groups });
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { errorFunction } from 'simple-statistics';
 import { computeChiSquareTest } from '../../../src/core/analysis/chi-square-test.js';
 import { computeFisherExact2x2 } from '../../../src/core/analysis/fisher-exact-test.js';
-import { logFactorial, logGamma } from '../../../src/core/analysis/log-gamma.js';
+import { logFactorial, logGamma } from '../../../src/core/stats/log-gamma.js';
 import { chiSquareUpperTail, regularizedGammaQ } from '../../../src/core/analysis/regularized-gamma.js';
 import { computeLogLikelihoodKeyness } from '../../../src/core/analysis/log-likelihood-keyness.js';
 
@@ -139,6 +139,14 @@ describe('computeLogLikelihoodKeyness', () => {
 
   it('handles a term absent from the reference: G² = 2a ln((c+d)/c)', () => {
     expect(computeLogLikelihoodKeyness(4, 0, 100, 300)).toBeCloseTo(2 * 4 * Math.log(4), 12);
+  });
+
+  it('dunning: the G-test of the full 2 × 2 table, as scipy chi2_contingency(lambda_="log-likelihood") gives it', () => {
+    // scipy 1.10.1 (Debian python3-scipy): [[10, 5], [990, 1995]] → 6.969191931932806; [[2, 0], [6, 13]] → 4.211310139918311.
+    expect(computeLogLikelihoodKeyness(10, 5, 1000, 2000, 'dunning')).toBeCloseTo(6.969191931932806, 12);
+    expect(computeLogLikelihoodKeyness(2, 0, 8, 13, 'dunning')).toBeCloseTo(4.211310139918311, 12);
+    // The two forms differ by the other tokens' cells: little for a rare term (6.969 against 10 ln 2 = 6.931).
+    expect(computeLogLikelihoodKeyness(10, 5, 1000, 2000, 'dunning') - computeLogLikelihoodKeyness(10, 5, 1000, 2000)).toBeCloseTo(0.0377, 4);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDisagreements } from '../../../src/core/disagreements/compute-disagreements.js';
 import { formatDisagreementsCsv, formatDisagreementsMd } from '../../../src/core/disagreements/format-disagreements.js';
 import { loadDoubleCodingFixture, loadFixtureCodings } from '../../helpers/double-coding-fixture.js';
+import { expectGolden } from '../../helpers/golden.js';
 
 const { codebook, segments } = loadDoubleCodingFixture();
 const alice = { coder: 'alice', codings: loadFixtureCodings('alice') };
@@ -47,8 +48,8 @@ describe('computeDisagreements', () => {
   });
 
   it('golden CSV and Markdown', async () => {
-    await expect(formatDisagreementsCsv(d)).toMatchFileSnapshot('../../golden/disagreements/alice-bob.csv');
-    await expect(formatDisagreementsMd(d, codebook)).toMatchFileSnapshot('../../golden/disagreements/alice-bob.md');
+    expectGolden('disagreements/alice-bob.csv', formatDisagreementsCsv(d));
+    expectGolden('disagreements/alice-bob.md', formatDisagreementsMd(d, codebook));
   });
 
   it('warns when the coders share no reviewed segment', () => {

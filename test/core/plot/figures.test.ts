@@ -8,6 +8,7 @@ import { reliabilityFigure } from '../../../src/core/plot/reliability-figure.js'
 const result = (metrics: Record<string, unknown>[]): AgreementResult => ({
   coders: ['a', 'b'],
   units: 10,
+  missing: 'available',
   results: metrics.map((m, i) => ({ scope: 'code' as const, id: `c${i}`, n: 10, metrics: m as never, notes: [] })),
 });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { computeRequestedSize, computeSample, type SampleOptions } from '../../../src/core/sample/compute-sample.js';
 import { formatSampleCsv } from '../../../src/core/sample/format-sample.js';
 import { fixtureCorpus } from './fixture-corpus.js';
+import { expectGolden } from '../../helpers/golden.js';
 
 const { docs, segments } = fixtureCorpus();
 const byType: SampleOptions = { fraction: 0.2, seed: 2026, stratify: { by: 'metadata', key: 'type' } };
@@ -22,7 +23,7 @@ describe('computeSample', () => {
       ['official', 15, 3],
       ['social', 32, 6],
     ]);
-    await expect(formatSampleCsv(s.rows)).toMatchFileSnapshot('../../golden/sample/fixture-seed2026-20pct-by-type.csv');
+    expectGolden('sample/fixture-seed2026-20pct-by-type.csv', formatSampleCsv(s.rows));
   });
 
   it('is deterministic and lists rows in corpus order', () => {

@@ -156,21 +156,37 @@ function fleiss(rows: Row[], k: number) {
   return { kappa, v0 };
 }
 
-function gwet(full: number[][], k: number) {
-  const n = full.length;
-  if (n === 0 || k < 2) return { ac1: null, v: null };
-  const m = full[0]!.length;
+/** Units as their lists of values (missing ratings dropped), units with no value left out. */
+function rated(rows: Row[]): number[][] {
+  return rows.map((r) => r.filter((v): v is number => v !== null)).filter((u) => u.length >= 1);
+}
+
+/** Percent agreement over units with two or more values (Gwet 2014; irrCAC pa.coeff.raw; ReCal3). */
+function percentAgreement(rows: Row[]): Fraction | null {
+  const two = rated(rows).filter((u) => u.length >= 2);
+  return two.length === 0 ? null : sum(two.map(agreeShare)).div(F(two.length));
+}
+
+/**
+ * Gwet's AC1 with missing ratings as irrCAC's gwet.ac1.raw: π_c the mean of
+ * n_uc/r_u over units with a value, p_a over units with two or more.
+ * Variance: two coders on every unit, Gwet (2008) eq. 27 (gwet.ac1.table);
+ * otherwise the linearised variance of gwet.ac1.raw.
+ */
+function gwet(rows: Row[], k: number, m: number) {
+  const units = rated(rows);
+  const n = units.length;
+  const pa = percentAgreement(rows);
+  if (pa === null || k < 2) return { ac1: null, v: null };
   const q1 = F(k - 1);
-  const pi = Array.from({ length: k }, (_, c) =>
-    sum(full.map((u) => new Fraction(BigInt(u.filter((v) => v === c).length), BigInt(m)))).div(F(n)),
-  );
-  const pa = sum(full.map(agreeShare)).div(F(n));
+  const share = (u: number[], c: number) => new Fraction(BigInt(u.filter((v) => v === c).length), BigInt(u.length));
+  const pi = Array.from({ length: k }, (_, c) => sum(units.map((u) => share(u, c))).div(F(n)));
   const pe = sum(pi.map((x) => x.mul(ONE.sub(x)))).div(q1);
   const ac1 = pa.sub(pe).div(ONE.sub(pe));
   const two = F(2).mul(ONE.sub(ac1));
-  if (m === 2) {
+  if (m === 2 && units.every((u) => u.length === 2)) {
     let s = ZERO;
-    for (const [a, b] of full as [number, number][]) {
+    for (const [a, b] of units as [number, number][]) {
       const t = (a === b ? ONE : ZERO).sub(two.mul(ONE.sub(pi[a]!.add(pi[b]!).div(F(2)))).div(q1));
       s = s.add(t.mul(t).div(F(n)));
     }
@@ -178,12 +194,14 @@ function gwet(full: number[][], k: number) {
     return { ac1, v: s.sub(c.mul(c)).div(F(n).mul(ONE.sub(pe)).mul(ONE.sub(pe))) };
   }
   if (n < 2) return { ac1, v: null };
+  const n2 = units.filter((u) => u.length >= 2).length;
   let s = ZERO;
-  for (const u of full) {
+  for (const u of units) {
     let peU = ZERO;
-    for (let c = 0; c < k; c++) peU = peU.add(new Fraction(BigInt(u.filter((v) => v === c).length), BigInt(m)).mul(ONE.sub(pi[c]!)));
+    for (let c = 0; c < k; c++) peU = peU.add(share(u, c).mul(ONE.sub(pi[c]!)));
     peU = peU.div(q1);
-    const a = agreeShare(u).sub(pe).div(ONE.sub(pe)).sub(two.mul(peU.sub(pe)).div(ONE.sub(pe)));
+    const paU = u.length >= 2 ? agreeShare(u).sub(pe) : ZERO;
+    const a = F(n).div(F(n2)).mul(paU).div(ONE.sub(pe)).sub(two.mul(peU.sub(pe)).div(ONE.sub(pe)));
     s = s.add(a.sub(ac1).mul(a.sub(ac1)));
   }
   return { ac1, v: s.div(F(n * (n - 1))) };
@@ -192,9 +210,9 @@ function gwet(full: number[][], k: number) {
 export function referenceMetrics(rows: Row[], k: number, level: Level, values: number[]): Reference {
   const full = complete(rows);
   const m = rows[0]?.length ?? 0;
-  const pa = full.length === 0 ? null : sum(full.map(agreeShare)).div(F(full.length));
+  const pa = percentAgreement(rows);
   const f = fleiss(rows, k);
-  const g = gwet(full, k);
+  const g = gwet(rows, k, m);
   const ref: Reference = {
     percent_agreement: pa,
     fleiss_kappa: f.kappa,
@@ -232,13 +250,14 @@ export function referenceMetrics(rows: Row[], k: number, level: Level, values: n
       if (k === 2) ref.prevalence_index = ref.bias_index = null;
     }
   } else {
-    const kappas: Fraction[] = [];
+    // Light (1971) as ReCal3: each pair over the units both coded; undefined if any pair's κ is.
+    const kappas: (Fraction | null)[] = [];
     for (let a = 0; a < m; a++)
       for (let b = a + 1; b < m; b++) {
-        const kk = cohen(full.map((u) => [u[a]!, u[b]!] as [number, number]), k).kappa;
-        if (kk) kappas.push(kk);
+        const joint = rows.filter((u) => u[a] !== null && u[b] !== null).map((u) => [u[a]!, u[b]!] as [number, number]);
+        kappas.push(cohen(joint, k).kappa);
       }
-    ref.mean_pairwise_cohen_kappa = kappas.length === 0 ? null : sum(kappas).div(F(kappas.length));
+    ref.mean_pairwise_cohen_kappa = kappas.some((x) => x === null) ? null : sum(kappas as Fraction[]).div(F(kappas.length));
   }
   return ref;
 }

@@ -1,0 +1,238 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+
+import type { RatingsRecord } from '../core/agreement/ratings-builder.js';
+
+/**
+ * One CSV record as the reader hands it over: field i is
+ * bytes[starts[i], ends[i]), unquoted and unescaped. The object and its
+ * arrays are reused for every record (no object or string per field): copy
+ * what you keep.
+ */
+export type CsvRecord = RatingsRecord;
+
+export interface CsvReadError {
+  line: number;
+  col: number;
+  message: string;
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+const CHUNK = 1 << 20;
+
+/**
+ * Streams an RFC 4180 CSV file (UTF-8, optional BOM, LF or CRLF, quoted
+ * fields with "" escapes and line breaks) record by record in bounded memory:
+ * the file is read in 1 MiB chunks and only the record in progress is carried
+ * across a chunk boundary. Bytes are scanned directly and each field's bytes
+ * copied into the record's scratch buffer; nothing is decoded (the consumer
+ * interns or decodes what it needs). Empty lines are skipped. `onRecord` may return false to
+ * stop. Returns the first malformed spot (an unterminated quote), or null.
+ */
+export function readCsvRecords(file: string, onRecord: (record: CsvRecord) => boolean | void): CsvReadError | null {
+  const fd = openSync(file, 'r');
+  try {
+    return scan(fd, onRecord);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvReadError | null {
+  let buf = Buffer.allocUnsafe(CHUNK * 2);
+  let len = 0;
+  let eof = false;
+  let first = true;
+  const record: CsvRecord = { count: 0, line: 1, bytes: new Uint8Array(4096), starts: new Int32Array(16), ends: new Int32Array(16) };
+  let line = 1;
+  let lineStart = 0; // offset in buf of the current line's first byte (may be negative after a shift)
+
+  // Refill: keep bytes from `keep` on, read more after them.
+  const refill = (keep: number): number => {
+    if (keep > 0) {
+      buf.copy(buf, 0, keep, len);
+      len -= keep;
+      lineStart -= keep;
+    }
+    if (len + CHUNK > buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, len);
+      buf = bigger;
+    }
+    const got = readSync(fd, buf, len, CHUNK, null);
+    if (got === 0) eof = true;
+    len += got;
+    return keep;
+  };
+
+  refill(0);
+  let pos = 0;
+  if (first && len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
+  first = false;
+  lineStart = pos;
+
+  for (;;) {
+    // Fast path: a whole line in the buffer with no quote in it is split at its commas directly.
+    const nl = buf.indexOf(LF, pos);
+    if (nl >= 0 && nl < len) {
+      const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
+      let plain = true;
+      for (let i = pos; i < end; i++) {
+        if (buf[i] === QUOTE) {
+          plain = false;
+          break;
+        }
+      }
+      if (plain) {
+        if (end > pos) {
+          record.count = 0;
+          record.line = line;
+          let from = pos;
+          for (let i = pos; i < end; i++) {
+            if (buf[i] === COMMA) {
+              pushField(buf, from, i, false, record);
+              from = i + 1;
+            }
+          }
+          pushField(buf, from, end, false, record);
+          if (onRecord(record) === false) return null;
+        }
+        line++;
+        pos = nl + 1;
+        lineStart = pos;
+        continue;
+      }
+    }
+    // Start of a record at `pos`; make sure the whole record is in the buffer by scanning, refilling on demand.
+    let start = pos;
+    record.count = 0;
+    record.line = line;
+    let i = start;
+    let atFieldStart = true;
+    let fieldStart = i;
+    let quoted = false;
+    let fieldLine = line;
+    let fieldCol = i - lineStart + 1;
+    let done = false;
+    while (!done) {
+      if (i >= len) {
+        if (eof) {
+          if (quoted) return { line: fieldLine, col: fieldCol, message: 'a quoted field is not closed before the end of the file' };
+          if (i > start || record.count > 0) {
+            pushField(buf, fieldStart, i, buf[fieldStart] === QUOTE, record);
+            if (!(record.count === 1 && record.ends[0] === 0)) onRecord(record);
+          }
+          return null;
+        }
+        // Move the record in progress to the front and read more.
+        const shift = refill(start);
+        i -= shift;
+        fieldStart -= shift;
+        start = 0;
+        continue;
+      }
+      const b = buf[i]!;
+      if (quoted) {
+        if (b === QUOTE) {
+          if (i + 1 >= len && !eof) {
+            const shift = refill(start);
+            i -= shift;
+            fieldStart -= shift;
+            start = 0;
+            continue;
+          }
+          if (buf[i + 1] === QUOTE) {
+            i += 2;
+            continue;
+          }
+          quoted = false;
+          i++;
+          continue;
+        }
+        if (b === LF) {
+          line++;
+          lineStart = i + 1;
+        }
+        i++;
+        continue;
+      }
+      if (atFieldStart && b === QUOTE) {
+        quoted = true;
+        atFieldStart = false;
+        fieldStart = i;
+        i++;
+        continue;
+      }
+      atFieldStart = false;
+      if (b === COMMA) {
+        pushField(buf, fieldStart, i, fieldStart < len && buf[fieldStart] === QUOTE, record);
+        i++;
+        fieldStart = i;
+        atFieldStart = true;
+        fieldLine = line;
+        fieldCol = i - lineStart + 1;
+        continue;
+      }
+      if (b === LF || b === CR) {
+        const end = i;
+        if (b === CR && i + 1 >= len && !eof) {
+          const shift = refill(start);
+          i -= shift;
+          fieldStart -= shift;
+          start = 0;
+          continue;
+        }
+        i += b === CR && buf[i + 1] === LF ? 2 : 1;
+        const empty = record.count === 0 && end === start;
+        if (!empty) {
+          pushField(buf, fieldStart, end, buf[fieldStart] === QUOTE, record);
+          if (onRecord(record) === false) return null;
+        }
+        line++;
+        lineStart = i;
+        done = true;
+        continue;
+      }
+      i++;
+    }
+    pos = i;
+  }
+}
+
+function pushField(buf: Buffer, start: number, end: number, quoted: boolean, record: CsvRecord): void {
+  let from = start;
+  let to = end;
+  if (quoted) {
+    // From after the opening quote to before the closing one.
+    from = start + 1;
+    to = end - 1;
+    while (to > from && buf[to] !== QUOTE) to--;
+  }
+  const k = record.count++;
+  if (k >= record.starts.length) {
+    record.starts = grow(record.starts);
+    record.ends = grow(record.ends);
+  }
+  let at = k === 0 ? 0 : record.ends[k - 1]!;
+  if (at + (to - from) > record.bytes.length) {
+    const bigger = new Uint8Array(Math.max(record.bytes.length * 2, at + (to - from)));
+    bigger.set(record.bytes.subarray(0, at));
+    record.bytes = bigger;
+  }
+  record.starts[k] = at;
+  const bytes = record.bytes;
+  for (let i = from; i < to; i++) {
+    // "" inside a quoted field is one ".
+    if (quoted && buf[i] === QUOTE) i++;
+    bytes[at++] = buf[i]!;
+  }
+  record.ends[k] = at;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
