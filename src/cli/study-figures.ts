@@ -12,14 +12,16 @@ import { cooccurrenceFigure } from '../core/plot/cooccurrence-figure.js';
 import type { Figure } from '../core/plot/figure.js';
 import { frequencyFigure, timelineFigure } from '../core/plot/frequency-figure.js';
 import { reliabilityFigure } from '../core/plot/reliability-figure.js';
+import { saturationFigure } from '../core/plot/saturation-figure.js';
+import { computeSaturation, type SaturationOrder } from '../core/analysis/saturation.js';
 import { listCoders } from '../io/list-coders.js';
 import type { Study } from '../io/read-study.js';
 import { openCodedStudy } from './analysis-options.js';
 import type { CommandContext } from './command-kit.js';
 import { openCoder, openStudy } from './study-options.js';
 
-/** What `qcode plot` draws. Saturation joins when the statistics give a saturation curve. */
-export const PLOT_KINDS = ['reliability', 'frequencies', 'cooccurrence', 'confusion'] as const;
+/** What `qcode plot` draws. */
+export const PLOT_KINDS = ['reliability', 'frequencies', 'cooccurrence', 'confusion', 'saturation'] as const;
 export type PlotKind = (typeof PLOT_KINDS)[number];
 
 export interface FigureOptions {
@@ -31,6 +33,8 @@ export interface FigureOptions {
   by?: string | undefined;
   bin?: DateBin | undefined;
   bootstrap?: { resamples: number; seed: number } | undefined;
+  order?: SaturationOrder | undefined;
+  seed?: number | undefined;
 }
 
 /** The coders to compare: as given, else every human coder's file (imported or annotated), said on stderr. */
@@ -64,6 +68,10 @@ export async function buildFigure(ctx: CommandContext, kind: PlotKind, opts: Fig
   }
   const { study, coder, coded } = await openCodedStudy(ctx, opts);
   if (kind === 'cooccurrence') return { figure: cooccurrenceFigure(computeCooccurrence(study.codebook, coded), coder), study };
+  if (kind === 'saturation') {
+    const order = opts.order ?? 'doc';
+    return { figure: saturationFigure(computeSaturation(study.corpus, coded, order, order === 'random' ? (opts.seed ?? 1) : null), coder), study };
+  }
   if (opts.bin && !opts.by) fail('QC001', '--bin needs --by <date key>, e.g. --by date --bin month');
   if (opts.by) {
     const problems = checkGroupKey(opts.by, study.corpus);

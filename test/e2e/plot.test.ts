@@ -56,7 +56,7 @@ describe('qcode plot on the demo study', () => {
     for (const r of shown) {
       for (const k of keys) {
         if (typeof r.metrics[k] === 'number') points++;
-        if (typeof r.metrics[k] === 'number' && Array.isArray(r.metrics[`${k}_ci`])) intervals++;
+        if (typeof r.metrics[k] === 'number' && (Array.isArray(r.metrics[`${k}_ci`]) || Array.isArray(r.metrics[`${k}_boot_ci`]))) intervals++;
       }
     }
     expect(intervals).toBeGreaterThan(shown.length); // κ and α intervals for most codes
@@ -67,7 +67,7 @@ describe('qcode plot on the demo study', () => {
     for (const r of shown.filter((x: { scope: string }) => x.scope === 'code')) expect(text).toContain(`>${r.id}</text>`);
   });
 
-  it('frequencies, by group and over time; co-occurrence; confusion: valid SVG with their marks', async () => {
+  it('frequencies, by group and over time; co-occurrence; saturation; confusion: valid SVG with their marks', async () => {
     await plot(['frequencies', '--coder', 'auto', '-o', 'out/freq.svg']);
     expect(marks(parseSvg('out/freq.svg'), 'mark-rect', 'path')).toBe(9);
     await plot(['frequencies', '--coder', 'auto', '--by', 'type', '-o', 'out/freq-type.svg']);
@@ -78,6 +78,10 @@ describe('qcode plot on the demo study', () => {
     expect(XMLValidator.validate(time)).toBe(true);
     await plot(['cooccurrence', '--coder', 'auto', '-o', 'out/co.svg']);
     expect(marks(parseSvg('out/co.svg'), 'mark-rect', 'path')).toBe(9 * 8);
+    await plot(['saturation', '--coder', 'auto', '--order', 'date', '-o', 'out/saturation.svg']);
+    const sat = JSON.parse((await runQcode(['saturation', '--coder', 'auto', '--order', 'date', '--json'], { cwd: dir })).stdout);
+    const fresh = sat.steps.filter((x: { new_codes: string[] }) => x.new_codes.length > 0).length;
+    expect(marks(parseSvg('out/saturation.svg'), 'layer_2_marks', 'path')).toBe(fresh);
     await plot(['confusion', '--coders', 'coder-a,coder-b', '-o', 'out/confusion.svg']);
     expect(XMLValidator.validate(readFileSync(path.join(dir, 'out/confusion.svg'), 'utf8'))).toBe(true);
   });

@@ -19,18 +19,20 @@ const Options = z.strictObject({
   bootstrap: z.coerce.number().int().min(1).max(1_000_000).optional(),
   seed: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   dpi: z.coerce.number().int().min(36).max(1200).default(300),
+  order: z.enum(['doc', 'date', 'random']).default('doc'),
 });
 
 const plot: CommandModule = (cmd, ctx) => {
   addOutputOptions(addCoderOptions(cmd), 'figure file: .svg, .png or .pdf, the format following the extension (default: <out>/figures/<kind>.svg)', { stdout: false })
-    .description('figures for papers: reliability (forest plot), frequencies (by group, over time), co-occurrence, confusion matrices')
+    .description('figures for papers: reliability (forest plot), frequencies (by group, over time), co-occurrence, confusion matrices, saturation')
     .argument('<kind>', PLOT_KINDS.join(', '))
     .option('--format <format>', `svg, png or pdf, whatever the extension`)
     .option('--coders <a,b,...>', 'reliability, confusion: the coders compared (default: every imported or annotated coder)')
     .option('--by <key>', 'frequencies: one bar per group of a metadata key (or doc); with --bin, the date key')
     .option('--bin <unit>', `frequencies over time: ${DATE_BINS.join(', ')} periods of the --by date key`)
     .option('--bootstrap <n>', "reliability: bootstrap resamples for α's interval")
-    .option('--seed <n>', 'seed of the bootstrap', '1')
+    .option('--seed <n>', 'seed of the bootstrap, or of saturation --order random', '1')
+    .option('--order <order>', 'saturation: documents in corpus order (doc), by date, or random')
     .option('--dpi <n>', 'PNG resolution (default 300)');
   defineAction(cmd, ctx, Options, async (opts, [kind]) => {
     if (!PLOT_KINDS.includes(kind as never)) {
