@@ -59,7 +59,7 @@ describe.skipIf(!engines.includes('pdflatex'))('LaTeX outputs compile', () => {
     const demo = await codedDemo();
     const commands: Record<string, string[]> = {
       agree: ['agree', '--coders', 'coder-a,coder-b'],
-      'agree-bootstrap': ['agree', '--coders', 'coder-a,coder-b', '--bootstrap', '200', '--seed', '2026'],
+      'agree-bootstrap': ['agree', '--coders', 'coder-a,coder-b', '--bootstrap', '50', '--seed', '2026'],
       freq: ['freq', '--coder', 'auto'],
       'freq-by-type': ['freq', '--coder', 'auto', '--by', 'type'],
       'freq-by-doc': ['freq', '--coder', 'auto', '--by', 'doc'],

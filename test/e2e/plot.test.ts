@@ -47,8 +47,8 @@ async function plot(args: string[]) {
 
 describe('qcode plot on the demo study', () => {
   it('reliability: one point per defined coefficient and one interval per defined interval, per code', async () => {
-    await plot(['reliability', '--coders', 'coder-a,coder-b', '--bootstrap', '100', '--seed', '3', '-o', 'out/reliability.svg']);
-    const agree = JSON.parse((await runQcode(['agree', '--coders', 'coder-a,coder-b', '--bootstrap', '100', '--seed', '3', '--json'], { cwd: dir })).stdout);
+    await plot(['reliability', '--coders', 'coder-a,coder-b', '--bootstrap', '40', '--seed', '3', '-o', 'out/reliability.svg']);
+    const agree = JSON.parse((await runQcode(['agree', '--coders', 'coder-a,coder-b', '--bootstrap', '40', '--seed', '3', '--json'], { cwd: dir })).stdout);
     const shown = agree.results.filter((r: { scope: string }) => r.scope !== 'mean');
     const keys = ['cohen_kappa', 'krippendorff_alpha', 'gwet_ac1'];
     let points = 0;

@@ -19,7 +19,7 @@ let dir = '';
 let html = '';
 beforeAll(async () => {
   dir = await codedDemo();
-  const r = await runQcode(['report', '--coder', 'auto', '--bootstrap', '200', '--seed', '2026', '-q'], { cwd: dir });
+  const r = await runQcode(['report', '--coder', 'auto', '--bootstrap', '50', '--seed', '2026', '-q'], { cwd: dir });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   html = readFileSync(path.join(dir, 'out/report.html'), 'utf8');
@@ -34,7 +34,7 @@ describe('qcode report', () => {
     expect(html).toContain("default-src 'none'");
     const manifest = JSON.parse(readFileSync(path.join(dir, 'out/manifest.json'), 'utf8'));
     expect(manifest.outputs['out/report.html'].command).toContain('qcode report');
-    await runQcode(['report', '--coder', 'auto', '--bootstrap', '200', '--seed', '2026', '-q'], { cwd: dir });
+    await runQcode(['report', '--coder', 'auto', '--bootstrap', '50', '--seed', '2026', '-q'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'out/report.html'), 'utf8')).toBe(html);
   });
 
