@@ -5,7 +5,7 @@ import type { Column, Table, TableFormat, TableView } from '../format/table.js';
 import type { AgreementResult, CoefficientKey, MetricKey, MetricValue, ScopeResult } from './agreement-result.js';
 import { METRIC_KEYS } from './agreement-result.js';
 import { interpretMetric, KRIPPENDORFF_CITATION, LANDIS_KOCH_CITATION } from './interpret-agreement.js';
-import { intervalOf } from './metric-interval.js';
+import { intervalOf, isBootstrapInterval } from './metric-interval.js';
 import type { Level } from './ratings-table.js';
 
 export interface FormatAgreementOptions {
@@ -254,9 +254,8 @@ function paperTable(data: AgreementResult, opts: FormatAgreementOptions, foot: F
     const pa = r.metrics.percent_agreement;
     return [scopeName(r), r.n, typeof pa === 'number' ? pa : valueCell(r, 'percent_agreement', foot), ...coefficients.map((k) => withInterval(r, k, foot))];
   });
-  // An analytic interval where the result has one (intervalOf's preference), else the bootstrap's.
-  const analytic = (k: MetricKey) => data.results.some((r) => Array.isArray((r.metrics as Record<string, unknown>)[`${k}_ci`]));
-  const sources = coefficients.filter(hasCi).map((k) => `${name(k)} ${analytic(k) ? 'analytic' : 'by bootstrap'}`);
+  const drawn = (k: MetricKey) => data.results.some((r) => Array.isArray(intervalOf(r, k)));
+  const sources = coefficients.filter(drawn).map((k) => `${name(k)} ${data.results.some((r) => isBootstrapInterval(r, k)) ? 'by bootstrap' : 'analytic'}`);
   return {
     title: `Inter-coder reliability (${data.coders.join(', ')}; α at the ${opts.level} level)`,
     columns,

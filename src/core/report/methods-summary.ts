@@ -1,5 +1,5 @@
 import type { MetricValue } from '../agreement/agreement-result.js';
-import { intervalOf } from '../agreement/metric-interval.js';
+import { intervalOf, isBootstrapInterval } from '../agreement/metric-interval.js';
 import { isMissing, type ReportInput } from './report-input.js';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -43,8 +43,7 @@ export function formatMethodsSummary(input: ReportInput): string[] {
     if (pooled) {
       const range = (k: 'cohen_kappa' | 'krippendorff_alpha') => {
         const ci = intervalOf(pooled, k);
-        // An interval that is not the analytic one is the bootstrap's: say so.
-        const how = Array.isArray((pooled.metrics as Record<string, unknown>)[`${k}_ci`]) ? '' : 'bootstrap ';
+        const how = isBootstrapInterval(pooled, k) ? 'bootstrap ' : '';
         return ci ? ` (${how}95% CI ${fmt(ci[0])}–${fmt(ci[1])})` : '';
       };
       const kappa = 'cohen_kappa' in pooled.metrics ? `Cohen's κ = ${fmt(pooled.metrics.cohen_kappa)}${range('cohen_kappa')} and ` : '';

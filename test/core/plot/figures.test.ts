@@ -13,9 +13,11 @@ const result = (metrics: Record<string, unknown>[]): AgreementResult => ({
 });
 
 describe('intervalOf', () => {
-  it('reads any <coefficient>_ci, null when undefined, undefined when absent', () => {
+  it('reads a <coefficient>_boot_ci (asked for), else its _ci; null when undefined, undefined when absent', () => {
     const r = result([{ gwet_ac1: 0.5, gwet_ac1_ci: [0.1, 0.9], cohen_kappa: null, cohen_kappa_ci: null }]).results[0]!;
     expect(intervalOf(r, 'gwet_ac1')).toEqual([0.1, 0.9]);
+    const both = result([{ gwet_ac1: 0.5, gwet_ac1_ci: [0.1, 0.9], gwet_ac1_boot_ci: [0.2, 0.8] }]).results[0]!;
+    expect(intervalOf(both, 'gwet_ac1')).toEqual([0.2, 0.8]);
     expect(intervalOf(r, 'cohen_kappa')).toBeNull();
     expect(intervalOf(r, 'krippendorff_alpha')).toBeUndefined();
   });
