@@ -3,17 +3,23 @@ import { z } from 'zod';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import type { TableFormat } from '../core/format/table.js';
 import type { CommandContext } from './command-kit.js';
-import { openStudy } from './study-options.js';
-import { addFormatOption, chooseFormat, chooseView, formatOptionShape } from './table-output.js';
+import { addFormatOption, addTableOutputOption, chooseFormat, chooseView, emitText, formatOptionShape, tableOutputOptionShape, type OutputFacts } from './table-output.js';
+import { ratingsFacts } from './output.js';
+import { openProject, openStudy } from './study-options.js';
 
-export { chooseFormat, chooseView };
+export { chooseFormat, chooseView, emitText, type OutputFacts };
 
-/** agree's output options: --format, and --spans for agreement on free spans. */
-export function addAgreeOutputOptions(cmd: Command): Command {
-  return addFormatOption(cmd).option('--spans', "agreement on free spans (QDA codings, out/codings/spans/): Krippendorff's uα, |uα, cuα, (k)uα");
+/** The manifest facts of an `agree --ratings` output: the project, and the ratings table in place of a corpus. */
+export function ratingsOutputFacts(ctx: CommandContext, opts: { codebook?: string | undefined; corpus?: string | undefined }, file: string): OutputFacts {
+  return async () => ratingsFacts(await openProject(ctx, opts), file);
 }
 
-export const agreeOutputOptionShape = { ...formatOptionShape, spans: z.boolean().default(false) };
+/** agree's output options: --format, -o, and --spans for agreement on free spans. */
+export function addAgreeOutputOptions(cmd: Command): Command {
+  return addTableOutputOption(addFormatOption(cmd)).option('--spans', "agreement on free spans (QDA codings, out/codings/spans/): Krippendorff's uα, |uα, cuα, (k)uα");
+}
+
+export const agreeOutputOptionShape = { ...formatOptionShape, ...tableOutputOptionShape, spans: z.boolean().default(false) };
 
 type AgreeOpts = Parameters<typeof agreeOnSpans>[1] & { spans: boolean; format?: TableFormat | undefined; json: boolean };
 
@@ -37,6 +43,8 @@ export async function agreeOnSpans(
     completeUnits?: boolean | undefined;
     failUnder?: number | undefined;
     level: string;
+    output?: string | undefined;
+    force: boolean;
   },
   files: string[],
   format: TableFormat,
@@ -56,6 +64,6 @@ export async function agreeOnSpans(
   const study = await openStudy(ctx, opts);
   const { result, diagnostics } = await readSpanAgreement(study, opts.coders, (p) => ctx.display(p));
   if (diagnostics.length) ctx.printDiagnostics(diagnostics, false);
-  ctx.io.stdout.write(formatSpanAgreement(result, format));
+  await emitText(ctx, study, formatSpanAgreement(result, format), opts, { spans: true });
   return 0;
 }

@@ -3,42 +3,47 @@ import { z } from 'zod';
 import { indexCodedSegments, type CodedSegment } from '../core/analysis/coded-segments.js';
 import type { Coding } from '../core/model/coding.js';
 import { CoderNameSchema } from '../core/model/coder.js';
-import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
-import { codingPath } from '../io/coding-file.js';
+import { QcodeError, diag, fail } from '../core/diagnostics/qcode-error.js';
+import { formatCoverage, type CoderCoverage } from '../core/analysis/coder-coverage.js';
+import { codingPath, listCodingCoders } from '../io/coding-file.js';
 import { fileExists } from '../io/file-exists.js';
 import type { Study } from '../io/read-study.js';
 import type { CommandContext } from './command-kit.js';
 import { addStudyOptions, openCoder, openStudy, studyOptionShape } from './study-options.js';
-import { addFormatOption, formatOptionShape } from './table-output.js';
+import { addFormatOption, addTableOutputOption, formatOptionShape, tableOutputOptionShape } from './table-output.js';
 
 /** The study options and --coder: what every command reading one coder's codings takes. */
 export function addCoderOptions(cmd: Command): Command {
   return addStudyOptions(cmd).option(
     '--coder <name>',
-    'whose codings to analyse (default: coder in qcode.yaml, else gold if it exists, else auto)',
+    'whose codings to analyse (default: coder in qcode.yaml, else auto)',
   );
 }
 
-/** Options shared by the table-printing analysis commands (freq, cooccur, themes). */
+/** Options shared by the table-printing analysis commands (freq, cooccur, themes): --format and -o. */
 export function addAnalysisOptions(cmd: Command): Command {
-  return addFormatOption(addCoderOptions(cmd));
+  return addTableOutputOption(addFormatOption(addCoderOptions(cmd)));
 }
 
 export const coderOptionShape = { ...studyOptionShape, coder: CoderNameSchema.optional() };
-export const analysisOptionShape = { ...coderOptionShape, ...formatOptionShape };
+export const analysisOptionShape = { ...coderOptionShape, ...formatOptionShape, ...tableOutputOptionShape };
 
 export interface CodedStudy {
   study: Study;
   coder: string;
   codings: readonly Coding[];
   coded: CodedSegment[];
+  /** The coder and how many of the corpus' segments they reviewed: every table says so. */
+  coverage: CoderCoverage;
 }
 
-/** The coder to analyse: --coder, else `coder` in qcode.yaml, else gold when its file exists, else auto. */
-export async function chooseCoder(study: Study, given: string | undefined): Promise<string> {
-  if (given) return given;
-  if (study.project.settings.coder) return study.project.settings.coder;
-  return (await fileExists(codingPath(study.project, 'gold'))) ? 'gold' : 'auto';
+/**
+ * The coder to analyse: --coder, else `coder` in qcode.yaml, else auto. Never
+ * another coder because its file exists (an adjudicated gold coder covers
+ * only the sample): a table that changed coder would change meaning silently.
+ */
+export function chooseCoder(study: Study, given: string | undefined): string {
+  return given ?? study.project.settings.coder ?? 'auto';
 }
 
 /** Reads the study and one coder's codings; warnings go to stderr, errors are thrown. */
@@ -47,10 +52,22 @@ export async function openCodedStudy(
   opts: z.infer<z.ZodObject<typeof studyOptionShape>> & { coder?: string | undefined },
 ): Promise<CodedStudy> {
   const study = await openStudy(ctx, opts);
-  const coder = await chooseCoder(study, opts.coder);
+  return openCodings(ctx, study, chooseCoder(study, opts.coder));
+}
+
+/** One coder's codings of a study already read, with the coverage every table states (and stderr notes). */
+export async function openCodings(ctx: CommandContext, study: Study, coder: string): Promise<CodedStudy> {
+  if (!(await fileExists(codingPath(study.project, coder)))) {
+    const others = (await listCodingCoders(study.project.outDir)).filter((c) => c !== coder);
+    const how = coder === 'auto' ? 'run qcode code for the auto-coder, or ' : '';
+    fail('QC412', `no coding file for coder ${coder} (${ctx.display(codingPath(study.project, coder))})`, {
+      hint: `${how}name the coder with --coder NAME or coder: in qcode.yaml${others.length ? ` (coders here: ${others.join(', ')})` : ''}`,
+    });
+  }
   const { codings } = await openCoder(ctx, study, coder);
   const coded = indexCodedSegments(study.segments, codings);
   if (coded.length === 0) throw new QcodeError([diag('QC704', `coder ${coder} has reviewed no segment of this corpus`)]);
-  ctx.note(`coder ${coder}: ${coded.length} of ${study.segments.length} segments reviewed`);
-  return { study, coder, codings, coded };
+  const coverage = { coder, reviewed: coded.length, segments: study.segments.length };
+  ctx.note(formatCoverage(coverage));
+  return { study, coder, codings, coded, coverage };
 }

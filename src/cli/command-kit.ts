@@ -4,7 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { z } from 'zod';
 import type { CliIo } from './io.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
-import { sortDiagnostics } from '../core/diagnostics/diagnostic.js';
+import { boundDiagnostics } from '../core/diagnostics/diagnostic-bounds.js';
 import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
 import {
   countSummary,
@@ -104,9 +104,12 @@ export class CommandContext {
     return { location: c.cyan, error: c.red.bold, warning: c.yellow.bold, code: c.gray, hint: c.dim };
   }
 
-  /** Prints diagnostics on stderr (JSON lines under --json), with a summary line. */
+  /**
+   * Prints diagnostics on stderr (JSON lines under --json), at most 50 of
+   * each kind and then how many more, with a summary line.
+   */
   printDiagnostics(diagnostics: readonly Diagnostic[], summary = true): void {
-    const sorted = sortDiagnostics(diagnostics);
+    const sorted = boundDiagnostics(diagnostics);
     if (this.globalOptions?.json) {
       for (const d of sorted) this.io.stderr.write(`${JSON.stringify(diagnosticToJson(d))}\n`);
       return;

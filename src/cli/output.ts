@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { fail } from '../core/diagnostics/qcode-error.js';
 import type { ProvenanceFacts } from '../io/manifest.js';
+import { hashFile } from '../io/hash-file.js';
 import type { Project } from '../io/read-project.js';
 import type { Study } from '../io/read-study.js';
 import { writeOutputFiles, type OutputFile } from '../io/write-output-files.js';
@@ -11,6 +12,9 @@ import { commandLine } from './study-options.js';
 
 /** `-o -`: the output goes to standard output. */
 export const STDOUT = '-';
+
+/** Paths that name this process's standard output: the same as `-o -` (written to the stream qcode was given). */
+const STDOUT_PATHS = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
 
 const FORCE_HELP = 'replace an existing file qcode would keep: a coder\'s work, an edited output, a file qcode did not write';
 
@@ -28,9 +32,10 @@ export const forceOptionShape = { force: z.boolean().default(false) };
 export const outputOptionShape = { output: z.string().min(1).optional(), ...forceOptionShape };
 
 /**
- * Where an output goes: `-o FILE` against the working folder, `-o -` to
- * standard output where the command allows it, else the project's default
- * file below its out folder.
+ * Where an output goes: `-o FILE` against the working folder, `-o -` (or
+ * /dev/stdout) to standard output where the command allows it, else the
+ * project's default file below its out folder. What may be written where
+ * (devices, FIFOs, links) is decided when writing (io/output-target.ts).
  */
 export function resolveOutput(
   ctx: CommandContext,
@@ -38,7 +43,7 @@ export function resolveOutput(
   fallback: { project: Pick<Project, 'outDir'>; file: string },
   options: { stdout: boolean } = { stdout: false },
 ): string {
-  if (given === STDOUT) {
+  if (given === STDOUT || (given !== undefined && STDOUT_PATHS.has(given))) {
     if (!options.stdout) fail('QC001', 'option --output: this command writes a file, not standard output');
     return STDOUT;
   }
@@ -65,4 +70,18 @@ export async function writeOutputs(
   const files = outputs.filter((o) => o.file !== STDOUT);
   if (files.length === 0) return;
   await writeOutputFiles(facts, files, { command: options.command ?? commandLine(ctx), force: options.force, display: (p) => ctx.display(p) });
+}
+
+/**
+ * The facts of an output made from a ratings table alone (agree --ratings):
+ * no codebook or corpus went into it, so those are empty and the table's
+ * sha256 stands in for the corpus.
+ */
+export async function ratingsFacts(project: ProvenanceFacts['project'], ratingsFile: string): Promise<ProvenanceFacts> {
+  return { project, codebook: { name: '', version: '' }, codebookSha256: '', corpusSha256: await hashFile(ratingsFile), unit: 'ratings', segmentCount: 0 };
+}
+
+/** The facts of an output made from the codebook alone (codebook export): no corpus went into it. */
+export function codebookFacts(project: ProvenanceFacts['project'], codebook: ProvenanceFacts['codebook'], sha256: string): ProvenanceFacts {
+  return { project, codebook: { name: codebook.name, version: codebook.version }, codebookSha256: sha256, corpusSha256: '', unit: '', segmentCount: 0 };
 }

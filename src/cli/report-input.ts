@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { AgreementResult } from '../core/agreement/agreement-result.js';
-import { indexCodedSegments } from '../core/analysis/coded-segments.js';
 import { checkGroupKey } from '../core/analysis/check-analysis-options.js';
 import { computeCooccurrence } from '../core/analysis/cooccurrence.js';
 import { binDocuments, type DateBin } from '../core/analysis/date-bins.js';
@@ -16,7 +15,7 @@ import type { ReportInput, SampleFacts } from '../core/report/report-input.js';
 import { listCoders } from '../io/list-coders.js';
 import { manifestKey, readManifest } from '../io/manifest.js';
 import type { Study } from '../io/read-study.js';
-import { chooseCoder } from './analysis-options.js';
+import { chooseCoder, openCodings } from './analysis-options.js';
 import { resolveOutput } from './output.js';
 import type { CommandContext } from './command-kit.js';
 import { chooseCoders, coderAgreement } from './study-figures.js';
@@ -77,8 +76,7 @@ export async function readReportInput(ctx: CommandContext, opts: ReportOptions):
     const [auto, reference] = await Promise.all([openCoder(ctx, study, 'auto'), openCoder(ctx, study, gold)]);
     return computeEvaluation(auto.codings, reference.codings, study.codebook, study.segments.map((s) => s.segment_id));
   });
-  const coder = await chooseCoder(study, opts.coder);
-  const coded = indexCodedSegments(study.segments, (await openCoder(ctx, study, coder)).codings);
+  const { coder, coded, coverage } = await openCodings(ctx, study, chooseCoder(study, opts.coder));
   const base = { codebook: study.codebook, documents: study.corpus, coded, rows: 'all' as const };
   const by = opts.by ?? (sample && 'stratify' in sample && sample.stratify !== 'doc' ? (sample.stratify ?? undefined) : undefined);
   if (by && checkGroupKey(by, study.corpus).some((x) => x.severity === 'error')) throw new QcodeError(checkGroupKey(by, study.corpus));
@@ -89,6 +87,7 @@ export async function readReportInput(ctx: CommandContext, opts: ReportOptions):
     documents: study.corpus,
     segments: study.segments,
     coder,
+    coverage,
     sample,
     reliability,
     evaluation,

@@ -6,6 +6,8 @@ import { codingPath, readCodingFile } from '../io/coding-file.js';
 import { readCodebookOrThrow, readStudy, type Study } from '../io/read-study.js';
 import type { CoderCodings } from '../core/model/coder.js';
 import type { CommandContext } from './command-kit.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { diag } from '../core/diagnostics/qcode-error.js';
 
 /** Options of every command that reads the study: the same names mean the same thing everywhere. */
 export function addStudyOptions(cmd: Command): Command {
@@ -31,6 +33,19 @@ export async function openProject(ctx: CommandContext, opts: StudyOptionValues):
   return readProject(ctx.global.project, { codebook: opts.codebook, corpus: opts.corpus, unit: opts.unit, cwd: ctx.io.cwd }, (p) =>
     ctx.display(p),
   );
+}
+
+/**
+ * A missing codebook or corpus, named with where qcode looked: a project
+ * without them is not "valid", it is not there.
+ */
+export function checkProjectInputs(project: Project, display: (p: string) => string): Diagnostic[] {
+  const where = project.file ? `${display(project.file)} names none` : `there is no qcode.yaml in ${display(project.root) || '.'}`;
+  const hint = project.file ? undefined : 'qcode init DIR starts a project (qcode.yaml, codebook, corpus folder); or give --codebook and --corpus';
+  const out: Diagnostic[] = [];
+  if (!project.codebookPath) out.push(diag('QC102', `no codebook: ${where} and no --codebook was given`, { hint }));
+  if (!project.corpusPath) out.push(diag('QC103', `no corpus: ${where} and no --corpus was given`, { hint }));
+  return out;
 }
 
 /** Reads the project's codebook alone; warnings go to stderr, errors are thrown. */

@@ -5,6 +5,7 @@ import type { Coding } from '../core/model/coding.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { throwErrors } from '../core/diagnostics/qcode-error.js';
 import { formatCodingFile } from '../core/coding/format-coding-file.js';
+import { AnchorIndex, checkAnchors, indexSegmentTexts, rebaseHint } from '../core/coding/anchor-codings.js';
 import { applyJournal, formatJournalEntry, parseJournal, type JournalEntry } from '../core/annotate/journal.js';
 import type { Segment } from '../core/model/segment.js';
 import { readCodingFile } from './coding-file.js';
@@ -69,8 +70,11 @@ export async function compactJournal(
     codings = read.codings;
   }
   const text = await readFile(journal, 'utf8').catch(() => undefined);
-  const parsed = text === undefined ? { entries: [], diagnostics: [] } : parseJournal(text, display(journal));
+  const parsed = text === undefined ? { entries: [], rows: [], diagnostics: [] } : parseJournal(text, display(journal), options.coder);
   diagnostics.push(...parsed.diagnostics);
+  // A journal left from before the text was edited holds confirmations of other text: never folded onto the new one.
+  diagnostics.push(...checkAnchors(parsed.rows, new AnchorIndex(indexSegmentTexts(options.segments)), display(journal), rebaseHint(options.coder)));
+  throwErrors(diagnostics);
   const entries = [...(options.extra ?? []), ...parsed.entries];
   if (entries.length === 0) {
     if (text !== undefined) await rm(journal, { force: true });

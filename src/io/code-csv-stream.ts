@@ -4,6 +4,7 @@ import { rowToDocument } from '../core/corpus/parse-table-corpus.js';
 import { diag, warn } from '../core/diagnostics/qcode-error.js';
 import { codeDocument } from '../core/match/code-document.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
+import { compileDropRule, dropBoilerplate } from '../core/match/drop-boilerplate.js';
 import { MatchRun } from '../core/match/match-run.js';
 import { computeSegments } from '../core/segment/compute-segments.js';
 import { CodingSink, type SinkHead, type SliceResult } from './coding-sink.js';
@@ -16,6 +17,7 @@ import type { RangeJob } from './code-jsonl-range.js';
  */
 export async function codeCsvStream(job: RangeJob, progress: (bytesDone: number) => void, head?: SinkHead): Promise<SliceResult> {
   const run = new MatchRun(compileMatcher(job.codebook));
+  const drop = compileDropRule(job.drop);
   const sink = new CodingSink(job, head);
   const { idColumn, textColumn } = job.columns;
   const file = job.shownFile;
@@ -50,13 +52,20 @@ export async function codeCsvStream(job: RangeJob, progress: (bytesDone: number)
       const row: Record<string, string> = {};
       header.forEach((h, i) => (row[h] = record[i]!));
       const doc = rowToDocument(row, job.columns, { file, line });
-      const segments = computeSegments(doc, job.unit, doc.metadata.language || job.codebook.language);
-      if (segments.length === 0) {
+      const all = computeSegments(doc, job.unit, doc.metadata.language || job.codebook.language);
+      const segments = dropBoilerplate(all, drop).kept;
+      if (all.length === 0) {
         sink.take([warn('QC304', `document '${doc.id}' is empty`, { at: { file, line } })]);
         continue;
       }
-      sink.take(codeDocument(run, doc.text, segments, job.coder));
+      sink.take(codeDocument(run, doc.text, segments, job.coder), segments);
     }
+  } catch (e) {
+    // csv-parse stops at malformed quoting: the user's CSV, reported at its line like any other problem.
+    // Its errors carry an upper-case code (CSV_… from the sync API, without the prefix from the stream) and the line.
+    const err = e as { code?: unknown; message: string; lines?: number };
+    if (typeof err.code !== 'string' || !/^[A-Z_]+$/.test(err.code) || typeof err.lines !== 'number') throw e;
+    sink.take([diag('QC305', err.message.replace(/^Invalid .*?: /, ''), { at: { file, line: err.lines ?? prevEnd } })]);
   } finally {
     input.destroy();
     sink.close();

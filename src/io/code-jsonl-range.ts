@@ -3,6 +3,7 @@ import type { Codebook, Unit } from '../core/model/codebook.js';
 import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { JsonlLineCoder } from '../core/match/code-jsonl-line.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
+import { compileDropRule } from '../core/match/drop-boilerplate.js';
 import { CodingSink, type SinkHead, type SliceResult } from './coding-sink.js';
 
 /** One slice of a JSONL corpus for one thread: bytes [start, end), both at line starts. */
@@ -19,6 +20,8 @@ export interface RangeJob {
   /** Where this slice's coding rows and evidence rows go (no header). */
   codingsPart: string;
   evidencePart: string;
+  /** Boilerplate patterns (`drop:` in qcode.yaml): segments they match are left out. */
+  drop?: readonly string[] | undefined;
 }
 
 export type RangeResult = SliceResult;
@@ -37,6 +40,7 @@ export function codeJsonlRange(job: RangeJob, progress: (bytesDone: number) => v
     language: job.codebook.language,
     columns: job.columns,
     file: job.shownFile,
+    drop: compileDropRule(job.drop),
   });
   const sink = new CodingSink(job, head);
   const result = sink.result;

@@ -2,22 +2,12 @@ import { open, readFile, rm } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { processAlive } from './process-alive.js';
 
 export interface CoderLock {
   /** The pid of a killed session whose lock was taken over, if any. */
   tookOverFrom: number | undefined;
   release(): Promise<void>;
-}
-
-/** True when a process with this pid exists (signal 0 checks without signalling). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function createExclusive(file: string): Promise<boolean> {

@@ -1,15 +1,18 @@
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Codebook } from '../core/model/codebook.js';
 import type { Coding } from '../core/model/coding.js';
-import { parseCodingCsv, parseCodingJsonl } from '../core/coding/parse-coding-file.js';
+import { parseCodingCsv, parseCodingJsonl, type LocatedCoding } from '../core/coding/parse-coding-file.js';
 import { sortCodings } from '../core/coding/sort-codings.js';
 import { validateCodings } from '../core/coding/validate-codings.js';
+import { rebaseHint } from '../core/coding/anchor-codings.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { CoderNameSchema } from '../core/model/coder.js';
 import { QcodeError, diag, warn } from '../core/diagnostics/qcode-error.js';
 import type { Segment } from '../core/model/segment.js';
 import { fileExists } from './file-exists.js';
 import { manifestKey, readManifest } from './manifest.js';
+import { checkOutputSet } from './output-set.js';
 import type { Project } from './read-project.js';
 import type { Study } from './read-study.js';
 import { readTextFile } from './read-text-file.js';
@@ -17,18 +20,37 @@ import { readTextFile } from './read-text-file.js';
 export const CODINGS_DIR = 'codings';
 
 /**
- * `codings/<coder>.csv`: where a coder's canonical coding file lives, below
- * the out folder. Options and qcode.yaml check names with CoderNameSchema; the
- * check here keeps any other caller from building a path out of a bad one.
+ * A coder name about to become a file name, checked by the one rule
+ * (CoderNameSchema). Options and qcode.yaml check names already; this keeps
+ * any other caller from building a path out of a bad one.
  */
-export function codingFileName(coder: string): string {
+export function checkedCoderName(coder: string): string {
   const checked = CoderNameSchema.safeParse(coder);
   if (!checked.success) throw new QcodeError([diag('QC001', `coder name ${JSON.stringify(coder)}: ${checked.error.issues[0]!.message}`)]);
-  return path.join(CODINGS_DIR, `${coder}.csv`);
+  return coder;
+}
+
+/** `codings/<coder>.csv`: where a coder's canonical coding file lives, below the out folder. */
+export function codingFileName(coder: string): string {
+  return path.join(CODINGS_DIR, `${checkedCoderName(coder)}.csv`);
 }
 
 export function codingPath(project: Pick<Project, 'outDir'>, coder: string): string {
   return path.join(project.outDir, codingFileName(coder));
+}
+
+/** Coders with a coding file (`<out>/codings/<coder>.csv` or `.jsonl`): evidence, orphans and journals aside. */
+export async function listCodingCoders(outDir: string): Promise<string[]> {
+  const names = await readdir(path.join(outDir, CODINGS_DIR)).catch(() => [] as string[]);
+  const coders = names
+    .filter((n) => /\.(csv|jsonl)$/.test(n) && !/\.(matches|orphans|journal)\.(csv|jsonl)$/.test(n) && !n.startsWith('.'))
+    .map((n) => n.replace(/\.(csv|jsonl)$/, ''));
+  return [...new Set(coders)].sort();
+}
+
+/** `codings/<coder>.orphans.csv`: the codings `rebase` could not place, beside the coder's file. */
+export function orphansPath(codingFile: string): string {
+  return codingFile.replace(/\.(csv|jsonl)$/i, '') + '.orphans.csv';
 }
 
 /** The coder a coding file given by path belongs to: its name without extension. */
@@ -56,12 +78,21 @@ export async function readCodingFile(file: string, options: ReadCodingOptions): 
     throw new QcodeError([diag('QC412', `no coding file ${shown}`, { at: { file: shown } })]);
   }
   const coder = options.coder ?? coderOfFile(file);
-  const text = await readTextFile(file, shown);
-  const parsed = file.toLowerCase().endsWith('.jsonl') ? parseCodingJsonl(text, shown, coder) : parseCodingCsv(text, shown, coder);
-  const checked = validateCodings(parsed.rows, options.codebook, options.segments, coder);
+  const parsed = await readCodingRows(file, coder, shown);
+  const fix = rebaseHint(coder, options.display ? options.display(orphansPath(file)) : orphansPath(file));
+  const checked = validateCodings(parsed.rows, options.codebook, options.segments, coder, { fix });
   const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
-  if (options.study) diagnostics.push(...(await checkProvenance(file, shown, options.study)));
+  if (options.study) {
+    diagnostics.push(...(await checkOutputSet(options.study.project, file, options.display ?? ((p) => p))));
+    diagnostics.push(...(await checkProvenance(file, shown, options.study)));
+  }
   return { codings: sortCodings(checked.codings, options.codebook, options.segments), diagnostics };
+}
+
+/** A coding file's rows as written, parsed but not checked against the segments (rebase places them first). */
+export async function readCodingRows(file: string, coder: string, shown: string): Promise<{ rows: LocatedCoding[]; diagnostics: Diagnostic[] }> {
+  const text = await readTextFile(file, shown);
+  return file.toLowerCase().endsWith('.jsonl') ? parseCodingJsonl(text, shown, coder) : parseCodingCsv(text, shown, coder);
 }
 
 async function checkProvenance(file: string, shown: string, study: Study): Promise<Diagnostic[]> {

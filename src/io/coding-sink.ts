@@ -5,6 +5,9 @@ import type { DocumentCoding } from '../core/match/code-document.js';
 import { formatCsvRow } from '../core/format/format-csv-field.js';
 import type { LineOutcome } from '../core/match/code-jsonl-line.js';
 import { ByteRows, type RowText } from '../core/match/byte-rows.js';
+import { textShaById } from '../core/match/text-sha-by-id.js';
+import { codingFileFields } from '../core/model/coding.js';
+import type { Segment } from '../core/model/segment.js';
 
 export interface SliceResult {
   /** Lines in the slice, so the caller can turn slice line numbers into file line numbers. */
@@ -81,10 +84,11 @@ export class CodingSink {
     if (this.text.codings.length + this.text.evidence.length >= FLUSH_BYTES) this.flush();
   }
 
-  /** Takes a document coded the general way, as Coding and Evidence objects. */
-  take(coded: DocumentCoding | Diagnostic[] | null): void {
+  /** Takes a document coded the general way, as Coding and Evidence objects, with its segments (for the text fingerprints). */
+  take(coded: DocumentCoding | Diagnostic[] | null, segments: readonly Segment[] = []): void {
     if (coded === null || Array.isArray(coded)) return this.took(coded);
-    for (const c of coded.codings) this.text.codings.text(formatCsvRow([c.segment_id, c.doc_id, c.coder, c.category, c.code, c.memo]));
+    const sha = textShaById(segments);
+    for (const c of coded.codings) this.text.codings.text(formatCsvRow(codingFileFields(c, sha.get(c.segment_id) ?? '')));
     for (const e of coded.evidence) this.text.evidence.text(formatCsvRow([e.segment_id, e.code, e.pattern, e.matched_text, e.start, e.end]));
     this.took({ segments: new Set(coded.codings.map((c) => c.segment_id)).size, matches: coded.evidence.length });
   }

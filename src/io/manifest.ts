@@ -54,8 +54,8 @@ export function studyFacts(study: Study): ProvenanceFacts {
   return { ...study, segmentCount: study.segments.length };
 }
 
-/** Records the provenance of outputs just written in `<out>/manifest.json`. */
-export async function recordOutputs(input: Study | ProvenanceFacts, records: OutputRecord[]): Promise<void> {
+/** The manifest entries of outputs about to be published (their content hashed unless a sha256 is given). */
+export function manifestEntries(input: Study | ProvenanceFacts, records: readonly OutputRecord[]): Record<string, ManifestEntry> {
   const study = 'segmentCount' in input ? input : studyFacts(input);
   const entries: Record<string, ManifestEntry> = {};
   for (const r of records) {
@@ -74,7 +74,16 @@ export async function recordOutputs(input: Study | ProvenanceFacts, records: Out
     if (r.details) entry.details = r.details;
     entries[manifestKey(study, r.file)] = entry;
   }
-  const outDir = study.project.outDir;
+  return entries;
+}
+
+/** Adds or replaces entries of `<out>/manifest.json`, written atomically. */
+export async function writeManifestEntries(outDir: string, entries: Record<string, ManifestEntry>): Promise<void> {
   const merged = mergeManifest(await readManifest(outDir), entries, QCODE_VERSION);
   await writeFileAtomic(path.join(outDir, MANIFEST_FILE), formatJson(merged));
+}
+
+/** Records the provenance of outputs just written in `<out>/manifest.json`. */
+export async function recordOutputs(input: Study | ProvenanceFacts, records: OutputRecord[]): Promise<void> {
+  await writeManifestEntries(input.project.outDir, manifestEntries(input, records));
 }

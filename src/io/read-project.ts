@@ -6,6 +6,7 @@ import { ProjectFileSchema, type ProjectFile } from '../core/project/project-sch
 import { formatSchemaIssues } from '../core/util/zod-diagnostics.js';
 import { parseYamlSource } from '../core/util/parse-yaml-source.js';
 import { fileExists } from './file-exists.js';
+import { checkDropPatterns } from '../core/match/drop-boilerplate.js';
 import { readTextFile } from './read-text-file.js';
 
 export const PROJECT_FILE = 'qcode.yaml';
@@ -49,7 +50,10 @@ export async function readProject(root: string, overrides: ProjectOverrides = {}
     if (!hasErrors(diagnostics)) {
       const value = yaml.value ?? {};
       const parsed = ProjectFileSchema.safeParse(value);
-      if (parsed.success) settings = parsed.data;
+      if (parsed.success) {
+        settings = parsed.data;
+        diagnostics.push(...checkDropPatterns(settings.drop ?? [], (i) => yaml.locate(['drop', i])));
+      }
       else diagnostics.push(...formatSchemaIssues(parsed.error.issues, yaml, ProjectFileSchema, { unknownKey: 'QC101', missing: 'QC101', invalid: 'QC101' }));
     }
     throwErrors(diagnostics);

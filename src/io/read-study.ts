@@ -7,6 +7,7 @@ import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.j
 import { computeSegments } from '../core/segment/compute-segments.js';
 import type { Segment } from '../core/model/segment.js';
 import { readCodebook } from './read-codebook.js';
+import { compileDropRule, dropBoilerplate } from '../core/match/drop-boilerplate.js';
 import { readCorpus } from './read-corpus.js';
 import type { Project } from './read-project.js';
 
@@ -20,7 +21,10 @@ export interface Study {
   /** For a .csv/.jsonl corpus, sha256 of the file's bytes: how streamed runs identify it. */
   corpusFileSha256?: string;
   unit: Unit;
+  /** The segments of the study: boilerplate (`drop:` in qcode.yaml) left out. */
   segments: Segment[];
+  /** Segments left out as boilerplate. */
+  dropped: number;
   /** Warnings met on the way (errors are thrown). */
   diagnostics: Diagnostic[];
 }
@@ -75,8 +79,10 @@ export async function readStudy(project: Project, options: StudyOptions = {}): P
   throwErrors(diagnostics);
   const codebook = cb.codebook!; // parseCodebook gives no codebook only with an error, thrown above
   const unit = studyUnit(options.unit, project, codebook);
-  const segments: Segment[] = [];
-  for (const doc of corpus.documents) segments.push(...computeSegments(doc, unit, documentLanguage(doc, codebook)));
+  const all: Segment[] = [];
+  // One push per segment: spreading a document of 100,000 sentences into push() overflows the stack.
+  for (const doc of corpus.documents) for (const s of computeSegments(doc, unit, documentLanguage(doc, codebook))) all.push(s);
+  const { kept: segments, dropped } = dropBoilerplate(all, compileDropRule(project.settings.drop));
   return {
     project,
     codebook,
@@ -86,6 +92,7 @@ export async function readStudy(project: Project, options: StudyOptions = {}): P
     ...(corpus.fileSha256 ? { corpusFileSha256: corpus.fileSha256 } : {}),
     unit,
     segments,
+    dropped,
     diagnostics,
   };
 }

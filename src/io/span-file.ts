@@ -8,7 +8,7 @@ import { DocumentSlicer } from '../core/spans/document-slicer.js';
 import { formatSpanCsv } from '../core/spans/format-span-file.js';
 import { parseSpanCsv } from '../core/spans/parse-span-file.js';
 import { sortSpans, validateSpans } from '../core/spans/validate-spans.js';
-import { CODINGS_DIR } from './coding-file.js';
+import { CODINGS_DIR, checkedCoderName } from './coding-file.js';
 import { fileExists } from './file-exists.js';
 import type { Project } from './read-project.js';
 import { readTextFile } from './read-text-file.js';
@@ -17,7 +17,7 @@ import { readdir } from 'node:fs/promises';
 
 /** `<out>/codings/spans/<coder>.csv`: a coder's span coding file. */
 export function spanPath(project: Pick<Project, 'outDir'>, coder: string): string {
-  return path.join(project.outDir, CODINGS_DIR, SPANS_DIR, `${coder}.csv`);
+  return path.join(project.outDir, CODINGS_DIR, SPANS_DIR, `${checkedCoderName(coder)}.csv`);
 }
 
 /** Coders with a span file, in name order. */

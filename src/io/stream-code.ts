@@ -1,20 +1,22 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Codebook, Unit } from '../core/model/codebook.js';
-import { CODING_COLUMNS } from '../core/model/coding.js';
+import { CODING_FILE_COLUMNS } from '../core/model/coding.js';
 import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, throwErrors } from '../core/diagnostics/qcode-error.js';
 import { EVIDENCE_COLUMNS } from '../core/match/evidence.js';
+import { formatCsvRow } from '../core/format/format-csv-field.js';
 import { codeCsvStream } from './code-csv-stream.js';
 import { codeJsonlRange, type RangeJob, type RangeResult } from './code-jsonl-range.js';
 import type { SinkHead } from './coding-sink.js';
 import { hashFile } from './hash-file.js';
+import { removeStaleTemps, tempPathFor } from './temp-file.js';
 
 export interface StreamCodeOptions {
   corpusPath: string;
@@ -23,8 +25,11 @@ export interface StreamCodeOptions {
   unit: Unit;
   coder: string;
   columns: ColumnNames;
+  /** Where the outputs will go (symbolic links followed): their temp files are written beside them. */
   codingsFile: string;
   evidenceFile: string;
+  /** Boilerplate patterns (`drop:` in qcode.yaml). */
+  drop?: readonly string[] | undefined;
   /** Threads to use; 0 or absent: one per core when the corpus is large. */
   workers?: number | undefined;
   /** Bytes of the corpus done so far, and the total. */
@@ -40,6 +45,9 @@ export interface StreamCodeResult {
   moreDiagnostics: number;
   codingsSha256: string;
   evidenceSha256: string;
+  /** The finished outputs, in temp files beside their targets, for the caller to publish. */
+  codingsTemp: string;
+  evidenceTemp: string;
   /** sha256 of the corpus file's bytes. */
   corpusFileSha256: string;
   threads: number;
@@ -103,10 +111,10 @@ function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): P
 
 /**
  * Appends the other slices' parts to the first slice's file (which already
- * holds the header and the first slice's rows, hashed as written), renames it
- * to `target` (atomic: readers never see a torn file) and returns its sha256.
+ * holds the header and the first slice's rows, hashed as written) and returns
+ * its sha256.
  */
-async function joinParts(first: string, target: string, hash: Hash, parts: readonly string[]): Promise<string> {
+async function joinParts(first: string, hash: Hash, parts: readonly string[]): Promise<string> {
   if (parts.length > 0) {
     const out = await open(first, 'a');
     try {
@@ -120,8 +128,7 @@ async function joinParts(first: string, target: string, hash: Hash, parts: reado
       await out.close();
     }
   }
-  // No fsync: the rename keeps readers from a torn file, and syncing hundreds of MB would cost more than the coding.
-  await rename(first, target);
+  // No fsync: the rename at publication keeps readers from a torn file, and syncing hundreds of MB would cost more than the coding.
   return hash.digest('hex');
 }
 
@@ -129,7 +136,9 @@ async function joinParts(first: string, target: string, hash: Hash, parts: reado
  * Codes a .jsonl or .csv corpus without holding it: the file is read in
  * blocks (a JSONL file split at line breaks over worker threads when large),
  * rows are written to part files as they come and joined in corpus order,
- * so the output is the same whatever the number of threads.
+ * so the output is the same whatever the number of threads. The outputs are
+ * left in temp files (named for this process, so a killed run's are removed
+ * by the next) for the caller to publish as a set.
  */
 export async function streamCode(options: StreamCodeOptions): Promise<StreamCodeResult> {
   const size = (await stat(options.corpusPath)).size;
@@ -138,15 +147,16 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const url = workerFile();
   // A CSV record may span lines, so a CSV file is never split.
   const threads = isCsv ? 1 : Math.max(1, options.workers || (url ? auto : 1));
-  await mkdir(path.dirname(options.codingsFile), { recursive: true });
-  await mkdir(path.dirname(options.evidenceFile), { recursive: true });
+  for (const dir of new Set([path.dirname(options.codingsFile), path.dirname(options.evidenceFile)])) {
+    await mkdir(dir, { recursive: true });
+    await removeStaleTemps(dir);
+  }
   const cuts = isCsv ? [0, size] : await splitAtLines(options.corpusPath, size, threads);
   // Slice 0 writes the output's temporary file itself; later slices write parts appended to it at the end.
-  const base = (file: string, k: number) =>
-    path.join(path.dirname(file), `.qcode-tmp-${path.basename(file)}-${process.pid}${k === 0 ? '' : `-part${k}`}`);
+  const base = (file: string, k: number) => tempPathFor(file, k === 0 ? '' : `part${k}`);
   const head: SinkHead = {
-    codingsHeader: `${CODING_COLUMNS.join(',')}\n`,
-    evidenceHeader: `${EVIDENCE_COLUMNS.join(',')}\n`,
+    codingsHeader: formatCsvRow(CODING_FILE_COLUMNS),
+    evidenceHeader: formatCsvRow(EVIDENCE_COLUMNS),
     codingsHash: createHash('sha256'),
     evidenceHash: createHash('sha256'),
   };
@@ -163,6 +173,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
       columns: options.columns,
       codingsPart: base(options.codingsFile, k),
       evidencePart: base(options.evidenceFile, k),
+      drop: options.drop,
     });
   }
   const done = jobs.map(() => 0);
@@ -174,6 +185,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
     );
   };
   const corpusHash = hashFile(options.corpusPath);
+  let finished = false;
   try {
     let results: RangeResult[];
     if (isCsv) results = [await codeCsvStream(jobs[0]!, (b) => report(0, b), head)];
@@ -203,9 +215,9 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
     }
     throwErrors(diagnostics);
     const rest = jobs.slice(1);
-    const codingsSha256 = await joinParts(jobs[0]!.codingsPart, options.codingsFile, head.codingsHash, rest.map((j) => j.codingsPart));
-    const evidenceSha256 = await joinParts(jobs[0]!.evidencePart, options.evidenceFile, head.evidenceHash, rest.map((j) => j.evidencePart));
-    return {
+    const codingsSha256 = await joinParts(jobs[0]!.codingsPart, head.codingsHash, rest.map((j) => j.codingsPart));
+    const evidenceSha256 = await joinParts(jobs[0]!.evidencePart, head.evidenceHash, rest.map((j) => j.evidencePart));
+    const result = {
       documents: results.reduce((a, r) => a + r.documents, 0),
       segments: results.reduce((a, r) => a + r.segments, 0),
       matches: results.reduce((a, r) => a + r.matches, 0),
@@ -213,12 +225,17 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
       moreDiagnostics,
       codingsSha256,
       evidenceSha256,
+      codingsTemp: jobs[0]!.codingsPart,
+      evidenceTemp: jobs[0]!.evidencePart,
       corpusFileSha256: await corpusHash,
       threads: jobs.length,
     };
+    finished = true;
+    return result;
   } finally {
     await corpusHash.catch(() => '');
-    for (const j of jobs) {
+    for (const [k, j] of jobs.entries()) {
+      if (k === 0 && finished) continue;
       await rm(j.codingsPart, { force: true });
       await rm(j.evidencePart, { force: true });
     }

@@ -72,9 +72,9 @@ describe('output paths', () => {
     const dir = copyFixture(DOUBLE);
     const seg = await runQcode(['segment', '-o', '-'], { cwd: dir });
     expect(seg.code).toBe(0);
-    expect(seg.stdout).toMatch(/^segment_id,doc_id,unit,index,start,end,text\n/);
+    expect(seg.stdout).toMatch(/^segment_id,doc_id,unit,index,start,end,text_sha,text\n/);
     expect(existsSync(path.join(dir, 'out/manifest.json'))).toBe(false);
-    for (const args of [['code'], ['sample', '--size', '2', '--seed', '1'], ['adjudicate', '--coders', 'alice,bob', '--as', 'gold', '--prefer', 'alice']]) {
+    for (const args of [['code'], ['adjudicate', '--coders', 'alice,bob', '--as', 'gold', '--prefer', 'alice']]) {
       const r = await runQcode([...args, '-o', '-'], { cwd: dir });
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr).toContain('error QC001: option --output: this command writes a file, not standard output');

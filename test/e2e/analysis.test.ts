@@ -64,13 +64,25 @@ describe('analysis commands: behaviour', () => {
     expect(manifest.outputs['out/exports/gold-wide.csv'].command).toBe('qcode export --format wide');
   });
 
-  it('takes the coder from qcode.yaml, then gold, then auto', async () => {
+  it('takes the coder from --coder, else qcode.yaml, else auto; never gold because its file exists', async () => {
     const dir = copyFixture(FIXTURE);
-    writeFileSync(path.join(dir, 'qcode.yaml'), `${readFileSync(path.join(dir, 'qcode.yaml'), 'utf8')}coder: nobody\n`);
-    const r = await runQcode(['freq'], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('QC412');
-    expect(r.stderr).toContain('nobody');
+    const yaml = readFileSync(path.join(dir, 'qcode.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'qcode.yaml'), yaml.replace('coder: gold\n', 'coder: nobody\n'));
+    const named = await runQcode(['freq'], { cwd: dir });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('error QC412: no coding file for coder nobody');
+    expect(named.stderr).toContain('(coders here: gold)');
+    writeFileSync(path.join(dir, 'qcode.yaml'), yaml.replace('coder: gold\n', ''));
+    // gold's file is there, but nobody named it: auto, which has no file yet, and a hint naming gold.
+    const unnamed = await runQcode(['freq'], { cwd: dir });
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('error QC412: no coding file for coder auto');
+    expect(unnamed.stderr).toContain('run qcode code for the auto-coder, or name the coder with --coder NAME or coder: in qcode.yaml (coders here: gold)');
+    expect((await runQcode(['code', '-q'], { cwd: dir })).code).toBe(0);
+    const auto = await runQcode(['freq', '--json'], { cwd: dir });
+    expect(JSON.parse(auto.stdout)).toMatchObject({ coder: 'auto', coverage: { reviewed: 16, segments: 16 } });
+    const gold = await runQcode(['freq', '--coder', 'gold'], { cwd: dir });
+    expect(gold.stdout.split('\n')[0]).toBe('Code frequencies (coder gold: 15 of 16 segments reviewed)');
   });
 
   it('reports an unknown --by key with a did-you-mean, exit 2, no stack trace', async () => {

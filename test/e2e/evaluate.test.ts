@@ -73,7 +73,7 @@ describe('qcode evaluate on the demo study', () => {
     const sets = (file: string) => {
       const m = new Map<string, Set<string>>();
       for (const line of readFileSync(path.join(dir, file), 'utf8').trim().split('\n').slice(1)) {
-        const [segment, , , , code] = line.split(',');
+        const [segment, , , , , code] = line.split(','); // segment_id,doc_id,text_sha,coder,category,code
         if (!m.has(segment!)) m.set(segment!, new Set());
         if (code) m.get(segment!)!.add(code);
       }

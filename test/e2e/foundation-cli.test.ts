@@ -68,10 +68,10 @@ describe('qcode CLI foundation', () => {
     const dir = copyFixture('projects/tiny');
     const first = await runQcode(['segment', '-C', dir]);
     expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/d1\t3\nd2\t2\n/);
+    expect(first.stderr).toMatch(/^5 sentence segments in 2 documents → /);
     const csv = readFileSync(path.join(dir, 'out/segments.csv'), 'utf8');
     const manifest = readFileSync(path.join(dir, 'out/manifest.json'), 'utf8');
-    expect(csv.split('\n')[0]).toBe('segment_id,doc_id,unit,index,start,end,text');
+    expect(csv.split('\n')[0]).toBe('segment_id,doc_id,unit,index,start,end,text_sha,text');
     expect(JSON.parse(manifest).outputs['out/segments.csv']).toMatchObject({ command: `qcode segment -C ${dir}`, unit: 'sentence', segments: 5 });
     await runQcode(['segment', '-C', dir]);
     expect(readFileSync(path.join(dir, 'out/segments.csv'), 'utf8')).toBe(csv);

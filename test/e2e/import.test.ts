@@ -17,15 +17,16 @@ describe('qcode import', () => {
     expect(outputs[2]).toBe(outputs[0]);
     expect(outputs[0]).toBe(
       [
-        'segment_id,doc_id,coder,category,code,memo',
-        'a:s1,a,CODER,topic,trade,',
-        'a:s2,a,CODER,topic,trade,farmers',
-        'a:s2,a,CODER,tone,negative,farmers',
-        'a:s3,a,CODER,topic,security,',
-        'a:s4,a,CODER,,,',
-        'b:s1,b,CODER,topic,trade,',
-        'b:s1,b,CODER,topic,security,',
-        'b:s1,b,CODER,tone,positive,',
+        // text_sha: the first 16 hex digits of sha-256 of the segment's text, e.g. of 'Trade talks went well.' for a:s1.
+        'segment_id,doc_id,text_sha,coder,category,code,memo',
+        'a:s1,a,e2ce13dfae8771a7,CODER,topic,trade,',
+        'a:s2,a,867320c4489f00fb,CODER,topic,trade,farmers',
+        'a:s2,a,867320c4489f00fb,CODER,tone,negative,farmers',
+        'a:s3,a,dc938a780d873a7f,CODER,topic,security,',
+        'a:s4,a,a42034ccda1ee3b2,CODER,,,',
+        'b:s1,b,d9f9c5555796c9ea,CODER,topic,trade,',
+        'b:s1,b,d9f9c5555796c9ea,CODER,topic,security,',
+        'b:s1,b,d9f9c5555796c9ea,CODER,tone,positive,',
         '',
       ].join('\n'),
     );

@@ -52,6 +52,18 @@ describe('qcode report', () => {
     expect(charts).toEqual(['figure-reliability-caption', 'figure-confusion-caption', 'figure-frequencies-caption', 'figure-timeline-caption', 'figure-cooccurrence-caption']);
     for (const id of charts) expect(html).toContain(`<figcaption id="${id}">`);
     expect(html).toContain('Two coders independently double-coded a random 20% sample of 70 sentences (seed 2026');
+    // The coder of the analyses and its coverage, in the header and the tables' captions.
+    expect(html).toContain('coder auto: 350 of 350 segments reviewed ·');
+    expect(html).toMatch(/<caption>Table \d+\. Code frequencies \(coder auto: 350 of 350 segments reviewed\)<\/caption>/);
+  });
+
+  it('analyses the auto-coder unless told otherwise, though an adjudicated gold coder exists', async () => {
+    const r = await runQcode(['report', '--methods', '--bootstrap', '10'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('coder auto: 350 of 350 segments reviewed');
+    expect(r.stdout).toContain('Most frequent code per category (coder auto, 350 sentences reviewed)');
+    const gold = await runQcode(['report', '--methods', '--bootstrap', '10', '--coder', 'gold'], { cwd: dir });
+    expect(gold.stdout).toContain('Most frequent code per category (coder gold, 70 sentences reviewed)');
   });
 
   it.skipIf(!hasChromium)('renders in headless Chromium: no console error, no request leaves the file, every chart drawn', async () => {

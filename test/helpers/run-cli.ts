@@ -24,7 +24,7 @@ export interface RunOptions {
 }
 
 /** A stream that keeps what is written to it; not a terminal, as when piped. */
-class Capture extends Writable {
+export class Capture extends Writable {
   private readonly chunks: Buffer[] = [];
   readonly isTTY = false;
 

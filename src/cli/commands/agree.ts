@@ -13,7 +13,7 @@ import { coderOfFile } from '../../io/coding-file.js';
 import { readRatingsFile } from '../../io/read-ratings.js';
 import { defineAction, globalOptionShape, type CommandContext, type CommandModule } from '../command-kit.js';
 import { addStudyOptions, openCoders, openStudy, studyOptionShape } from '../study-options.js';
-import { addAgreeOutputOptions, agreeOutputOptionShape, chooseFormat, chooseView, orOnSpans } from '../agree-spans.js';
+import { addAgreeOutputOptions, agreeOutputOptionShape, chooseFormat, chooseView, emitText, orOnSpans, ratingsOutputFacts, type OutputFacts } from '../agree-spans.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -48,8 +48,8 @@ const agree: CommandModule = (cmd, ctx) => {
     .option('--each', 'with --fail-under: check every code, not only the pooled value');
   defineAction(cmd, ctx, Options, orOnSpans(ctx, async (opts, files) => {
     const how = agreementOptions(opts);
-    const result = opts.ratings ? await fromRatings(ctx, opts, opts.ratings, how) : await fromCodings(ctx, opts, files, how);
-    ctx.io.stdout.write(formatAgreement(result, chooseFormat(opts), { level: opts.level, view: chooseView(opts, chooseFormat(opts)) }));
+    const { result, facts } = opts.ratings ? await fromRatings(ctx, opts, opts.ratings, how) : await fromCodings(ctx, opts, files, how);
+    await emitText(ctx, facts, formatAgreement(result, chooseFormat(opts), { level: opts.level, view: chooseView(opts, chooseFormat(opts)) }), opts, { level: opts.level });
     if (opts.failUnder === undefined) return 0;
     const gate = checkThreshold(result, { threshold: opts.failUnder, metric: opts.metric, each: opts.each });
     if (gate.unknown) throw new QcodeError([gate.unknown]);
@@ -59,21 +59,22 @@ const agree: CommandModule = (cmd, ctx) => {
   }));
 };
 
-async function fromRatings(ctx: CommandContext, opts: Opts, ratings: string, how: AgreementOptions): Promise<AgreementResult> {
-  const categories = opts.categories ? { categories: opts.categories } : {};
-  const parsed = await readRatingsFile(path.resolve(ctx.io.cwd, ratings), { level: opts.level, ...categories, display: (p) => ctx.display(p) });
+type Agreement = Promise<{ result: AgreementResult; facts: OutputFacts }>;
+async function fromRatings(ctx: CommandContext, opts: Opts, ratings: string, how: AgreementOptions): Agreement {
+  const file = path.resolve(ctx.io.cwd, ratings);
+  const parsed = await readRatingsFile(file, { level: opts.level, ...(opts.categories ? { categories: opts.categories } : {}), display: (p) => ctx.display(p) });
   ctx.report(parsed.diagnostics);
-  return computeVariableAgreement(parsed.table, ratings, how);
+  return { result: computeVariableAgreement(parsed.table, ratings, how), facts: ratingsOutputFacts(ctx, opts, file) };
 }
 
 /** Coders by name (their files below the out folder) and coding files by path, each named for its coder. */
-async function fromCodings(ctx: CommandContext, opts: Opts, files: string[], how: AgreementOptions): Promise<AgreementResult> {
+async function fromCodings(ctx: CommandContext, opts: Opts, files: string[], how: AgreementOptions): Agreement {
   ctx.report(checkCodingsOptions(opts));
   const byFile = files.map((f) => path.resolve(ctx.io.cwd, f)).map((file) => ({ coder: coderOfFile(file), file }));
   const study = await openStudy(ctx, opts);
   const coders = await openCoders(ctx, study, [...(opts.coders ?? []), ...byFile]);
   ctx.report(checkComparedCoders(coders.map((c) => c.coder)));
-  return computeScopes(study.codebook, coders, { ...how, segmentOrder: study.segments.map((s) => s.segment_id) });
+  return { result: computeScopes(study.codebook, coders, { ...how, segmentOrder: study.segments.map((s) => s.segment_id) }), facts: study };
 }
 
 export default agree;

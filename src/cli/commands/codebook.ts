@@ -4,12 +4,14 @@ import { CodebookSchema } from '../../core/model/codebook.js';
 import { formatCodebookTree } from '../../core/codebook/format-codebook-tree.js';
 import { formatCodebookAppendix } from '../../core/codebook/format-codebook.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addOutputOptions, outputOptionShape } from '../output.js';
+import { addOutputOptions, codebookFacts, outputOptionShape } from '../output.js';
 import { openCodebook, openProject } from '../study-options.js';
+import { emitText } from '../table-output.js';
+
 
 const ShowOptions = z.strictObject({ ...globalOptionShape, codebook: z.string().optional() });
 const SchemaOptions = z.strictObject({ ...globalOptionShape });
-const ExportOptions = z.strictObject({ ...globalOptionShape, codebook: z.string().optional(), format: z.enum(['md', 'latex', 'qdc']).default('md') });
+const ExportOptions = z.strictObject({ ...globalOptionShape, ...outputOptionShape, codebook: z.string().optional(), format: z.enum(['md', 'latex', 'qdc']).default('md') });
 const ImportOptions = z.strictObject({ ...globalOptionShape, ...outputOptionShape });
 
 const codebook: CommandModule = (cmd, ctx) => {
@@ -23,11 +25,15 @@ const codebook: CommandModule = (cmd, ctx) => {
     else ctx.out(formatCodebookTree(cb));
   });
 
-  const exportCmd = cmd.command('export').description('the codebook on stdout: a paper appendix (md, latex) or a REFI-QDA codebook for NVivo, ATLAS.ti, MAXQDA (qdc)');
+  const exportCmd = cmd.command('export').description('the codebook on stdout or -o FILE: a paper appendix (md, latex) or a REFI-QDA codebook for NVivo, ATLAS.ti, MAXQDA (qdc)');
+  addOutputOptions(exportCmd, 'write it to this file (default: stdout)', { stdout: true });
   exportCmd.option('--codebook <file>', 'codebook YAML (default: codebook in qcode.yaml)').option('--format <format>', 'md, latex or qdc', 'md');
   defineAction(exportCmd, ctx, ExportOptions, async (opts) => {
-    const { codebook: cb } = await openCodebook(ctx, await openProject(ctx, opts));
-    ctx.io.stdout.write(opts.format === 'qdc' ? (await import('../../core/refi/format-refi-codebook.js')).formatQdc(cb) : formatCodebookAppendix(cb, opts.format));
+    const project = await openProject(ctx, opts);
+    const read = await openCodebook(ctx, project);
+    const cb = read.codebook;
+    const text = opts.format === 'qdc' ? (await import('../../core/refi/format-refi-codebook.js')).formatQdc(cb) : formatCodebookAppendix(cb, opts.format);
+    await emitText(ctx, codebookFacts(project, cb, read.sha256), text, opts, { format: opts.format });
   });
 
   const importCmd = cmd.command('import').description('a REFI-QDA codebook (.qdc, or the codebook of a .qdpx) as qcode codebook YAML').argument('<file>', '.qdc, .qdpx or .qde');

@@ -6,22 +6,22 @@ import { CoderNameSchema } from '../../core/model/coder.js';
 import { codingPath } from '../../io/coding-file.js';
 import { readEvidenceTerms } from '../../io/read-evidence.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addForceOption, forceOptionShape, resolveOutput, writeOutputs } from '../output.js';
+import { resolveOutput, writeOutputs } from '../output.js';
 import { addStudyOptions, openCoders, openStudy, studyOptionShape } from '../study-options.js';
-import { addFormatOption, chooseFormat, formatOptionShape, printTables } from '../table-output.js';
+import { addFormatOption, addTableOutputOption, chooseFormat, emitTables, emitText, formatOptionShape, tableOutputOptionShape } from '../table-output.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
   ...studyOptionShape,
   ...formatOptionShape,
-  ...forceOptionShape,
+  ...tableOutputOptionShape,
   gold: CoderNameSchema,
   coder: CoderNameSchema.default('auto'),
   errors: z.string().min(1).optional(),
 });
 
 const evaluate: CommandModule = (cmd, ctx) => {
-  addForceOption(addFormatOption(addStudyOptions(cmd)))
+  addTableOutputOption(addFormatOption(addStudyOptions(cmd)))
     .description("measure the auto-coder's precision, recall and F1 against a human or adjudicated coder")
     .requiredOption('--gold <coder>', 'the reference coder (e.g. gold)')
     .option('--coder <coder>', 'the coder evaluated', 'auto')
@@ -32,8 +32,9 @@ const evaluate: CommandModule = (cmd, ctx) => {
     const order = study.segments.map((s) => s.segment_id);
     const evaluation = computeEvaluation(coder.codings, gold.codings, study.codebook, order);
     const format = chooseFormat(opts);
-    if (format === 'json') ctx.io.stdout.write(formatJson(evaluation));
-    else printTables(ctx, [formatEvaluationTable(evaluation)], opts);
+    const details = { coder: opts.coder, gold: opts.gold };
+    if (format === 'json') await emitText(ctx, study, formatJson(evaluation), opts, details);
+    else await emitTables(ctx, study, [formatEvaluationTable(evaluation)], { ...opts, format }, details);
     if (opts.errors) {
       const matched = await readEvidenceTerms(codingPath(study.project, opts.coder));
       const texts = new Map(study.segments.map((s) => [s.segment_id, s]));

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { frequencyJson, frequencyRowsTable, presenceTestsTable } from '../../core/analysis/analysis-tables.js';
+import { coverageJson } from '../../core/analysis/coder-coverage.js';
+import { frequencyJson, frequencyTables } from '../../core/analysis/analysis-tables.js';
 import { checkGroupKey } from '../../core/analysis/check-analysis-options.js';
 import { binDocuments, DATE_BINS } from '../../core/analysis/date-bins.js';
 import { fail } from '../../core/diagnostics/qcode-error.js';
 import { computeFrequencyTable, FREQUENCY_ROWS } from '../../core/analysis/frequency-table.js';
-import { frequencyPivotTable } from '../../core/analysis/summary-tables.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { chooseFormat, printTables } from '../table-output.js';
+import { formatJson } from '../../core/format/format-json.js';
+import { chooseFormat, emitTables, emitText } from '../table-output.js';
 import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({
@@ -28,19 +29,15 @@ const freq: CommandModule = (cmd, ctx) => {
     .option('--bin <unit>', `over time: group the --by date key into ${DATE_BINS.join(', ')} periods`)
     .option('--test-unit <unit>', 'what the --by tests count: segment (default) or doc (code present in the document vs not)', 'segment');
   defineAction(cmd, ctx, Options, async (opts) => {
-    const { study, coder, coded } = await openCodedStudy(ctx, opts);
+    const { study, coded, coverage } = await openCodedStudy(ctx, opts);
     if (opts.bin && !opts.by) fail('QC001', '--bin needs --by <date key>, e.g. --by date --bin month');
     if (opts.by) ctx.report(checkGroupKey(opts.by, study.corpus));
     const documents = opts.bin && opts.by ? binDocuments(study.corpus, opts.by, opts.bin) : study.corpus;
     const ordered = opts.bin ? { groupOrder: 'sorted' as const } : {};
     const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, rows: opts.rows, testUnit: opts.testUnit, ...ordered });
     const format = chooseFormat(opts);
-    if (format === 'json') ctx.outJson(frequencyJson(ft));
-    else if (opts.tests) printTables(ctx, ft.by ? [presenceTestsTable(ft)] : [], opts);
-    else {
-      const pivot = frequencyPivotTable(ft, coder);
-      printTables(ctx, [...(pivot ? [pivot] : []), frequencyRowsTable(ft, coder), ...(ft.by ? [presenceTestsTable(ft)] : [])], opts);
-    }
+    if (format === 'json') return emitText(ctx, study, formatJson(frequencyJson(ft, coverage)), opts, coverageJson(coverage));
+    await emitTables(ctx, study, frequencyTables(ft, coverage, { tests: opts.tests }), { ...opts, format }, coverageJson(coverage));
   });
 };
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DATE_BINS } from '../../core/analysis/date-bins.js';
+import { CoderListSchema } from '../../core/model/coder.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { CHART_FORMATS, renderChart, type ChartFormat } from '../../io/render-chart.js';
 import { addOutputOptions, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
@@ -13,7 +14,7 @@ const Options = z.strictObject({
   ...coderOptionShape,
   ...outputOptionShape,
   format: z.enum(CHART_FORMATS as [ChartFormat, ...ChartFormat[]]).optional(),
-  coders: z.string().transform((s) => s.split(',').map((x) => x.trim())).pipe(z.array(z.string().min(1))).optional(),
+  coders: CoderListSchema.optional(),
   by: z.string().min(1).optional(),
   bin: z.enum(DATE_BINS).optional(),
   bootstrap: z.coerce.number().int().min(1).max(1_000_000).optional(),

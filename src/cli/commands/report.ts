@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATE_BINS } from '../../core/analysis/date-bins.js';
+import { CoderListSchema, CoderNameSchema } from '../../core/model/coder.js';
 import { formatMethodsSummary } from '../../core/report/methods-summary.js';
 import { formatReportHtml, reportFigures } from '../../core/report/format-report-html.js';
 import { renderSvg } from '../../io/render-chart.js';
@@ -13,8 +14,8 @@ const Options = z.strictObject({
   ...coderOptionShape,
   ...outputOptionShape,
   methods: z.boolean().default(false),
-  coders: z.string().transform((s) => s.split(',').map((x) => x.trim())).pipe(z.array(z.string().min(1))).optional(),
-  gold: z.string().min(1).optional(),
+  coders: CoderListSchema.optional(),
+  gold: CoderNameSchema.optional(),
   by: z.string().min(1).optional(),
   dateKey: z.string().min(1).default('date'),
   bin: z.enum(DATE_BINS).default('month'),

@@ -4,7 +4,7 @@ import { computeSample } from '../../core/sample/compute-sample.js';
 import { formatSampleCsv, formatSampleSummary } from '../../core/sample/format-sample.js';
 import { computeSampleDetails, computeStrataRecord, formatSeedRecord, parseStratify } from '../../core/sample/sample-record.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addOutputOptions, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
+import { addOutputOptions, describeTarget, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
 import { addStudyOptions, commandLine, openStudy, studyOptionShape } from '../study-options.js';
 
 const Options = z.strictObject({
@@ -19,7 +19,7 @@ const Options = z.strictObject({
 });
 
 const sample: CommandModule = (cmd, ctx) => {
-  addOutputOptions(addStudyOptions(cmd), 'sample file (default: <out>/sample.csv)', { stdout: false })
+  addOutputOptions(addStudyOptions(cmd), 'sample file (default: <out>/sample.csv)', { stdout: true })
     .description('draw a reproducible random sample of segments for double-coding')
     .option('--fraction <f>', 'share of the segments, above 0 and at most 1 (e.g. 0.2)')
     .option('--size <n>', 'number of segments (instead of --fraction)')
@@ -39,7 +39,7 @@ const sample: CommandModule = (cmd, ctx) => {
       stratify: parseStratify(opts.stratify),
     });
     ctx.report(result.diagnostics);
-    const target = resolveOutput(ctx, opts.output, { project: study.project, file: 'sample.csv' });
+    const target = resolveOutput(ctx, opts.output, { project: study.project, file: 'sample.csv' }, { stdout: !opts.json });
     const details = computeSampleDetails(result, opts);
     // Coders code from the sample, so it is work: a different draw never replaces it without --force.
     const output = { file: target, content: formatSampleCsv(result.rows), kind: 'work' as const, seed: formatSeedRecord(seed), details };
@@ -49,7 +49,7 @@ const sample: CommandModule = (cmd, ctx) => {
     } else {
       ctx.note(formatSampleSummary(result));
       if (generated) ctx.note(`seed ${seed} (generated; pass --seed ${seed} to draw this sample again)`);
-      ctx.note(`${result.rows.length} of ${result.population} segments → ${ctx.display(target)}`);
+      ctx.note(`${result.rows.length} of ${result.population} segments${describeTarget(ctx, target)}`);
     }
     return 0;
   });

@@ -7,7 +7,8 @@ import { exemplarSummaryTable, themeSummaryTable } from '../../core/analysis/sum
 import { findCorpusEvidence } from '../../core/match/code-document.js';
 import { compileMatcher } from '../../core/match/compile-matcher.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { printTables } from '../table-output.js';
+import { emitTables } from '../table-output.js';
+import { coverageJson, withCoverage } from '../../core/analysis/coder-coverage.js';
 import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
 
 const Options = z.strictObject({
@@ -29,7 +30,7 @@ const themes: CommandModule = (cmd, ctx) => {
     .option('--quotes', 'print only the exemplar table (for --format csv, which holds one table)')
     .option('--keyness <form>', 'two-cell (Rayson & Garside 2000, default) or dunning (Dunning 1993, full 2 × 2 table)', 'two-cell');
   defineAction(cmd, ctx, Options, async (opts) => {
-    const { study, coded } = await openCodedStudy(ctx, opts);
+    const { study, coded, coverage } = await openCodedStudy(ctx, opts);
     if (opts.code) ctx.report(checkCodeIds([opts.code], study.codebook));
     const evidence = findCorpusEvidence(compileMatcher(study.codebook), study.corpus, study.segments);
     const result = computeThemes({
@@ -43,7 +44,7 @@ const themes: CommandModule = (cmd, ctx) => {
     });
     const quotes = [themeExemplarsTable(result), exemplarSummaryTable(result)];
     const tables = opts.quotes ? quotes : [themeTermsTable(result, opts.keyness), themeSummaryTable(result), ...quotes];
-    printTables(ctx, tables, opts);
+    await emitTables(ctx, study, tables.map((t) => withCoverage(t, coverage)), opts, coverageJson(coverage));
   });
 };
 

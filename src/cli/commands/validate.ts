@@ -3,21 +3,23 @@ import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError } from '../../core/diagnostics/qcode-error.js';
 import { diagnosticToJson } from '../../core/diagnostics/format-diagnostic.js';
+import { boundDiagnostics, countDiagnostics } from '../../core/diagnostics/diagnostic-bounds.js';
 import { formatValidationSummary } from '../../core/project/format-validation-summary.js';
 import { readCodebook } from '../../io/read-codebook.js';
 import { readCorpus } from '../../io/read-corpus.js';
+import { checkAllOutputSets } from '../../io/output-set.js';
 import { corpusColumns } from '../../io/read-study.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addStudyOptions, openProject, studyOptionShape } from '../study-options.js';
+import { addStudyOptions, checkProjectInputs, openProject, studyOptionShape } from '../study-options.js';
 
 const Options = z.strictObject({ ...globalOptionShape, ...studyOptionShape, strict: z.boolean().default(false) });
 
 /** Missing or unreadable inputs mean validate could not run at all. */
-const CANNOT_RUN = new Set(['QC002', 'QC003']);
+const CANNOT_RUN = new Set(['QC002', 'QC003', 'QC102', 'QC103']);
 
 const validate: CommandModule = (cmd, ctx) => {
   addStudyOptions(cmd)
-    .description('check the project file, codebook and corpus; print every problem')
+    .description('check the project file, codebook and corpus, and that outputs written together are of one run; print every problem')
     .option('--strict', 'warnings count as problems too');
   defineAction(cmd, ctx, Options, async (opts) => {
     const display = (p: string) => ctx.display(p);
@@ -32,6 +34,7 @@ const validate: CommandModule = (cmd, ctx) => {
       }
     };
     const project = await collect(() => openProject(ctx, opts));
+    if (project) diagnostics.push(...checkProjectInputs(project, display));
     const codebook = project?.codebookPath ? await collect(() => readCodebook(project.codebookPath!, display(project.codebookPath!))) : undefined;
     const corpus = project?.corpusPath
       ? await collect(() =>
@@ -43,14 +46,11 @@ const validate: CommandModule = (cmd, ctx) => {
         )
       : undefined;
     diagnostics.push(...(project?.diagnostics ?? []), ...(codebook?.diagnostics ?? []), ...(corpus?.diagnostics ?? []));
+    // Outputs written together (a coding file and its evidence) must be of one run.
+    if (project) diagnostics.push(...(await checkAllOutputSets(project, display)));
     const failed = hasErrors(diagnostics) || (opts.strict && diagnostics.length > 0);
     if (opts.json) {
-      ctx.outJson({
-        valid: !failed,
-        errors: diagnostics.filter((d) => d.severity === 'error').length,
-        warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-        diagnostics: diagnostics.map(diagnosticToJson),
-      });
+      ctx.outJson({ valid: !failed, ...countDiagnostics(diagnostics), diagnostics: boundDiagnostics(diagnostics).map(diagnosticToJson) });
     } else {
       ctx.printDiagnostics(diagnostics);
       if (!opts.quiet) ctx.out(formatValidationSummary({ codebook: codebook?.codebook, documents: corpus?.documents, failed }));

@@ -29,7 +29,7 @@ export function parseRatings(text: string, options: ParseRatingsOptions): Parsed
       at += p.length;
       ends[i] = at;
     });
-    builder.add({ count: parts.length, line: row.line, bytes, starts, ends });
+    if (!builder.add({ count: parts.length, line: row.line, bytes, starts, ends })) break;
   }
   return builder.finish();
 }

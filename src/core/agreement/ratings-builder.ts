@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { QcodeError, diag, throwErrors, warn } from '../diagnostics/qcode-error.js';
+import { DiagnosticCollector } from '../diagnostics/diagnostic-bounds.js';
 import { ByteInterner } from '../util/byte-interner.js';
 import { categoryValues, MISSING, type Level, type RatingsTable } from './ratings-table.js';
 
@@ -64,7 +65,8 @@ class IntList {
  * byte reader in io) decides nothing about the layout.
  */
 export class RatingsBuilder {
-  private readonly problems: Diagnostic[] = [];
+  /** Bounded: a file with a problem on every row keeps 50 of each kind and stops the reading after 1,000 (QC009). */
+  private readonly problems = new DiagnosticCollector();
   private long = false;
   private started = false;
   private coders: string[] = [];
@@ -133,7 +135,20 @@ export class RatingsBuilder {
     return d;
   }
 
-  add(r: RatingsRecord): void {
+  /** Takes one record; false when the reader should stop, the file clearly being no ratings table. */
+  add(r: RatingsRecord): boolean {
+    this.addRecord(r);
+    if (!this.problems.full) return true;
+    this.problems.push(
+      diag('QC009', `stopped reading after ${this.problems.errors} errors: this does not look like a ratings table`, {
+        ...this.at(r.line),
+        hint: 'A ratings table is unit,<coder>,<coder>,… (one row per unit) or unit,coder,value (one row per rating), comma-separated.',
+      }),
+    );
+    return false;
+  }
+
+  private addRecord(r: RatingsRecord): void {
     if (!this.started) {
       this.started = true;
       this.header(r);
@@ -201,7 +216,7 @@ export class RatingsBuilder {
   finish(): ParsedRatings {
     const { file, level } = this.options;
     if (!this.started) throw new QcodeError([diag('QC601', "the first column must be 'unit', found ''", this.at(1, 1))]);
-    if (this.units.size === 0 && !this.problems.some((d) => d.severity === 'error')) throw new QcodeError([diag('QC609', 'no ratings below the header', this.at(1))]);
+    if (this.units.size === 0 && this.problems.errors === 0) throw new QcodeError([diag('QC609', 'no ratings below the header', this.at(1))]);
     const m = this.coders.length;
     const n = this.units.size;
     let data: Int32Array;
@@ -253,7 +268,7 @@ export class RatingsBuilder {
         this.problems.push(diag('QC605', '--level ratio needs categories that are not negative', { at: { file } }));
       }
     }
-    throwErrors(this.problems);
+    throwErrors(this.problems.list());
     return {
       table: { coders: this.coders, categories, values, unitCount: n, data },
       unitId: (u) => this.units.text(u),

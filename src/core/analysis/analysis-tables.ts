@@ -1,18 +1,19 @@
 import type { Table } from '../format/table.js';
+import { coderCaption, coverageJson, type CoderCoverage } from './coder-coverage.js';
 import type { CooccurrenceRow } from './cooccurrence.js';
 import type { FrequencyTable } from './frequency-table.js';
 import type { KwicLine } from './kwic.js';
 import type { CodeTheme } from './themes.js';
-import { MAX_PIVOT_GROUPS } from './summary-tables.js';
+import { frequencyPivotTable, MAX_PIVOT_GROUPS } from './summary-tables.js';
 
 /** Tables of the analysis commands, for the shared formatters (src/core/format/format-table.ts). */
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function frequencyRowsTable(ft: FrequencyTable, coder: string): Table {
+export function frequencyRowsTable(ft: FrequencyTable, coder: string | CoderCoverage): Table {
   const grouped = ft.by !== null;
   return {
-    title: grouped ? `Codes by ${ft.by === 'doc' ? 'document' : ft.by} (coder ${coder})` : `Code frequencies (coder ${coder})`,
+    title: coderCaption(grouped ? `Codes by ${ft.by === 'doc' ? 'document' : ft.by}` : 'Code frequencies', coder),
     columns: [
       ...(grouped ? [{ key: 'group', label: ft.by === 'doc' ? 'Document' : ft.by! }] : []),
       { key: 'category', label: 'Category' },
@@ -82,6 +83,16 @@ export function presenceTestsTable(ft: FrequencyTable): Table {
   };
 }
 
+/**
+ * The tables `qcode freq` prints: with --by, the codes × groups pivot (summary
+ * view), the long table and the tests; `tests` alone, only the tests table.
+ */
+export function frequencyTables(ft: FrequencyTable, coder: string | CoderCoverage, opts: { tests: boolean }): Table[] {
+  if (opts.tests) return ft.by ? [presenceTestsTable(ft)] : [];
+  const pivot = frequencyPivotTable(ft, coder);
+  return [...(pivot ? [pivot] : []), frequencyRowsTable(ft, coder), ...(ft.by ? [presenceTestsTable(ft)] : [])];
+}
+
 /** Which tests the summary view (no Note column) must flag as approximate or untested. */
 function approximateNote(ft: FrequencyTable): string[] {
   const name = (t: FrequencyTable['tests'][number]) => t.code ?? `${t.category} (any)`;
@@ -94,8 +105,9 @@ function approximateNote(ft: FrequencyTable): string[] {
 }
 
 /** The JSON of `qcode freq`: rows and tests; tests carry `category`, `fisher_p` and `warning` beyond the core five. */
-export function frequencyJson(ft: FrequencyTable): { rows: unknown[]; tests: unknown[] } {
+export function frequencyJson(ft: FrequencyTable, coverage?: CoderCoverage): { rows: unknown[]; tests: unknown[] } {
   return {
+    ...(coverage ? coverageJson(coverage) : {}),
     // The group sizes and the unit the tests count: enough to rebuild every tested table.
     ...(ft.by ? { test_unit: ft.testUnit, groups: ft.groups } : {}),
     rows: ft.rows.map((r) => ({
@@ -121,9 +133,9 @@ export function frequencyJson(ft: FrequencyTable): { rows: unknown[]; tests: unk
   };
 }
 
-export function cooccurrenceTable(rows: readonly CooccurrenceRow[], coder: string): Table {
+export function cooccurrenceTable(rows: readonly CooccurrenceRow[], coder: string | CoderCoverage): Table {
   return {
-    title: `Code co-occurrence (coder ${coder})`,
+    title: coderCaption('Code co-occurrence', coder),
     columns: [
       { key: 'code_a', label: 'Code A' },
       { key: 'code_b', label: 'Code B' },

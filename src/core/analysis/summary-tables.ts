@@ -1,4 +1,5 @@
 import type { Column, Table } from '../format/table.js';
+import { coderCaption, type CoderCoverage } from './coder-coverage.js';
 import type { CooccurrenceRow } from './cooccurrence.js';
 import type { FrequencyTable } from './frequency-table.js';
 import type { CodeTheme } from './themes.js';
@@ -15,7 +16,7 @@ export const MAX_PIVOT_GROUPS = 6;
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /** Codes down, groups across: "n (%)" of reviewed segments per group. Null when there are too many groups. */
-export function frequencyPivotTable(ft: FrequencyTable, coder: string): Table | null {
+export function frequencyPivotTable(ft: FrequencyTable, coder: string | CoderCoverage): Table | null {
   if (ft.by === null || ft.groups.length > MAX_PIVOT_GROUPS) return null;
   const byName = ft.by === 'doc' ? 'document' : ft.by;
   const keys: { category: string; code: string | null }[] = [];
@@ -26,7 +27,7 @@ export function frequencyPivotTable(ft: FrequencyTable, coder: string): Table | 
     cells.set(`${key}\u0000${r.group}`, `${r.segments} (${percent(r.segment_share)})`);
   }
   return {
-    title: `Codes by ${byName}: segments coded (coder ${coder})`,
+    title: coderCaption(`Codes by ${byName}: segments coded`, coder),
     columns: [
       { key: 'category', label: 'Category' },
       { key: 'code', label: 'Code' },
@@ -49,7 +50,7 @@ export function frequencyPivotTable(ft: FrequencyTable, coder: string): Table | 
  * Co-occurrence as a code × code matrix, codes numbered: below the diagonal
  * the segments coded with both codes, on it the segments with the code.
  */
-export function cooccurrenceMatrixTable(rows: readonly CooccurrenceRow[], coder: string): Table {
+export function cooccurrenceMatrixTable(rows: readonly CooccurrenceRow[], coder: string | CoderCoverage): Table {
   const codes: string[] = [];
   const size = new Map<string, number>();
   const both = new Map<string, number>();
@@ -65,7 +66,7 @@ export function cooccurrenceMatrixTable(rows: readonly CooccurrenceRow[], coder:
     both.set(`${r.code_b}\u0000${r.code_a}`, r.segments_both);
   }
   return {
-    title: `Code co-occurrence within segments (coder ${coder})`,
+    title: coderCaption('Code co-occurrence within segments', coder),
     columns: [
       { key: 'code', label: 'Code' },
       ...codes.map((_, j): Column => ({ key: String(j + 1), label: String(j + 1), kind: 'integer' })),

@@ -4,6 +4,7 @@ import type { Document } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
 import { computeShortcuts } from './compute-shortcuts.js';
 import type { JournalEntry } from './journal.js';
+import { computeTextSha } from '../util/hash.js';
 import type { Key } from './parse-keys.js';
 
 /** What adjudication shows beside a segment: each coder's codes. */
@@ -146,6 +147,7 @@ function confirm(state: AnnotateState): Step {
   const entry: JournalEntry = {
     segment_id: item.segment.segment_id,
     doc_id: item.segment.doc_id,
+    text_sha: computeTextSha(item.segment.text),
     codes: [...state.draft.codes],
     memo: state.draft.memo,
   };

@@ -1,7 +1,8 @@
 import type { Codebook } from '../model/codebook.js';
 import { listCodes } from '../model/codebook.js';
 import type { Coding } from '../model/coding.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import type { LocatedCoding } from '../coding/parse-coding-file.js';
 import { warn } from '../diagnostics/qcode-error.js';
 
 /**
@@ -12,13 +13,16 @@ import { warn } from '../diagnostics/qcode-error.js';
 export interface JournalEntry {
   segment_id: string;
   doc_id: string;
+  /** The fingerprint of the text the coder confirmed (absent in journals from before qcode wrote it). */
+  text_sha?: string;
   codes: string[];
   memo: string;
 }
 
 /** One JSON object per line, keys in a fixed order. */
 export function formatJournalEntry(e: JournalEntry): string {
-  return `${JSON.stringify({ segment_id: e.segment_id, doc_id: e.doc_id, codes: e.codes, memo: e.memo })}\n`;
+  const sha = e.text_sha === undefined ? {} : { text_sha: e.text_sha };
+  return `${JSON.stringify({ segment_id: e.segment_id, doc_id: e.doc_id, ...sha, codes: e.codes, memo: e.memo })}\n`;
 }
 
 function isEntry(v: unknown): v is JournalEntry {
@@ -29,6 +33,7 @@ function isEntry(v: unknown): v is JournalEntry {
     typeof o.segment_id === 'string' &&
     typeof o.doc_id === 'string' &&
     typeof o.memo === 'string' &&
+    (o.text_sha === undefined || typeof o.text_sha === 'string') &&
     Array.isArray(o.codes) &&
     o.codes.every((c) => typeof c === 'string')
   );
@@ -38,8 +43,9 @@ function isEntry(v: unknown): v is JournalEntry {
  * Reads a journal. A line that is not a whole entry (a session killed while
  * writing it) is skipped with a warning: its segment was never confirmed.
  */
-export function parseJournal(text: string, file: string): { entries: JournalEntry[]; diagnostics: Diagnostic[] } {
+export function parseJournal(text: string, file: string, coder = ''): { entries: JournalEntry[]; rows: LocatedCoding[]; diagnostics: Diagnostic[] } {
   const entries: JournalEntry[] = [];
+  const rows: LocatedCoding[] = [];
   const diagnostics: Diagnostic[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
@@ -49,10 +55,20 @@ export function parseJournal(text: string, file: string): { entries: JournalEntr
     } catch {
       value = undefined;
     }
-    if (isEntry(value)) entries.push(value);
-    else diagnostics.push(warn('QC513', 'not a complete journal entry; skipped', { at: { file, line: i + 1 } }));
+    if (isEntry(value)) {
+      entries.push(value);
+      rows.push(...entryRows(value, coder, { file, line: i + 1 }));
+    } else diagnostics.push(warn('QC513', 'not a complete journal entry; skipped', { at: { file, line: i + 1 } }));
   });
-  return { entries, diagnostics };
+  return { entries, rows, diagnostics };
+}
+
+/** An entry as coding-file rows (category left to validation), with where it stands, for the checks coding files get. */
+export function entryRows(e: JournalEntry, coder: string, at: SourceLocation): LocatedCoding[] {
+  const base = { segment_id: e.segment_id, doc_id: e.doc_id, coder, category: '', memo: e.memo };
+  const sha = e.text_sha === undefined ? {} : { text_sha: e.text_sha };
+  const codes = e.codes.length === 0 ? [''] : e.codes;
+  return codes.map((code) => ({ coding: { ...base, code }, at: { row: at }, ...sha }));
 }
 
 /** The codes and memo a coder's codings give one segment each. */

@@ -1,20 +1,40 @@
 import { formatRecordsCsv, formatRecordsJsonl } from '../format/format-records.js';
 import type { Codebook } from '../model/codebook.js';
-import { CODING_COLUMNS, type Coding } from '../model/coding.js';
+import { CODING_FILE_COLUMNS, type Coding, type CodingRow } from '../model/coding.js';
 import type { Segment } from '../model/segment.js';
+import { computeTextSha } from '../util/hash.js';
 import { sortCodings } from './sort-codings.js';
 
 /** The canonical coding CSV: header, LF line ends, quoted only where needed. Sort first. */
-export function formatCodingCsv(codings: readonly Coding[]): string {
-  return formatRecordsCsv(CODING_COLUMNS, codings);
+export function formatCodingCsv(rows: readonly CodingRow[]): string {
+  return formatRecordsCsv(CODING_FILE_COLUMNS, rows);
 }
 
-export function formatCodingJsonl(codings: readonly Coding[]): string {
-  return formatRecordsJsonl(CODING_COLUMNS, codings);
+export function formatCodingJsonl(rows: readonly CodingRow[]): string {
+  return formatRecordsJsonl(CODING_FILE_COLUMNS, rows);
+}
+
+/**
+ * Codings as file rows, each with the fingerprint of its segment's current
+ * text. Only codings already checked against these segments (readCodingFile,
+ * validateCodings) may come here: they are on the text the coder saw.
+ */
+export function stampTextSha(codings: readonly Coding[], segments: readonly Segment[]): CodingRow[] {
+  const textById = new Map(segments.map((s) => [s.segment_id, s.text]));
+  const shaById = new Map<string, string>();
+  return codings.map((c) => {
+    let sha = shaById.get(c.segment_id);
+    if (sha === undefined) {
+      const text = textById.get(c.segment_id);
+      sha = text === undefined ? '' : computeTextSha(text);
+      shaById.set(c.segment_id, sha);
+    }
+    return { ...c, text_sha: sha };
+  });
 }
 
 /** A canonical coding file's content, sorted: JSON Lines for a `.jsonl` file name, else CSV. */
 export function formatCodingFile(fileName: string, codings: readonly Coding[], codebook: Codebook, segments: readonly Segment[]): string {
-  const sorted = sortCodings(codings, codebook, segments);
-  return fileName.toLowerCase().endsWith('.jsonl') ? formatCodingJsonl(sorted) : formatCodingCsv(sorted);
+  const rows = stampTextSha(sortCodings(codings, codebook, segments), segments);
+  return fileName.toLowerCase().endsWith('.jsonl') ? formatCodingJsonl(rows) : formatCodingCsv(rows);
 }

@@ -6,6 +6,7 @@ import type { Segment } from '../model/segment.js';
 import { suggest } from '../util/suggest.js';
 import type { Coding } from '../model/coding.js';
 import type { LocatedCoding } from './parse-coding-file.js';
+import { AnchorIndex, AnchorTally, anchorCoding, indexSegmentTexts, rebaseHint } from './anchor-codings.js';
 
 function near(word: string, candidates: Iterable<string>): string | undefined {
   const s = suggest(word, candidates);
@@ -14,14 +15,19 @@ function near(word: string, candidates: Iterable<string>): string | undefined {
 
 /**
  * Checks codings against the codebook and the segments, and completes what
- * can be derived (doc_id from the segment, category from the code). Returns
- * every problem; codings with errors are left out of the result.
+ * can be derived (doc_id from the segment, category from the code). A row
+ * whose text fingerprint is no longer its segment's (the text moved, or was
+ * edited or deleted) is never attached to the segment: the moved and the
+ * orphaned rows are each reported once, with how many and the fix
+ * (`options.fix`, by default `qcode rebase <coder>`). Returns every problem;
+ * codings with errors are left out of the result.
  */
 export function validateCodings(
   rows: readonly LocatedCoding[],
   codebook: Codebook,
   segments: readonly Segment[],
   expectedCoder?: string,
+  options: { fix?: string } = {},
 ): { codings: Coding[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const segmentById = new Map(segments.map((s) => [s.segment_id, s]));
@@ -29,7 +35,11 @@ export function validateCodings(
   const seen = new Set<string>();
   const codings: Coding[] = [];
   const perSegment = new Map<string, { none?: LocatedCoding; coded: LocatedCoding[] }>();
+  const anchors = new AnchorIndex(indexSegmentTexts(segments));
+  const tally = new AnchorTally();
   for (const row of rows) {
+    const anchor = anchorCoding({ segment_id: row.coding.segment_id, doc_id: row.coding.doc_id, text_sha: row.text_sha }, anchors);
+    if (!tally.add(row, anchor)) continue;
     const c = { ...row.coding };
     const at = (k: keyof LocatedCoding['at']) => row.at[k] ?? row.at.row;
     let ok = true;
@@ -102,5 +112,6 @@ export function validateCodings(
       }
     }
   }
+  diagnostics.push(...tally.diagnostics(rows[0]?.at.row.file ?? 'the codings', options.fix ?? rebaseHint(expectedCoder)));
   return { codings: codings.filter((c) => !bad.has(c)), diagnostics };
 }

@@ -24,6 +24,11 @@ export interface Diagnostic {
   /** Overrides the catalogue's hint where the case allows a sharper one. */
   hint?: string;
   location?: SourceLocation;
+  /**
+   * Set on a summary that stands for diagnostics not kept: this many more of
+   * the same code and severity were found (diagnostic-bounds.ts).
+   */
+  omitted?: number;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostic.js';
 import { catalogueEntry } from './catalogue.js';
+import { countDiagnostics } from './diagnostic-bounds.js';
 
 /** Styling hooks so the CLI can colour output without the core knowing about terminals. */
 export interface DiagnosticStyle {
@@ -36,6 +37,7 @@ export function formatLocation(d: Diagnostic): string {
 export function formatDiagnostic(d: Diagnostic, style: DiagnosticStyle = plain): string {
   const where = formatLocation(d);
   const sev = d.severity === 'error' ? style.error('error') : style.warning('warning');
+  if (d.omitted !== undefined) return `… and ${d.omitted} more ${sev}${d.omitted === 1 ? '' : 's'} ${style.code(d.code)} like these, not shown`;
   const head = `${where ? `${style.location(where)} - ` : ''}${sev} ${style.code(d.code)}: ${d.message}`;
   const hint = d.hint ?? catalogueEntry(d.code).hint;
   return hint ? `${head}\n  ${style.hint(`hint: ${hint}`)}` : head;
@@ -51,12 +53,13 @@ export function diagnosticToJson(d: Diagnostic): Record<string, unknown> {
     file: d.location?.file ?? null,
     line: d.location?.line ?? null,
     col: d.location?.col ?? null,
+    ...(d.omitted !== undefined ? { omitted: d.omitted } : {}),
   };
 }
 
+/** `N errors, M warnings`, counting what summaries of left-out diagnostics stand for. */
 export function countSummary(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+  const { errors, warnings } = countDiagnostics(diagnostics);
   const part = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return `${part(errors, 'error')}, ${part(warnings, 'warning')}`;
 }

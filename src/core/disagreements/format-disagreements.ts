@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { formatCsv } from '../format/format-csv.js';
 import type { Codebook } from '../model/codebook.js';
 import { listCodes } from '../model/codebook.js';
 import type { Disagreements } from './compute-disagreements.js';
@@ -6,14 +6,9 @@ import type { Disagreements } from './compute-disagreements.js';
 /** `segment_id,doc_id,category,code,<A>,<B>,text,definition`, A and B named after the coders. */
 export function formatDisagreementsCsv(d: Disagreements): string {
   const [a, b] = d.coders;
-  return stringify(
+  return formatCsv(
+    ['segment_id', 'doc_id', 'category', 'code', a, b, 'text', 'definition'],
     d.rows.map((r) => [r.segment_id, r.doc_id, r.category, r.code, r.a, r.b, r.text, r.definition]),
-    {
-      header: true,
-      columns: ['segment_id', 'doc_id', 'category', 'code', a, b, 'text', 'definition'],
-      record_delimiter: 'unix',
-      cast: { number: (n) => String(n) },
-    },
   );
 }
 

@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Cell } from './table.js';
+import { formatCsvRow } from './format-csv-field.js';
 import { neutraliseSpreadsheetCell } from './neutralise-spreadsheet-cell.js';
 
 export interface CsvOptions {
@@ -8,16 +8,14 @@ export interface CsvOptions {
 }
 
 /**
- * RFC 4180 CSV with LF line ends, quoted only where needed, a header row,
- * numbers unrounded (shortest round-trip form) and null as an empty cell.
- * Without `excel` text is written exactly as it is.
+ * A CSV file: a header row, then the rows, LF line ends, fields quoted by the
+ * one rule of format-csv-field.ts, numbers unrounded (shortest round-trip
+ * form) and null as an empty cell. Without `excel` text is written exactly
+ * as it is.
  */
 export function formatCsv(header: readonly string[], rows: readonly (readonly Cell[])[], options: CsvOptions = {}): string {
-  const text = (v: string) => (options.excel ? neutraliseSpreadsheetCell(v) : v);
-  const records = [
-    header.map(text),
-    ...rows.map((row) => row.map((v) => (v === null ? '' : typeof v === 'number' ? String(v) : text(v)))),
-  ];
-  const body = stringify(records, { record_delimiter: '\n', eof: true });
-  return options.excel ? `\uFEFF${body}` : body;
+  const text = options.excel ? neutraliseSpreadsheetCell : (v: string) => v;
+  const parts: string[] = [options.excel ? '\uFEFF' : '', formatCsvRow(header.map(text))];
+  for (const row of rows) parts.push(formatCsvRow(row.map((v) => (v === null ? '' : typeof v === 'number' ? v : text(v)))));
+  return parts.join('');
 }

@@ -45,6 +45,8 @@ export interface FormatTablesOptions {
   footer?: readonly string[];
   /** Which view human formats print (default full); CSV and JSON always carry the full view. */
   view?: TableView;
+  /** Fields before `tables` in the JSON form, e.g. the coder and coverage the tables count. */
+  json?: Record<string, unknown>;
 }
 
 /** Footer lines grouped into paragraphs at the empty strings. */
@@ -105,6 +107,7 @@ export function formatTables(all: readonly Table[], format: TableFormat, options
   const tables = selectView(all, format === 'csv' || format === 'json' ? 'full' : (options.view ?? 'full'));
   if (format === 'json') {
     return formatJson({
+      ...options.json,
       ...(options.heading !== undefined ? { heading: options.heading } : {}),
       tables: tables.map((t) => ({ title: t.title ?? null, rows: tableToRecords(t), footnotes: t.footnotes })),
       ...(options.footer !== undefined ? { footer: options.footer } : {}),

@@ -8,6 +8,10 @@ import { diag, warn } from '../diagnostics/qcode-error.js';
 import { formatCsvRow } from '../format/format-csv-field.js';
 import { computeSegments } from '../segment/compute-segments.js';
 import { segmentId } from '../model/segment.js';
+import { codingFileFields } from '../model/coding.js';
+import { codePointIndex } from '../util/code-point-index.js';
+import { textShaById } from './text-sha-by-id.js';
+import { dropBoilerplate, isBoilerplate, type DropRule } from './drop-boilerplate.js';
 import { codeDocument } from './code-document.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
@@ -25,6 +29,8 @@ export interface LineCoderOptions {
   columns: ColumnNames;
   /** The corpus file as shown in messages. */
   file: string;
+  /** Boilerplate to leave out (`drop:` in qcode.yaml), as the study leaves it out. */
+  drop?: DropRule | null;
 }
 
 /** What coding one line gave: rows appended to the RowText, or problems. */
@@ -34,6 +40,12 @@ const ID = 0;
 const TEXT = 1;
 const LANGUAGE = 2;
 const decoder = new TextDecoder();
+
+/** UTF-16 bounds of code points [first, last) of a text with characters beyond the BMP. */
+function sliceUnits(text: string, first: number, last: number): [number, number] {
+  const index = codePointIndex(text);
+  return [index[first]!, index[last]!];
+}
 
 /**
  * Codes the documents of a JSONL corpus one line at a time, straight from
@@ -78,15 +90,25 @@ export class JsonlLineCoder {
     run.reset();
     const scanned = scanJsonString(run, buf, f.start[TEXT]!, f.end[TEXT]!, this.extent);
     this.jsonSource.buf = buf;
+    // With escapes, one JSON.parse of the string with its quotes: cheaper than decoding, then parsing a copy.
+    // A string the field locator took but JSON does not (a raw control character, a bad escape) goes the ordinary way, which reports it.
+    let raw: string;
+    try {
+      raw = f.escaped[TEXT]
+        ? (JSON.parse(decoder.decode(buf.subarray(f.start[TEXT]! - 1, f.end[TEXT]! + 1))) as string)
+        : decoder.decode(buf.subarray(f.start[TEXT]!, f.end[TEXT]!));
+    } catch {
+      return this.codeParsed(buf, from, to, line, out);
+    }
     if (scanned && this.formatter && this.options.unit === 'document') {
-      if (this.extent.first < 0) return [this.empty(id, line)];
-      const segment: RowSegment = { segment_id: segmentId(id, 'document', 1), start: this.extent.first, end: this.extent.last };
+      const { first, last, length } = this.extent;
+      if (first < 0) return [this.empty(id, line)];
+      // The scan took the text as it is (nothing to normalise), so the segment's text is its trimmed slice.
+      const text = length === raw.length ? raw.slice(first, last) : raw.slice(...sliceUnits(raw, first, last));
+      if (this.options.drop && isBoilerplate(this.options.drop, text)) return { segments: 0, matches: 0 };
+      const segment: RowSegment = { segment_id: segmentId(id, 'document', 1), start: first, end: last, text };
       return { segments: 1, matches: this.formatter.format(run, id, [segment], this.jsonSource, out) };
     }
-    // With escapes, one JSON.parse of the string with its quotes: cheaper than decoding, then parsing a copy.
-    const raw = f.escaped[TEXT]
-      ? (JSON.parse(decoder.decode(buf.subarray(f.start[TEXT]! - 1, f.end[TEXT]! + 1))) as string)
-      : decoder.decode(buf.subarray(f.start[TEXT]!, f.end[TEXT]!));
     const text = scanned ? raw : normalizeText(raw);
     const language = f.start[LANGUAGE]! >= 0 ? decodeJsonSlice(buf, f.start[LANGUAGE]!, f.end[LANGUAGE]!) : '';
     const doc: Document = { id, text, metadata: {}, source: { file: this.options.file, line } };
@@ -103,12 +125,15 @@ export class JsonlLineCoder {
    * jsonSource); otherwise the text is scanned as a string.
    */
   private codeSegments(doc: Document, language: string, byteScanned: boolean, out: RowText): LineOutcome {
-    const segments = computeSegments(doc, this.options.unit, language || this.options.language);
-    if (segments.length === 0) return [this.empty(doc.id, doc.source.line ?? 0)];
+    const all = computeSegments(doc, this.options.unit, language || this.options.language);
+    if (all.length === 0) return [this.empty(doc.id, doc.source.line ?? 0)];
+    const segments = dropBoilerplate(all, this.options.drop ?? null).kept;
+    if (segments.length === 0) return { segments: 0, matches: 0 };
     const run = this.run;
     if (!this.formatter) {
       const coded = codeDocument(run, doc.text, segments, this.options.coder);
-      for (const c of coded.codings) out.codings.text(formatCsvRow([c.segment_id, c.doc_id, c.coder, c.category, c.code, c.memo]));
+      const sha = textShaById(segments);
+      for (const c of coded.codings) out.codings.text(formatCsvRow(codingFileFields(c, sha.get(c.segment_id)!)));
       for (const e of coded.evidence) out.evidence.text(formatCsvRow([e.segment_id, e.code, e.pattern, e.matched_text, e.start, e.end]));
       return { segments: segments.length, matches: coded.evidence.length };
     }

@@ -1,15 +1,17 @@
-import { formatCsvField } from '../format/format-csv-field.js';
+import { csvBytesNeedQuotes, formatCsvField } from '../format/format-csv-field.js';
+import { computeTextSha } from '../util/hash.js';
 import { ByteRows, type RowText } from './byte-rows.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
 import { selectCodes } from './compute-auto-codings.js';
 import type { MatchRun } from './match-run.js';
 
-/** A segment as the row formatter needs it: id and code point span in the document. */
+/** A segment as the row formatter needs it: id, code point span in the document, and text (for its fingerprint). */
 export interface RowSegment {
   segment_id: string;
   start: number;
   end: number;
+  text: string;
 }
 
 export type { RowText } from './byte-rows.js';
@@ -31,9 +33,10 @@ export class StringTextSource implements MatchedTextSource {
 
 /**
  * The document's JSON string content in the corpus bytes (offsets in bytes).
- * A match without escapes, quotes, commas or control bytes is its own CSV
- * field, byte for byte (the byte scanner only takes valid UTF-8 text that NFC
- * leaves alone), so it is copied; any other is decoded and quoted as a string.
+ * A match without escapes or control bytes that the CSV rule would not quote
+ * is its own CSV field, byte for byte (the byte scanner only takes valid UTF-8
+ * text that NFC leaves alone), so it is copied; any other is decoded and
+ * quoted as a string.
  */
 export class JsonTextSource implements MatchedTextSource {
   buf: Uint8Array = new Uint8Array(0);
@@ -41,12 +44,13 @@ export class JsonTextSource implements MatchedTextSource {
     const buf = this.buf;
     for (let k = startUnit; k < endUnit; k++) {
       const b = buf[k]!;
-      if (b === 0x5c || b === 0x22 || b === 0x2c || b < 0x20) {
+      if (b === 0x5c || b < 0x20) {
         rows.text(formatCsvField(decodeJsonSlice(buf, startUnit, endUnit)));
         return;
       }
     }
-    rows.copy(buf, startUnit, endUnit);
+    if (csvBytesNeedQuotes(buf, startUnit, endUnit)) rows.text(formatCsvField(decodeJsonSlice(buf, startUnit, endUnit)));
+    else rows.copy(buf, startUnit, endUnit);
   }
 }
 
@@ -70,6 +74,7 @@ export class DocumentRowFormatter {
   /** The document id and the segment id at hand as CSV fields, encoded once. */
   private readonly docQ = new ByteRows();
   private readonly segQ = new ByteRows();
+  private readonly shaQ = new ByteRows();
 
   constructor(
     private readonly m: Matcher,
@@ -134,6 +139,9 @@ export class DocumentRowFormatter {
     for (const seg of segments) {
       segQ.clear();
       segQ.text(formatCsvField(seg.segment_id));
+      // The segment's text fingerprint follows the document id in every coding row (hex: no quoting).
+      this.shaQ.clear();
+      this.shaQ.text(computeTextSha(seg.text));
       present.length = 0;
       // Skip matches before this segment or straddling its start.
       while (k < n && run.startCp[order[k]!]! < seg.start) k++;
@@ -178,10 +186,12 @@ export class DocumentRowFormatter {
     return written;
   }
 
-  /** `<segment id>,<doc id>`, the head of a coding row. */
+  /** `<segment id>,<doc id>,<text sha>`, the head of a coding row. */
   private codingHead(codings: ByteRows): void {
     codings.copy(this.segQ.bytes, 0, this.segQ.length);
     codings.byte(0x2c);
     codings.copy(this.docQ.bytes, 0, this.docQ.length);
+    codings.byte(0x2c);
+    codings.copy(this.shaQ.bytes, 0, this.shaQ.length);
   }
 }

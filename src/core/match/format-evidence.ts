@@ -1,12 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
+import { formatRecordsCsv } from '../format/format-records.js';
 import { EVIDENCE_COLUMNS, type Evidence } from './evidence.js';
 
 /** The evidence file `<coder>.matches.csv`: one row per match, in the order given. */
 export function formatEvidenceCsv(evidence: readonly Evidence[]): string {
-  return stringify(
-    evidence.map((e) => EVIDENCE_COLUMNS.map((k) => e[k])),
-    { header: true, columns: [...EVIDENCE_COLUMNS], record_delimiter: '\n' },
-  );
+  return formatRecordsCsv(EVIDENCE_COLUMNS, evidence);
 }
 
 /** Where the evidence goes: beside the coding file, `<name>.matches.csv`. */

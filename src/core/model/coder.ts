@@ -12,13 +12,14 @@ export interface CoderCodings {
  * journal and lock beside it), so it is kept to letters, digits, `_`, `.` and
  * `-`, starting with a letter or digit: no `/`, `..`, NUL or line break can
  * reach a path. `.matches` is the auto-coder's evidence file beside a coding
- * file, so no name may end in it.
+ * file, `.orphans` the codings `rebase` could not place, `.journal` an
+ * annotation session's journal, so no name may end in them.
  */
 export const CoderNameSchema = z
   .string()
   .max(100, 'coder names are at most 100 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'coder names use letters, digits, _, . and - (e.g. alice, coder-2)')
-  .refine((name) => !/\.matches$/i.test(name), 'a coder name may not end in .matches (the name of an evidence file)');
+  .refine((name) => !/\.(matches|orphans|journal)$/i.test(name), 'a coder name may not end in .matches, .orphans or .journal (names of files beside a coding file)');
 
 const splitList = (s: string) => s.split(',').map((x) => x.trim());
 

@@ -18,6 +18,18 @@ export interface Corpus {
   documents: Document[];
 }
 
+/**
+ * Why a document id cannot become a file name (`corpus/<id>.txt`, as a
+ * project imported from a QDA tool is written), or undefined when it can: a
+ * path separator, NUL or line break, a `.` or `..` name, or nothing at all
+ * would put the file somewhere else or nowhere.
+ */
+export function documentIdPathProblem(id: string): string | undefined {
+  if (id === '' || id === '.' || id === '..') return 'is empty, . or ..';
+  if (/[/\\\0\r\n]/.test(id)) return 'holds a /, \\, NUL or line break';
+  return undefined;
+}
+
 /** Metadata value for grouping and tables ('' when absent). */
 export function metadataString(doc: Document, key: string): string {
   return doc.metadata[key] ?? '';

@@ -22,6 +22,12 @@ export function segmentId(docId: string, unit: Unit, index: number): string {
   return `${docId}:${UNIT_LETTER[unit]}${index}`;
 }
 
+/** The document of a segment id (`<doc_id>:<d|p|s><n>`; a document id may itself hold colons). */
+export function docIdOfSegment(segmentId: string): string {
+  const k = segmentId.lastIndexOf(':');
+  return k < 0 ? segmentId : segmentId.slice(0, k);
+}
+
 /** A span of a text in code points, before it becomes a Segment. */
 export interface Span {
   start: number;

@@ -12,6 +12,10 @@ export const ProjectFileSchema = z
     coder: CoderNameSchema.optional().describe('Default coder for analysis commands.'),
     id_column: z.string().min(1).optional().describe('CSV/JSONL corpus: the column holding document ids (default id).'),
     text_column: z.string().min(1).optional().describe('CSV/JSONL corpus: the column holding the text (default text).'),
+    drop: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Boilerplate: patterns (the codebook's syntax) whose matching segments are left out of the study, e.g. a news agency's sign-off."),
   })
   .describe('The qcode project file.');
 

@@ -23,6 +23,13 @@ export interface ManifestEntry {
   kind?: OutputKind;
   /** Command-specific facts (sample fraction, strata sizes, coder). */
   details?: Record<string, unknown>;
+  /**
+   * For files a command writes together (a coding file and its evidence):
+   * every file of the set by manifest key, with the sha256 it was written
+   * with. A reader finding another entry for one of them has files of
+   * different runs (io/output-set.ts).
+   */
+  set?: Record<string, string>;
 }
 
 export interface Manifest {

@@ -1,6 +1,7 @@
 import { agreementTables } from '../agreement/format-agreement.js';
 import { frequencyPivotTable, cooccurrenceMatrixTable, themeSummaryTable } from '../analysis/summary-tables.js';
 import { frequencyRowsTable, presenceTestsTable, themeExemplarsTable } from '../analysis/analysis-tables.js';
+import { formatCoverage, withCoverage } from '../analysis/coder-coverage.js';
 import { formatEvaluationTable } from '../coding/format-evaluation.js';
 import { escapeHtml, formatHtmlTable } from '../format/format-html-table.js';
 import { selectView, type Table } from '../format/table.js';
@@ -150,10 +151,10 @@ function reliabilitySection(input: ReportInput, page: Page): string {
 }
 
 function frequencySection(input: ReportInput, page: Page): string {
-  const parts = [page.table(selectView([frequencyRowsTable(input.frequencies, input.coder)], 'summary')[0]!)];
+  const parts = [page.table(selectView([frequencyRowsTable(input.frequencies, input.coverage)], 'summary')[0]!)];
   if (input.byGroup) {
-    const pivot = frequencyPivotTable(input.byGroup, input.coder);
-    const tables = selectView([...(pivot ? [pivot] : []), frequencyRowsTable(input.byGroup, input.coder), presenceTestsTable(input.byGroup)], 'summary');
+    const pivot = frequencyPivotTable(input.byGroup, input.coverage);
+    const tables = selectView([...(pivot ? [pivot] : []), frequencyRowsTable(input.byGroup, input.coverage), presenceTestsTable(input.byGroup)], 'summary');
     parts.push(`<h3>By ${escapeHtml(input.byGroup.by ?? '')}</h3>`, page.figure('frequencies'), ...tables.map((t) => page.table(t)));
   } else parts.push(page.figure('frequencies'));
   if (input.overTime) {
@@ -207,12 +208,12 @@ export function formatReportHtml(input: ReportInput, figures: Record<string, Fig
     {
       id: 'cooccurrence',
       title: 'Co-occurrence',
-      body: input.cooccurrence.length ? [page.figure('cooccurrence'), page.table(cooccurrenceMatrixTable(input.cooccurrence, input.coder))].join('\n') : missing('One code only: nothing co-occurs.'),
+      body: input.cooccurrence.length ? [page.figure('cooccurrence'), page.table(cooccurrenceMatrixTable(input.cooccurrence, input.coverage))].join('\n') : missing('One code only: nothing co-occurs.'),
     },
     {
       id: 'themes',
       title: 'Themes and exemplar quotes',
-      body: [themeSummaryTable(input.themes), themeExemplarsTable(input.themes)].map((t) => page.table(t)).join('\n'),
+      body: [themeSummaryTable(input.themes), themeExemplarsTable(input.themes)].map((t) => page.table(withCoverage(t, input.coverage))).join('\n'),
     },
     { id: 'provenance', title: 'Provenance', body: provenanceSection(input, page) },
   ];
@@ -230,7 +231,7 @@ export function formatReportHtml(input: ReportInput, figures: Record<string, Fig
 </head>
 <body>
 <header><h1>${escapeHtml(title)}</h1>
-<p class="meta">Codebook ${escapeHtml(input.codebook.name)} ${escapeHtml(input.codebook.version)} · ${input.documents.length} documents · ${input.segments.length} ${escapeHtml(input.unit)}s · coder of the analyses: ${escapeHtml(input.coder)} · qcode ${QCODE_VERSION}</p></header>
+<p class="meta">Codebook ${escapeHtml(input.codebook.name)} ${escapeHtml(input.codebook.version)} · ${input.documents.length} documents · ${input.segments.length} ${escapeHtml(input.unit)}s · ${escapeHtml(formatCoverage(input.coverage))} · qcode ${QCODE_VERSION}</p></header>
 <nav aria-label="Contents"><h2 id="contents">Contents</h2><ol>
 ${nav}
 </ol></nav>

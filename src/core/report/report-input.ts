@@ -1,4 +1,5 @@
 import type { AgreementResult } from '../agreement/agreement-result.js';
+import type { CoderCoverage } from '../analysis/coder-coverage.js';
 import type { CooccurrenceRow } from '../analysis/cooccurrence.js';
 import type { FrequencyTable } from '../analysis/frequency-table.js';
 import type { CodeTheme } from '../analysis/themes.js';
@@ -30,6 +31,8 @@ export interface ReportInput {
   segments: readonly Segment[];
   /** The coder of the frequency, co-occurrence and theme sections. */
   coder: string;
+  /** How many of the segments that coder reviewed: the tables' captions say so. */
+  coverage: CoderCoverage;
   sample: SampleFacts | { missing: string };
   reliability: { result: AgreementResult; disagreements: Disagreements | null } | { missing: string };
   evaluation: Evaluation | { missing: string };

@@ -1,14 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
+import { formatRecordsCsv } from '../format/format-records.js';
 import type { Sample, SampleRow } from './compute-sample.js';
 
 export const SAMPLE_COLUMNS = ['segment_id', 'doc_id', 'stratum', 'text'] as const;
 
-/** The sample file: RFC 4180 CSV, LF line ends, a header, quoted only where needed. */
+/** The sample file: CSV with a header (format/format-csv.ts). */
 export function formatSampleCsv(rows: readonly SampleRow[]): string {
-  return stringify(
-    rows.map((r) => SAMPLE_COLUMNS.map((c) => r[c])),
-    { header: true, columns: [...SAMPLE_COLUMNS], record_delimiter: 'unix' },
-  );
+  return formatRecordsCsv(SAMPLE_COLUMNS, rows);
 }
 
 /** A short table of strata for the terminal: name, segments, sampled. */

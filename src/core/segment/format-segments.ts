@@ -1,14 +1,18 @@
 import { formatRecordsCsv, formatRecordsJsonl } from '../format/format-records.js';
 import type { Segment } from '../model/segment.js';
+import { computeTextSha } from '../util/hash.js';
 
-export const SEGMENT_COLUMNS = ['segment_id', 'doc_id', 'unit', 'index', 'start', 'end', 'text'] as const;
+/** `text_sha` is the text's fingerprint, which coding files carry to stay anchored to the text (see core/coding/anchor-codings.ts). */
+export const SEGMENT_COLUMNS = ['segment_id', 'doc_id', 'unit', 'index', 'start', 'end', 'text_sha', 'text'] as const;
+
+const withSha = (segments: readonly Segment[]) => segments.map((s) => ({ ...s, text_sha: computeTextSha(s.text) }));
 
 export function formatSegmentsCsv(segments: readonly Segment[]): string {
-  return formatRecordsCsv(SEGMENT_COLUMNS, segments);
+  return formatRecordsCsv(SEGMENT_COLUMNS, withSha(segments));
 }
 
 export function formatSegmentsJsonl(segments: readonly Segment[]): string {
-  return formatRecordsJsonl(SEGMENT_COLUMNS, segments);
+  return formatRecordsJsonl(SEGMENT_COLUMNS, withSha(segments));
 }
 
 /** Segments per document, in corpus order, for the summary on stderr. */

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Document as YamlDocument, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, visit, type Document as YamlDocument, type Node } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 
@@ -55,5 +55,27 @@ export function parseYamlSource(source: string, file: string, lineOffset = 0): Y
     }
     return at(best);
   };
-  return { file, doc, value: doc.errors.length ? undefined : doc.toJS(), diagnostics, locate };
+  return { file, doc, value: doc.errors.length ? undefined : toValue(doc, diagnostics, at), diagnostics, locate };
+}
+
+/**
+ * The document's value. The yaml package refuses to expand aliases past a
+ * limit (a "billion laughs" file would otherwise take all memory) and throws:
+ * that is the file's problem, reported at its first alias.
+ */
+function toValue(doc: YamlDocument, diagnostics: Diagnostic[], at: (offset: number) => SourceLocation): unknown {
+  try {
+    return doc.toJS();
+  } catch (e) {
+    let offset = 0;
+    visit(doc, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const hint = 'write the values out instead of repeating them through *aliases; qcode files need no aliases';
+    diagnostics.push(diag('QC104', `the YAML cannot be read: ${(e as Error).message}`, { at: at(offset), hint }));
+    return undefined;
+  }
 }

@@ -8,6 +8,7 @@ import type { Codebook } from '../../core/model/codebook.js';
 import { codebookFromRefi } from '../../core/refi/codebook-from-refi.js';
 import { slugify } from '../../core/refi/names.js';
 import { fileExists } from '../file-exists.js';
+import { resolveOutputTarget } from '../output-target.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { readRefiFile } from './read-refi-file.js';
 
@@ -36,7 +37,9 @@ export async function importCodebook(file: string, shown: string): Promise<{ cod
  */
 export async function writeImportedCodebook(cwd: string, output: string, yaml: string, options: { force: boolean; display: (p: string) => string }): Promise<string> {
   const target = path.resolve(cwd, output);
-  if (!options.force && (await fileExists(target)) && (await readFile(target, 'utf8')) !== yaml) {
+  // A FIFO or device takes the YAML as it comes: nothing there to keep.
+  const kind = (await resolveOutputTarget(target, options.display(target)).catch(() => null))?.kind;
+  if (!options.force && kind !== 'stream' && (await fileExists(target)) && (await readFile(target, 'utf8')) !== yaml) {
     throw new QcodeError([diag('QC004', `${options.display(target)} already exists`, { at: { file: options.display(target) }, hint: 'pass --force to replace it, or -o another file' })]);
   }
   await writeFileAtomic(target, yaml);

@@ -1,3 +1,4 @@
+import { documentIdPathProblem } from '../../core/model/document.js';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
@@ -71,6 +72,9 @@ export async function importRefi(options: ImportRefiOptions): Promise<ImportRefi
   if (check.diagnostics.length || !check.codebook) {
     throw new Error(`the imported project does not read back: ${check.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
   }
+  // Ids and coder names become file names here; they are made safe when imported (names.ts), and checked again before any path is built.
+  const unsafe = files.find((f) => f.path.split('/').some((segment) => documentIdPathProblem(segment) !== undefined));
+  if (unsafe) throw new Error(`an imported file name is not safe: ${JSON.stringify(unsafe.path)}`);
   const written: string[] = [];
   for (const f of files) {
     if (!(await writeFileIfAbsent(path.join(options.target, f.path), f.content))) {

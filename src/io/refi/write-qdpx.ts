@@ -1,22 +1,13 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { formatProjectQde, type ExportCoder } from '../../core/refi/format-project-qde.js';
-import { CODINGS_DIR, codingPath, readCodingFile } from '../coding-file.js';
+import { codingPath, listCodingCoders, readCodingFile } from '../coding-file.js';
 import type { Study } from '../read-study.js';
 import { listSpanCoders, readCoderSpans } from '../span-file.js';
 
 /** Zip entries carry this date (local time, as the zip format stores it): every export of the same project is the same bytes. */
 const FIXED_DATE = new Date(1980, 0, 1, 0, 0, 0);
-
-/** Coders with a coding file (`<out>/codings/<coder>.csv` or `.jsonl`), evidence files and journals aside. */
-async function listCodingCoders(outDir: string): Promise<string[]> {
-  const names = await readdir(path.join(outDir, CODINGS_DIR)).catch(() => [] as string[]);
-  const coders = names.filter((n) => /\.(csv|jsonl)$/.test(n) && !/\.(matches|journal)\.(csv|jsonl)$/.test(n) && !n.startsWith('.')).map((n) => n.replace(/\.(csv|jsonl)$/, ''));
-  return [...new Set(coders)].sort();
-}
 
 /**
  * `qcode export --format qdpx`: the project as a REFI-QDA archive. Each coder

@@ -11,6 +11,7 @@ import { renderAnnotateScreen } from '../../../src/core/annotate/render-annotate
 import { computeShortcuts } from '../../../src/core/annotate/compute-shortcuts.js';
 import { applyJournal, computeEntries, parseJournal, formatJournalEntry } from '../../../src/core/annotate/journal.js';
 import { listCodes } from '../../../src/core/model/codebook.js';
+import { computeTextSha } from '../../../src/core/util/hash.js';
 import { loadDoubleCodingFixture, loadFixtureCodings } from '../../helpers/double-coding-fixture.js';
 
 const { codebook, docs, segments } = loadDoubleCodingFixture();
@@ -84,7 +85,9 @@ describe('annotation state machine', () => {
 
   it('Enter confirms (none = reviewed, none) and moves on; the effect carries the entry', () => {
     const { state, effects } = type(fresh(), '\r');
-    expect(effects).toEqual([{ kind: 'confirm', entry: { segment_id: 'news-01:p2', doc_id: 'news-01', codes: [], memo: '' } }]);
+    // The entry carries the fingerprint of the text the coder saw.
+    const text_sha = computeTextSha(segments.find((s) => s.segment_id === 'news-01:p2')!.text);
+    expect(effects).toEqual([{ kind: 'confirm', entry: { segment_id: 'news-01:p2', doc_id: 'news-01', text_sha, codes: [], memo: '' } }]);
     expect(state.position).toBe(1);
     expect(state.confirmed.get('news-01:p2')).toEqual({ codes: [], memo: '' });
   });
@@ -95,7 +98,7 @@ describe('annotation state machine', () => {
     ({ state } = type(state, 'mxyz\x1b'));
     expect(state.draft.memo).toBe('hello wold');
     const { effects } = type(state, '2\r');
-    expect(effects[0]).toEqual({ kind: 'confirm', entry: { segment_id: 'news-01:p2', doc_id: 'news-01', codes: ['security'], memo: 'hello wold' } });
+    expect(effects[0]).toMatchObject({ kind: 'confirm', entry: { segment_id: 'news-01:p2', doc_id: 'news-01', codes: ['security'], memo: 'hello wold' } });
   });
 
   it('in memo mode, letters are text, not commands', () => {

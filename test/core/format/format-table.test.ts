@@ -119,12 +119,12 @@ describe('preformatted cells and a shared footer', () => {
 
 describe('formatCsv --excel', () => {
   const rows = [['=SUM(A1)', '+1', '-x', '@cmd', '\tTab', 'plain', -3]];
-  it('adds a BOM and neutralises formula-looking text cells, not numbers', () => {
+  it('adds a BOM and neutralises formula-looking text cells, not numbers (+1 written as text is a number)', () => {
     expect(formatCsv(['a', 'b', 'c', 'd', 'e', 'f', 'g'], rows, { excel: true })).toBe(
-      "\uFEFFa,b,c,d,e,f,g\n'=SUM(A1),'+1,'-x,'@cmd,'\tTab,plain,-3\n",
+      "\uFEFFa,b,c,d,e,f,g\n'=SUM(A1),+1,'-x,'@cmd,'\tTab,plain,-3\n",
     );
   });
   it('keeps text as it is by default', () => {
-    expect(formatCsv(['a', 'b', 'c', 'd', 'e', 'f', 'g'], rows)).toBe('a,b,c,d,e,f,g\n=SUM(A1),+1,-x,@cmd,\tTab,plain,-3\n');
+    expect(formatCsv(['a', 'b', 'c', 'd', 'e', 'f', 'g'], rows)).toBe('a,b,c,d,e,f,g\n=SUM(A1),+1,-x,@cmd,"\tTab",plain,-3\n');
   });
 });

@@ -62,4 +62,32 @@ export const codingCodes = {
     description: 'No coding file exists for the coder named.',
     hint: 'Coders are files out/codings/<coder>.csv; create one with qcode code, qcode import or qcode annotate.',
   },
+  QC420: {
+    title: 'codings on text that moved',
+    description:
+      "Codings whose text fingerprint (text_sha) is no longer their segment's, but the text is still in the document at another segment: a sentence was inserted or removed before it, or the segmentation rules changed. They are not attached to the segment's new text.",
+    hint: 'Run `qcode rebase <coder>` (or `--all`) to move each coding onto the segment that now holds its text.',
+  },
+  QC421: {
+    title: 'codings on text that is gone',
+    description:
+      'Codings whose text fingerprint (text_sha) matches no segment of their document now: the sentence was edited, split, merged or deleted. They are not attached to whatever text now has their segment id.',
+    hint: 'Run `qcode rebase <coder>` (or `--all`): it keeps them, with their old text where it can find it, in `codings/<coder>.orphans.csv` for the coder to redo.',
+  },
+  QC422: {
+    title: 'derived coding file not rebased',
+    description: "`qcode rebase` was asked for a coding file that a command derives from the text (the auto-coder's, or unit codings made from spans): rebasing would keep stale codings where a rerun gives the right ones.",
+    hint: 'Rerun the command the message names (e.g. `qcode code`).',
+  },
+  QC423: {
+    title: 'unreadable workbook',
+    description: 'An .xlsx file could not be read as a workbook, or has no sheet of the name asked for.',
+    hint: 'Save the file from the spreadsheet as .xlsx (Excel workbook), or as CSV, and check --sheet.',
+  },
+  QC424: {
+    title: 'ambiguous cell in a coding sheet',
+    description:
+      "A code's cell holds a value that is neither 'applies' (1, 1.0, x, X, ✓, TRUE, true, yes) nor 'does not apply' (0, 0.0, FALSE, no, NA, empty). qcode does not guess what 2 or maybe meant.",
+    hint: 'Write 1 or x where the code applies and leave the cell empty (or 0) where it does not.',
+  },
 } as const satisfies CodeTable;

@@ -32,6 +32,24 @@ export const generalCodes = {
     description: 'An interactive command was run without a terminal on standard input and output.',
     hint: 'Run it in a terminal, or use the scripted alternative the message names.',
   },
+  QC007: {
+    title: 'not a place for an output',
+    description:
+      'An output path names a folder, a socket or block device, a path below a file, or a place inside /proc, /sys or /dev other than the streams (/dev/null, /dev/stdout, /dev/stderr, /dev/tty, /dev/fd/N).',
+    hint: 'Give a file path (-o out/table.csv), or - for standard output.',
+  },
+  QC008: {
+    title: 'outputs from different runs',
+    description:
+      'Files a command writes together (a coding file and its evidence) are not from the same run: the run that wrote them was interrupted while replacing them, or one was replaced by hand.',
+    hint: 'Run the command that wrote them again; it replaces the whole set.',
+  },
+  QC009: {
+    title: 'too many problems',
+    description:
+      'A file gave so many errors that it is clearly not what it was read as (say, a corpus given as a ratings table, or a file with the wrong delimiter); qcode stopped reading it rather than list them all.',
+    hint: 'Check that the file is the kind the option expects; the first errors listed show what is wrong.',
+  },
   QC099: {
     title: 'internal error',
     description: 'qcode hit a bug: this is not a problem with your files.',
