@@ -19,6 +19,9 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
+  // Chart libraries stay in node_modules: a native binary (resvg), data files
+  // read beside their modules (PDFKit, the font), and size; plot and report load them.
+  external: ['vega', 'vega-lite', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'fontkit', 'playwright-core'],
   define: { __QCODE_VERSION__: JSON.stringify(pkg.version) },
   banner: {
     js: "import { createRequire as __qcodeCreateRequire } from 'node:module'; const require = __qcodeCreateRequire(import.meta.url);",

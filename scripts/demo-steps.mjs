@@ -36,5 +36,10 @@ export function demoSteps({ bootstrap = 1000 } = {}) {
     ...['long', 'wide', 'jsonl', 'xlsx'].map((format) => ['export', '--coder', 'auto', '--format', format, '-q']),
     ['export', '--coder', 'auto', '--format', 'wide', '--excel', '-o', 'out/exports/auto-wide-excel.csv', '-q'],
     ['sheet', '--coder', 'coder-c', '--with', 'type', '-q'],
+    ['plot', 'reliability', '--coders', pair, '--bootstrap', String(bootstrap), '--seed', SEED, ...o('figures/reliability.pdf')],
+    ['plot', 'frequencies', '--coder', 'auto', '--by', 'type', ...o('figures/frequencies-by-type.svg')],
+    ['plot', 'frequencies', '--coder', 'auto', '--by', 'date', '--bin', 'month', ...o('figures/frequencies-by-month.png')],
+    // Last: the report lists the manifest of everything before it.
+    ['report', '--coder', 'auto', '--bootstrap', String(bootstrap), '--seed', SEED, ...o('report.html')],
   ];
 }

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import type { TableFormat } from '../core/format/table.js';
 import type { CommandContext } from './command-kit.js';
-import { addFormatOption, addTableOutputOption, chooseFormat, emitText, formatOptionShape, tableOutputOptionShape, type OutputFacts } from './table-output.js';
+import { addFormatOption, addTableOutputOption, chooseFormat, chooseView, emitText, formatOptionShape, tableOutputOptionShape, type OutputFacts } from './table-output.js';
 import { ratingsFacts } from './output.js';
 import { openProject, openStudy } from './study-options.js';
 
-export { chooseFormat, emitText, type OutputFacts };
+export { chooseFormat, chooseView, emitText, type OutputFacts };
 
 /** The manifest facts of an `agree --ratings` output: the project, and the ratings table in place of a corpus. */
 export function ratingsOutputFacts(ctx: CommandContext, opts: { codebook?: string | undefined; corpus?: string | undefined }, file: string): OutputFacts {

@@ -42,7 +42,7 @@ export interface CodedStudy {
  * another coder because its file exists (an adjudicated gold coder covers
  * only the sample): a table that changed coder would change meaning silently.
  */
-function chooseCoder(study: Study, given: string | undefined): string {
+export function chooseCoder(study: Study, given: string | undefined): string {
   return given ?? study.project.settings.coder ?? 'auto';
 }
 
@@ -52,7 +52,11 @@ export async function openCodedStudy(
   opts: z.infer<z.ZodObject<typeof studyOptionShape>> & { coder?: string | undefined },
 ): Promise<CodedStudy> {
   const study = await openStudy(ctx, opts);
-  const coder = chooseCoder(study, opts.coder);
+  return openCodings(ctx, study, chooseCoder(study, opts.coder));
+}
+
+/** One coder's codings of a study already read, with the coverage every table states (and stderr notes). */
+export async function openCodings(ctx: CommandContext, study: Study, coder: string): Promise<CodedStudy> {
   if (!(await fileExists(codingPath(study.project, coder)))) {
     const others = (await listCodingCoders(study.project.outDir)).filter((c) => c !== coder);
     const how = coder === 'auto' ? 'run qcode code for the auto-coder, or ' : '';

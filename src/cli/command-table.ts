@@ -33,4 +33,6 @@ export const commandTable: CommandEntry[] = [
   { name: 'kwic', summary: 'keyword-in-context lines for a pattern or a code', load: () => import('./commands/kwic.js') },
   { name: 'themes', summary: 'key terms (G² keyness) and exemplar quotes per code', load: () => import('./commands/themes.js') },
   { name: 'export', summary: 'analysis-ready tables (long, wide, jsonl) or a REFI-QDA project (qdpx)', load: () => import('./commands/export.js') },
+  { name: 'plot', summary: 'figures for papers: reliability, frequencies, co-occurrence, confusion, saturation (SVG, PNG, PDF)', load: () => import('./commands/plot.js') },
+  { name: 'report', summary: 'the whole study as one self-contained HTML file', load: () => import('./commands/report.js') },
 ];

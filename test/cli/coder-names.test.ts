@@ -26,6 +26,11 @@ const CASES: { fixture: string; args: string[] }[] = [
   { fixture: DOUBLE, args: ['adjudicate', '--coders', 'alice,NAME', '--as', 'gold', '--prefer', 'alice'] },
   { fixture: DOUBLE, args: ['adjudicate', '--coders', 'alice,bob', '--as', 'NAME', '--prefer', 'alice'] },
   { fixture: DOUBLE, args: ['adjudicate', '--coders', 'alice,bob', '--as', 'gold', '--prefer', 'NAME'] },
+  { fixture: DOUBLE, args: ['plot', 'frequencies', '--coder', 'NAME'] },
+  { fixture: DOUBLE, args: ['plot', 'reliability', '--coders', 'alice,NAME'] },
+  { fixture: DOUBLE, args: ['report', '--coder', 'NAME'] },
+  { fixture: DOUBLE, args: ['report', '--coders', 'alice,NAME'] },
+  { fixture: DOUBLE, args: ['report', '--gold', 'NAME'] },
 ];
 
 function listTree(dir: string): string[] {

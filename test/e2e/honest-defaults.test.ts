@@ -69,4 +69,18 @@ describe('honest defaults', () => {
     expect(bad.stderr).toContain("option --output: no format goes with '.xyz'");
     expect((await runQcode(['freq', '-o', 'out/freq.xyz', '--format', 'csv'], { cwd: dir })).code).toBe(0);
   });
+
+  it('-o FILE.tex writes the summary a paper prints (--detail: every table), each caption naming the coder and coverage', async () => {
+    const dir = copyFixture('double-coding-two-coders');
+    expect((await runQcode(['code', '-q'], { cwd: dir })).code).toBe(0);
+    const captions = async (args: string[], file: string) => {
+      expect((await runQcode([...args, '-o', `out/${file}`, '-q'], { cwd: dir })).code).toBe(0);
+      return [...readFileSync(path.join(dir, 'out', file), 'utf8').matchAll(/\\caption\{(.*)\}|^\*\*(.*)\*\*$/gm)].map((m) => m[1] ?? m[2]);
+    };
+    const coverage = 'coder auto: 16 of 16 segments reviewed';
+    expect(await captions(['freq', '--by', 'type'], 'freq.tex')).toEqual([`Codes by type: segments coded (${coverage})`, 'Presence by type: $\\chi^{2}$ tests of independence']);
+    expect(await captions(['freq', '--by', 'type', '--detail'], 'freq-detail.tex')).toEqual([`Codes by type (${coverage})`, 'Presence by type: $\\chi^{2}$ tests of independence']);
+    expect(await captions(['cooccur', '--summary'], 'cooccur.md')).toEqual([`Code co-occurrence within segments (${coverage})`]);
+    expect(await captions(['cooccur'], 'cooccur-full.md')).toEqual([`Code co-occurrence (${coverage})`]);
+  });
 });

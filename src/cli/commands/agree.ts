@@ -13,7 +13,7 @@ import { coderOfFile } from '../../io/coding-file.js';
 import { readRatingsFile } from '../../io/read-ratings.js';
 import { defineAction, globalOptionShape, type CommandContext, type CommandModule } from '../command-kit.js';
 import { addStudyOptions, openCoders, openStudy, studyOptionShape } from '../study-options.js';
-import { addAgreeOutputOptions, agreeOutputOptionShape, chooseFormat, emitText, orOnSpans, ratingsOutputFacts, type OutputFacts } from '../agree-spans.js';
+import { addAgreeOutputOptions, agreeOutputOptionShape, chooseFormat, chooseView, emitText, orOnSpans, ratingsOutputFacts, type OutputFacts } from '../agree-spans.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -49,7 +49,7 @@ const agree: CommandModule = (cmd, ctx) => {
   defineAction(cmd, ctx, Options, orOnSpans(ctx, async (opts, files) => {
     const how = agreementOptions(opts);
     const { result, facts } = opts.ratings ? await fromRatings(ctx, opts, opts.ratings, how) : await fromCodings(ctx, opts, files, how);
-    await emitText(ctx, facts, formatAgreement(result, chooseFormat(opts), { level: opts.level }), opts, { level: opts.level });
+    await emitText(ctx, facts, formatAgreement(result, chooseFormat(opts), { level: opts.level, view: chooseView(opts, chooseFormat(opts)) }), opts, { level: opts.level });
     if (opts.failUnder === undefined) return 0;
     const gate = checkThreshold(result, { threshold: opts.failUnder, metric: opts.metric, each: opts.each });
     if (gate.unknown) throw new QcodeError([gate.unknown]);

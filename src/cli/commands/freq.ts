@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { coverageJson } from '../../core/analysis/coder-coverage.js';
-import { frequencyJson, frequencyRowsTable, presenceTestsTable } from '../../core/analysis/analysis-tables.js';
+import { frequencyJson, frequencyTables } from '../../core/analysis/analysis-tables.js';
 import { checkGroupKey } from '../../core/analysis/check-analysis-options.js';
+import { binDocuments, DATE_BINS } from '../../core/analysis/date-bins.js';
+import { fail } from '../../core/diagnostics/qcode-error.js';
 import { computeFrequencyTable, FREQUENCY_ROWS } from '../../core/analysis/frequency-table.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { formatJson } from '../../core/format/format-json.js';
@@ -14,6 +16,7 @@ const Options = z.strictObject({
   by: z.string().min(1).optional(),
   rows: z.enum(FREQUENCY_ROWS).default('all'),
   tests: z.boolean().default(false),
+  bin: z.enum(DATE_BINS).optional(),
   testUnit: z.enum(['segment', 'doc']).default('segment'),
 });
 
@@ -23,15 +26,18 @@ const freq: CommandModule = (cmd, ctx) => {
     .option('--by <key>', 'split by a document metadata key (e.g. type), or doc for one group per document')
     .option('--rows <rows>', `rows of the table: ${FREQUENCY_ROWS.join(', ')} (default all)`)
     .option('--tests', 'print only the χ² tests table (for --format csv, which holds one table)')
+    .option('--bin <unit>', `over time: group the --by date key into ${DATE_BINS.join(', ')} periods`)
     .option('--test-unit <unit>', 'what the --by tests count: segment (default) or doc (code present in the document vs not)', 'segment');
   defineAction(cmd, ctx, Options, async (opts) => {
     const { study, coded, coverage } = await openCodedStudy(ctx, opts);
+    if (opts.bin && !opts.by) fail('QC001', '--bin needs --by <date key>, e.g. --by date --bin month');
     if (opts.by) ctx.report(checkGroupKey(opts.by, study.corpus));
-    const ft = computeFrequencyTable({ codebook: study.codebook, documents: study.corpus, coded, by: opts.by ?? null, rows: opts.rows, testUnit: opts.testUnit });
+    const documents = opts.bin && opts.by ? binDocuments(study.corpus, opts.by, opts.bin) : study.corpus;
+    const ordered = opts.bin ? { groupOrder: 'sorted' as const } : {};
+    const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, rows: opts.rows, testUnit: opts.testUnit, ...ordered });
     const format = chooseFormat(opts);
     if (format === 'json') return emitText(ctx, study, formatJson(frequencyJson(ft, coverage)), opts, coverageJson(coverage));
-    const tables = opts.tests ? (ft.by ? [presenceTestsTable(ft)] : []) : ft.by ? [frequencyRowsTable(ft, coverage), presenceTestsTable(ft)] : [frequencyRowsTable(ft, coverage)];
-    await emitTables(ctx, study, tables, { ...opts, format }, coverageJson(coverage));
+    await emitTables(ctx, study, frequencyTables(ft, coverage, { tests: opts.tests }), { ...opts, format }, coverageJson(coverage));
   });
 };
 

@@ -37,7 +37,7 @@ const kwic: CommandModule = (cmd, ctx) => {
     const lines = computeKwic(study.corpus, study.segments, matcher, opts.window);
     const format = chooseFormat(opts);
     if (format === 'table') ctx.io.stdout.write(formatKwicLines(lines, opts.window));
-    else printTables(ctx, [kwicTable(lines)], format);
+    else printTables(ctx, [kwicTable(lines)], opts);
     ctx.note(`${lines.length} match${lines.length === 1 ? '' : 'es'} in ${new Set(lines.map((l) => l.segment_id)).size} segments`);
   });
 };

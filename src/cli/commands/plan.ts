@@ -3,7 +3,7 @@ import { alphaPlanFullTable, alphaPlanTable, intervalPlanTable } from '../../cor
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import type { Table } from '../../core/format/table.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addFormatOption, chooseFormat, formatOptionShape, printTables } from '../table-output.js';
+import { addFormatOption, formatOptionShape, printTables } from '../table-output.js';
 
 const share = z.coerce.number().gt(0).lt(1);
 const Options = z.strictObject({
@@ -47,7 +47,7 @@ const plan: CommandModule = (cmd, ctx) => {
     if (tables.length === 0) {
       throw new QcodeError([diag('QC001', 'say what to plan for: --alpha-min with --smallest-share or --categories, --half-width, or --table')]);
     }
-    printTables(ctx, tables, chooseFormat(opts));
+    printTables(ctx, tables, opts);
   });
 };
 

@@ -38,7 +38,7 @@ const rebase: CommandModule = (cmd, ctx) => {
     if (coder && reports[0]!.skipped) fail('QC422', reports[0]!.skipped);
     const format = chooseFormat(opts);
     if (format === 'json') return ctx.outJson({ coders: reports });
-    printTables(ctx, [rebaseTable(reports)], format);
+    printTables(ctx, [rebaseTable(reports)], opts);
   });
 };
 

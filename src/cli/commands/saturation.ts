@@ -22,7 +22,7 @@ const saturation: CommandModule = (cmd, ctx) => {
     const result = computeSaturation(study.corpus, coded, opts.order, seed);
     const format = chooseFormat(opts);
     if (format === 'json') ctx.outJson({ coder, ...result });
-    else printTables(ctx, [saturationTable(result, coder)], format);
+    else printTables(ctx, [saturationTable(result, coder)], opts);
   });
 };
 

@@ -3,6 +3,7 @@ import { themeExemplarsTable, themeTermsTable } from '../../core/analysis/analys
 import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
 import { KEYNESS_FORMS, type KeynessForm } from '../../core/analysis/log-likelihood-keyness.js';
 import { computeThemes } from '../../core/analysis/themes.js';
+import { exemplarSummaryTable, themeSummaryTable } from '../../core/analysis/summary-tables.js';
 import { findCorpusEvidence } from '../../core/match/code-document.js';
 import { compileMatcher } from '../../core/match/compile-matcher.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
@@ -41,7 +42,8 @@ const themes: CommandModule = (cmd, ctx) => {
       keyness: opts.keyness,
       ...(opts.code ? { codes: [opts.code] } : {}),
     });
-    const tables = opts.quotes ? [themeExemplarsTable(result)] : [themeTermsTable(result, opts.keyness), themeExemplarsTable(result)];
+    const quotes = [themeExemplarsTable(result), exemplarSummaryTable(result)];
+    const tables = opts.quotes ? quotes : [themeTermsTable(result, opts.keyness), themeSummaryTable(result), ...quotes];
     await emitTables(ctx, study, tables.map((t) => withCoverage(t, coverage)), opts, coverageJson(coverage));
   });
 };

@@ -1,15 +1,18 @@
 import { formatCsv } from '../format/format-csv.js';
 import { formatJson } from '../format/format-json.js';
 import { formatTables } from '../format/format-table.js';
-import type { Column, Table, TableFormat } from '../format/table.js';
+import type { Column, Table, TableFormat, TableView } from '../format/table.js';
 import type { AgreementResult, CoefficientKey, MetricKey, MetricValue, ScopeResult } from './agreement-result.js';
 import { METRIC_KEYS } from './agreement-result.js';
 import { interpretMetric, KRIPPENDORFF_CITATION, LANDIS_KOCH_CITATION } from './interpret-agreement.js';
+import { intervalOf, isBootstrapInterval } from './metric-interval.js';
 import type { Level } from './ratings-table.js';
 
 export interface FormatAgreementOptions {
   /** The level α was computed at, named in headings. */
   level: Level;
+  /** `summary`: the one table a paper reports; `full` (default): every table. */
+  view?: TableView;
 }
 
 /** Coefficient rows of a detail table, each with the keys of its SE, intervals and z. */
@@ -191,7 +194,83 @@ function confusionTable(result: ScopeResult, coders: readonly string[]): Table |
   };
 }
 
+/** How a scope is named in the paper table's first column. */
+function scopeName(r: ScopeResult): string {
+  switch (r.scope) {
+    case 'category':
+      return `${r.id} (category)`;
+    case 'pooled':
+      return 'Pooled';
+    case 'mean':
+      return 'Mean of codes';
+    default:
+      return r.id;
+  }
+}
+
+/** A coefficient and its 95% interval in one cell, "0.842 [0.63, 1.00]"; the interval left out when the result has none. */
+function withInterval(result: ScopeResult, key: MetricKey, foot: Footnotes): string {
+  const value = valueCell(result, key, foot);
+  const ci = intervalOf(result, key);
+  if (ci === undefined || value === '' || ci === null) return value;
+  return `${value} [${round(ci[0], 2)}, ${round(ci[1], 2)}]`;
+}
+
+/**
+ * What the detail tables note about each scope (units used, resamples, codes
+ * averaged) beyond undefined values, once per distinct note with the scopes it
+ * applies to (none named when it applies to all).
+ */
+function scopeNotes(data: AgreementResult, shown: readonly MetricKey[]): string[] {
+  const keys = new Set<string>(shown.flatMap((k) => [k, `${k}_ci`]));
+  // A note names its metrics first ("a, b: …"); only those about a column of the table are kept.
+  const about = (n: string) => !/^[a-z0-9_, ]+: /.test(n) || n.split(': ')[0]!.split(', ').some((k) => keys.has(k));
+  const scopes = new Map<string, string[]>();
+  for (const r of data.results) {
+    for (const n of r.notes.filter((x) => !UNDEFINED_NOTE.test(x) && about(x))) scopes.set(n, [...(scopes.get(n) ?? []), scopeName(r)]);
+  }
+  return [...scopes].map(([note, names]) => (names.length === data.results.length ? note : `${names.join(', ')}: ${note}`));
+}
+
+/**
+ * The one table a paper reports: per code (and category, pooled and mean), n,
+ * percent agreement, κ and α, each with its 95% interval where one was
+ * computed (through intervalOf, so every interval the computation adds shows).
+ */
+function paperTable(data: AgreementResult, opts: FormatAgreementOptions, foot: Footnotes): Table {
+  const kappa: MetricKey = data.results.some((r) => 'cohen_kappa' in r.metrics) ? 'cohen_kappa' : 'fleiss_kappa';
+  const alpha: MetricKey = 'krippendorff_alpha';
+  const first = data.results[0]!;
+  const hasCi = (k: MetricKey) => data.results.some((r) => intervalOf(r, k) !== undefined);
+  const coefficients = [kappa, alpha].filter((k) => data.results.some((r) => k in r.metrics));
+  const name = (k: MetricKey) => label(k, opts.level, first).replace(/, \w+$/, '');
+  const columns: Column[] = [
+    { key: 'scope', label: data.results.some((r) => r.scope === 'code') ? 'Code' : 'Scope' },
+    { key: 'n', label: 'n', kind: 'integer' },
+    { key: 'percent_agreement', label: '% agreement', kind: 'share' },
+    ...coefficients.map((k) => valueColumn(k, hasCi(k) ? `${name(k)} [95% CI]` : name(k))),
+  ];
+  const rows = data.results.map((r) => {
+    const pa = r.metrics.percent_agreement;
+    return [scopeName(r), r.n, typeof pa === 'number' ? pa : valueCell(r, 'percent_agreement', foot), ...coefficients.map((k) => withInterval(r, k, foot))];
+  });
+  const drawn = (k: MetricKey) => data.results.some((r) => Array.isArray(intervalOf(r, k)));
+  const sources = coefficients.filter(drawn).map((k) => `${name(k)} ${data.results.some((r) => isBootstrapInterval(r, k)) ? 'by bootstrap' : 'analytic'}`);
+  return {
+    title: `Inter-coder reliability (${data.coders.join(', ')}; α at the ${opts.level} level)`,
+    columns,
+    rows,
+    footnotes: [
+      ...(sources.length ? [`95% confidence intervals: ${sources.join('; ')}.`] : []),
+      ...(coefficients.includes(alpha) && !hasCi(alpha) ? ['α has an interval when computed with a bootstrap (qcode agree --bootstrap N).'] : []),
+      ...scopeNotes(data, ['percent_agreement', ...coefficients]),
+    ],
+    view: 'summary',
+  };
+}
+
 function tables(data: AgreementResult, opts: FormatAgreementOptions, foot: Footnotes): Table[] {
+  if (opts.view === 'summary') return [paperTable(data, opts, foot)];
   const out: Table[] = [];
   if (data.results.length > 1) out.push(summaryTable(data, opts, foot));
   for (const r of data.results) {
@@ -264,12 +343,18 @@ function json(data: AgreementResult): string {
   });
 }
 
+/** The human-readable form of an AgreementResult: its heading, tables and the footer their footnotes share. */
+export function agreementTables(data: AgreementResult, opts: FormatAgreementOptions): { heading: string; tables: Table[]; footer: string[] } {
+  const foot = new Footnotes();
+  // Tables first: building them numbers the footnotes the footer lists.
+  const body = tables(data, opts, foot);
+  return { heading: heading(data, opts), tables: body, footer: footer(data, foot) };
+}
+
 /** Renders an AgreementResult; tables rounded for reading, CSV and JSON unrounded. */
 export function formatAgreement(data: AgreementResult, format: TableFormat, opts: FormatAgreementOptions): string {
   if (format === 'json') return json(data);
   if (format === 'csv') return csv(data);
-  const foot = new Footnotes();
-  // Tables first: building them numbers the footnotes the footer lists.
-  const body = tables(data, opts, foot);
-  return formatTables(body, format, { heading: heading(data, opts), footer: footer(data, foot) });
+  const { heading: head, tables: body, footer: foot } = agreementTables(data, opts);
+  return formatTables(body, format, { heading: head, footer: foot, view: opts.view ?? 'full' });
 }

@@ -4,6 +4,7 @@ import type { CooccurrenceRow } from './cooccurrence.js';
 import type { FrequencyTable } from './frequency-table.js';
 import type { KwicLine } from './kwic.js';
 import type { CodeTheme } from './themes.js';
+import { frequencyPivotTable, MAX_PIVOT_GROUPS } from './summary-tables.js';
 
 /** Tables of the analysis commands, for the shared formatters (src/core/format/format-table.ts). */
 
@@ -19,8 +20,9 @@ export function frequencyRowsTable(ft: FrequencyTable, coder: string | CoderCove
       { key: 'code', label: 'Code' },
       { key: 'segments', label: 'Segments', kind: 'integer' as const },
       { key: 'segment_share', label: '% segments', kind: 'share' as const },
-      { key: 'documents', label: 'Documents', kind: 'integer' as const },
-      { key: 'document_share', label: '% documents', kind: 'share' as const },
+      // By many groups (the long table is the summary then), the document counts make it too wide for a page.
+      { key: 'documents', label: 'Documents', kind: 'integer' as const, detail: grouped },
+      { key: 'document_share', label: '% documents', kind: 'share' as const, detail: grouped },
     ],
     rows: ft.rows.map((r) => [
       ...(grouped ? [r.group] : []),
@@ -37,6 +39,8 @@ export function frequencyRowsTable(ft: FrequencyTable, coder: string | CoderCove
         .join('; ')}).`,
       ...(ft.rows.some((r) => r.code === null) ? ['Code (any): segments with at least one code of the category.'] : []),
     ],
+    // By a few groups, the summary view has the pivot (frequencyPivotTable) instead.
+    ...(grouped && ft.groups.length <= MAX_PIVOT_GROUPS ? { view: 'full' as const } : {}),
   };
 }
 
@@ -53,9 +57,9 @@ export function presenceTestsTable(ft: FrequencyTable): Table {
       { key: 'df', label: 'df', kind: 'integer' },
       { key: 'p', label: 'p', kind: 'p' },
       { key: 'cramers_v', label: 'Cramér’s V', kind: 'number', digits: 3 },
-      { key: 'cramers_v_ci', label: 'V 95% CI' },
-      { key: 'fisher_p', label: 'Fisher p', kind: 'p' },
-      { key: 'warning', label: 'Note' },
+      { key: 'cramers_v_ci', label: 'V 95% CI', detail: true },
+      { key: 'fisher_p', label: 'Fisher p', kind: 'p', detail: ft.groups.length !== 2 },
+      { key: 'warning', label: 'Note', detail: true },
     ],
     rows: ft.tests.map((t) => [
       t.category,
@@ -68,6 +72,7 @@ export function presenceTestsTable(ft: FrequencyTable): Table {
       t.fisher_p,
       t.warning ?? '',
     ]),
+    summaryFootnotes: approximateNote(ft),
     footnotes: [
       ft.testUnit === 'doc'
         ? `Unit tested: the document. Pearson χ² on the ${ft.groups.length} × 2 table of ${ft.by} by presence in the document (any reviewed segment carries the code), no continuity correction, also for 2 × 2 tables (as R chisq.test(correct = FALSE) and scipy chi2_contingency(correction = False)); Cramér’s V = √(χ²/(n·(k−1))).`
@@ -76,6 +81,27 @@ export function presenceTestsTable(ft: FrequencyTable): Table {
       'Fisher p: two-sided exact test (R fisher.test), given for two groups only; read it rather than χ² when an expected count is under 5.',
     ],
   };
+}
+
+/**
+ * The tables `qcode freq` prints: with --by, the codes × groups pivot (summary
+ * view), the long table and the tests; `tests` alone, only the tests table.
+ */
+export function frequencyTables(ft: FrequencyTable, coder: string | CoderCoverage, opts: { tests: boolean }): Table[] {
+  if (opts.tests) return ft.by ? [presenceTestsTable(ft)] : [];
+  const pivot = frequencyPivotTable(ft, coder);
+  return [...(pivot ? [pivot] : []), frequencyRowsTable(ft, coder), ...(ft.by ? [presenceTestsTable(ft)] : [])];
+}
+
+/** Which tests the summary view (no Note column) must flag as approximate or untested. */
+function approximateNote(ft: FrequencyTable): string[] {
+  const name = (t: FrequencyTable['tests'][number]) => t.code ?? `${t.category} (any)`;
+  const approx = ft.tests.filter((t) => t.chi2 !== null && t.warning);
+  const untested = ft.tests.filter((t) => t.chi2 === null);
+  return [
+    ...(approx.length ? [`Expected counts under 5 (p approximate): ${approx.map(name).join(', ')}.`] : []),
+    ...(untested.length ? [`Not tested: ${untested.map((t) => `${name(t)} (${(t.warning ?? '').replace(/^not tested: /, '')})`).join(', ')}.`] : []),
+  ];
 }
 
 /** The JSON of `qcode freq`: rows and tests; tests carry `category`, `fisher_p` and `warning` beyond the core five. */
@@ -135,6 +161,7 @@ export function cooccurrenceTable(rows: readonly CooccurrenceRow[], coder: strin
       r.document_jaccard,
     ]),
     footnotes: ['Jaccard = both / (A + B − both); empty when neither code occurs.'],
+    view: 'full',
   };
 }
 
@@ -172,6 +199,7 @@ export function themeTermsTable(themes: readonly CodeTheme[], form: KeynessForm 
     ],
     rows: themes.flatMap((t) => t.terms.map((k, i) => [t.category, t.code, i + 1, k.term, k.freq_code, k.freq_rest, k.g2])),
     footnotes: [how, 'G² > 3.84 is p < 0.05 and G² > 10.83 is p < 0.001 for one term (1 df), before any correction for many terms.'],
+    view: 'full',
   };
 }
 
@@ -188,5 +216,6 @@ export function themeExemplarsTable(themes: readonly CodeTheme[]): Table {
     ],
     rows: themes.flatMap((t) => t.exemplars.map((e, i) => [t.code, i + 1, e.segment_id, e.matches, e.keyness, e.text])),
     footnotes: ['Ranked by pattern matches for the code, then mean G² of the segment’s tokens among the code’s key terms.'],
+    view: 'full',
   };
 }

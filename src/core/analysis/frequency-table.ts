@@ -1,7 +1,7 @@
 import type { Codebook } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
 import type { CodedSegment } from './coded-segments.js';
-import { documentGroup } from './group-key.js';
+import { documentGroup, MISSING_GROUP } from './group-key.js';
 import { computePresenceTest, type PresenceTest } from './presence-test.js';
 
 /** Which rows a frequency table holds: categories, codes, or both. */
@@ -49,6 +49,8 @@ export interface FrequencyInput {
   /** A metadata key, `doc`, or null for no grouping. */
   by: string | null;
   rows: FrequencyRows;
+  /** Groups in corpus order of their first document (default), or sorted by name, (missing) last: periods in time order. */
+  groupOrder?: 'corpus' | 'sorted';
   /** Default `segment`. */
   testUnit?: TestUnit;
 }
@@ -95,7 +97,12 @@ export function computeFrequencyTable(input: FrequencyInput): FrequencyTable {
     if (!list) members.set(g, (list = []));
     list.push(s);
   }
-  const groups: GroupSize[] = [...members.entries()].map(([group, list]) => ({
+  const entries = [...members.entries()];
+  if (input.groupOrder === 'sorted') {
+    const rank = (g: string | null) => (g === MISSING_GROUP ? '\uffff' : (g ?? ''));
+    entries.sort(([a], [b]) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+  }
+  const groups: GroupSize[] = entries.map(([group, list]) => ({
     group,
     segments: list.length,
     documents: new Set(list.map((s) => s.segment.doc_id)).size,

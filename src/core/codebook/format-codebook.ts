@@ -1,4 +1,4 @@
-import { escapeLatex } from '../format/escape-latex.js';
+import { escapeLatex, LATEX_GLYPH_MACRO } from '../format/escape-latex.js';
 import type { Category, Code, Codebook } from '../model/codebook.js';
 
 export type CodebookFormat = 'md' | 'latex';
@@ -72,10 +72,15 @@ function formatLatex(cb: Codebook): string {
         out.push('  \\end{itemize}');
       }
       if (code.patterns.length > 0) {
-        out.push(`  \\par\\textit{Dictionary patterns:} ${code.patterns.map((p) => `\\texttt{${tex(p)}}`).join(', ')}`);
+        // Typewriter spaces do not stretch: a justified line of patterns would run into the margin.
+        out.push(`  \\par{\\raggedright\\textit{Dictionary patterns:} ${code.patterns.map((p) => `\\texttt{${tex(p)}}`).join(', ')}\\par}`);
       }
     }
     out.push('\\end{description}');
   }
-  return `${out.join('\n')}\n`;
+  // \sloppy: long ids and quoted examples in narrow items would otherwise run into the margin.
+  const body = `\\begingroup\\sloppy\n${out.join('\n')}\n\\par\\endgroup\n`;
+  const head = ['% Codebook appendix for \\input. Preamble: nothing beyond the kernel. Compiles with pdfLaTeX, XeLaTeX and LuaLaTeX.'];
+  if (body.includes('\\qcodeglyph')) head.push(LATEX_GLYPH_MACRO);
+  return `${head.join('\n')}\n${body}`;
 }

@@ -17,14 +17,14 @@ export function formatEvaluationTable(e: Evaluation): Table {
     title: `Dictionary evaluation: ${e.coder} vs ${e.gold}`,
     columns: [
       { key: 'code', label: 'Code' },
-      { key: 'category', label: 'Category' },
+      { key: 'category', label: 'Category', detail: true },
       { key: 'precision', label: 'Precision', kind: 'number', digits: 3 },
       { key: 'recall', label: 'Recall', kind: 'number', digits: 3 },
       { key: 'f1', label: 'F1', kind: 'number', digits: 3 },
       { key: 'support', label: 'Support', kind: 'integer' },
-      { key: 'tp', label: 'TP', kind: 'integer' },
-      { key: 'fp', label: 'FP', kind: 'integer' },
-      { key: 'fn', label: 'FN', kind: 'integer' },
+      { key: 'tp', label: 'TP', kind: 'integer', detail: true },
+      { key: 'fp', label: 'FP', kind: 'integer', detail: true },
+      { key: 'fn', label: 'FN', kind: 'integer', detail: true },
     ],
     rows: [
       ...e.codes.map((c) => [c.code, c.category, v(c.precision), v(c.recall), v(c.f1), c.support, c.tp, c.fp, c.fn]),

@@ -24,7 +24,17 @@ export interface Column {
    * suits text cells that hold preformatted numbers ("0.484", "[0.214, 0.755]", "—").
    */
   align?: 'left' | 'right';
+  /** Only in the full view: left out of the summary a paper prints (`--summary`, LaTeX's default). */
+  detail?: boolean;
 }
+
+/**
+ * The two views of an analysis command's output in human formats: `full`
+ * (every table and column; the terminal's and Markdown's default) and
+ * `summary` (the compact tables a paper reports; LaTeX's default, so that
+ * every table fits a page). CSV and JSON always carry the full view.
+ */
+export type TableView = 'summary' | 'full';
 
 export interface Table {
   /** Caption above the table in human formats. */
@@ -33,6 +43,26 @@ export interface Table {
   rows: Cell[][];
   /** Notes under the table in human formats (and a `footnotes` array in JSON). */
   footnotes: string[];
+  /** Shown only in this view; absent: in both. */
+  view?: TableView;
+  /** Notes added in the summary view, for what its left-out columns said. */
+  summaryFootnotes?: string[];
+}
+
+/** The tables and columns of one view. */
+export function selectView(tables: readonly Table[], view: TableView): Table[] {
+  return tables
+    .filter((t) => t.view === undefined || t.view === view)
+    .map((t) => {
+      if (view === 'full') return t;
+      const keep = t.columns.map((c) => !c.detail);
+      return {
+        ...t,
+        columns: t.columns.filter((_, j) => keep[j]),
+        rows: t.rows.map((r) => r.filter((_, j) => keep[j])),
+        footnotes: [...t.footnotes, ...(t.summaryFootnotes ?? [])],
+      };
+    });
 }
 
 export const TABLE_FORMATS = ['table', 'csv', 'md', 'latex', 'json'] as const;

@@ -48,9 +48,10 @@ describe('formatTable', () => {
 
   it('escapes LaTeX specials and uses booktabs', () => {
     const tex = formatTable(table, 'latex');
-    expect(tex).toContain('\\begin{tabular}{lrrr}');
-    expect(tex).toContain('a|b \\& c\\_d & 3 & 33.3\\% & --- \\\\');
-    expect(tex).toContain('tariffs & 12 & 12.3\\% & \\textless{}0.001 \\\\');
+    expect(tex).toContain('\\begin{tabular}{@{}lrrr@{}}');
+    expect(tex).toContain('\\toprule\nCode & n & \\% & p \\\\\n\\midrule');
+    expect(tex).toContain('a$|$b \\& c\\_d & 3 & 33.3\\% & — \\\\');
+    expect(tex).toContain('tariffs & 12 & 12.3\\% & $<$0.001 \\\\');
     expect(escapeLatex('\\&%$#_{}~^')).toBe('\\textbackslash{}\\&\\%\\$\\#\\_\\{\\}\\textasciitilde{}\\textasciicircum{}');
   });
 
@@ -87,7 +88,7 @@ describe('preformatted cells and a shared footer', () => {
       ['Coefficient           95% CI  Note', '-----------  ---------------  ----', 'κ            [−0.707, 1.040]  1', 'α                      — [1]  22'].join('\n'),
     );
     expect(formatTable(estimates, 'md')).toContain('| --- | ---: | --- |');
-    expect(formatTable(estimates, 'latex')).toContain('\\begin{tabular}{lrl}');
+    expect(formatTable(estimates, 'latex')).toContain('\\begin{tabular}{@{}lrl@{}}');
   });
 
   it('prints the heading once above and the footer once below several tables', () => {
@@ -99,8 +100,10 @@ describe('preformatted cells and a shared footer', () => {
     expect(md.startsWith('## Reliability\n\n**Estimates**')).toBe(true);
     expect(md.endsWith('| α | — [1] | 22 |\n\n[1] α undefined  \n\nCited: Landis & Koch  \n')).toBe(true);
     const tex = formatTables([estimates], 'latex', options);
-    expect(tex.startsWith('% Reliability\n% needs \\usepackage{booktabs}\n\\begin{table}')).toBe(true);
-    expect(tex.endsWith('\\end{table}\n\n\\noindent [1] $\\alpha$ undefined\n\n\\noindent Cited: Landis \\& Koch\n')).toBe(true);
+    expect(tex.startsWith('% Reliability\n% Preamble: \\usepackage{booktabs}. Compiles with pdfLaTeX, XeLaTeX and LuaLaTeX.\n\\begin{table}')).toBe(true);
+    // The shared footer becomes the last table's notes: no \\ before a [ (pdfLaTeX's "Illegal unit of measure").
+    expect(tex).toContain('\\raggedright\\footnotesize\n{[}1{]} $\\alpha$ undefined\\par\nCited: Landis \\& Koch\\par\n\\end{minipage}\n\\end{table}\n');
+    expect(tex).not.toMatch(/\\\\\s*\[/);
   });
 
   it('adds heading and footer to JSON only when given, and leaves CSV alone', () => {
