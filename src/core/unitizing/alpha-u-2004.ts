@@ -29,14 +29,17 @@ export interface AlphaU2004Disagreement {
  * (one value, from buildUnitizingData). Unlike the 2016 family, codes are taken
  * one at a time, so units of different codes may overlap; unlike |uα, a unit
  * counts by how far its ends lie from another coder's, not position by
- * position. Its expected disagreement misbehaves for more than two coders,
- * which the 2016 family corrects (Krippendorff et al. 2016, §1).
+ * position. Krippendorff's later work (2016; Content Analysis, 4th ed., 2019,
+ * §12.6) uses the uα family instead; αU is here to compare with published
+ * figures and with other tools (DKPro Statistics).
  */
 export function computeAlphaU2004Disagreement(data: UnitizingData): AlphaU2004Disagreement {
   if (data.values.length !== 1) throw new Error('αU (2004) takes one code at a time');
   const m = data.sections.length;
   const L = data.length;
-  if (m < 2 || L === 0) throw new Error('αU (2004) needs two coders and a continuum');
+  if (m < 2) throw new Error('αU (2004) needs two coders');
+  // An empty continuum: nothing observed, nothing expected, α undefined.
+  if (L === 0) return { observed: 0, expected: 0 };
   let observed = 0;
   for (let i = 0; i < m; i++) {
     for (let j = i + 1; j < m; j++) observed += 2 * pairDistance(data.sections[i]!, data.sections[j]!);
