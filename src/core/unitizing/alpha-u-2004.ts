@@ -67,7 +67,8 @@ export function computeAlphaU2004Disagreement(data: UnitizingData): AlphaU2004Di
 
 /**
  * αU over one code or several (a category, all codes): 1 − Σ_c D_o / Σ_c D_e,
- * as the 2004 example's α over its two categories is computed. Undefined when
+ * as DKPro Statistics pools the 2004 example's two categories (the .8591 it
+ * quotes is 1 − .0144/(.0532 + .0490)). Undefined when
  * nothing is expected to differ (D_e = 0): no unit at all, or no gap anywhere
  * and every unit one character long.
  */

@@ -7,7 +7,7 @@ import type { SpanAgreementResult, SpanMetricKey, SpanScopeResult } from './comp
 export const UNITIZING_CITATIONS = [
   'Krippendorff, K., Mathet, Y., Bouvry, S., & Widlöcher, A. (2016). On the reliability of unitizing textual continua: Further developments. Quality & Quantity, 50(6), 2347–2364.',
   'Krippendorff, K. (2019). Content analysis: An introduction to its methodology (4th ed., §12.6). Sage.',
-  'Krippendorff, K. (2004). Measuring the reliability of qualitative text analysis data. Quality & Quantity, 38(6), 787–800 (αU (2004)).',
+  'Krippendorff, K. (2004). Measuring the reliability of qualitative text analysis data. Quality & Quantity, 38(6), 787–800.',
 ];
 
 const LABEL: Record<SpanMetricKey, string> = {
