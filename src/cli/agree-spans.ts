@@ -16,7 +16,7 @@ export function ratingsOutputFacts(ctx: CommandContext, opts: { codebook?: strin
 
 /** agree's output options: --format, -o, and --spans for agreement on free spans. */
 export function addAgreeOutputOptions(cmd: Command): Command {
-  return addTableOutputOption(addFormatOption(cmd)).option('--spans', "agreement on free spans (QDA codings, out/codings/spans/): Krippendorff's uα, |uα, cuα, (k)uα");
+  return addTableOutputOption(addFormatOption(cmd)).option('--spans', "agreement on free spans (QDA codings, out/codings/spans/): Krippendorff's uα, |uα, cuα, (k)uα, and αU (2004)");
 }
 
 export const agreeOutputOptionShape = { ...formatOptionShape, ...tableOutputOptionShape, spans: z.boolean().default(false) };

@@ -56,6 +56,28 @@ describe('agree --spans', () => {
   });
 });
 
+describe('agree --spans on the published example of Krippendorff (2004)', () => {
+  it('reproduces αU (2004) for c, k and both, where the 2016 family is undefined for both', async () => {
+    // Krippendorff (2004), Quality & Quantity 38, Appendix (Content Analysis, 2nd ed., p. 254): the
+    // continuum 150–450 as one 300-character document, each coder's units as spans (data and values
+    // as DKPro Statistics' tests of the example give them; core test: alpha-u-2004.test.ts).
+    const dir = copyFixture('projects/spans-krippendorff-2004');
+    const r = await runQcode(['agree', '--spans', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout) as { length: number; results: { scope: string; id: string; metrics: Record<string, number | null> }[] };
+    expect(result.length).toBe(300);
+    const alpha = (scope: string, id: string) => result.results.find((x) => x.scope === scope && x.id === id)!.metrics.alpha_u_2004!;
+    expect(alpha('code', 'c').toFixed(4)).toBe('0.7286');
+    expect(alpha('code', 'k')).toBe(1);
+    expect(alpha('all', 'all codes').toFixed(4)).toBe('0.8587');
+    // Coder i's c and k overlap, which the 2016 family cannot take and αU, one code at a time, can.
+    expect(result.results.find((x) => x.scope === 'all')!.metrics.u_alpha).toBeNull();
+    const text = await runQcode(['agree', '--spans'], { cwd: dir });
+    expect(text.stdout).toMatch(/All codes\s+— \[1\]\s+— \[1\]\s+— \[1\]\s+0\.859/);
+    expect(text.stdout).toContain('Measuring the reliability of qualitative text analysis data');
+  });
+});
+
 describe('span files', () => {
   it('are checked against the documents: every bad row reported with its position', async () => {
     const dir = copyFixture(FIXTURE);

@@ -2,9 +2,10 @@ import type { Estimate } from '../agreement/estimate.js';
 import { undefinedBecause } from '../agreement/estimate.js';
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { SpanCoding } from '../model/span-coding.js';
+import { computeAlphaU2004, computeAlphaU2004Disagreement, type AlphaU2004Disagreement } from './alpha-u-2004.js';
 import { computeBarUAlpha } from './bar-u-alpha.js';
 import { computeCharacterAgreement, computeCharacterKappa, type CharacterTable } from './character-agreement.js';
-import { buildUnitizingData, computeCoincidences, type UnitInput } from './continuum.js';
+import { buildUnitizingData, computeCoincidences, type UnitInput, type UnitizingData } from './continuum.js';
 import { computeCuAlpha, computeCuCoverage, computeIntersectCoincidences } from './cu-alpha.js';
 import { computeKUAlpha } from './k-u-alpha.js';
 import { computeExpectedCoincidences, computeUAlpha } from './u-alpha.js';
@@ -14,7 +15,7 @@ export interface SpanCoderInput {
   spans: readonly SpanCoding[];
 }
 
-export type SpanMetricKey = 'u_alpha' | 'bar_u_alpha' | 'cu_alpha' | 'cu_coverage' | 'k_u_alpha' | 'percent_characters' | 'kappa_characters';
+export type SpanMetricKey = 'u_alpha' | 'bar_u_alpha' | 'cu_alpha' | 'cu_coverage' | 'k_u_alpha' | 'percent_characters' | 'kappa_characters' | 'alpha_u_2004';
 
 export interface SpanScopeResult {
   scope: 'all' | 'category' | 'code';
@@ -49,7 +50,9 @@ function put(result: SpanScopeResult, key: SpanMetricKey, e: Estimate): void {
  *    otherwise undefined, with where they overlap;
  *  - each code alone (its spans against the rest of the text): uα, which for
  *    one value is |uα; and for two coders the percentage of characters agreed
- *    and κ over characters, the figures NVivo's coding comparison shows.
+ *    and κ over characters, the figures NVivo's coding comparison shows;
+ *  - in every scope, last, Krippendorff's earlier αU (2004), which takes one
+ *    code at a time and so needs no exclusive codes.
  */
 export function computeSpanAgreement(codebook: Codebook, coders: readonly SpanCoderInput[], documents: readonly { id: string; length: number }[]): SpanAgreementResult {
   // A document is in the continuum when any coder put a span in it, a "reviewed, no code" mark included.
@@ -68,6 +71,16 @@ export function computeSpanAgreement(codebook: Codebook, coders: readonly SpanCo
     );
   const results: SpanScopeResult[] = [];
   const kByCode = new Map<string, Estimate>();
+  const refs = listCodes(codebook);
+  const byCode = new Map<string, UnitizingData>();
+  const uByCode = new Map<string, AlphaU2004Disagreement>();
+  for (const ref of refs) {
+    const built = buildUnitizingData(length, names, unitsOf(new Set([ref.code.id])), [ref.code.id]);
+    if ('overlap' in built) throw new Error('spans of one code always merge');
+    byCode.set(ref.code.id, built.data);
+    uByCode.set(ref.code.id, computeAlphaU2004Disagreement(built.data));
+  }
+  const alphaU2004 = (codes: readonly string[]) => computeAlphaU2004(codes.map((code) => uByCode.get(code)!));
   const family = (scope: 'all' | 'category', id: string, codes: string[]) => {
     const result: SpanScopeResult = { scope, id, metrics: {}, notes: [] };
     results.push(result);
@@ -78,33 +91,33 @@ export function computeSpanAgreement(codebook: Codebook, coders: readonly SpanCo
       const reason = `${coder}'s spans of ${values[0]} and ${values[1]} overlap (${where.id} at ${at - offset.get(where.id)!}); the family needs each coder's units in a scope to exclude each other`;
       for (const key of ['u_alpha', 'bar_u_alpha', 'cu_alpha'] as const) put(result, key, undefinedBecause(reason));
       if (scope === 'category') for (const code of codes) kByCode.set(code, undefinedBecause(`in category ${id}: ${reason}`));
-      return;
+    } else {
+      const c = computeCoincidences(built.data);
+      const expected = computeExpectedCoincidences(c);
+      const star = computeIntersectCoincidences(c);
+      put(result, 'u_alpha', computeUAlpha(c, expected));
+      put(result, 'bar_u_alpha', computeBarUAlpha(c, expected));
+      put(result, 'cu_alpha', computeCuAlpha(c, star));
+      result.metrics.cu_coverage = computeCuCoverage(c, star);
+      if (scope === 'category') codes.forEach((code, i) => kByCode.set(code, computeKUAlpha(c, i + 1, star)));
     }
-    const c = computeCoincidences(built.data);
-    const expected = computeExpectedCoincidences(c);
-    const star = computeIntersectCoincidences(c);
-    put(result, 'u_alpha', computeUAlpha(c, expected));
-    put(result, 'bar_u_alpha', computeBarUAlpha(c, expected));
-    put(result, 'cu_alpha', computeCuAlpha(c, star));
-    result.metrics.cu_coverage = computeCuCoverage(c, star);
-    if (scope === 'category') codes.forEach((code, i) => kByCode.set(code, computeKUAlpha(c, i + 1, star)));
+    put(result, 'alpha_u_2004', alphaU2004(codes));
   };
-  const refs = listCodes(codebook);
   family('all', 'all codes', refs.map((r) => r.code.id));
   for (const category of codebook.categories) family('category', category.id, category.codes.map((c) => c.id));
   for (const ref of refs) {
     const code = ref.code.id;
     const result: SpanScopeResult = { scope: 'code', id: code, metrics: {}, notes: [] };
     results.push(result);
-    const built = buildUnitizingData(length, names, unitsOf(new Set([code])), [code]);
-    if ('overlap' in built) throw new Error('spans of one code always merge');
-    put(result, 'u_alpha', computeUAlpha(computeCoincidences(built.data)));
+    const data = byCode.get(code)!;
+    put(result, 'u_alpha', computeUAlpha(computeCoincidences(data)));
     put(result, 'k_u_alpha', kByCode.get(code) ?? undefinedBecause('not computed'));
     if (coders.length === 2) {
-      const table = characterTable(built.data.sections[0]!, built.data.sections[1]!, length);
+      const table = characterTable(data.sections[0]!, data.sections[1]!, length);
       put(result, 'percent_characters', computeCharacterAgreement(table));
       put(result, 'kappa_characters', computeCharacterKappa(table));
     }
+    put(result, 'alpha_u_2004', alphaU2004([code]));
   }
   const applied = new Set(coders.flatMap((c) => c.spans.map((s) => s.code)));
   return { coders: names, documents: docs.map((d) => d.id), length, results, unused: refs.map((r) => r.code.id).filter((c) => !applied.has(c)) };
