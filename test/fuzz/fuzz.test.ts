@@ -65,7 +65,8 @@ describe(`fuzz: bad input never hurts data (${RUNS} cases per input kind; QCODE_
     const sheet = computeCodingSheet({ codebook, documents: [], segments, ids: ['a:s1'], withKeys: [], context: true });
     sheet.rows[0]![sheet.firstCode] = 'x';
     xlsx = await formatXlsx(computeCodingWorkbook(sheet, codebook, 'x'));
-  });
+    // Bundling the worker and coding the seed project: past the default 10 s on a loaded machine.
+  }, 60_000);
 
   afterAll(() => {
     process.stdout.write(`fuzz cases run: ${[...tally].map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
