@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/slow-first-sequencer.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -22,5 +23,6 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: a single worker here.
     // The spawned and tmux tests mostly wait, so one worker per core pays.
     maxWorkers: availableParallelism(),
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });

@@ -58,6 +58,7 @@ async function prepare(): Promise<void> {
 
 describe(`fuzz: bad input never hurts data (${RUNS} cases per input kind; QCODE_FUZZ_RUNS for more)`, () => {
   let xlsx: Uint8Array;
+  // Bundling the worker and coding the seed project: past the default 10 s on a loaded machine.
   beforeAll(async () => {
     await prepare();
     const codebook = parseCodebook(CODEBOOK, 'codebook.yaml').codebook!;
@@ -65,7 +66,7 @@ describe(`fuzz: bad input never hurts data (${RUNS} cases per input kind; QCODE_
     const sheet = computeCodingSheet({ codebook, documents: [], segments, ids: ['a:s1'], withKeys: [], context: true });
     sheet.rows[0]![sheet.firstCode] = 'x';
     xlsx = await formatXlsx(computeCodingWorkbook(sheet, codebook, 'x'));
-  });
+  }, 60_000);
 
   afterAll(() => {
     process.stdout.write(`fuzz cases run: ${[...tally].map(([k, n]) => `${k} ${n}`).join(', ')}\n`);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { computeTextSha } from '../../src/core/util/hash.js';
+import { binaryUnit } from '../helpers/binary-unit.js';
 
 /**
  * Inputs for the fuzz harness: valid seeds of every user file, and edits
@@ -140,7 +141,7 @@ f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
 type Edit = { kind: 'insert'; at: number; piece: string } | { kind: 'delete' | 'duplicate'; at: number; length: number } | { kind: 'cut'; at: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...NASTY) }, { weight: 1, arbitrary: fc.string({ maxLength: 12, unit: 'binary' }) }) }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...NASTY) }, { weight: 1, arbitrary: fc.string({ maxLength: 12, unit: binaryUnit }) }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }) },
 );
@@ -162,7 +163,7 @@ export function mutated(seed: string): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 12, arbitrary: fc.array(edit, { minLength: 1, maxLength: 8 }).map((edits) => apply(seed, edits)) },
     { weight: 1, arbitrary: fc.constantFrom(ALIAS_BOMB, `${seed}\nbomb: *missing\n`, `x: &a [*a]\n`, '') },
-    { weight: 1, arbitrary: fc.string({ maxLength: 200, unit: 'binary' }) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 200, unit: binaryUnit }) },
   );
 }
 

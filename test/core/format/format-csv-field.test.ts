@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvBytesNeedQuotes, csvFieldNeedsQuotes, formatCsvField, formatCsvRow } from '../../../src/core/format/format-csv-field.js';
 import { formatCsv } from '../../../src/core/format/format-csv.js';
 import { csvText } from '../../helpers/csv-text.js';
+import { binaryUnit } from '../../helpers/binary-unit.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -25,7 +26,7 @@ describe('the CSV quoting rule', () => {
 
   it('decides the same on UTF-8 bytes as on the string, for any text', () => {
     fc.assert(
-      fc.property(csvText, fc.string({ unit: 'binary', maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 3 }), (s, pre, post) => {
+      fc.property(csvText, fc.string({ unit: binaryUnit, maxLength: 3 }), fc.string({ unit: binaryUnit, maxLength: 3 }), (s, pre, post) => {
         // The text sits inside a larger buffer, as a match inside a corpus line does.
         const whole = utf8(pre + s + post);
         const from = utf8(pre).length;

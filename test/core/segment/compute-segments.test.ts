@@ -4,6 +4,7 @@ import type { Unit } from '../../../src/core/model/codebook.js';
 import type { Document } from '../../../src/core/model/document.js';
 import { computeSegments } from '../../../src/core/segment/compute-segments.js';
 import type { Segment } from '../../../src/core/model/segment.js';
+import { binaryUnit } from '../../helpers/binary-unit.js';
 
 const UNITS: Unit[] = ['document', 'paragraph', 'sentence'];
 const LANGUAGES = ['en', 'es', 'es-MX', 'de'];
@@ -22,7 +23,7 @@ const piece = fc.constantFrom(
 const structuredText = fc.array(piece, { maxLength: 60 }).map((ps) => ps.join(''));
 /** Arbitrary code points, astral ones included, as the corpus reader leaves them: LF line ends, valid UTF-16. */
 const randomText = fc
-  .string({ unit: 'binary', maxLength: 80 })
+  .string({ unit: binaryUnit, maxLength: 80 })
   .map((s) => s.replace(/\r\n?/g, '\n').replace(/[\uD800-\uDFFF]/gu, 'x')); // with the u flag only lone surrogates match
 const anyText = fc.oneof(structuredText, randomText);
 
