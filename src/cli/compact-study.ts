@@ -44,8 +44,13 @@ export async function readCompactStudy(
   return study;
 }
 
-/** Reads coders' coding files as CodingTables (named as given): errors are thrown, warnings printed in the order the coders were given. */
-export async function openCompactCoders(ctx: CommandContext, study: CompactStudy, sources: readonly CoderSource[]): Promise<{ coder: string; codings: CodingTable }[]> {
+/** Reads coders' coding files as CodingTables: errors are thrown, warnings printed in the order the coders were given. */
+export async function openCompactCoders(ctx: CommandContext, study: CompactStudy, sources: readonly CoderSource[]): Promise<CodingTable[]> {
+  return (await openNamedCompactCoders(ctx, study, sources)).map((c) => c.codings);
+}
+
+/** openCompactCoders, each table with the coder's name as given (a coder, or a file's name, a shard part's suffix kept), as openCoders names them. */
+export async function openNamedCompactCoders(ctx: CommandContext, study: CompactStudy, sources: readonly CoderSource[]): Promise<{ coder: string; codings: CodingTable }[]> {
   const named = sources.map((s) => (typeof s === 'string' ? { coder: s, file: codingPath(study.project, s) } : s));
   const display = (p: string) => ctx.display(p);
   const read = [];
@@ -71,7 +76,7 @@ export async function openCompactCodedStudy(
   const study = await openCompactStudy(ctx, opts);
   const coder = chooseCoder(study, opts.coder);
   await checkCoderFile(ctx, study.project, coder);
-  const codings = (await openCompactCoders(ctx, study, [coder]))[0]!.codings;
+  const codings = (await openCompactCoders(ctx, study, [coder]))[0]!;
   if (codings.reviewed === 0) throw new QcodeError([diag('QC704', `coder ${coder} has reviewed no segment of this corpus`)]);
   const coverage = { coder, reviewed: codings.reviewed, segments: study.segments.length };
   ctx.note(formatCoverage(coverage));

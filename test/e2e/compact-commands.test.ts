@@ -19,22 +19,8 @@ import { runQcode } from '../helpers/run-cli.js';
 // byte for byte: checked here on a project with drop: rules, documents
 // without segments, non-ASCII text and two coders.
 
-const CODEBOOK = `name: e2e
-version: 1.0.0
-language: en
-categories:
-  - id: topic
-    label: Topic
-    codes:
-      - { id: trade, label: Trade, patterns: [tariff*, trade] }
-      - { id: jobs, label: Jobs, patterns: [job*] }
-  - id: tone
-    label: Tone
-    exclusive: true
-    codes:
-      - { id: pos, label: Positive, patterns: [good, gains] }
-      - { id: neg, label: Negative, patterns: [bad, losses] }
-`;
+/** Two categories, the second exclusive: what QC404 and the category scope of agree need. */
+const CODEBOOK = readFileSync(path.resolve(import.meta.dirname, '../fixtures/codebooks/topic-and-exclusive-tone.yaml'), 'utf8');
 
 function project(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'qcode-compact-e2e-'));

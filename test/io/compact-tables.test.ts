@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -18,22 +18,8 @@ import { readStudy } from '../../src/io/read-study.js';
 // and for a coding file the same codings in the same order and the same
 // diagnostics, on generated corpora and coding files full of defects.
 
-const CODEBOOK = `name: t
-version: 1.0.0
-language: en
-categories:
-  - id: topic
-    label: Topic
-    codes:
-      - { id: trade, label: Trade, patterns: [tariff*] }
-      - { id: jobs, label: Jobs, patterns: [job*] }
-  - id: tone
-    label: Tone
-    exclusive: true
-    codes:
-      - { id: pos, label: Positive, patterns: [good] }
-      - { id: neg, label: Negative, patterns: [bad] }
-`;
+/** Two categories, the second exclusive: what QC404 and the category scope of agree need. */
+const CODEBOOK = readFileSync(path.resolve(import.meta.dirname, '../fixtures/codebooks/topic-and-exclusive-tone.yaml'), 'utf8');
 
 const sentence = fc.constantFrom('Tariffs rose.', 'Jobs fell!', 'Good news?', 'Bad day.', 'Read more at wire.', 'Ünïcode é.', 'Same.', 'Same.', '😀 ok.');
 const document = fc.array(fc.array(sentence, { minLength: 0, maxLength: 4 }), { minLength: 0, maxLength: 3 }).map((ps) => ps.map((p) => p.join(' ')).join('\n\n'));

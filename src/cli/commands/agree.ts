@@ -13,7 +13,7 @@ import { coderOfFile } from '../../io/coding-file.js';
 import { readRatingsFile } from '../../io/read-ratings.js';
 import { defineAction, globalOptionShape, type CommandContext, type CommandModule } from '../command-kit.js';
 import { addStudyOptions, studyOptionShape } from '../study-options.js';
-import { openCompactCoders, openCompactStudy } from '../compact-study.js';
+import { openCompactStudy, openNamedCompactCoders } from '../compact-study.js';
 import { addAgreeOutputOptions, agreeOutputOptionShape, chooseFormat, chooseView, emitText, orOnSpans, ratingsOutputFacts, type OutputFacts } from '../agree-spans.js';
 
 const Options = z.strictObject({
@@ -73,7 +73,7 @@ async function fromCodings(ctx: CommandContext, opts: Opts, files: string[], how
   ctx.report(checkCodingsOptions(opts));
   const byFile = files.map((f) => path.resolve(ctx.io.cwd, f)).map((file) => ({ coder: coderOfFile(file), file }));
   const study = await openCompactStudy(ctx, opts);
-  const coders = await openCompactCoders(ctx, study, [...(opts.coders ?? []), ...byFile]);
+  const coders = await openNamedCompactCoders(ctx, study, [...(opts.coders ?? []), ...byFile]);
   ctx.report(checkComparedCoders(coders.map((c) => c.coder)));
   return { result: computeReviewedScopes(study.codebook, reviewedUnitsOf(coders), how), facts: study };
 }
