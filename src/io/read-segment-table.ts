@@ -1,0 +1,163 @@
+import type { Codebook, Unit } from '../core/model/codebook.js';
+import type { Document } from '../core/model/document.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
+import { compileDropRule, isBoilerplate, type DropRule } from '../core/match/drop-boilerplate.js';
+import { segmentId, type Segment } from '../core/model/segment.js';
+import { computeTextSpans } from '../core/segment/compute-segments.js';
+import type { TextSpan } from '../core/segment/text-span.js';
+import { SegmentTableBuilder, type SegmentTable } from '../core/segment/segment-table.js';
+import { computeTextSha } from '../core/util/hash.js';
+import { readCodebook } from './read-codebook.js';
+import type { Project } from './read-project.js';
+import { corpusColumns, documentLanguage, studyUnit, type StudyOptions } from './read-study.js';
+import { streamDocuments } from './stream-documents.js';
+
+/**
+ * A study read in one streaming pass: what readStudy gives, with the
+ * segments as a compact SegmentTable instead of Segment objects and the
+ * documents without their text. Memory: the table (about 24 bytes a
+ * segment), the documents' ids and metadata, and one document at a time.
+ * It has every field a manifest entry needs (ProvenanceFacts).
+ */
+export interface CompactStudy {
+  project: Project;
+  codebook: Codebook;
+  codebookSha256: string;
+  corpusSha256: string;
+  /** For a .csv/.jsonl corpus, sha256 of the file's bytes. */
+  corpusFileSha256?: string;
+  unit: Unit;
+  /** The study's segments, boilerplate left out (ids given before dropping, as readStudy does). */
+  segments: SegmentTable;
+  /** Segments left out as boilerplate. */
+  dropped: number;
+  /** = segments.length (for manifest entries). */
+  segmentCount: number;
+  /** Warnings met on the way (errors are thrown). */
+  diagnostics: Diagnostic[];
+}
+
+export interface SegmentTableOptions extends StudyOptions {
+  /**
+   * Hears each document with its kept segments, in corpus order, while the
+   * table is built: how a command that writes per-segment text (the segments
+   * file) does it in the same pass. Only then are Segment objects made, one
+   * document's at a time.
+   */
+  onDocument?: (doc: Document, segments: readonly Segment[]) => void | Promise<void>;
+}
+
+/**
+ * Reads the codebook and streams the corpus named by the project into a
+ * SegmentTable. Problems are those of readStudy, thrown alike: any error in
+ * the project, codebook or corpus is one QcodeError holding every diagnostic.
+ */
+export async function readSegmentTable(project: Project, options: SegmentTableOptions = {}): Promise<CompactStudy> {
+  const display = options.display ?? ((p: string) => p);
+  if (!project.codebookPath) throw new QcodeError([diag('QC102', 'no codebook given')]);
+  if (!project.corpusPath) throw new QcodeError([diag('QC103', 'no corpus given')]);
+  const cb = await readCodebook(project.codebookPath, display(project.codebookPath));
+  const codebook = cb.codebook;
+  // A broken codebook still gets the corpus read, so every problem is reported at once.
+  const unit = codebook ? studyUnit(options.unit, project, codebook) : 'document';
+  const builder = new SegmentTableBuilder(unit);
+  const drop = compileDropRule(project.settings.drop);
+  const stream = streamDocuments(project.corpusPath, corpusColumns(project, options), display);
+  for await (const doc of stream.documents) {
+    builder.addDocument(doc);
+    if (!codebook) continue;
+    const kept: Segment[] | undefined = options.onDocument ? [] : undefined;
+    builder.dropped += eachKeptSegment(doc, unit, documentLanguage(doc, codebook), drop, (index, span, text) => {
+      builder.addSegment(index, span.cpStart, span.cpEnd, computeTextSha(text));
+      kept?.push({ segment_id: segmentId(doc.id, unit, index), doc_id: doc.id, unit, index, start: span.cpStart, end: span.cpEnd, text });
+    });
+    if (kept) await options.onDocument!(doc, kept);
+  }
+  const end = stream.end();
+  const diagnostics = [...project.diagnostics, ...cb.diagnostics, ...end.diagnostics];
+  throwErrors(diagnostics);
+  const segments = builder.finish();
+  return {
+    project,
+    codebook: codebook!,
+    codebookSha256: cb.sha256,
+    corpusSha256: end.corpusSha256,
+    ...(end.fileSha256 ? { corpusFileSha256: end.fileSha256 } : {}),
+    unit,
+    segments,
+    dropped: segments.dropped,
+    segmentCount: segments.length,
+    diagnostics,
+  };
+}
+
+/** Calls back for each segment of a document that is not boilerplate, with its index (given before dropping), span and text; returns how many were dropped. */
+function eachKeptSegment(doc: Document, unit: Unit, language: string, drop: DropRule | null, visit: (index: number, span: TextSpan, text: string) => void): number {
+  const text = doc.text;
+  const spans = computeTextSpans(text, unit, language);
+  let dropped = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    const segmentText = text.slice(span.start, span.end);
+    if (drop && isBoilerplate(drop, segmentText)) dropped++;
+    else visit(i + 1, span, segmentText);
+  }
+  return dropped;
+}
+
+/**
+ * A second streaming pass over a compact study's corpus, for a command that
+ * prints text (a sample's, an export's): each document `want` picks (by its
+ * number in study.segments.documents) with its segments, exactly those of
+ * the table (the same units, language and drop:), one document at a time.
+ * The corpus is read again, so a corpus changed between the passes is
+ * reported (QC010) rather than mixed.
+ */
+export async function forEachStudyDocument(
+  study: CompactStudy,
+  options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
+  want: (doc: number) => boolean,
+  visit: (doc: number, document: Document, segments: readonly Segment[]) => void | Promise<void>,
+): Promise<void> {
+  const { project, unit, codebook } = study;
+  const drop = compileDropRule(project.settings.drop);
+  const stream = streamDocuments(project.corpusPath!, corpusColumns(project, options), options.display);
+  let d = -1;
+  for await (const doc of stream.documents) {
+    d++;
+    if (!want(d)) continue;
+    const segments: Segment[] = [];
+    eachKeptSegment(doc, unit, documentLanguage(doc, codebook), drop, (index, span, text) =>
+      segments.push({ segment_id: segmentId(doc.id, unit, index), doc_id: doc.id, unit, index, start: span.cpStart, end: span.cpEnd, text }),
+    );
+    await visit(d, doc, segments);
+  }
+  if (stream.end().corpusSha256 !== study.corpusSha256) {
+    throw new QcodeError([diag('QC010', `the corpus ${options.display?.(project.corpusPath!) ?? project.corpusPath} changed while qcode was reading it`, {})]);
+  }
+}
+
+/**
+ * The segments at `positions` (segment numbers of study.segments, ascending)
+ * with their text, a document at a time: `visit` hears each document's picks
+ * with `at`, their index in `positions`. A second pass over the corpus
+ * (forEachStudyDocument) that segments only the documents holding a pick.
+ */
+export async function forEachSegmentAt(
+  study: CompactStudy,
+  positions: ArrayLike<number>,
+  options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
+  visit: (picked: readonly { at: number; segment: Segment }[]) => void | Promise<void>,
+): Promise<void> {
+  const t = study.segments;
+  const docs = new Set<number>();
+  for (let i = 0; i < positions.length; i++) docs.add(t.doc(positions[i]!));
+  let i = 0;
+  await forEachStudyDocument(study, options, (d) => docs.has(d), async (d, _doc, segments) => {
+    const { from, to } = t.segmentsOf(d);
+    const picked: { at: number; segment: Segment }[] = [];
+    for (; i < positions.length && positions[i]! < to; i++) picked.push({ at: i, segment: segments[positions[i]! - from]! });
+    await visit(picked);
+  });
+}
