@@ -14,8 +14,19 @@ export interface CsvOptions {
  * as it is.
  */
 export function formatCsv(header: readonly string[], rows: readonly (readonly Cell[])[], options: CsvOptions = {}): string {
+  return formatCsvHeader(header, options) + formatCsvRows(rows, options);
+}
+
+/** The start of a CSV file, for a writer that streams its rows: the BOM (with `excel`) and the header row. */
+export function formatCsvHeader(header: readonly string[], options: CsvOptions = {}): string {
   const text = options.excel ? neutraliseSpreadsheetCell : (v: string) => v;
-  const parts: string[] = [options.excel ? '\uFEFF' : '', formatCsvRow(header.map(text))];
+  return (options.excel ? '\uFEFF' : '') + formatCsvRow(header.map(text));
+}
+
+/** Rows of a CSV file after its header, as formatCsv writes them: a streamed file is the same bytes. */
+export function formatCsvRows(rows: readonly (readonly Cell[])[], options: CsvOptions = {}): string {
+  const text = options.excel ? neutraliseSpreadsheetCell : (v: string) => v;
+  const parts: string[] = [];
   for (const row of rows) parts.push(formatCsvRow(row.map((v) => (v === null ? '' : typeof v === 'number' ? v : text(v)))));
   return parts.join('');
 }
