@@ -6,6 +6,7 @@ import type { ProvenanceFacts } from '../io/manifest.js';
 import { hashFile } from '../io/hash-file.js';
 import type { Project } from '../io/read-project.js';
 import type { Study } from '../io/read-study.js';
+import { StreamedOutput } from '../io/streamed-output.js';
 import { writeOutputFiles, type OutputFile } from '../io/write-output-files.js';
 import type { CommandContext } from './command-kit.js';
 import { commandLine } from './study-options.js';
@@ -70,6 +71,33 @@ export async function writeOutputs(
   const files = outputs.filter((o) => o.file !== STDOUT);
   if (files.length === 0) return;
   await writeOutputFiles(facts, files, { command: options.command ?? commandLine(ctx), force: options.force, display: (p) => ctx.display(p) });
+}
+
+/**
+ * The streamed twin of writeOutputs, for an output that grows with the
+ * corpus: `produce` hands over the text in pieces as it makes them (rows of a
+ * document at a time), and they go to stdout for `-o -`, else to a temp file
+ * published with its manifest entry under the same overwrite policy and
+ * atomicity (io/streamed-output.ts). The facts are asked for once `produce`
+ * is done, so a pass that learns them on the way can give them.
+ */
+export async function streamOutput(
+  ctx: CommandContext,
+  target: string,
+  produce: (write: (text: string) => Promise<void>) => Promise<Study | ProvenanceFacts>,
+  record: Omit<OutputFile, 'file' | 'content'>,
+  options: { force: boolean; command?: string; project: Study['project'] | ProvenanceFacts['project'] },
+): Promise<void> {
+  const display = (p: string) => ctx.display(p);
+  const out = await StreamedOutput.open(options.project, target === STDOUT ? ctx.io.stdout : target, display);
+  let facts: Study | ProvenanceFacts;
+  try {
+    facts = await produce((text) => out.write(text));
+  } catch (e) {
+    await out.discard();
+    throw e;
+  }
+  await out.publish(facts, record, { command: options.command ?? commandLine(ctx), force: options.force, display });
 }
 
 /**

@@ -34,12 +34,12 @@ export interface WriteOutputOptions {
 /**
  * Refuses (QC004, every refused file at once) unless each target may be
  * replaced under the overwrite policy (core/provenance/overwrite-policy.ts).
- * A target without content (a streamed run, which writes as it goes) can
- * only be replaced as a derived output.
+ * A target without content or sha256 (a streamed run, which writes as it
+ * goes) can only be replaced as a derived output.
  */
 export async function checkOutputTargets(
   project: Pick<Project, 'root' | 'outDir'>,
-  targets: readonly { file: string; content?: string | Uint8Array }[],
+  targets: readonly { file: string; content?: string | Uint8Array; sha256?: string }[],
   options: Pick<WriteOutputOptions, 'force' | 'display'>,
 ): Promise<void> {
   if (options.force) return;
@@ -49,7 +49,7 @@ export async function checkOutputTargets(
     if (!(await fileExists(t.file))) continue;
     outputs ??= (await readManifest(project.outDir)).outputs;
     const existing = { sha256: await hashFile(t.file), entry: outputs[manifestKey({ project }, t.file)] };
-    const refused = checkReplace(options.display(t.file), existing, t.content === undefined ? undefined : computeSha256(t.content));
+    const refused = checkReplace(options.display(t.file), existing, t.sha256 ?? (t.content === undefined ? undefined : computeSha256(t.content)));
     if (refused) problems.push(refused);
   }
   if (problems.length) throw new QcodeError(problems);

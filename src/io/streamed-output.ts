@@ -1,0 +1,120 @@
+import { createHash, type Hash } from 'node:crypto';
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { manifestEntries, type ProvenanceFacts } from './manifest.js';
+import { publishOutputSet, recoverInterruptedPublications } from './output-set.js';
+import type { Study } from './read-study.js';
+import { removeStaleTemps, tempPathFor } from './temp-file.js';
+import { writeFailure } from './write-file-atomic.js';
+import { checkOutputTargets, resolveOutputTargets, type OutputFile, type WriteOutputOptions } from './write-output-files.js';
+
+/** Text gathered before a write: large enough that a write per row costs nothing, small next to any corpus. */
+const FLUSH_CHARS = 1 << 18;
+
+/**
+ * One output written as it is made, for a command whose output grows with the
+ * corpus (an export, a disagreements list): text is appended in pieces and
+ * never held whole. A file goes to a temp file beside its target, hashed on
+ * the way; `publish` then applies the overwrite policy to the finished bytes
+ * (so the same content may replace any file, as writeOutputFiles allows) and
+ * publishes it with its manifest entry (output-set.ts). A FIFO or device, or
+ * a writable stream (stdout for `-o -`), is written straight through.
+ */
+export class StreamedOutput {
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private hash: Hash | null = null;
+  private handle: FileHandle | null = null;
+
+  private constructor(
+    private readonly target: { kind: 'file'; file: string; real: string; temp: string } | { kind: 'stream'; file: string } | { kind: 'writable'; out: NodeJS.WritableStream },
+    private readonly display: (p: string) => string,
+  ) {}
+
+  /** Opens `file` for streaming (after recovering a killed run's publication and checking the target), or a writable stream. */
+  static async open(project: Study['project'] | ProvenanceFacts['project'], file: string | NodeJS.WritableStream, display: (p: string) => string): Promise<StreamedOutput> {
+    if (typeof file !== 'string') return new StreamedOutput({ kind: 'writable', out: file }, display);
+    await recoverInterruptedPublications(project);
+    const [target] = await resolveOutputTargets([file], display);
+    if (target!.kind === 'stream') {
+      const out = new StreamedOutput({ kind: 'stream', file: target!.file }, display);
+      out.handle = await open(target!.file, 'a').catch((e: unknown) => Promise.reject(writeFailure(e, display(file))));
+      return out;
+    }
+    const real = target!.real;
+    try {
+      await mkdir(path.dirname(real), { recursive: true });
+      await removeStaleTemps(path.dirname(real));
+      const temp = tempPathFor(real);
+      const out = new StreamedOutput({ kind: 'file', file, real, temp }, display);
+      out.handle = await open(temp, 'w');
+      out.hash = createHash('sha256');
+      return out;
+    } catch (e) {
+      throw writeFailure(e, display(file));
+    }
+  }
+
+  /** Appends text; resolves once earlier text is written when enough has gathered. */
+  async write(text: string): Promise<void> {
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= FLUSH_CHARS) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const bytes = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    this.pendingChars = 0;
+    const t = this.target;
+    try {
+      if (t.kind === 'writable') {
+        if (!t.out.write(bytes)) await new Promise<void>((resolve) => t.out.once('drain', resolve));
+        return;
+      }
+      this.hash?.update(bytes);
+      await this.handle!.write(bytes);
+    } catch (e) {
+      throw writeFailure(e, this.shown());
+    }
+  }
+
+  private shown(): string {
+    return this.target.kind === 'writable' ? 'stdout' : this.display(this.target.file);
+  }
+
+  /**
+   * Finishes the output: a file is synced, checked against the overwrite
+   * policy with its final sha256 and published with its manifest entry; a
+   * stream is flushed. On any failure the temp file is removed.
+   */
+  async publish(facts: Study | ProvenanceFacts, record: Omit<OutputFile, 'file' | 'content'>, options: WriteOutputOptions): Promise<void> {
+    try {
+      await this.flush();
+      const t = this.target;
+      if (t.kind !== 'file') return await this.close();
+      await this.handle!.sync();
+      await this.close();
+      const sha256 = this.hash!.digest('hex');
+      await checkOutputTargets(facts.project, [{ file: t.file, sha256 }], options);
+      const entries = manifestEntries(facts, [{ file: t.file, command: options.command, sha256, ...record }]);
+      await publishOutputSet(facts.project, [{ real: t.real, temp: t.temp }], entries);
+    } catch (e) {
+      await this.discard();
+      throw writeFailure(e, this.shown());
+    }
+  }
+
+  private async close(): Promise<void> {
+    const h = this.handle;
+    this.handle = null;
+    await h?.close();
+  }
+
+  /** Abandons the output (the command failed): the temp file is removed; text already sent to a stream stays sent. */
+  async discard(): Promise<void> {
+    await this.close().catch(() => undefined);
+    if (this.target.kind === 'file') await rm(this.target.temp, { force: true });
+  }
+}
