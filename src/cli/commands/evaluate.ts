@@ -36,7 +36,7 @@ const evaluate: CommandModule = (cmd, ctx) => {
     if (format === 'json') await emitText(ctx, study, formatJson(evaluation), opts, details);
     else await emitTables(ctx, study, [formatEvaluationTable(evaluation)], { ...opts, format }, details);
     if (opts.errors) {
-      const matched = await readEvidenceTerms(codingPath(study.project, opts.coder));
+      const matched = await readEvidenceTerms(codingPath(study.project, opts.coder), new Set(evaluation.errors.map((e) => `${e.segment_id}\u0000${e.code}`)));
       const texts = new Map(study.segments.map((s) => [s.segment_id, s]));
       const target = resolveOutput(ctx, opts.errors, { project: study.project, file: 'evaluation-errors.csv' });
       const content = formatEvaluationErrorsCsv(evaluation, texts, matched);
