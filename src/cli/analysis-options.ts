@@ -42,8 +42,18 @@ export interface CodedStudy {
  * another coder because its file exists (an adjudicated gold coder covers
  * only the sample): a table that changed coder would change meaning silently.
  */
-export function chooseCoder(study: Study, given: string | undefined): string {
+export function chooseCoder(study: { project: Study['project'] }, given: string | undefined): string {
   return given ?? study.project.settings.coder ?? 'auto';
+}
+
+/** QC412 when the coder to analyse has no coding file, naming the coders there are. */
+export async function checkCoderFile(ctx: CommandContext, project: Study['project'], coder: string): Promise<void> {
+  if (await fileExists(codingPath(project, coder))) return;
+  const others = (await listCodingCoders(project.outDir)).filter((c) => c !== coder);
+  const how = coder === 'auto' ? 'run qcode code for the auto-coder, or ' : '';
+  fail('QC412', `no coding file for coder ${coder} (${ctx.display(codingPath(project, coder))})`, {
+    hint: `${how}name the coder with --coder NAME or coder: in qcode.yaml${others.length ? ` (coders here: ${others.join(', ')})` : ''}`,
+  });
 }
 
 /** Reads the study and one coder's codings; warnings go to stderr, errors are thrown. */
@@ -57,13 +67,7 @@ export async function openCodedStudy(
 
 /** One coder's codings of a study already read, with the coverage every table states (and stderr notes). */
 export async function openCodings(ctx: CommandContext, study: Study, coder: string): Promise<CodedStudy> {
-  if (!(await fileExists(codingPath(study.project, coder)))) {
-    const others = (await listCodingCoders(study.project.outDir)).filter((c) => c !== coder);
-    const how = coder === 'auto' ? 'run qcode code for the auto-coder, or ' : '';
-    fail('QC412', `no coding file for coder ${coder} (${ctx.display(codingPath(study.project, coder))})`, {
-      hint: `${how}name the coder with --coder NAME or coder: in qcode.yaml${others.length ? ` (coders here: ${others.join(', ')})` : ''}`,
-    });
-  }
+  await checkCoderFile(ctx, study.project, coder);
   const { codings } = await openCoder(ctx, study, coder);
   const coded = indexCodedSegments(study.segments, codings);
   if (coded.length === 0) throw new QcodeError([diag('QC704', `coder ${coder} has reviewed no segment of this corpus`)]);

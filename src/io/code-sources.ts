@@ -1,20 +1,20 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { findInvalidUtf8 } from '../core/corpus/normalize-text.js';
-import { missingColumns, rowToDocument, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
+import { missingColumns, parseCsvRecord, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { parseDocumentFile } from '../core/corpus/parse-document-file.js';
 import { diag } from '../core/diagnostics/qcode-error.js';
 import { QcodeError } from '../core/diagnostics/qcode-error.js';
-import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { JsonlLineCoder, codeDocumentText, skippedDocument, type LineOutcome } from '../core/match/code-jsonl-line.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
 import { compileDropRule } from '../core/match/drop-boilerplate.js';
 import type { Codebook, Unit } from '../core/model/codebook.js';
 import { CodingSink, type RowTarget, type SliceResult } from './coding-sink.js';
 import { listDocumentFiles } from './list-document-files.js';
+import { invalidUtf8, readNormalisedText } from './normalised-text.js';
 import { readTextFile } from './read-text-file.js';
 
 /** What every part of a coding run needs to know, whichever source it reads. Plain data (posted to worker threads). */
@@ -43,11 +43,6 @@ export interface RangeJob extends CodeJob {
 }
 
 const READ_SIZE = 1 << 20;
-
-/** The QC302 for invalid UTF-8 at a file offset, as the in-memory reader words it. */
-function invalidUtf8(shown: string, byte: number, offset: number, line: number): Diagnostic {
-  return diag('QC302', `${shown} is not valid UTF-8: byte 0x${byte.toString(16).padStart(2, '0')} at byte offset ${offset}`, { at: { file: shown, line } });
-}
 
 function lineCoder(job: CodeJob, keep: (id: string) => boolean): JsonlLineCoder {
   return new JsonlLineCoder(compileMatcher(job.codebook), {
@@ -196,63 +191,12 @@ export async function codeJsonlStream(job: CodeJob, input: Readable, sink: Codin
   return sink.result;
 }
 
-/** Bytes at the end of `b` that begin a UTF-8 sequence the next chunk completes. */
-function incompleteTail(b: Uint8Array): number {
-  for (let k = 1; k <= Math.min(3, b.length); k++) {
-    const c = b[b.length - k]!;
-    if ((c & 0xc0) === 0x80) continue;
-    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-    return need > k ? k : 0;
-  }
-  return 0;
-}
-
-/**
- * A file's text in chunks, as the in-memory reader sees the whole: UTF-8
- * checked (invalid bytes stop it with the reader's QC302), a leading BOM
- * dropped, CRLF and CR made LF (so record line numbers agree).
- */
-async function* normalisedText(file: string, shown: string, sink: CodingSink, progress: (bytesDone: number) => void): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  let carry: Uint8Array = new Uint8Array(0);
-  let offset = 0;
-  let lines = 1;
-  let crHeld = false;
-  let first = true;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    const end = data.length - incompleteTail(data);
-    const whole = data.subarray(0, end);
-    if (!isUtf8(whole)) {
-      const bad = findInvalidUtf8(whole);
-      for (let i = 0; i < bad; i++) if (whole[i] === 0x0a) lines++;
-      sink.problems([invalidUtf8(shown, whole[bad]!, offset + bad, lines)]);
-      return;
-    }
-    for (let i = 0; i < end; i++) if (whole[i] === 0x0a) lines++;
-    offset += end;
-    carry = data.slice(end);
-    progress(offset);
-    let text: string = (crHeld ? '\r' : '') + decoder.decode(whole);
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    first = false;
-    crHeld = text.endsWith('\r');
-    if (crHeld) text = text.slice(0, -1);
-    yield text.replace(/\r\n?/g, '\n');
-  }
-  if (carry.length > 0) {
-    sink.problems([invalidUtf8(shown, carry[0]!, offset, lines)]);
-    return;
-  }
-  if (crHeld) yield '\n';
-}
-
 /** Codes a CSV corpus record by record as csv-parse streams it, on this thread (a record may span lines). */
 export async function codeCsvFile(job: CodeJob, sink: CodingSink, progress: (bytesDone: number) => void): Promise<SliceResult> {
   const coder = lineCoder(job, keeper(job)).coder;
   const keep = keeper(job);
   const file = job.shownFile;
-  const input = Readable.from(normalisedText(job.file, file, sink, progress));
+  const input = Readable.from(readNormalisedText(job.file, file, { problem: (d) => sink.problems([d]), progress }));
   const parser = input.pipe(parse({ info: true, relax_column_count: true, skip_empty_lines: true }));
   let header: string[] | null = null;
   let prevEnd = 1;
@@ -267,13 +211,12 @@ export async function codeCsvFile(job: CodeJob, sink: CodingSink, progress: (byt
         if (missing.length > 0) break;
         continue;
       }
-      if (record.length !== header.length) {
-        sink.problems([diag('QC305', `row has ${record.length} fields, the header has ${header.length}`, { at: { file, line } })]);
+      const parsed = parseCsvRecord(header, record, { file, line }, job.columns);
+      if (!parsed.document) {
+        sink.problems([parsed.diagnostic]);
         continue;
       }
-      const row: Record<string, string> = {};
-      header.forEach((h, i) => (row[h] = record[i]!));
-      const doc = rowToDocument(row, job.columns, { file, line });
+      const doc = parsed.document;
       const outcome: LineOutcome = keep(doc.id)
         ? codeDocumentText(coder, doc, doc.metadata.language || job.codebook.language, sink.text)
         : skippedDocument(doc.id);

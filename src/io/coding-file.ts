@@ -73,21 +73,36 @@ export interface ReadCodingOptions {
  * every diagnostic; the caller decides whether errors stop it.
  */
 export async function readCodingFile(file: string, options: ReadCodingOptions): Promise<{ codings: Coding[]; diagnostics: Diagnostic[] }> {
+  const { shown, coder, fix } = await openCodingFile(file, options);
+  const parsed = await readCodingRows(file, coder, shown);
+  const checked = validateCodings(parsed.rows, options.codebook, options.segments, coder, { fix });
+  const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
+  if (options.study) diagnostics.push(...(await checkCodingFileOrigin(file, options.study, options.display)));
+  return { codings: sortCodings(checked.codings, options.codebook, options.segments), diagnostics };
+}
+
+/**
+ * What every reader of a coding file settles first: the file exists (QC412),
+ * whose it is, how it is named in messages and the fix its anchor errors name.
+ */
+export async function openCodingFile(file: string, options: { coder?: string | undefined; display?: ((p: string) => string) | undefined }): Promise<{ shown: string; coder: string; fix: string }> {
   const shown = options.display ? options.display(file) : file;
   if (!(await fileExists(file))) {
     throw new QcodeError([diag('QC412', `no coding file ${shown}`, { at: { file: shown } })]);
   }
   // A shard's part (<coder>.part-K-of-N) holds rows of its coder: freq and agree read a part like any coding file.
   const coder = (options.coder ?? coderOfFile(file)).replace(/\.part-\d+-of-\d+$/, '');
-  const parsed = await readCodingRows(file, coder, shown);
   const fix = rebaseHint(coder, options.display ? options.display(orphansPath(file)) : orphansPath(file));
-  const checked = validateCodings(parsed.rows, options.codebook, options.segments, coder, { fix });
-  const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
-  if (options.study) {
-    diagnostics.push(...(await checkOutputSet(options.study.project, file, options.display ?? ((p) => p))));
-    diagnostics.push(...(await checkProvenance(file, shown, options.study)));
-  }
-  return { codings: sortCodings(checked.codings, options.codebook, options.segments), diagnostics };
+  return { shown, coder, fix };
+}
+
+/** The inputs a coding file is checked against: a Study, or a compact one. */
+export type CodingFileStudy = Pick<Study, 'project' | 'codebookSha256' | 'corpusSha256' | 'corpusFileSha256' | 'unit'>;
+
+/** The checks of where a coding file came from: its output set is whole (QC008), and it was made from this codebook, corpus and unit (QC410). */
+export async function checkCodingFileOrigin(file: string, study: CodingFileStudy, display: ((p: string) => string) | undefined): Promise<Diagnostic[]> {
+  const shown = display ? display(file) : file;
+  return [...(await checkOutputSet(study.project, file, display ?? ((p) => p))), ...(await checkProvenance(file, shown, study))];
 }
 
 /** A coding file's rows as written, parsed but not checked against the segments (rebase places them first). */
@@ -96,7 +111,7 @@ export async function readCodingRows(file: string, coder: string, shown: string)
   return file.toLowerCase().endsWith('.jsonl') ? parseCodingJsonl(text, shown, coder) : parseCodingCsv(text, shown, coder);
 }
 
-async function checkProvenance(file: string, shown: string, study: Study): Promise<Diagnostic[]> {
+async function checkProvenance(file: string, shown: string, study: CodingFileStudy): Promise<Diagnostic[]> {
   const entry = (await readManifest(study.project.outDir)).outputs[manifestKey(study, file)];
   if (!entry) return [];
   const out: Diagnostic[] = [];

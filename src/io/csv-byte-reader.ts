@@ -8,7 +8,14 @@ import type { RatingsRecord } from '../core/agreement/ratings-builder.js';
  * arrays are reused for every record (no object or string per field): copy
  * what you keep.
  */
-export type CsvRecord = RatingsRecord;
+export interface CsvRecord extends RatingsRecord {
+  /** Where field i starts in its line: bytes after the line's first (0-based). */
+  rawStarts: Int32Array;
+  /** The line the record ends on (> line when a quoted field holds a line break). */
+  endLine: number;
+  /** A quoted field has text after its closing quote (which this reader drops and spreadsheets keep). */
+  irregular: boolean;
+}
 
 export interface CsvReadError {
   line: number;
@@ -45,7 +52,16 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
   let len = 0;
   let eof = false;
   let first = true;
-  const record: CsvRecord = { count: 0, line: 1, bytes: new Uint8Array(4096), starts: new Int32Array(16), ends: new Int32Array(16) };
+  const record: CsvRecord = {
+    count: 0,
+    line: 1,
+    bytes: new Uint8Array(4096),
+    starts: new Int32Array(16),
+    ends: new Int32Array(16),
+    rawStarts: new Int32Array(16),
+    endLine: 1,
+    irregular: false,
+  };
   let line = 1;
   let lineStart = 0; // offset in buf of the current line's first byte (may be negative after a shift)
 
@@ -80,7 +96,8 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
       const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
       let plain = true;
       for (let i = pos; i < end; i++) {
-        if (buf[i] === QUOTE) {
+        // A quote, or a CR that does not end the line (a line break of its own): the careful path.
+        if (buf[i] === QUOTE || buf[i] === CR) {
           plain = false;
           break;
         }
@@ -89,14 +106,16 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
         if (end > pos) {
           record.count = 0;
           record.line = line;
+          record.endLine = line;
+          record.irregular = false;
           let from = pos;
           for (let i = pos; i < end; i++) {
             if (buf[i] === COMMA) {
-              pushField(buf, from, i, false, record);
+              pushField(buf, from, i, false, record, from - pos);
               from = i + 1;
             }
           }
-          pushField(buf, from, end, false, record);
+          pushField(buf, from, end, false, record, from - pos);
           if (onRecord(record) === false) return null;
         }
         line++;
@@ -109,6 +128,7 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
     let start = pos;
     record.count = 0;
     record.line = line;
+    record.irregular = false;
     let i = start;
     let atFieldStart = true;
     let fieldStart = i;
@@ -121,7 +141,8 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
         if (eof) {
           if (quoted) return { line: fieldLine, col: fieldCol, message: 'a quoted field is not closed before the end of the file' };
           if (i > start || record.count > 0) {
-            pushField(buf, fieldStart, i, buf[fieldStart] === QUOTE, record);
+            record.endLine = line;
+            pushField(buf, fieldStart, i, buf[fieldStart] === QUOTE, record, fieldCol - 1);
             if (!(record.count === 1 && record.ends[0] === 0)) onRecord(record);
           }
           return null;
@@ -167,7 +188,7 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
       }
       atFieldStart = false;
       if (b === COMMA) {
-        pushField(buf, fieldStart, i, fieldStart < len && buf[fieldStart] === QUOTE, record);
+        pushField(buf, fieldStart, i, fieldStart < len && buf[fieldStart] === QUOTE, record, fieldCol - 1);
         i++;
         fieldStart = i;
         atFieldStart = true;
@@ -187,7 +208,8 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
         i += b === CR && buf[i + 1] === LF ? 2 : 1;
         const empty = record.count === 0 && end === start;
         if (!empty) {
-          pushField(buf, fieldStart, end, buf[fieldStart] === QUOTE, record);
+          record.endLine = line;
+          pushField(buf, fieldStart, end, buf[fieldStart] === QUOTE, record, fieldCol - 1);
           if (onRecord(record) === false) return null;
         }
         line++;
@@ -201,20 +223,23 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
   }
 }
 
-function pushField(buf: Buffer, start: number, end: number, quoted: boolean, record: CsvRecord): void {
+function pushField(buf: Buffer, start: number, end: number, quoted: boolean, record: CsvRecord, rawStart: number): void {
   let from = start;
   let to = end;
   if (quoted) {
     // From after the opening quote to before the closing one.
     from = start + 1;
     to = end - 1;
+    if (end - start < 2 || buf[to] !== QUOTE) record.irregular = true;
     while (to > from && buf[to] !== QUOTE) to--;
   }
   const k = record.count++;
   if (k >= record.starts.length) {
     record.starts = grow(record.starts);
     record.ends = grow(record.ends);
+    record.rawStarts = grow(record.rawStarts);
   }
+  record.rawStarts[k] = rawStart;
   let at = k === 0 ? 0 : record.ends[k - 1]!;
   if (at + (to - from) > record.bytes.length) {
     const bigger = new Uint8Array(Math.max(record.bytes.length * 2, at + (to - from)));

@@ -8,7 +8,7 @@ import { listMetadataKeys, MISSING_GROUP } from './group-key.js';
 import { metadataString } from '../model/document.js';
 
 /** Problems with a `--by` key: unknown (error, with did-you-mean) or absent from some documents (warning). */
-export function checkGroupKey(by: string, documents: readonly Document[]): Diagnostic[] {
+export function checkGroupKey(by: string, documents: readonly Pick<Document, 'id' | 'metadata'>[]): Diagnostic[] {
   if (by === 'doc') return [];
   const keys = listMetadataKeys(documents);
   if (!keys.includes(by)) {

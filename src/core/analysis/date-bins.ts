@@ -24,6 +24,6 @@ export function binDate(value: string, bin: DateBin): string | null {
  * The documents with `key` replaced by its period, so frequencies by that key
  * are frequencies over time; a missing or unreadable date is MISSING_GROUP.
  */
-export function binDocuments(documents: readonly Document[], key: string, bin: DateBin): Document[] {
+export function binDocuments<D extends Pick<Document, 'metadata'>>(documents: readonly D[], key: string, bin: DateBin): D[] {
   return documents.map((d) => ({ ...d, metadata: { ...d.metadata, [key]: binDate(d.metadata[key] ?? '', bin) ?? MISSING_GROUP } }));
 }

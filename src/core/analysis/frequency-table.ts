@@ -1,4 +1,4 @@
-import type { Codebook } from '../model/codebook.js';
+import { listCodes, type Codebook } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
 import type { CodedSegment } from './coded-segments.js';
 import { documentGroup, MISSING_GROUP } from './group-key.js';
@@ -55,20 +55,31 @@ export interface FrequencyInput {
   testUnit?: TestUnit;
 }
 
+/**
+ * What the counts need of the reviewed segments, without an object per
+ * segment: `visit` calls back once per reviewed segment in corpus order with
+ * its document's number in `documents` and its code numbers (1-based in
+ * codebook order, listCodes; none for a "reviewed, none" segment).
+ */
+export interface CompactFrequencyInput extends Omit<FrequencyInput, 'documents' | 'coded'> {
+  documents: readonly Pick<Document, 'id' | 'metadata'>[];
+  reviewed: (visit: (doc: number, codes: readonly number[]) => void) => void;
+}
+
 interface RowKey {
   category: string;
   code: string | null;
-  has(codes: ReadonlySet<string>): boolean;
+  /** Code numbers (1-based, codebook order) any of which puts a segment in the row. */
+  codes: readonly number[];
 }
 
 function rowKeys(codebook: Codebook, rows: FrequencyRows): RowKey[] {
   const keys: RowKey[] = [];
+  let next = 1;
   for (const category of codebook.categories) {
-    const ids = category.codes.map((c) => c.id);
-    if (rows !== 'code') keys.push({ category: category.id, code: null, has: (codes) => ids.some((id) => codes.has(id)) });
-    if (rows !== 'category') {
-      for (const id of ids) keys.push({ category: category.id, code: id, has: (codes) => codes.has(id) });
-    }
+    const numbers = category.codes.map(() => next++);
+    if (rows !== 'code') keys.push({ category: category.id, code: null, codes: numbers });
+    if (rows !== 'category') category.codes.forEach((c, i) => keys.push({ category: category.id, code: c.id, codes: [numbers[i]!] }));
   }
   return keys;
 }
@@ -84,49 +95,118 @@ function rowKeys(codebook: Codebook, rows: FrequencyRows): RowKey[] {
  * Groups appear in corpus order of their first document.
  */
 export function computeFrequencyTable(input: FrequencyInput): FrequencyTable {
-  const docById = new Map(input.documents.map((d) => [d.id, d]));
-  const groupOf = (docId: string): string | null => {
-    if (input.by === null) return null;
-    const doc = docById.get(docId);
-    return doc ? documentGroup(doc, input.by) : docId;
-  };
-  const members = new Map<string | null, CodedSegment[]>();
-  for (const s of input.coded) {
-    const g = groupOf(s.segment.doc_id);
-    let list = members.get(g);
-    if (!list) members.set(g, (list = []));
-    list.push(s);
-  }
-  const entries = [...members.entries()];
+  const documents: Pick<Document, 'id' | 'metadata'>[] = [...input.documents];
+  const docNumber = new Map(input.documents.map((d, i) => [d.id, i]));
+  const codeNumber = new Map(listCodes(input.codebook).map((r) => [r.code.id, r.order + 1]));
+  return computeCompactFrequencyTable({
+    ...input,
+    documents,
+    reviewed(visit) {
+      // A document's segments together, documents in order of first appearance (what corpus order gives).
+      const firstSeen = new Map<string, number>();
+      input.coded.forEach((s, i) => firstSeen.has(s.segment.doc_id) || firstSeen.set(s.segment.doc_id, i));
+      const coded = input.coded.map((s, i) => ({ s, i })).sort((a, b) => firstSeen.get(a.s.segment.doc_id)! - firstSeen.get(b.s.segment.doc_id)! || a.i - b.i);
+      for (const { s } of coded) {
+        let d = docNumber.get(s.segment.doc_id);
+        if (d === undefined) {
+          d = documents.length;
+          docNumber.set(s.segment.doc_id, d);
+          documents.push({ id: s.segment.doc_id, metadata: {} });
+        }
+        const codes: number[] = [];
+        for (const id of s.codes) {
+          const k = codeNumber.get(id);
+          if (k !== undefined) codes.push(k);
+        }
+        visit(d, codes);
+      }
+    },
+  });
+}
+
+/** computeFrequencyTable over reviewed segments given compactly (a CodingTable's rows): the one way frequencies are counted. */
+export function computeCompactFrequencyTable(input: CompactFrequencyInput): FrequencyTable {
+  const keys = rowKeys(input.codebook, input.rows);
+  const codeCount = listCodes(input.codebook).length;
+  // The keys each code number puts a segment in.
+  const keysOfCode: number[][] = Array.from({ length: codeCount + 1 }, () => []);
+  keys.forEach((k, i) => {
+    for (const c of k.codes) keysOfCode[c]!.push(i);
+  });
+  const groupNumber = new Map<string | null, number>();
+  const groupOfDoc = new Int32Array(input.documents.length).fill(-1);
+  const groupsInOrder: (string | null)[] = [];
+  const size: { segments: number; documents: number; lastDoc: number }[] = [];
+  const hits: number[][] = [];
+  const docHits: number[][] = [];
+  const lastDoc: number[][] = [];
+  const seenKey = new Int32Array(keys.length).fill(-1);
+  let segmentNo = 0;
+  input.reviewed((doc, codes) => {
+    let g = groupOfDoc[doc]!;
+    if (g < 0) {
+      const name = input.by === null ? null : documentGroup(input.documents[doc]!, input.by);
+      let known = groupNumber.get(name);
+      if (known === undefined) {
+        known = groupsInOrder.length;
+        groupNumber.set(name, known);
+        groupsInOrder.push(name);
+        size.push({ segments: 0, documents: 0, lastDoc: -1 });
+        hits.push(new Array<number>(keys.length).fill(0));
+        docHits.push(new Array<number>(keys.length).fill(0));
+        lastDoc.push(new Array<number>(keys.length).fill(-1));
+      }
+      g = groupOfDoc[doc] = known;
+    }
+    const sz = size[g]!;
+    sz.segments++;
+    // Segments come in corpus order, so a document's segments are together: a new document is one not seen last.
+    if (sz.lastDoc !== doc) {
+      sz.documents++;
+      sz.lastDoc = doc;
+    }
+    segmentNo++;
+    const h = hits[g]!;
+    const dh = docHits[g]!;
+    const ld = lastDoc[g]!;
+    for (const c of codes) {
+      for (const k of keysOfCode[c] ?? []) {
+        // A category row counts a segment once, however many of its codes it has.
+        if (seenKey[k] === segmentNo) continue;
+        seenKey[k] = segmentNo;
+        h[k]!++;
+        if (ld[k] !== doc) {
+          dh[k]!++;
+          ld[k] = doc;
+        }
+      }
+    }
+  });
+  const order = groupsInOrder.map((group, g) => ({ group, g }));
   if (input.groupOrder === 'sorted') {
     const rank = (g: string | null) => (g === MISSING_GROUP ? '\uffff' : (g ?? ''));
-    entries.sort(([a], [b]) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+    order.sort((a, b) => (rank(a.group) < rank(b.group) ? -1 : rank(a.group) > rank(b.group) ? 1 : 0));
   }
-  const groups: GroupSize[] = entries.map(([group, list]) => ({
-    group,
-    segments: list.length,
-    documents: new Set(list.map((s) => s.segment.doc_id)).size,
-  }));
-  const keys = rowKeys(input.codebook, input.rows);
+  const groups: GroupSize[] = order.map(({ group, g }) => ({ group, segments: size[g]!.segments, documents: size[g]!.documents }));
   const rows: FrequencyRow[] = [];
-  const presence = new Map<RowKey, number[][]>(keys.map((k) => [k, []]));
-  for (const size of groups) {
-    const list = members.get(size.group)!;
-    for (const key of keys) {
-      const hits = list.filter((s) => key.has(s.codes));
-      const documents = new Set(hits.map((s) => s.segment.doc_id)).size;
+  const presence: number[][][] = keys.map(() => []);
+  order.forEach(({ group, g }, gi) => {
+    const sz = groups[gi]!;
+    keys.forEach((key, k) => {
+      const segments = hits[g]![k]!;
+      const documents = docHits[g]![k]!;
       rows.push({
-        group: size.group,
+        group,
         category: key.category,
         code: key.code,
-        segments: hits.length,
-        segment_share: hits.length / size.segments,
+        segments,
+        segment_share: segments / sz.segments,
         documents,
-        document_share: documents / size.documents,
+        document_share: documents / sz.documents,
       });
-      presence.get(key)!.push(input.testUnit === 'doc' ? [documents, size.documents - documents] : [hits.length, size.segments - hits.length]);
-    }
-  }
-  const tests = input.by === null ? [] : keys.map((k) => computePresenceTest(k.category, k.code, presence.get(k)!));
+      presence[k]!.push(input.testUnit === 'doc' ? [documents, sz.documents - documents] : [segments, sz.segments - segments]);
+    });
+  });
+  const tests = input.by === null ? [] : keys.map((k, i) => computePresenceTest(k.category, k.code, presence[i]!));
   return { by: input.by, testUnit: input.testUnit ?? 'segment', groups, rows, tests };
 }

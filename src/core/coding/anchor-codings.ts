@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 import { docIdOfSegment, type Segment } from '../model/segment.js';
 import { computeTextSha } from '../util/hash.js';
@@ -35,11 +35,19 @@ export function indexSegmentTexts(segments: readonly Segment[]): SegmentTexts {
   };
 }
 
+/** What the anchor check asks of the current segmentation: an AnchorIndex over Segment objects, or a compact table's lookup. */
+export interface AnchorLookup {
+  /** Whether segment `id` exists and its text has this fingerprint now. */
+  isAt(id: string, sha: string): boolean;
+  /** The ids of a document's segments whose text has this fingerprint now, in document order. */
+  idsWithSha(docId: string, sha: string): readonly string[];
+}
+
 /**
  * Fingerprints of the current segments, computed only where a check asks:
  * a file whose every coding is where it was costs one hash per coded segment.
  */
-export class AnchorIndex {
+export class AnchorIndex implements AnchorLookup {
   private readonly sha = new Map<string, string>();
   private readonly docs = new Map<string, Map<string, string[]>>();
 
@@ -55,6 +63,10 @@ export class AnchorIndex {
       this.sha.set(id, v);
     }
     return v;
+  }
+
+  isAt(id: string, sha: string): boolean {
+    return this.shaOf(id) === sha;
   }
 
   /** The ids of a document's segments whose text has this fingerprint now, in document order. */
@@ -97,23 +109,42 @@ export function docOfRow(row: AnchoredRow): string {
 }
 
 /** Where one coding row's text is now. Pure and per row, so a streaming reader can call it too. */
-export function anchorCoding(row: AnchoredRow, index: AnchorIndex): Anchor {
+export function anchorCoding(row: AnchoredRow, index: AnchorLookup): Anchor {
   if (!row.text_sha) return { status: 'unchecked' };
-  if (index.shaOf(row.segment_id) === row.text_sha) return { status: 'kept' };
+  if (index.isAt(row.segment_id, row.text_sha)) return { status: 'kept' };
   const to = index.idsWithSha(docOfRow(row), row.text_sha);
   return to.length > 0 ? { status: 'moved', to } : { status: 'orphaned' };
 }
 
-/** Codings whose text is no longer at their segment, gathered for one report per file. */
+/** A row as the tally needs it: its segment id and where that id stands (asked only of the first row of a kind). */
+export interface TalliedRow {
+  segment_id: string;
+  at: () => SourceLocation;
+}
+
+interface Kind {
+  rows: number;
+  segments: Set<string>;
+  first?: { segment_id: string; at: SourceLocation; to: readonly string[] };
+}
+
+/**
+ * Codings whose text is no longer at their segment, counted for one report
+ * per file: how many rows and segments, and the first of each kind (never
+ * the rows themselves, so a streamed file costs no memory per row here).
+ */
 export class AnchorTally {
-  readonly moved: { row: LocatedCoding; to: readonly string[] }[] = [];
-  readonly orphaned: LocatedCoding[] = [];
+  private readonly moved: Kind = { rows: 0, segments: new Set() };
+  private readonly orphaned: Kind = { rows: 0, segments: new Set() };
 
   /** Adds a row's anchor; true when the row may be attached to its segment. */
-  add(row: LocatedCoding, anchor: Anchor): boolean {
-    if (anchor.status === 'moved') this.moved.push({ row, to: anchor.to });
-    else if (anchor.status === 'orphaned') this.orphaned.push(row);
-    else return true;
+  add(row: LocatedCoding | TalliedRow, anchor: Anchor): boolean {
+    const kind = anchor.status === 'moved' ? this.moved : anchor.status === 'orphaned' ? this.orphaned : undefined;
+    if (!kind) return true;
+    const ref = 'coding' in row ? { segment_id: row.coding.segment_id, at: () => row.at.segment_id ?? row.at.row } : row;
+    kind.rows++;
+    kind.segments.add(ref.segment_id);
+    kind.first ??= { segment_id: ref.segment_id, at: ref.at(), to: anchor.status === 'moved' ? anchor.to : [] };
     return false;
   }
 
@@ -123,25 +154,23 @@ export class AnchorTally {
    */
   diagnostics(file: string, fix: string): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const segmentsOf = (rows: readonly LocatedCoding[]) => new Set(rows.map((r) => r.coding.segment_id)).size;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const count = (rows: readonly LocatedCoding[]) => `${plural(rows.length, 'coding')} on ${plural(segmentsOf(rows), 'segment')}`;
-    const are = (rows: readonly unknown[]) => (rows.length === 1 ? 'is' : 'are');
-    if (this.moved.length > 0) {
-      const first = this.moved[0]!;
-      const rows = this.moved.map((m) => m.row);
+    const count = (k: Kind) => `${plural(k.rows, 'coding')} on ${plural(k.segments.size, 'segment')}`;
+    const are = (k: Kind) => (k.rows === 1 ? 'is' : 'are');
+    const moved = this.moved.first;
+    if (moved) {
       out.push(
-        diag('QC420', `${count(rows)} of ${file} ${are(rows)} on text that has moved within its document (e.g. the text of '${first.row.coding.segment_id}' is now '${first.to.join("', '")}'); they are not attached to the segments' new text`, {
-          at: first.row.at.segment_id ?? first.row.at.row,
+        diag('QC420', `${count(this.moved)} of ${file} ${are(this.moved)} on text that has moved within its document (e.g. the text of '${moved.segment_id}' is now '${moved.to.join("', '")}'); they are not attached to the segments' new text`, {
+          at: moved.at,
           hint: fix,
         }),
       );
     }
-    if (this.orphaned.length > 0) {
-      const first = this.orphaned[0]!;
+    const orphan = this.orphaned.first;
+    if (orphan) {
       out.push(
-        diag('QC421', `${count(this.orphaned)} of ${file} ${are(this.orphaned)} on text that was edited or deleted (e.g. '${first.coding.segment_id}'): no segment of its document has that text now`, {
-          at: first.at.segment_id ?? first.at.row,
+        diag('QC421', `${count(this.orphaned)} of ${file} ${are(this.orphaned)} on text that was edited or deleted (e.g. '${orphan.segment_id}'): no segment of its document has that text now`, {
+          at: orphan.at,
           hint: fix,
         }),
       );

@@ -1,6 +1,6 @@
 import type { Codebook } from '../model/codebook.js';
 import { listCodes } from '../model/codebook.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 import type { Segment } from '../model/segment.js';
 import { suggest } from '../util/suggest.js';
@@ -8,10 +8,27 @@ import type { Coding } from '../model/coding.js';
 import type { LocatedCoding } from './parse-coding-file.js';
 import { AnchorIndex, AnchorTally, anchorCoding, indexSegmentTexts, rebaseHint } from './anchor-codings.js';
 
-function near(word: string, candidates: Iterable<string>): string | undefined {
+/** The did-you-mean hint among candidates, or undefined. */
+export function near(word: string, candidates: Iterable<string>): string | undefined {
   const s = suggest(word, candidates);
   return s === undefined ? undefined : `did you mean '${s}'?`;
 }
+
+/** The problems a coding row can have, worded once for every reader (validateCodings, the compact CodingTableBuilder). */
+export const codingProblem = {
+  unknownSegment: (id: string, at: SourceLocation, hint: string | undefined) => diag('QC401', `unknown segment '${id}'`, { at, hint }),
+  wrongDocument: (id: string, doc: string, given: string, at: SourceLocation) => diag('QC407', `segment '${id}' belongs to document '${doc}', not '${given}'`, { at }),
+  wrongCoder: (coder: string, expected: string, at: SourceLocation) => diag('QC409', `row of coder '${coder}' in the file of coder '${expected}'`, { at }),
+  unknownCode: (code: string, at: SourceLocation, hint: string | undefined) => diag('QC402', `unknown code '${code}'`, { at, hint }),
+  wrongCategory: (code: string, category: string, given: string, at: SourceLocation) =>
+    diag('QC403', `code '${code}' belongs to category '${category}', not '${given}'`, { at }),
+  categoryWithoutCode: (category: string, at: SourceLocation) =>
+    diag('QC402', `category '${category}' given without a code`, { at, hint: 'a "reviewed, none" row leaves both category and code empty' }),
+  twice: (id: string, code: string, coder: string, at: SourceLocation) => diag('QC405', `segment '${id}' has code '${code || '(none)'}' twice for coder '${coder}'`, { at }),
+  noneAndCodes: (id: string, at: SourceLocation) => diag('QC408', `segment '${id}' is marked "no code applies" and also has codes`, { at }),
+  exclusive: (id: string, first: string, code: string, category: string, at: SourceLocation) =>
+    diag('QC404', `segment '${id}' has codes '${first}' and '${code}' of exclusive category '${category}'`, { at }),
+};
 
 /**
  * Checks codings against the codebook and the segments, and completes what
@@ -48,34 +65,32 @@ export function validateCodings(
       // Suggest only among the same document's segments: they differ by the counter alone.
       const docPrefix = c.segment_id.split(':')[0] ?? '';
       const candidates = segments.filter((s) => s.doc_id === docPrefix).map((s) => s.segment_id);
-      diagnostics.push(
-        diag('QC401', `unknown segment '${c.segment_id}'`, { at: at('segment_id'), hint: near(c.segment_id, candidates.length ? candidates : segmentById.keys()) }),
-      );
+      diagnostics.push(codingProblem.unknownSegment(c.segment_id, at('segment_id'), near(c.segment_id, candidates.length ? candidates : segmentById.keys())));
       ok = false;
     } else if (c.doc_id && c.doc_id !== segment.doc_id) {
-      diagnostics.push(diag('QC407', `segment '${c.segment_id}' belongs to document '${segment.doc_id}', not '${c.doc_id}'`, { at: at('doc_id') }));
+      diagnostics.push(codingProblem.wrongDocument(c.segment_id, segment.doc_id, c.doc_id, at('doc_id')));
       ok = false;
     } else c.doc_id = segment.doc_id;
     if (expectedCoder !== undefined && c.coder !== expectedCoder) {
-      diagnostics.push(diag('QC409', `row of coder '${c.coder}' in the file of coder '${expectedCoder}'`, { at: at('coder') }));
+      diagnostics.push(codingProblem.wrongCoder(c.coder, expectedCoder, at('coder')));
       ok = false;
     }
     if (c.code) {
       const ref = codes.get(c.code);
       if (!ref) {
-        diagnostics.push(diag('QC402', `unknown code '${c.code}'`, { at: at('code'), hint: near(c.code, codes.keys()) }));
+        diagnostics.push(codingProblem.unknownCode(c.code, at('code'), near(c.code, codes.keys())));
         ok = false;
       } else if (c.category && c.category !== ref.category.id) {
-        diagnostics.push(diag('QC403', `code '${c.code}' belongs to category '${ref.category.id}', not '${c.category}'`, { at: at('category') }));
+        diagnostics.push(codingProblem.wrongCategory(c.code, ref.category.id, c.category, at('category')));
         ok = false;
       } else c.category = ref.category.id;
     } else if (c.category) {
-      diagnostics.push(diag('QC402', `category '${c.category}' given without a code`, { at: at('code'), hint: 'a "reviewed, none" row leaves both category and code empty' }));
+      diagnostics.push(codingProblem.categoryWithoutCode(c.category, at('code')));
       ok = false;
     }
     const key = `${c.coder}\u0000${c.segment_id}\u0000${c.code}`;
     if (ok && seen.has(key)) {
-      diagnostics.push(diag('QC405', `segment '${c.segment_id}' has code '${c.code || '(none)'}' twice for coder '${c.coder}'`, { at: at('row') }));
+      diagnostics.push(codingProblem.twice(c.segment_id, c.code, c.coder, at('row')));
       ok = false;
     }
     if (!ok) continue;
@@ -89,9 +104,7 @@ export function validateCodings(
   const bad = new Set<Coding>();
   for (const group of perSegment.values()) {
     if (group.none && group.coded.length) {
-      diagnostics.push(
-        diag('QC408', `segment '${group.none.coding.segment_id}' is marked "no code applies" and also has codes`, { at: group.none.at.row }),
-      );
+      diagnostics.push(codingProblem.noneAndCodes(group.none.coding.segment_id, group.none.at.row));
       bad.add(group.none.coding);
     }
     const byCategory = new Map<string, LocatedCoding[]>();
@@ -104,9 +117,7 @@ export function validateCodings(
       const category = codebook.categories.find((k) => k.id === categoryId);
       if (category?.exclusive && list.length > 1) {
         for (const lc of list.slice(1)) {
-          diagnostics.push(
-            diag('QC404', `segment '${lc.coding.segment_id}' has codes '${list[0]!.coding.code}' and '${lc.coding.code}' of exclusive category '${categoryId}'`, { at: lc.at.code ?? lc.at.row }),
-          );
+          diagnostics.push(codingProblem.exclusive(lc.coding.segment_id, list[0]!.coding.code, lc.coding.code, categoryId, lc.at.code ?? lc.at.row));
           bad.add(lc.coding);
         }
       }

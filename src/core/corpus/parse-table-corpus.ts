@@ -64,15 +64,29 @@ export function parseCsvCorpus(text: string, file: string, columns: ColumnNames 
   for (const { record, info } of records.slice(1)) {
     const line = prevEnd + 1;
     prevEnd = info.lines;
-    if (record.length !== header.length) {
-      diagnostics.push(diag('QC305', `row has ${record.length} fields, the header has ${header.length}`, { at: { file, line } }));
-      continue;
-    }
-    const row: Record<string, string> = {};
-    header.forEach((h, i) => (row[h] = record[i]!));
-    documents.push(rowToDocument(row, columns, { file, line }));
+    const row = parseCsvRecord(header, record, { file, line }, columns);
+    if (row.document) documents.push(row.document);
+    else diagnostics.push(row.diagnostic);
   }
   return { documents, diagnostics };
+}
+
+/**
+ * One CSV record after the header as a Document, or the QC305 of a wrong
+ * field count: the in-memory and the streamed readers both call it.
+ */
+export function parseCsvRecord(
+  header: readonly string[],
+  record: readonly string[],
+  at: { file: string; line: number },
+  columns: ColumnNames,
+): { document: Document; diagnostic?: undefined } | { document?: undefined; diagnostic: Diagnostic } {
+  if (record.length !== header.length) {
+    return { diagnostic: diag('QC305', `row has ${record.length} fields, the header has ${header.length}`, { at }) };
+  }
+  const row: Record<string, string> = {};
+  header.forEach((h, i) => (row[h] = record[i]!));
+  return { document: rowToDocument(row, columns, at) };
 }
 
 /** One JSONL file, a JSON object per line. Blank lines are allowed. */
@@ -81,27 +95,32 @@ export function parseJsonlCorpus(text: string, file: string, columns: ColumnName
   const documents: Document[] = [];
   const lines = normalizeText(text).split('\n');
   lines.forEach((lineText, i) => {
-    const line = i + 1;
-    if (lineText.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(lineText);
-    } catch (e) {
-      diagnostics.push(diag('QC307', `not valid JSON: ${(e as Error).message}`, { at: { file, line } }));
-      return;
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      diagnostics.push(diag('QC307', 'the line is not a JSON object', { at: { file, line } }));
-      return;
-    }
-    const row = value as Record<string, unknown>;
-    const missing = missingColumns(Object.keys(row), columns, file).map((d) => ({ ...d, location: { file, line } }));
-    if (missing.length) {
-      // orderCorpusDiagnostics keeps the first line per column: a misnamed column would otherwise flood the output.
-      diagnostics.push(...missing);
-      return;
-    }
-    documents.push(rowToDocument(row, columns, { file, line }));
+    const parsed = parseJsonlLine(lineText, { file, line: i + 1 }, columns);
+    if (parsed.document) documents.push(parsed.document);
+    diagnostics.push(...parsed.diagnostics);
   });
   return { documents, diagnostics };
+}
+
+/**
+ * One line of a JSONL corpus (already normalised) as a Document, or what
+ * keeps it out; a blank line is neither. The in-memory and the streamed
+ * readers both call it.
+ */
+export function parseJsonlLine(lineText: string, at: { file: string; line: number }, columns: ColumnNames): { document?: Document; diagnostics: Diagnostic[] } {
+  if (lineText.trim() === '') return { diagnostics: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(lineText);
+  } catch (e) {
+    return { diagnostics: [diag('QC307', `not valid JSON: ${(e as Error).message}`, { at })] };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { diagnostics: [diag('QC307', 'the line is not a JSON object', { at })] };
+  }
+  const row = value as Record<string, unknown>;
+  const missing = missingColumns(Object.keys(row), columns, at.file).map((d) => ({ ...d, location: { ...at } }));
+  // orderCorpusDiagnostics keeps the first line per column: a misnamed column would otherwise flood the output.
+  if (missing.length) return { diagnostics: missing };
+  return { document: rowToDocument(row, columns, at), diagnostics: [] };
 }

@@ -31,7 +31,7 @@ export function documentIdPathProblem(id: string): string | undefined {
 }
 
 /** Metadata value for grouping and tables ('' when absent). */
-export function metadataString(doc: Document, key: string): string {
+export function metadataString(doc: Pick<Document, 'metadata'>, key: string): string {
   return doc.metadata[key] ?? '';
 }
 

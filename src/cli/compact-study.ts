@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { formatCoverage, type CoderCoverage } from '../core/analysis/coder-coverage.js';
+import type { CodingTable } from '../core/coding/coding-table.js';
+import { codingPath } from '../io/coding-file.js';
+import { readCodingTable } from '../io/read-coding-table.js';
+import { readSegmentTable, type CompactStudy, type SegmentTableOptions } from '../io/read-segment-table.js';
+import { checkCoderFile, chooseCoder } from './analysis-options.js';
+import type { CommandContext } from './command-kit.js';
+import { openProject, type CoderSource, type StudyOptionValues, type studyOptionShape } from './study-options.js';
+
+/**
+ * The compact study for commands ported to streaming passes: what openStudy,
+ * openCoders and openCodedStudy give, with a SegmentTable and CodingTables
+ * instead of Segment and Coding objects. The same options, the same
+ * diagnostics, thrown or printed the same way.
+ */
+
+/** Reads the project's study in one streaming pass; warnings go to stderr, errors are thrown. */
+export async function openCompactStudy(
+  ctx: CommandContext,
+  opts: StudyOptionValues & { idColumn?: string | undefined; textColumn?: string | undefined },
+  hooks: Pick<SegmentTableOptions, 'onDocument'> = {},
+): Promise<CompactStudy> {
+  const project = await openProject(ctx, opts);
+  const study = await readSegmentTable(project, {
+    unit: opts.unit,
+    idColumn: opts.idColumn,
+    textColumn: opts.textColumn,
+    display: (p) => ctx.display(p),
+    ...hooks,
+  });
+  ctx.report(study.diagnostics);
+  return study;
+}
+
+/** Reads coders' coding files as CodingTables: errors are thrown, warnings printed in the order the coders were given. */
+export async function openCompactCoders(ctx: CommandContext, study: CompactStudy, sources: readonly CoderSource[]): Promise<CodingTable[]> {
+  const named = sources.map((s) => (typeof s === 'string' ? { coder: s, file: codingPath(study.project, s) } : s));
+  const display = (p: string) => ctx.display(p);
+  const read = [];
+  // One file at a time: each holds its rows while it is checked.
+  for (const { coder, file } of named) read.push(await readCodingTable(file, { codebook: study.codebook, segments: study.segments, coder, study, display }));
+  ctx.report(read.flatMap((r) => r.diagnostics));
+  return read.map((r) => r.codings);
+}
+
+export interface CompactCodedStudy {
+  study: CompactStudy;
+  coder: string;
+  codings: CodingTable;
+  /** The coder and how many of the corpus' segments they reviewed: every table says so. */
+  coverage: CoderCoverage;
+}
+
+/** The compact study and one coder's codings (--coder, else qcode.yaml's, else auto), with the coverage note on stderr. */
+export async function openCompactCodedStudy(
+  ctx: CommandContext,
+  opts: z.infer<z.ZodObject<typeof studyOptionShape>> & { coder?: string | undefined },
+): Promise<CompactCodedStudy> {
+  const study = await openCompactStudy(ctx, opts);
+  const coder = chooseCoder(study, opts.coder);
+  await checkCoderFile(ctx, study.project, coder);
+  const [codings] = await openCompactCoders(ctx, study, [coder]);
+  if (codings!.reviewed === 0) throw new QcodeError([diag('QC704', `coder ${coder} has reviewed no segment of this corpus`)]);
+  const coverage = { coder, reviewed: codings!.reviewed, segments: study.segments.length };
+  ctx.note(formatCoverage(coverage));
+  return { study, coder, codings: codings!, coverage };
+}

@@ -1,0 +1,211 @@
+import type { Unit } from '../model/codebook.js';
+import type { Document } from '../model/document.js';
+import { UNIT_LETTER } from '../model/segment.js';
+import { ChunkedUint32 } from '../util/chunked-uint32.js';
+import { TEXT_SHA_LENGTH } from '../util/hash.js';
+
+/** A document as the compact tables keep it: its id and metadata, never its text. */
+export type DocumentHead = Pick<Document, 'id' | 'metadata'>;
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** The value of a hex digit's char code, or -1. */
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
+
+/** Half of a 16-hex-digit text_sha as an unsigned 32-bit number, or -1 when it is not hex. */
+function hexWord(hex: string, from: number): number {
+  let v = 0;
+  for (let i = from; i < from + 8; i++) {
+    const d = hexValue(hex.charCodeAt(i));
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+const wordHex = (w: number) => HEX[w >>> 24]! + HEX[(w >>> 16) & 0xff]! + HEX[(w >>> 8) & 0xff]! + HEX[w & 0xff]!;
+
+/**
+ * The segments of a study without their text: per segment its document
+ * number, 1-based index, code-point start and end, and text_sha, each in a
+ * column of 32-bit integers (24 bytes a segment, no string or object per
+ * segment); document ids and metadata once per document. Segments are
+ * numbered 0..length-1 in corpus order, boilerplate (`drop:`) left out; a
+ * segment keeps the index it had before dropping, so ids are those of
+ * readStudy. A segment id is looked up by parsing `<doc>:<s|p|d><n>` against
+ * the map of document ids.
+ */
+export class SegmentTable {
+  private readonly docNumbers = new Map<string, number>();
+  private readonly letter: number;
+
+  /** @internal built by SegmentTableBuilder */
+  constructor(
+    readonly unit: Unit,
+    /** The documents in corpus order (those without segments too). */
+    readonly documents: readonly DocumentHead[],
+    private readonly columns: { doc: ChunkedUint32; index: ChunkedUint32; start: ChunkedUint32; end: ChunkedUint32; shaHi: ChunkedUint32; shaLo: ChunkedUint32 },
+    /** first[d]..first[d + 1]: the segment numbers of document d. */
+    private readonly first: Uint32Array,
+    /** Segments left out as boilerplate. */
+    readonly dropped: number,
+  ) {
+    documents.forEach((d, i) => {
+      if (!this.docNumbers.has(d.id)) this.docNumbers.set(d.id, i);
+    });
+    this.letter = UNIT_LETTER[unit].charCodeAt(0);
+  }
+
+  /** Segments in the study. */
+  get length(): number {
+    return this.columns.doc.length;
+  }
+
+  /** The number of document `id`, or -1. */
+  documentNumber(id: string): number {
+    return this.docNumbers.get(id) ?? -1;
+  }
+
+  /** Segment numbers of document d: [from, to). */
+  segmentsOf(d: number): { from: number; to: number } {
+    return { from: this.first[d]!, to: this.first[d + 1]! };
+  }
+
+  /** The number of the segment with this id, or -1 when the study has none. */
+  segmentNumber(id: string): number {
+    const k = id.lastIndexOf(':');
+    if (k < 0 || id.charCodeAt(k + 1) !== this.letter) return -1;
+    const d = this.docNumbers.get(id.slice(0, k));
+    if (d === undefined) return -1;
+    // The index as segmentId writes it: digits, no leading zero.
+    const from = k + 2;
+    if (from >= id.length || id.length - from > 10 || (id.charCodeAt(from) === 0x30 && id.length - from > 1)) return -1;
+    let index = 0;
+    for (let i = from; i < id.length; i++) {
+      const c = id.charCodeAt(i) - 0x30;
+      if (c < 0 || c > 9) return -1;
+      index = index * 10 + c;
+    }
+    // Indexes rise within a document (gaps where boilerplate was dropped): binary search.
+    let lo = this.first[d]!;
+    let hi = this.first[d + 1]!;
+    const col = this.columns.index;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = col.get(mid);
+      if (v === index) return mid;
+      if (v < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
+  }
+
+  /** Document number of segment n. */
+  doc(n: number): number {
+    return this.columns.doc.get(n);
+  }
+
+  /** 1-based index of segment n in its document (as in its id). */
+  index(n: number): number {
+    return this.columns.index.get(n);
+  }
+
+  /** Code-point offset where segment n starts in its document's text. */
+  start(n: number): number {
+    return this.columns.start.get(n);
+  }
+
+  /** Code-point offset where segment n ends. */
+  end(n: number): number {
+    return this.columns.end.get(n);
+  }
+
+  docId(n: number): string {
+    return this.documents[this.columns.doc.get(n)]!.id;
+  }
+
+  segmentId(n: number): string {
+    return `${this.docId(n)}:${UNIT_LETTER[this.unit]}${this.columns.index.get(n)}`;
+  }
+
+  /** The text_sha of segment n (16 hex digits). */
+  textSha(n: number): string {
+    return wordHex(this.columns.shaHi.get(n)) + wordHex(this.columns.shaLo.get(n));
+  }
+
+  /** Whether segment n's text_sha is `hex` (lower-case, as readers keep it), without making a string. */
+  hasTextSha(n: number, hex: string): boolean {
+    if (hex.length !== TEXT_SHA_LENGTH) return false;
+    return hexWord(hex, 0) === this.columns.shaHi.get(n) && hexWord(hex, 8) === this.columns.shaLo.get(n);
+  }
+
+  /** Segment ids from..to-1, made one at a time (for did-you-mean over a document or the study). */
+  *segmentIds(from = 0, to = this.length): Generator<string> {
+    for (let n = from; n < to; n++) yield this.segmentId(n);
+  }
+
+  /** Bytes the columns hold: what the table costs. */
+  get bytes(): number {
+    const c = this.columns;
+    return c.doc.bytes + c.index.bytes + c.start.bytes + c.end.bytes + c.shaHi.bytes + c.shaLo.bytes + this.first.byteLength;
+  }
+}
+
+/**
+ * Builds a SegmentTable a document at a time (what the streaming reader
+ * feeds it): addDocument, then its kept segments in order.
+ */
+export class SegmentTableBuilder {
+  private readonly documents: DocumentHead[] = [];
+  private readonly firsts = new ChunkedUint32();
+  private readonly columns = {
+    doc: new ChunkedUint32(),
+    index: new ChunkedUint32(),
+    start: new ChunkedUint32(),
+    end: new ChunkedUint32(),
+    shaHi: new ChunkedUint32(),
+    shaLo: new ChunkedUint32(),
+  };
+  private readonly values = new Map<string, string>();
+  dropped = 0;
+
+  constructor(private readonly unit: Unit) {}
+
+  /** Starts a document; its metadata values are shared with equal ones already seen (dates and sources repeat). */
+  addDocument(doc: DocumentHead): void {
+    const metadata: Record<string, string> = {};
+    for (const [k, v] of Object.entries(doc.metadata)) metadata[k] = this.intern(v);
+    this.firsts.push(this.columns.doc.length);
+    this.documents.push({ id: doc.id, metadata });
+  }
+
+  /** A segment of the current document: its index (before dropping), code-point offsets and text_sha. */
+  addSegment(index: number, start: number, end: number, textSha: string): void {
+    const c = this.columns;
+    c.doc.push(this.documents.length - 1);
+    c.index.push(index);
+    c.start.push(start);
+    c.end.push(end);
+    c.shaHi.push(hexWord(textSha, 0));
+    c.shaLo.push(hexWord(textSha, 8));
+  }
+
+  finish(): SegmentTable {
+    const first = new Uint32Array(this.documents.length + 1);
+    for (let d = 0; d < this.documents.length; d++) first[d] = this.firsts.get(d);
+    first[this.documents.length] = this.columns.doc.length;
+    return new SegmentTable(this.unit, this.documents, this.columns, first, this.dropped);
+  }
+
+  private intern(v: string): string {
+    if (v.length > 64) return v;
+    const known = this.values.get(v);
+    if (known !== undefined) return known;
+    if (this.values.size < 100_000) this.values.set(v, v);
+    return v;
+  }
+}

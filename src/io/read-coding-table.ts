@@ -1,0 +1,185 @@
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { CodingTableBuilder, type CodingTable } from '../core/coding/coding-table.js';
+import { CodingRecordParser, csvRowRecord, parseCodingJsonlLine, type CodingRecord } from '../core/coding/parse-coding-file.js';
+import { findInvalidUtf8 } from '../core/corpus/normalize-text.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import type { Codebook } from '../core/model/codebook.js';
+import type { SegmentTable } from '../core/segment/segment-table.js';
+import { parseCsvWithPositions } from '../core/util/parse-csv-positions.js';
+import { checkCodingFileOrigin, openCodingFile, type CodingFileStudy } from './coding-file.js';
+import { readCsvRecords, type CsvRecord } from './csv-byte-reader.js';
+import { incompleteTail, invalidUtf8 } from './normalised-text.js';
+import { readTextFile } from './read-text-file.js';
+
+export interface ReadCodingTableOptions {
+  codebook: Codebook;
+  segments: SegmentTable;
+  /** The coder the file belongs to; default: the file name without extension. */
+  coder?: string | undefined;
+  /** For the checks of the file's origin (output set, manifest): the study it is read with. */
+  study?: CodingFileStudy;
+  display?: (p: string) => string;
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * Reads a coding file (.csv, or .jsonl by extension) into a CodingTable by
+ * streaming it: what readCodingFile does, with the same diagnostics, but in
+ * memory that grows by a few bytes a row, not an object a row. A CSV goes
+ * through the byte reader (csv-byte-reader.ts); a file the byte reader
+ * cannot place cell by cell (a quoted cell over several lines, text after a
+ * closing quote, an unclosed quote) is read whole by the in-memory parser
+ * instead, so positions in messages stay exact.
+ */
+export async function readCodingTable(file: string, options: ReadCodingTableOptions): Promise<{ codings: CodingTable; diagnostics: Diagnostic[] }> {
+  const { shown, coder, fix } = await openCodingFile(file, options);
+  checkUtf8(file, shown);
+  const builder = () => new CodingTableBuilder(options.codebook, options.segments, coder, fix);
+  let read: { table: CodingTableBuilder; diagnostics: Diagnostic[] };
+  if (file.toLowerCase().endsWith('.jsonl')) read = readJsonl(file, shown, coder, builder());
+  else read = streamCsv(file, shown, coder, builder()) ?? (await wholeCsv(file, shown, coder, builder()));
+  const checked = read.table.finish();
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics];
+  if (options.study) diagnostics.push(...(await checkCodingFileOrigin(file, options.study, options.display)));
+  return { codings: checked.codings, diagnostics };
+}
+
+/** A file's bytes must be UTF-8, as readTextFile demands before parsing: the same QC302 (offset, line), else QC003. */
+function checkUtf8(file: string, shown: string): void {
+  let fd;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw new QcodeError([diag('QC003', `cannot read ${shown}: ${(e as Error).message}`, { at: { file: shown } })]);
+  }
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK + 3);
+    let held = 0;
+    let offset = 0;
+    let lines = 1;
+    for (;;) {
+      const got = readSync(fd, buf, held, CHUNK, null);
+      const filled = held + got;
+      const end = got === 0 ? filled : filled - incompleteTail(buf.subarray(0, filled));
+      const whole = buf.subarray(0, end);
+      if (!isUtf8(whole)) {
+        const bad = findInvalidUtf8(whole);
+        for (let i = 0; i < bad; i++) if (whole[i] === 0x0a) lines++;
+        throw new QcodeError([invalidUtf8(shown, whole[bad]!, offset + bad, lines)]);
+      }
+      if (got === 0) return;
+      for (let i = whole.indexOf(0x0a); i >= 0; i = whole.indexOf(0x0a, i + 1)) lines++;
+      offset += end;
+      buf.copyWithin(0, end, filled);
+      held = filled - end;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+let view: Buffer = Buffer.alloc(0);
+
+/** A byte reader's record as a CodingRecord: fields decoded when asked, columns in UTF-16 units as the in-memory parser counts them. */
+function byteRecord(r: CsvRecord): CodingRecord {
+  // A Buffer over the record's bytes: its utf8 slices cost far less than a TextDecoder call per cell.
+  if (view.buffer !== r.bytes.buffer) view = Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
+  const bytes = view;
+  const field = (i: number) => bytes.toString('utf8', r.starts[i]!, r.ends[i]!);
+  return {
+    count: r.count,
+    line: r.line,
+    field,
+    position(i) {
+      // The raw cells before field i differ from their bytes only by quotes (ASCII): count what UTF-8 adds over UTF-16.
+      let extra = 0;
+      for (let j = 0; j < i; j++) extra += utf8Extra(r.bytes, r.starts[j]!, r.ends[j]!);
+      return { line: r.line, col: r.rawStarts[i]! - extra + 1 };
+    },
+  };
+}
+
+/** Bytes of UTF-8 beyond the UTF-16 units they decode to, in bytes[from, to). */
+function utf8Extra(bytes: Uint8Array, from: number, to: number): number {
+  let extra = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    if ((b & 0xc0) === 0x80) extra++;
+    else if (b >= 0xf0) extra--; // four bytes make two UTF-16 units
+  }
+  return extra;
+}
+
+/** Streams a CSV coding file; null when it needs the in-memory parser (see readCodingTable). */
+function streamCsv(file: string, shown: string, coder: string, table: CodingTableBuilder): { table: CodingTableBuilder; diagnostics: Diagnostic[] } | null {
+  const parser = new CodingRecordParser(shown, coder);
+  let fallback = false;
+  const error = readCsvRecords(file, (r) => {
+    if (r.irregular || r.endLine !== r.line) {
+      fallback = true;
+      return false;
+    }
+    // A record of one empty cell is a blank line to the in-memory parser.
+    if (r.count === 1 && r.ends[0] === r.starts[0]) return true;
+    const row = parser.take(byteRecord(r));
+    if (row) table.add(row);
+    return !parser.stopped;
+  });
+  if (fallback || error) return null;
+  return { table, diagnostics: parser.finish() };
+}
+
+/** The whole file through the in-memory parser, rows fed to the same checks. */
+async function wholeCsv(file: string, shown: string, coder: string, table: CodingTableBuilder): Promise<{ table: CodingTableBuilder; diagnostics: Diagnostic[] }> {
+  const { rows, errors } = parseCsvWithPositions(await readTextFile(file, shown));
+  const parser = new CodingRecordParser(shown, coder);
+  for (const r of rows) {
+    const row = parser.take(csvRowRecord(r));
+    if (row) table.add(row);
+    if (parser.stopped) break;
+  }
+  return { table, diagnostics: [...errors.map((e) => diag('QC411', e.message, { at: { file: shown, line: e.line, col: e.col } })), ...parser.finish()] };
+}
+
+/** A JSONL coding file line by line (lines split at LF only, as the in-memory reader splits them). */
+function readJsonl(file: string, shown: string, coder: string, table: CodingTableBuilder): { table: CodingTableBuilder; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const fd = openSync(file, 'r');
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let held = 0;
+  let line = 0;
+  const take = (from: number, to: number) => {
+    const row = parseCodingJsonlLine(decoder.decode(buf.subarray(from, to)), { file: shown, line: ++line }, coder, diagnostics);
+    if (row) table.add(row);
+  };
+  try {
+    for (;;) {
+      if (held === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, held);
+        buf = bigger;
+      }
+      const got = readSync(fd, buf, held, buf.length - held, null);
+      const filled = held + got;
+      let from = 0;
+      for (let nl = buf.indexOf(0x0a, 0); nl >= 0 && nl < filled; nl = buf.indexOf(0x0a, from)) {
+        take(from, nl);
+        from = nl + 1;
+      }
+      if (got === 0) {
+        take(from, filled);
+        break;
+      }
+      buf.copy(buf, 0, from, filled);
+      held = filled - from;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { table, diagnostics };
+}

@@ -1,0 +1,100 @@
+import type { Codebook, Unit } from '../core/model/codebook.js';
+import type { Document } from '../core/model/document.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
+import { compileDropRule, isBoilerplate } from '../core/match/drop-boilerplate.js';
+import { segmentId, type Segment } from '../core/model/segment.js';
+import { computeTextSpans } from '../core/segment/compute-segments.js';
+import { SegmentTableBuilder, type SegmentTable } from '../core/segment/segment-table.js';
+import { computeTextSha } from '../core/util/hash.js';
+import { readCodebook } from './read-codebook.js';
+import type { Project } from './read-project.js';
+import { corpusColumns, documentLanguage, studyUnit, type StudyOptions } from './read-study.js';
+import { streamDocuments } from './stream-documents.js';
+
+/**
+ * A study read in one streaming pass: what readStudy gives, with the
+ * segments as a compact SegmentTable instead of Segment objects and the
+ * documents without their text. Memory: the table (about 24 bytes a
+ * segment), the documents' ids and metadata, and one document at a time.
+ * It has every field a manifest entry needs (ProvenanceFacts).
+ */
+export interface CompactStudy {
+  project: Project;
+  codebook: Codebook;
+  codebookSha256: string;
+  corpusSha256: string;
+  /** For a .csv/.jsonl corpus, sha256 of the file's bytes. */
+  corpusFileSha256?: string;
+  unit: Unit;
+  /** The study's segments, boilerplate left out (ids given before dropping, as readStudy does). */
+  segments: SegmentTable;
+  /** Segments left out as boilerplate. */
+  dropped: number;
+  /** = segments.length (for manifest entries). */
+  segmentCount: number;
+  /** Warnings met on the way (errors are thrown). */
+  diagnostics: Diagnostic[];
+}
+
+export interface SegmentTableOptions extends StudyOptions {
+  /**
+   * Hears each document with its kept segments, in corpus order, while the
+   * table is built: how a command that writes per-segment text (the segments
+   * file) does it in the same pass. Only then are Segment objects made, one
+   * document's at a time.
+   */
+  onDocument?: (doc: Document, segments: readonly Segment[]) => void | Promise<void>;
+}
+
+/**
+ * Reads the codebook and streams the corpus named by the project into a
+ * SegmentTable. Problems are those of readStudy, thrown alike: any error in
+ * the project, codebook or corpus is one QcodeError holding every diagnostic.
+ */
+export async function readSegmentTable(project: Project, options: SegmentTableOptions = {}): Promise<CompactStudy> {
+  const display = options.display ?? ((p: string) => p);
+  if (!project.codebookPath) throw new QcodeError([diag('QC102', 'no codebook given')]);
+  if (!project.corpusPath) throw new QcodeError([diag('QC103', 'no corpus given')]);
+  const cb = await readCodebook(project.codebookPath, display(project.codebookPath));
+  const codebook = cb.codebook;
+  // A broken codebook still gets the corpus read, so every problem is reported at once.
+  const unit = codebook ? studyUnit(options.unit, project, codebook) : 'document';
+  const builder = new SegmentTableBuilder(unit);
+  const drop = compileDropRule(project.settings.drop);
+  const stream = streamDocuments(project.corpusPath, corpusColumns(project, options), display);
+  for await (const doc of stream.documents) {
+    builder.addDocument(doc);
+    if (!codebook) continue;
+    const text = doc.text;
+    const kept: Segment[] | undefined = options.onDocument ? [] : undefined;
+    const spans = computeTextSpans(text, unit, documentLanguage(doc, codebook));
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i]!;
+      const segmentText = text.slice(span.start, span.end);
+      if (drop && isBoilerplate(drop, segmentText)) {
+        builder.dropped++;
+        continue;
+      }
+      builder.addSegment(i + 1, span.cpStart, span.cpEnd, computeTextSha(segmentText));
+      kept?.push({ segment_id: segmentId(doc.id, unit, i + 1), doc_id: doc.id, unit, index: i + 1, start: span.cpStart, end: span.cpEnd, text: segmentText });
+    }
+    if (kept) await options.onDocument!(doc, kept);
+  }
+  const end = stream.end();
+  const diagnostics = [...project.diagnostics, ...cb.diagnostics, ...end.diagnostics];
+  throwErrors(diagnostics);
+  const segments = builder.finish();
+  return {
+    project,
+    codebook: codebook!,
+    codebookSha256: cb.sha256,
+    corpusSha256: end.corpusSha256,
+    ...(end.fileSha256 ? { corpusFileSha256: end.fileSha256 } : {}),
+    unit,
+    segments,
+    dropped: segments.dropped,
+    segmentCount: segments.length,
+    diagnostics,
+  };
+}
