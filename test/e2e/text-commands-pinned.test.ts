@@ -54,7 +54,7 @@ describe('text commands on the coded demo (pinned)', () => {
   let dir = '';
   beforeAll(async () => {
     dir = await codedDemo();
-  });
+  }, 180_000);
   for (const c of demoCases) it(c.name, () => pin(dir, 'demo', c));
 });
 
@@ -82,7 +82,7 @@ describe('text commands on a JSONL corpus of awkward text (pinned)', () => {
     const lines = readFileSync(path.join(dir, 'out/codings/auto.csv'), 'utf8').trimEnd().split('\n');
     const kept = lines.filter((l, i) => i === 0 || i % 3 !== 0).map((l) => l.replace(',auto,', ',bob,'));
     writeFileSync(path.join(dir, 'out/codings/bob.csv'), `${kept.join('\n').replace(',issue,trade,', ',issue,security,')}\n`);
-  });
+  }, 180_000);
   for (const c of jsonlCases) it(c.name, () => pin(dir, 'jsonl', c));
 });
 
@@ -107,6 +107,6 @@ describe('text commands with drop: boilerplate (pinned)', () => {
     writeFileSync(path.join(dir, 'qcode.yaml'), `${readFileSync(path.join(dir, 'qcode.yaml'), 'utf8')}drop:\n  - "reporting by"\n`);
     expect((await runQcode(['code', '-q'], { cwd: dir })).code).toBe(0);
     expect((await runQcode(['import', 'imports/long.csv', '--coder', 'alice', '-q'], { cwd: dir })).code).toBe(0);
-  });
+  }, 180_000);
   for (const c of dropCases) it(c.name, () => pin(dir, 'drop', c));
 });
