@@ -6,6 +6,7 @@ import type { Segment } from '../model/segment.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
 import type { CoderCodings } from '../model/coder.js';
+import type { CodingTable } from '../coding/coding-table.js';
 import type { ResolvedRow } from './parse-resolved.js';
 
 export interface AdjudicationOptions {
@@ -178,6 +179,42 @@ export class Adjudicator {
     if (this.common === 0) diagnostics.push(warn('QC512', `${coderA} and ${coderB} have no reviewed segment in common`));
     return { segments: this.common, agreedSegments: this.agreedSegments, decided: this.decided, preferred: this.preferred, onlyOne: this.onlyOne, diagnostics };
   }
+}
+
+/**
+ * computeAdjudication over two CodingTables of one SegmentTable, walked
+ * together in corpus order: `settled` yields each segment's consensus
+ * codings as they are settled (segment number and codings, in canonical
+ * order), so that the consensus coding file is written as it is made;
+ * `finish`, once they are all taken, gives the counts and diagnostics.
+ */
+export function computeTableAdjudication(
+  codebook: Codebook,
+  a: CodingTable,
+  b: CodingTable,
+  options: AdjudicationOptions,
+): { settled: Generator<{ n: number; codings: Coding[] }>; finish: () => Omit<Adjudication, 'codings'> } {
+  const adjudicator = new Adjudicator(codebook, [a.coder, b.coder], options);
+  const segments = a.segments;
+  const codesOf = (t: CodingTable, from: number, to: number) => {
+    const set = new Set<string>();
+    for (let r = from; r < to; r++) if (t.code(r) !== 0) set.add(t.codeId(r));
+    return set;
+  };
+  function* settled(): Generator<{ n: number; codings: Coding[] }> {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      const n = Math.min(i < a.length ? a.segment(i) : Infinity, j < b.length ? b.segment(j) : Infinity);
+      let sa: Set<string> | undefined;
+      let sb: Set<string> | undefined;
+      if (i < a.length && a.segment(i) === n) sa = codesOf(a, i, (i = a.segmentEnd(i)));
+      if (j < b.length && b.segment(j) === n) sb = codesOf(b, j, (j = b.segmentEnd(j)));
+      const codings = adjudicator.segment(segments.segmentId(n), segments.docId(n), sa, sb);
+      if (codings.length > 0) yield { n, codings };
+    }
+  }
+  return { settled: settled(), finish: () => adjudicator.finish() };
 }
 
 /** The one-line account of a scripted adjudication, for stderr. */
