@@ -4,6 +4,7 @@ import { formatCoverage, type CoderCoverage } from '../core/analysis/coder-cover
 import type { CodingTable } from '../core/coding/coding-table.js';
 import { codingPath } from '../io/coding-file.js';
 import { readCodingTable } from '../io/read-coding-table.js';
+import type { Project } from '../io/read-project.js';
 import { readSegmentTable, type CompactStudy, type SegmentTableOptions } from '../io/read-segment-table.js';
 import { checkCoderFile, chooseCoder } from './analysis-options.js';
 import type { CommandContext } from './command-kit.js';
@@ -22,7 +23,16 @@ export async function openCompactStudy(
   opts: StudyOptionValues & { idColumn?: string | undefined; textColumn?: string | undefined },
   hooks: Pick<SegmentTableOptions, 'onDocument'> = {},
 ): Promise<CompactStudy> {
-  const project = await openProject(ctx, opts);
+  return readCompactStudy(ctx, await openProject(ctx, opts), opts, hooks);
+}
+
+/** openCompactStudy for a project already read (a command that must know where its output goes before the pass). */
+export async function readCompactStudy(
+  ctx: CommandContext,
+  project: Project,
+  opts: StudyOptionValues & { idColumn?: string | undefined; textColumn?: string | undefined },
+  hooks: Pick<SegmentTableOptions, 'onDocument'> = {},
+): Promise<CompactStudy> {
   const study = await readSegmentTable(project, {
     unit: opts.unit,
     idColumn: opts.idColumn,

@@ -81,7 +81,14 @@ export async function* nfcByLines(chunks: AsyncIterable<string>): AsyncGenerator
     const text = held + chunk;
     const cut = text.lastIndexOf('\n') + 1;
     held = text.slice(cut);
-    if (cut > 0) yield text.slice(0, cut).normalize('NFC');
+    if (cut > 0) yield nfc(text.slice(0, cut));
   }
-  if (held !== '') yield held.normalize('NFC');
+  if (held !== '') yield nfc(held);
+}
+
+/** Below U+0300 every character is its own NFC and combines with nothing before it: such text (most of a news corpus) needs no pass. */
+const MAY_CHANGE_IN_NFC = /[\u0300-\uffff]/;
+
+function nfc(text: string): string {
+  return MAY_CHANGE_IN_NFC.test(text) ? text.normalize('NFC') : text;
 }

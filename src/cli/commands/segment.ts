@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { countSegmentsByDocument, formatSegmentsCsv, formatSegmentsJsonl } from '../../core/segment/format-segments.js';
+import { formatSegmentsHeader, formatSegmentsRows } from '../../core/segment/format-segments.js';
+import type { SegmentTable } from '../../core/segment/segment-table.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addOutputOptions, describeTarget, outputOptionShape, resolveOutput, STDOUT, writeOutputs } from '../output.js';
-import { addStudyOptions, openStudy, studyOptionShape } from '../study-options.js';
+import { readCompactStudy } from '../compact-study.js';
+import type { CompactStudy } from '../../io/read-segment-table.js';
+import { addOutputOptions, describeTarget, outputOptionShape, resolveOutput, STDOUT, streamOutput } from '../output.js';
+import { addStudyOptions, openProject, studyOptionShape } from '../study-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -12,22 +15,45 @@ const Options = z.strictObject({
   verbose: z.boolean().default(false),
 });
 
+/** Segments per document, in corpus order (documents without segments left out). */
+function* countsByDocument(t: SegmentTable): Generator<string> {
+  for (let d = 0; d < t.documents.length; d++) {
+    const { from, to } = t.segmentsOf(d);
+    if (to > from) yield `${t.documents[d]!.id}\t${to - from}`;
+  }
+}
+
 const segment: CommandModule = (cmd, ctx) => {
   addOutputOptions(addStudyOptions(cmd), 'output file (default: <out>/segments.csv)', { stdout: true })
     .description('split the corpus into units (segments) with stable ids')
     .option('--format <format>', 'csv or jsonl (default: from the file extension, else csv)')
     .option('--verbose', 'also print the segment count of every document');
   defineAction(cmd, ctx, Options, async (opts) => {
-    const study = await openStudy(ctx, opts);
-    const target = resolveOutput(ctx, opts.output, { project: study.project, file: 'segments.csv' }, { stdout: true });
+    const project = await openProject(ctx, opts);
+    const target = resolveOutput(ctx, opts.output, { project, file: 'segments.csv' }, { stdout: true });
     const format = opts.format ?? (target.endsWith('.jsonl') || (target === STDOUT && opts.json) ? 'jsonl' : 'csv');
-    const content = format === 'jsonl' ? formatSegmentsJsonl(study.segments) : formatSegmentsCsv(study.segments);
-    const drop = study.project.settings.drop ? { details: { drop: study.project.settings.drop, dropped: study.dropped } } : {};
-    await writeOutputs(ctx, study, [{ file: target, content, kind: 'derived', ...drop }], opts);
+    const drop = project.settings.drop;
+    // Filled in by the pass, read when the file is published.
+    const details: Record<string, unknown> = {};
+    let study: CompactStudy | undefined;
+    // One pass: each document's rows are written as it is segmented, the file published when the corpus is read whole.
+    await streamOutput(
+      ctx,
+      target,
+      async (write) => {
+        await write(formatSegmentsHeader(format));
+        study = await readCompactStudy(ctx, project, opts, { onDocument: (_doc, segments) => write(formatSegmentsRows(segments, format)) });
+        if (drop) Object.assign(details, { drop, dropped: study.dropped });
+        return study;
+      },
+      { kind: 'derived', ...(drop ? { details } : {}) },
+      { force: opts.force, project },
+    );
+    const t = study!.segments;
     // One line per document only when asked: a corpus of 21,000 documents would print 21,000 lines.
-    if (opts.verbose) for (const [doc, n] of countSegmentsByDocument(study.segments)) ctx.note(`${doc}\t${n}`);
-    const left = study.dropped ? ` (${study.dropped} left out as boilerplate by drop: in qcode.yaml)` : '';
-    ctx.note(`${study.segments.length} ${study.unit} segments in ${study.corpus.length} documents${left}${describeTarget(ctx, target)}`);
+    if (opts.verbose) for (const line of countsByDocument(t)) ctx.note(line);
+    const left = study!.dropped ? ` (${study!.dropped} left out as boilerplate by drop: in qcode.yaml)` : '';
+    ctx.note(`${t.length} ${study!.unit} segments in ${t.documents.length} documents${left}${describeTarget(ctx, target)}`);
   });
 };
 

@@ -4,9 +4,9 @@ import { hasErrors } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError } from '../../core/diagnostics/qcode-error.js';
 import { diagnosticToJson } from '../../core/diagnostics/format-diagnostic.js';
 import { boundDiagnostics, countDiagnostics } from '../../core/diagnostics/diagnostic-bounds.js';
-import { formatValidationSummary } from '../../core/project/format-validation-summary.js';
+import { CorpusTally, formatValidationSummary } from '../../core/project/format-validation-summary.js';
 import { readCodebook } from '../../io/read-codebook.js';
-import { readCorpus } from '../../io/read-corpus.js';
+import { streamDocuments } from '../../io/stream-documents.js';
 import { checkAllOutputSets } from '../../io/output-set.js';
 import { corpusColumns } from '../../io/read-study.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
@@ -36,14 +36,14 @@ const validate: CommandModule = (cmd, ctx) => {
     const project = await collect(() => openProject(ctx, opts));
     if (project) diagnostics.push(...checkProjectInputs(project, display));
     const codebook = project?.codebookPath ? await collect(() => readCodebook(project.codebookPath!, display(project.codebookPath!))) : undefined;
+    // Streamed: memory holds a document at a time, whatever the corpus' size.
     const corpus = project?.corpusPath
-      ? await collect(() =>
-          readCorpus(
-            project.corpusPath!,
-            corpusColumns(project, opts),
-            display,
-          ),
-        )
+      ? await collect(async () => {
+          const stream = streamDocuments(project.corpusPath!, corpusColumns(project, opts), display);
+          const tally = new CorpusTally();
+          for await (const doc of stream.documents) tally.add(doc);
+          return { tally, diagnostics: stream.end().diagnostics };
+        })
       : undefined;
     diagnostics.push(...(project?.diagnostics ?? []), ...(codebook?.diagnostics ?? []), ...(corpus?.diagnostics ?? []));
     // Outputs written together (a coding file and its evidence) must be of one run.
@@ -53,7 +53,7 @@ const validate: CommandModule = (cmd, ctx) => {
       ctx.outJson({ valid: !failed, ...countDiagnostics(diagnostics), diagnostics: boundDiagnostics(diagnostics).map(diagnosticToJson) });
     } else {
       ctx.printDiagnostics(diagnostics);
-      if (!opts.quiet) ctx.out(formatValidationSummary({ codebook: codebook?.codebook, documents: corpus?.documents, failed }));
+      if (!opts.quiet) ctx.out(formatValidationSummary({ codebook: codebook?.codebook, corpus: corpus?.tally, failed }));
     }
     if (diagnostics.some((d) => CANNOT_RUN.has(d.code))) return 2;
     return failed ? 1 : 0;

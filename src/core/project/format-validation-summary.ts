@@ -2,8 +2,20 @@ import type { Codebook } from '../model/codebook.js';
 import { listCodes } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
 
+/** What the summary says of a corpus: its documents counted by their `type`, gathered a document at a time. */
+export class CorpusTally {
+  documents = 0;
+  readonly byType = new Map<string, number>();
+
+  add(doc: Pick<Document, 'metadata'>): void {
+    this.documents++;
+    const type = doc.metadata.type ?? '';
+    this.byType.set(type, (this.byType.get(type) ?? 0) + 1);
+  }
+}
+
 /** The closing lines of `qcode validate`: what was checked and the verdict. */
-export function formatValidationSummary(input: { codebook?: Codebook | undefined; documents?: readonly Document[] | undefined; failed: boolean }): string {
+export function formatValidationSummary(input: { codebook?: Codebook | undefined; corpus?: CorpusTally | undefined; failed: boolean }): string {
   const lines: string[] = [];
   if (input.codebook) {
     const codes = listCodes(input.codebook);
@@ -12,14 +24,12 @@ export function formatValidationSummary(input: { codebook?: Codebook | undefined
       `codebook ${input.codebook.name} ${input.codebook.version}: ${input.codebook.categories.length} categories, ${codes.length} codes, ${patterns} patterns`,
     );
   }
-  if (input.documents) {
-    const byType = new Map<string, number>();
-    for (const d of input.documents) byType.set(d.metadata.type ?? '', (byType.get(d.metadata.type ?? '') ?? 0) + 1);
-    const parts = [...byType.entries()]
+  if (input.corpus) {
+    const parts = [...input.corpus.byType.entries()]
       .filter(([t]) => t !== '')
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([t, n]) => `${t} ${n}`);
-    lines.push(`corpus: ${input.documents.length} documents${parts.length ? ` (${parts.join(', ')})` : ''}`);
+    lines.push(`corpus: ${input.corpus.documents} documents${parts.length ? ` (${parts.join(', ')})` : ''}`);
   }
   lines.push(input.failed ? 'validation failed' : 'valid');
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import { formatRecordsCsv, formatRecordsJsonl } from '../format/format-records.js';
+import { formatRecordsCsv, formatRecordsCsvHeader, formatRecordsCsvRows, formatRecordsJsonl } from '../format/format-records.js';
 import type { Segment } from '../model/segment.js';
 import { computeTextSha } from '../util/hash.js';
 
@@ -13,6 +13,16 @@ export function formatSegmentsCsv(segments: readonly Segment[]): string {
 
 export function formatSegmentsJsonl(segments: readonly Segment[]): string {
   return formatRecordsJsonl(SEGMENT_COLUMNS, withSha(segments));
+}
+
+/** The segments file in pieces, for a writer streaming it a document at a time: the header ('' for JSONL), then each document's rows. */
+export function formatSegmentsHeader(format: 'csv' | 'jsonl'): string {
+  return format === 'csv' ? formatRecordsCsvHeader(SEGMENT_COLUMNS) : '';
+}
+
+/** One document's segments as rows of the segments file (the same bytes as the whole-file functions). */
+export function formatSegmentsRows(segments: readonly Segment[], format: 'csv' | 'jsonl'): string {
+  return format === 'csv' ? formatRecordsCsvRows(SEGMENT_COLUMNS, withSha(segments)) : formatRecordsJsonl(SEGMENT_COLUMNS, withSha(segments));
 }
 
 /** Segments per document, in corpus order, for the summary on stderr. */
