@@ -2,6 +2,7 @@ import type { Codebook } from '../model/codebook.js';
 import { listCodes } from '../model/codebook.js';
 import type { Coding } from '../model/coding.js';
 import type { CodingTable } from './coding-table.js';
+import { commonSegments, compareCodes } from './pair-coding-tables.js';
 import { groupCodesBySegment } from './group-codings.js';
 
 /** A value that may be undefined for the data, with the reason when it is. */
@@ -106,40 +107,19 @@ export function computeTableEvaluation(coder: CodingTable, gold: CodingTable, co
   const errors: EvaluationError[] = [];
   const codeIds = coder.codeIds;
   let both = 0;
-  let i = 0;
-  let j = 0;
-  while (i < coder.length && j < gold.length) {
-    const n = coder.segment(i);
-    const m = gold.segment(j);
-    if (n !== m) {
-      if (n < m) i = coder.segmentEnd(i);
-      else j = gold.segmentEnd(j);
-      continue;
-    }
-    const ec = coder.segmentEnd(i);
-    const eg = gold.segmentEnd(j);
+  for (const s of commonSegments(coder, gold)) {
     both++;
     let segmentId: string | undefined;
-    // Code numbers rise within a segment's rows (0, "reviewed, none", first).
-    while (i < ec || j < eg) {
-      const kc = i < ec ? coder.code(i) : Infinity;
-      const kg = j < eg ? gold.code(j) : Infinity;
-      if (kc === 0) i++;
-      else if (kg === 0) j++;
-      else if (kc === kg) {
-        counts[kc - 1]!.tp++;
-        i++;
-        j++;
-      } else {
-        const k = Math.min(kc, kg);
-        segmentId ??= coder.segments.segmentId(n);
-        if (kc < kg) counts[k - 1]!.fp++;
-        else counts[k - 1]!.fn++;
-        errors.push({ segment_id: segmentId, code: codeIds[k - 1]!, error: kc < kg ? 'false_positive' : 'false_negative' });
-        if (kc < kg) i++;
-        else j++;
+    compareCodes(coder, gold, s, (k, c, g) => {
+      const n = counts[k - 1]!;
+      if (c && g) n.tp++;
+      else {
+        if (c) n.fp++;
+        else n.fn++;
+        segmentId ??= coder.segments.segmentId(s.n);
+        errors.push({ segment_id: segmentId, code: codeIds[k - 1]!, error: c ? 'false_positive' : 'false_negative' });
       }
-    }
+    });
   }
   return summariseEvaluation(coder.length > 0 ? coder.coder : '', gold.length > 0 ? gold.coder : '', both, codebook, counts, errors);
 }

@@ -1,4 +1,5 @@
 import type { CodingTable } from '../coding/coding-table.js';
+import { commonSegments, compareCodes } from '../coding/pair-coding-tables.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { warn } from '../diagnostics/qcode-error.js';
 import { listCodes, type Codebook } from '../model/codebook.js';
@@ -35,43 +36,17 @@ export function computeDisagreementIds(ta: CodingTable, tb: CodingTable): Disagr
   let common = 0;
   let agreedSegments = 0;
   let segmentsWith = 0;
-  let i = 0;
-  let j = 0;
-  while (i < ta.length && j < tb.length) {
-    const n = ta.segment(i);
-    const m = tb.segment(j);
-    if (n !== m) {
-      if (n < m) i = ta.segmentEnd(i);
-      else j = tb.segmentEnd(j);
-      continue;
-    }
-    const ea = ta.segmentEnd(i);
-    const eb = tb.segmentEnd(j);
+  for (const s of commonSegments(ta, tb)) {
     common++;
     const before = out.segment.length;
-    // Code numbers rise within a segment (0, "reviewed, none", first): a merge of two sorted lists.
-    let x = i;
-    let y = j;
-    while (x < ea || y < eb) {
-      const ka = x < ea ? ta.code(x) : Infinity;
-      const kb = y < eb ? tb.code(y) : Infinity;
-      if (ka === 0) x++;
-      else if (kb === 0) y++;
-      else if (ka === kb) {
-        x++;
-        y++;
-      } else {
-        out.segment.push(n);
-        out.code.push(Math.min(ka, kb));
-        out.a.push(ka < kb ? 1 : 0);
-        if (ka < kb) x++;
-        else y++;
-      }
-    }
+    compareCodes(ta, tb, s, (k, inA, inB) => {
+      if (inA === inB) return;
+      out.segment.push(s.n);
+      out.code.push(k);
+      out.a.push(inA ? 1 : 0);
+    });
     if (out.segment.length === before) agreedSegments++;
     else segmentsWith++;
-    i = ea;
-    j = eb;
   }
   const diagnostics = common === 0 ? [warn('QC512', `${ta.coder} and ${tb.coder} have no reviewed segment in common`)] : [];
   return { coders: [ta.coder, tb.coder], common, agreedSegments, segmentsWith, rows: out.segment.length, ...out, diagnostics };
