@@ -5,6 +5,8 @@ import { compileKwicPattern, computeDocumentKwic, formatKwicLines, type KwicLine
 import { DocumentCoder } from '../../core/match/code-document.js';
 import { compilePatterns } from '../../core/match/compile-matcher.js';
 import { listCodes } from '../../core/model/codebook.js';
+import type { Document } from '../../core/model/document.js';
+import type { Segment } from '../../core/model/segment.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import { streamSegmentTexts } from '../../io/stream-segment-texts.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
@@ -34,14 +36,18 @@ const kwic: CommandModule = (cmd, ctx) => {
     }
     // A typed pattern is checked before the corpus is read: a typo fails fast.
     const typed = pattern === undefined ? undefined : compileKwicPattern(pattern);
-    const study = await openCompactStudy(ctx, opts);
-    if (opts.code) ctx.report(checkCodeIds([opts.code], study.codebook));
-    const matcher = typed ?? compilePatterns(listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns);
-    // The lines are the output: only they are kept, the corpus passes a document at a time.
-    const coder = new DocumentCoder(matcher, study.unit);
+    // The lines are the output: only they are kept, the corpus passes a document at a time (a typed pattern's in the pass that reads the study).
     const lines: KwicLine[] = [];
-    for await (const { doc, segments } of streamSegmentTexts(study, { ...opts, display: (p) => ctx.display(p) }, (d) => study.segments.segmentsOf(d).to > study.segments.segmentsOf(d).from)) {
-      for (const line of computeDocumentKwic(coder, doc, segments(), opts.window)) lines.push(line);
+    const find = (coder: DocumentCoder, doc: Document, segments: readonly Segment[]) => {
+      for (const line of computeDocumentKwic(coder, doc, segments, opts.window)) lines.push(line);
+    };
+    const typedCoder = typed && new DocumentCoder(typed, 'document');
+    const study = await openCompactStudy(ctx, opts, typedCoder ? { onDocument: (doc, segments) => find(typedCoder, doc, segments) } : {});
+    if (opts.code) {
+      ctx.report(checkCodeIds([opts.code], study.codebook));
+      const coder = new DocumentCoder(compilePatterns(listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns), study.unit);
+      const hasSegments = (d: number) => study.segments.segmentsOf(d).to > study.segments.segmentsOf(d).from;
+      for await (const { doc, segments } of streamSegmentTexts(study, { ...opts, display: (p) => ctx.display(p) }, hasSegments)) find(coder, doc, segments());
     }
     const format = chooseFormat(opts);
     if (format === 'table') ctx.io.stdout.write(formatKwicLines(lines, opts.window));
