@@ -130,10 +130,13 @@ export class ExemplarPicker {
     let toks: string[] | null = null;
     this.codes.forEach((code, k) => {
       if (!codes.has(code.code) || this.exemplars === 0) return;
+      const list = this.best[k]!;
+      const found = matches(code.code);
+      // A full list is not entered with fewer matches than its last: no need to tokenise the text for that.
+      if (list.length === this.exemplars && found < list[list.length - 1]!.matches) return;
       toks ??= listContentTerms(text);
       const keyness = toks.length === 0 ? 0 : toks.reduce((s, t) => s + (code.g2ByTerm.get(t) ?? 0), 0) / toks.length;
-      const ex = { segment_id: segmentId, matches: matches(code.code), keyness, text };
-      const list = this.best[k]!;
+      const ex = { segment_id: segmentId, matches: found, keyness, text };
       // A later segment goes after every one it does not beat: the order of a stable sort by matches, then keyness.
       let at = list.length;
       while (at > 0 && (ex.matches > list[at - 1]!.matches || (ex.matches === list[at - 1]!.matches && ex.keyness > list[at - 1]!.keyness))) at--;
