@@ -46,13 +46,18 @@ export async function readCompactStudy(
 
 /** Reads coders' coding files as CodingTables: errors are thrown, warnings printed in the order the coders were given. */
 export async function openCompactCoders(ctx: CommandContext, study: CompactStudy, sources: readonly CoderSource[]): Promise<CodingTable[]> {
+  return (await openNamedCompactCoders(ctx, study, sources)).map((c) => c.codings);
+}
+
+/** openCompactCoders, each table with the coder's name as given (a coder, or a file's name, a shard part's suffix kept), as openCoders names them. */
+export async function openNamedCompactCoders(ctx: CommandContext, study: CompactStudy, sources: readonly CoderSource[]): Promise<{ coder: string; codings: CodingTable }[]> {
   const named = sources.map((s) => (typeof s === 'string' ? { coder: s, file: codingPath(study.project, s) } : s));
   const display = (p: string) => ctx.display(p);
   const read = [];
   // One file at a time: each holds its rows while it is checked.
   for (const { coder, file } of named) read.push(await readCodingTable(file, { codebook: study.codebook, segments: study.segments, coder, study, display }));
   ctx.report(read.flatMap((r) => r.diagnostics));
-  return read.map((r) => r.codings);
+  return read.map((r, i) => ({ coder: named[i]!.coder, codings: r.codings }));
 }
 
 export interface CompactCodedStudy {
@@ -71,9 +76,9 @@ export async function openCompactCodedStudy(
   const study = await openCompactStudy(ctx, opts);
   const coder = chooseCoder(study, opts.coder);
   await checkCoderFile(ctx, study.project, coder);
-  const [codings] = await openCompactCoders(ctx, study, [coder]);
-  if (codings!.reviewed === 0) throw new QcodeError([diag('QC704', `coder ${coder} has reviewed no segment of this corpus`)]);
-  const coverage = { coder, reviewed: codings!.reviewed, segments: study.segments.length };
+  const codings = (await openCompactCoders(ctx, study, [coder]))[0]!;
+  if (codings.reviewed === 0) throw new QcodeError([diag('QC704', `coder ${coder} has reviewed no segment of this corpus`)]);
+  const coverage = { coder, reviewed: codings.reviewed, segments: study.segments.length };
   ctx.note(formatCoverage(coverage));
-  return { study, coder, codings: codings!, coverage };
+  return { study, coder, codings: codings, coverage };
 }

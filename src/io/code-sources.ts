@@ -2,11 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { findInvalidUtf8 } from '../core/corpus/normalize-text.js';
-import { missingColumns, parseCsvRecord, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
+import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { parseDocumentFile } from '../core/corpus/parse-document-file.js';
-import { diag } from '../core/diagnostics/qcode-error.js';
 import { QcodeError } from '../core/diagnostics/qcode-error.js';
 import { JsonlLineCoder, codeDocumentText, skippedDocument, type LineOutcome } from '../core/match/code-jsonl-line.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
@@ -15,6 +13,7 @@ import type { Codebook, Unit } from '../core/model/codebook.js';
 import { CodingSink, type RowTarget, type SliceResult } from './coding-sink.js';
 import { listDocumentFiles } from './list-document-files.js';
 import { invalidUtf8, readNormalisedText } from './normalised-text.js';
+import { csvDocuments } from './stream-documents.js';
 import { readTextFile } from './read-text-file.js';
 
 /** What every part of a coding run needs to know, whichever source it reads. Plain data (posted to worker threads). */
@@ -196,40 +195,15 @@ export async function codeCsvFile(job: CodeJob, sink: CodingSink, progress: (byt
   const coder = lineCoder(job, keeper(job)).coder;
   const keep = keeper(job);
   const file = job.shownFile;
-  const input = Readable.from(readNormalisedText(job.file, file, { problem: (d) => sink.problems([d]), progress }));
-  const parser = input.pipe(parse({ info: true, relax_column_count: true, skip_empty_lines: true }));
-  let header: string[] | null = null;
-  let prevEnd = 1;
+  const text = readNormalisedText(job.file, file, { problem: (d) => sink.problems([d]), progress });
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = prevEnd + (header ? 1 : 0);
-      prevEnd = info.lines;
-      if (header === null) {
-        header = record;
-        const missing = missingColumns(header, job.columns, file);
-        sink.problems(missing);
-        if (missing.length > 0) break;
-        continue;
-      }
-      const parsed = parseCsvRecord(header, record, { file, line }, job.columns);
-      if (!parsed.document) {
-        sink.problems([parsed.diagnostic]);
-        continue;
-      }
-      const doc = parsed.document;
+    for await (const { document: doc, line } of csvDocuments(text, file, job.columns, (ds) => sink.problems(ds), (d) => sink.problems([d]))) {
       const outcome: LineOutcome = keep(doc.id)
         ? codeDocumentText(coder, doc, doc.metadata.language || job.codebook.language, sink.text)
         : skippedDocument(doc.id);
       sink.took(outcome, line);
     }
-  } catch (e) {
-    // csv-parse stops at malformed quoting: the user's CSV, reported at its line like any other problem.
-    // Its errors carry an upper-case code (CSV_… from the sync API, without the prefix from the stream) and the line.
-    const err = e as { message?: string; lines?: number; code?: unknown };
-    if (typeof err.code !== 'string' || !/^[A-Z_]+$/.test(err.code) || typeof err.lines !== 'number') throw e;
-    sink.problems([diag('QC305', String(err.message).replace(/^Invalid .*?: /, ''), { at: { file, line: err.lines } })]);
   } finally {
-    input.destroy();
     sink.close();
   }
   return { ...sink.result, lines: 0 };

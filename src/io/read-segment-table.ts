@@ -2,9 +2,10 @@ import type { Codebook, Unit } from '../core/model/codebook.js';
 import type { Document } from '../core/model/document.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
-import { compileDropRule, isBoilerplate } from '../core/match/drop-boilerplate.js';
+import { compileDropRule, isBoilerplate, type DropRule } from '../core/match/drop-boilerplate.js';
 import { segmentId, type Segment } from '../core/model/segment.js';
 import { computeTextSpans } from '../core/segment/compute-segments.js';
+import type { TextSpan } from '../core/segment/text-span.js';
 import { SegmentTableBuilder, type SegmentTable } from '../core/segment/segment-table.js';
 import { computeTextSha } from '../core/util/hash.js';
 import { readCodebook } from './read-codebook.js';
@@ -66,19 +67,11 @@ export async function readSegmentTable(project: Project, options: SegmentTableOp
   for await (const doc of stream.documents) {
     builder.addDocument(doc);
     if (!codebook) continue;
-    const text = doc.text;
     const kept: Segment[] | undefined = options.onDocument ? [] : undefined;
-    const spans = computeTextSpans(text, unit, documentLanguage(doc, codebook));
-    for (let i = 0; i < spans.length; i++) {
-      const span = spans[i]!;
-      const segmentText = text.slice(span.start, span.end);
-      if (drop && isBoilerplate(drop, segmentText)) {
-        builder.dropped++;
-        continue;
-      }
-      builder.addSegment(i + 1, span.cpStart, span.cpEnd, computeTextSha(segmentText));
-      kept?.push({ segment_id: segmentId(doc.id, unit, i + 1), doc_id: doc.id, unit, index: i + 1, start: span.cpStart, end: span.cpEnd, text: segmentText });
-    }
+    builder.dropped += eachKeptSegment(doc, unit, documentLanguage(doc, codebook), drop, (index, span, text) => {
+      builder.addSegment(index, span.cpStart, span.cpEnd, computeTextSha(text));
+      kept?.push({ segment_id: segmentId(doc.id, unit, index), doc_id: doc.id, unit, index, start: span.cpStart, end: span.cpEnd, text });
+    });
     if (kept) await options.onDocument!(doc, kept);
   }
   const end = stream.end();
@@ -97,4 +90,74 @@ export async function readSegmentTable(project: Project, options: SegmentTableOp
     segmentCount: segments.length,
     diagnostics,
   };
+}
+
+/** Calls back for each segment of a document that is not boilerplate, with its index (given before dropping), span and text; returns how many were dropped. */
+function eachKeptSegment(doc: Document, unit: Unit, language: string, drop: DropRule | null, visit: (index: number, span: TextSpan, text: string) => void): number {
+  const text = doc.text;
+  const spans = computeTextSpans(text, unit, language);
+  let dropped = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    const segmentText = text.slice(span.start, span.end);
+    if (drop && isBoilerplate(drop, segmentText)) dropped++;
+    else visit(i + 1, span, segmentText);
+  }
+  return dropped;
+}
+
+/**
+ * A second streaming pass over a compact study's corpus, for a command that
+ * prints text (a sample's, an export's): each document `want` picks (by its
+ * number in study.segments.documents) with its segments, exactly those of
+ * the table (the same units, language and drop:), one document at a time.
+ * The corpus is read again, so a corpus changed between the passes is
+ * reported (QC010) rather than mixed.
+ */
+export async function forEachStudyDocument(
+  study: CompactStudy,
+  options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
+  want: (doc: number) => boolean,
+  visit: (doc: number, document: Document, segments: readonly Segment[]) => void | Promise<void>,
+): Promise<void> {
+  const { project, unit, codebook } = study;
+  const drop = compileDropRule(project.settings.drop);
+  const stream = streamDocuments(project.corpusPath!, corpusColumns(project, options), options.display);
+  let d = -1;
+  for await (const doc of stream.documents) {
+    d++;
+    if (!want(d)) continue;
+    const segments: Segment[] = [];
+    eachKeptSegment(doc, unit, documentLanguage(doc, codebook), drop, (index, span, text) =>
+      segments.push({ segment_id: segmentId(doc.id, unit, index), doc_id: doc.id, unit, index, start: span.cpStart, end: span.cpEnd, text }),
+    );
+    await visit(d, doc, segments);
+  }
+  if (stream.end().corpusSha256 !== study.corpusSha256) {
+    throw new QcodeError([diag('QC010', `the corpus ${options.display?.(project.corpusPath!) ?? project.corpusPath} changed while qcode was reading it`, {})]);
+  }
+}
+
+/**
+ * The segments at `positions` (segment numbers of study.segments, ascending)
+ * with their text, a document at a time: `visit` hears each document's picks
+ * with `at`, their index in `positions`. A second pass over the corpus
+ * (forEachStudyDocument) that segments only the documents holding a pick.
+ */
+export async function forEachSegmentAt(
+  study: CompactStudy,
+  positions: ArrayLike<number>,
+  options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
+  visit: (picked: readonly { at: number; segment: Segment }[]) => void | Promise<void>,
+): Promise<void> {
+  const t = study.segments;
+  const docs = new Set<number>();
+  for (let i = 0; i < positions.length; i++) docs.add(t.doc(positions[i]!));
+  let i = 0;
+  await forEachStudyDocument(study, options, (d) => docs.has(d), async (d, _doc, segments) => {
+    const { from, to } = t.segmentsOf(d);
+    const picked: { at: number; segment: Segment }[] = [];
+    for (; i < positions.length && positions[i]! < to; i++) picked.push({ at: i, segment: segments[positions[i]! - from]! });
+    await visit(picked);
+  });
 }

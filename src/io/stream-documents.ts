@@ -105,7 +105,7 @@ export function streamDocuments(corpusPath: string, columns: ColumnNames = DEFAU
       const hash = fileHash;
       let invalid: Diagnostic | undefined;
       const text = nfcByLines(readNormalisedText(corpusPath, shown, { problem: (d) => (invalid = d), bytes: (b) => hash.update(b) }));
-      const rows = ext === '.csv' ? csvDocuments(text, shown, columns, parsing, unreadable) : jsonlDocuments(text, shown, columns, parsing);
+      const rows = ext === '.csv' ? csvRows(text, shown, columns, (ds) => parsing.push(...ds), unreadable) : jsonlDocuments(text, shown, columns, parsing);
       for await (const doc of rows) {
         if (invalid) break;
         see(doc);
@@ -126,6 +126,10 @@ export function streamDocuments(corpusPath: string, columns: ColumnNames = DEFAU
       return finished;
     },
   };
+}
+
+async function* csvRows(...args: Parameters<typeof csvDocuments>): AsyncGenerator<Document> {
+  for await (const { document } of csvDocuments(...args)) yield document;
 }
 
 async function* jsonlDocuments(text: AsyncIterable<string>, file: string, columns: ColumnNames, problems: Diagnostic[]): AsyncGenerator<Document> {
@@ -151,13 +155,19 @@ async function* jsonlDocuments(text: AsyncIterable<string>, file: string, column
   if (doc) yield doc;
 }
 
-async function* csvDocuments(
+/**
+ * The documents of a CSV corpus as csv-parse streams its records (a record
+ * may span lines), each with its line: the one CSV loop of the streamed
+ * reader and the auto-coder. Problems go to `problems`; malformed quoting
+ * stops the reading and goes to `unreadable`.
+ */
+export async function* csvDocuments(
   text: AsyncIterable<string>,
   file: string,
   columns: ColumnNames,
-  problems: Diagnostic[],
+  problems: (ds: Diagnostic[]) => void,
   unreadable: (d: Diagnostic) => void,
-): AsyncGenerator<Document> {
+): AsyncGenerator<{ document: Document; line: number }> {
   const input = Readable.from(text);
   const parser = input.pipe(parse({ info: true, relax_column_count: true, skip_empty_lines: true }));
   let header: string[] | null = null;
@@ -169,17 +179,18 @@ async function* csvDocuments(
       if (header === null) {
         header = record;
         const missing = missingColumns(header, columns, file);
-        problems.push(...missing);
+        problems(missing);
         if (missing.length > 0) return;
         continue;
       }
       const parsed = parseCsvRecord(header, record, { file, line }, columns);
-      if (parsed.document) yield parsed.document;
-      else problems.push(parsed.diagnostic);
+      if (parsed.document) yield { document: parsed.document, line };
+      else problems([parsed.diagnostic]);
     }
-    if (header === null) problems.push(...missingColumns([], columns, file));
+    if (header === null) problems(missingColumns([], columns, file));
   } catch (e) {
-    // csv-parse stops at malformed quoting (see codeCsvFile): reported at its line.
+    // csv-parse stops at malformed quoting: the user's CSV, reported at its line like any other problem.
+    // Its errors carry an upper-case code (CSV_… from the sync API, without the prefix from the stream) and the line.
     const err = e as { message?: string; lines?: number; code?: unknown };
     if (typeof err.code !== 'string' || !/^[A-Z_]+$/.test(err.code) || typeof err.lines !== 'number') throw e;
     unreadable(diag('QC305', String(err.message).replace(/^Invalid .*?: /, ''), { at: { file, line: err.lines } }));

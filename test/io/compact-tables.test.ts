@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sortDiagnostics, type Diagnostic } from '../../src/core/diagnostics/diagnostic.js';
 import { QcodeError } from '../../src/core/diagnostics/qcode-error.js';
+import { computeReviewedScopes, computeScopes, reviewedUnitsOf } from '../../src/core/agreement/compute-scopes.js';
 import { computeTextSha } from '../../src/core/util/hash.js';
 import { readCodingFile } from '../../src/io/coding-file.js';
 import { readCodingTable } from '../../src/io/read-coding-table.js';
@@ -17,22 +18,8 @@ import { readStudy } from '../../src/io/read-study.js';
 // and for a coding file the same codings in the same order and the same
 // diagnostics, on generated corpora and coding files full of defects.
 
-const CODEBOOK = `name: t
-version: 1.0.0
-language: en
-categories:
-  - id: topic
-    label: Topic
-    codes:
-      - { id: trade, label: Trade, patterns: [tariff*] }
-      - { id: jobs, label: Jobs, patterns: [job*] }
-  - id: tone
-    label: Tone
-    exclusive: true
-    codes:
-      - { id: pos, label: Positive, patterns: [good] }
-      - { id: neg, label: Negative, patterns: [bad] }
-`;
+/** Two categories, the second exclusive: what QC404 and the category scope of agree need. */
+const CODEBOOK = readFileSync(path.resolve(import.meta.dirname, '../fixtures/codebooks/topic-and-exclusive-tone.yaml'), 'utf8');
 
 const sentence = fc.constantFrom('Tariffs rose.', 'Jobs fell!', 'Good news?', 'Bad day.', 'Read more at wire.', 'Ünïcode é.', 'Same.', 'Same.', '😀 ok.');
 const document = fc.array(fc.array(sentence, { minLength: 0, maxLength: 4 }), { minLength: 0, maxLength: 3 }).map((ps) => ps.map((p) => p.join(' ')).join('\n\n'));
@@ -185,6 +172,35 @@ describe('the coding table', () => {
         expect(t.reviewed).toBe(new Set(objects.value.codings.map((c) => c.segment_id)).size);
       }),
       { numRuns: 80 },
+    );
+  });
+});
+
+describe('agreement on coding tables', () => {
+  const pick = fc.record({ seg: fc.nat(40), defect: fc.constantFrom('ok', 'ok', 'none', 'exclusive', 'duplicate'), memo: fc.constant(''), code: fc.nat(3) });
+  it('equals computeScopes over Coding objects, for two and three coders, with and without --complete-units', async () => {
+    await fc.assert(
+      fc.asyncProperty(corpus, fc.array(fc.array(pick, { maxLength: 20 }), { minLength: 2, maxLength: 3 }), fc.boolean(), async (docs, coderPicks, complete) => {
+        const dir = writeProject(docs, 'sentence', false);
+        const project = await readProject(dir);
+        const study = await readStudy(project);
+        const compact = await readSegmentTable(project);
+        const objects = [];
+        const tables = [];
+        for (const [i, picks] of coderPicks.entries()) {
+          const coder = `c${i}`;
+          const rows = codingRows(study.segments, picks).map((r) => [...r.cells.slice(0, 3), coder, ...r.cells.slice(4)]);
+          const file = path.join(dir, 'out', 'codings', `${coder}.csv`);
+          writeFileSync(file, ['segment_id,doc_id,text_sha,coder,category,code,memo', ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n');
+          const read = await readCodingFile(file, { codebook: study.codebook, segments: study.segments, coder });
+          objects.push({ coder, codings: read.codings });
+          tables.push({ coder, codings: (await readCodingTable(file, { codebook: compact.codebook, segments: compact.segments, coder })).codings });
+        }
+        const options = { missing: complete ? ('complete' as const) : ('available' as const) };
+        const expected = computeScopes(study.codebook, objects, { ...options, segmentOrder: study.segments.map((s) => s.segment_id) });
+        expect(computeReviewedScopes(compact.codebook, reviewedUnitsOf(tables), options)).toEqual(expected);
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -4,7 +4,7 @@ import { METRIC_KEYS, type AgreementResult, type MetricKey } from '../../core/ag
 import { checkCodingsOptions, checkComparedCoders } from '../../core/agreement/check-agree-options.js';
 import { checkThreshold } from '../../core/agreement/check-threshold.js';
 import { agreementOptions, computeVariableAgreement, type AgreementOptions } from '../../core/agreement/compute-agreement.js';
-import { computeScopes } from '../../core/agreement/compute-scopes.js';
+import { computeReviewedScopes, reviewedUnitsOf } from '../../core/agreement/compute-scopes.js';
 import { formatAgreement } from '../../core/agreement/format-agreement.js';
 import { LEVELS } from '../../core/agreement/ratings-table.js';
 import { CoderListSchema } from '../../core/model/coder.js';
@@ -12,7 +12,8 @@ import { QcodeError } from '../../core/diagnostics/qcode-error.js';
 import { coderOfFile } from '../../io/coding-file.js';
 import { readRatingsFile } from '../../io/read-ratings.js';
 import { defineAction, globalOptionShape, type CommandContext, type CommandModule } from '../command-kit.js';
-import { addStudyOptions, openCoders, openStudy, studyOptionShape } from '../study-options.js';
+import { addStudyOptions, studyOptionShape } from '../study-options.js';
+import { openCompactStudy, openNamedCompactCoders } from '../compact-study.js';
 import { addAgreeOutputOptions, agreeOutputOptionShape, chooseFormat, chooseView, emitText, orOnSpans, ratingsOutputFacts, type OutputFacts } from '../agree-spans.js';
 
 const Options = z.strictObject({
@@ -71,10 +72,10 @@ async function fromRatings(ctx: CommandContext, opts: Opts, ratings: string, how
 async function fromCodings(ctx: CommandContext, opts: Opts, files: string[], how: AgreementOptions): Agreement {
   ctx.report(checkCodingsOptions(opts));
   const byFile = files.map((f) => path.resolve(ctx.io.cwd, f)).map((file) => ({ coder: coderOfFile(file), file }));
-  const study = await openStudy(ctx, opts);
-  const coders = await openCoders(ctx, study, [...(opts.coders ?? []), ...byFile]);
+  const study = await openCompactStudy(ctx, opts);
+  const coders = await openNamedCompactCoders(ctx, study, [...(opts.coders ?? []), ...byFile]);
   ctx.report(checkComparedCoders(coders.map((c) => c.coder)));
-  return { result: computeScopes(study.codebook, coders, { ...how, segmentOrder: study.segments.map((s) => s.segment_id) }), facts: study };
+  return { result: computeReviewedScopes(study.codebook, reviewedUnitsOf(coders), how), facts: study };
 }
 
 export default agree;

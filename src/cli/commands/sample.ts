@@ -1,11 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { computeSample } from '../../core/sample/compute-sample.js';
-import { formatSampleCsv, formatSampleSummary } from '../../core/sample/format-sample.js';
+import { computeSampleDraw } from '../../core/sample/compute-sample.js';
+import { formatSampleHeader, formatSampleRows, formatSampleSummary } from '../../core/sample/format-sample.js';
 import { computeSampleDetails, computeStrataRecord, formatSeedRecord, parseStratify } from '../../core/sample/sample-record.js';
+import { forEachSegmentAt } from '../../io/read-segment-table.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addOutputOptions, describeTarget, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
-import { addStudyOptions, commandLine, openStudy, studyOptionShape } from '../study-options.js';
+import { openCompactStudy } from '../compact-study.js';
+import { addOutputOptions, describeTarget, outputOptionShape, resolveOutput, streamOutput } from '../output.js';
+import { addStudyOptions, commandLine, studyOptionShape } from '../study-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -27,23 +29,33 @@ const sample: CommandModule = (cmd, ctx) => {
     .option('--stratify <key>', 'spread the sample proportionally over a metadata key (e.g. type), or doc')
     .option('--min-per-stratum <k>', 'at least k segments from each stratum (all of a smaller one)');
   defineAction(cmd, ctx, Options, async (opts) => {
-    const study = await openStudy(ctx, opts);
+    const study = await openCompactStudy(ctx, opts);
     const generated = opts.seed === undefined;
     // Six digits: easy to copy into a methods section; seeds need no secrecy.
     const seed = opts.seed ?? String(randomInt(100_000, 1_000_000));
-    const result = computeSample(study.segments, study.corpus, {
+    const t = study.segments;
+    const draw = computeSampleDraw({ population: t.length, documents: t.documents, docOf: (p) => t.doc(p), docIdOf: (p) => t.docId(p) }, {
       ...(opts.fraction !== undefined ? { fraction: opts.fraction } : {}),
       ...(opts.size !== undefined ? { size: opts.size } : {}),
       ...(opts.minPerStratum !== undefined ? { minPerStratum: opts.minPerStratum } : {}),
       seed,
       stratify: parseStratify(opts.stratify),
     });
-    ctx.report(result.diagnostics);
+    ctx.report(draw.diagnostics);
+    const result = { ...draw, rows: draw.chosen };
     const target = resolveOutput(ctx, opts.output, { project: study.project, file: 'sample.csv' }, { stdout: !opts.json });
-    const details = computeSampleDetails(result, opts);
     // Coders code from the sample, so it is work: a different draw never replaces it without --force.
-    const output = { file: target, content: formatSampleCsv(result.rows), kind: 'work' as const, seed: formatSeedRecord(seed), details };
-    await writeOutputs(ctx, study, [output], { force: opts.force, command: generated ? `${commandLine(ctx)} --seed ${seed}` : commandLine(ctx) });
+    const record = { kind: 'work' as const, seed: formatSeedRecord(seed), details: computeSampleDetails(result, opts) };
+    const command = generated ? `${commandLine(ctx)} --seed ${seed}` : commandLine(ctx);
+    const produce = async (write: (text: string) => Promise<void>) => {
+      await write(formatSampleHeader());
+      // A second pass over the corpus for the drawn segments' text, a document at a time.
+      await forEachSegmentAt(study, draw.chosen, { ...opts, display: (p) => ctx.display(p) }, (picked) =>
+        write(formatSampleRows(picked.map(({ at, segment: s }) => ({ segment_id: s.segment_id, doc_id: s.doc_id, stratum: draw.stratumNames[draw.chosenStratum[at]!]!, text: s.text })))),
+      );
+      return study;
+    };
+    await streamOutput(ctx, target, produce, record, { force: opts.force, command, project: study.project });
     if (opts.json) {
       ctx.outJson({ file: ctx.display(target), seed, population: result.population, sampled: result.rows.length, strata: computeStrataRecord(result) });
     } else {

@@ -4,7 +4,9 @@ import type { AgreementResult, Metrics, ScopeResult } from './agreement-result.j
 import { COEFFICIENT_KEYS } from './agreement-result.js';
 import { computeAgreementMetrics, type AgreementOptions, type BootstrapOptions } from './compute-agreement.js';
 import type { MissingConvention } from './agreement-result.js';
-import { buildRatingsTable, type RatingsTable } from './ratings-table.js';
+import { categoryValues, MISSING, type RatingsTable } from './ratings-table.js';
+import { listCodes } from '../model/codebook.js';
+import type { CodingTable } from '../coding/coding-table.js';
 
 
 /** The two values of a per-code unit; 'present' first so Byrt's a is "both applied it". */
@@ -31,59 +33,163 @@ export function computeScopes(
   coders: readonly CoderCodings[],
   options: { bootstrap?: BootstrapOptions; segmentOrder?: readonly string[]; missing?: MissingConvention } = {},
 ): AgreementResult {
-  const names = coders.map((c) => c.coder);
-  const reviewed = coders.map((c) => new Map<string, Set<string>>());
+  const reviewed = coders.map(() => new Map<string, number[]>());
   const unknownCodes = new Set<string>();
-  const known = new Set(codebook.categories.flatMap((cat) => cat.codes.map((c) => c.id)));
+  const number = new Map(listCodes(codebook).map((r) => [r.code.id, r.order + 1]));
   coders.forEach((c, i) => {
     for (const row of c.codings) {
-      const codes = reviewed[i]!.get(row.segment_id) ?? new Set<string>();
-      reviewed[i]!.set(row.segment_id, codes);
+      let codes = reviewed[i]!.get(row.segment_id);
+      if (!codes) reviewed[i]!.set(row.segment_id, (codes = []));
       if (row.code === '') continue;
-      if (known.has(row.code)) codes.add(row.code);
-      else unknownCodes.add(row.code);
+      const k = number.get(row.code);
+      if (k === undefined) unknownCodes.add(row.code);
+      else if (!codes.includes(k)) codes.push(k);
     }
   });
   const units = orderUnits(new Set(reviewed.flatMap((r) => [...r.keys()])), options.segmentOrder);
-  const missing = options.missing ?? 'available';
-  const opts: AgreementOptions = { level: 'nominal', missing, ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}) };
+  return computeReviewedScopes(
+    codebook,
+    {
+      coders: coders.map((c) => c.coder),
+      forEachUnit(visit) {
+        for (const seg of units) visit(reviewed.map((r) => r.get(seg) ?? null));
+      },
+    },
+    { ...options, unknownCodes: [...unknownCodes] },
+  );
+}
 
-  const results: ScopeResult[] = [];
-  const perCode: ScopeResult[] = [];
-  const pooledRows: (number | null)[][] = [];
-  for (const category of codebook.categories) {
-    for (const code of category.codes) {
-      const rows = units.map((seg) =>
-        reviewed.map((r) => {
-          const codes = r.get(seg);
-          return codes === undefined ? null : codes.has(code.id) ? 0 : 1;
-        }),
-      );
-      pooledRows.push(...rows);
-      const result = scope('code', code.id, buildRatingsTable(names, PRESENCE, rows), opts);
-      perCode.push(result);
-      results.push(result);
-    }
+/**
+ * The units (segments) reviewed by any coder, without an object per unit:
+ * `forEachUnit` calls back once per unit with, for each coder, null (not
+ * reviewed) or the code numbers it applied (1-based in codebook order,
+ * listCodes; empty for "reviewed, none"). A CodingTable per coder gives it
+ * by a merge over their rows.
+ */
+export interface ReviewedUnits {
+  coders: readonly string[];
+  forEachUnit(visit: (codes: readonly (readonly number[] | null)[]) => void): void;
+}
+
+/** Counts of distinct rows of cells (a cell: MISSING or a category index), kept by a numeric key as compressRatings builds it. */
+class RowCounts {
+  readonly counts = new Map<number, number>();
+  constructor(
+    private readonly categories: number,
+    private readonly coders: number,
+  ) {}
+
+  key(cells: ArrayLike<number>): number {
+    let key = 0;
+    for (let c = 0; c < this.coders; c++) key = key * (this.categories + 1) + cells[c]! + 1;
+    return key;
   }
 
-  for (const category of codebook.categories) {
-    if (!category.exclusive) continue;
-    const ids = category.codes.map((c) => c.id);
-    const doubled = names.map(() => 0);
-    const rows = units.map((seg) =>
-      reviewed.map((r, i) => {
-        const codes = r.get(seg);
-        if (codes === undefined) return null;
-        const given = ids.flatMap((id, j) => (codes.has(id) ? [j] : []));
-        if (given.length > 1) {
-          doubled[i]!++;
-          return null;
+  add(key: number, n: number): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + n);
+  }
+
+  /** The weighted table of these rows: what compressRatings makes of the units they stand for. */
+  table(coders: readonly string[], categories: readonly string[]): RatingsTable {
+    const m = this.coders;
+    const base = this.categories + 1;
+    const rows = [...this.counts].filter(([, n]) => n > 0);
+    const data = new Int32Array(rows.length * m);
+    const weights = new Float64Array(rows.length);
+    rows.forEach(([key, n], u) => {
+      let k = key;
+      for (let c = m - 1; c >= 0; c--) {
+        data[u * m + c] = (k % base) - 1;
+        k = Math.floor(k / base);
+      }
+      weights[u] = n;
+    });
+    return { coders, categories, values: categoryValues(categories), unitCount: rows.length, data, weights };
+  }
+}
+
+/**
+ * computeScopes over ReviewedUnits: the one computation. Every coefficient
+ * depends on the units only through how often each row of cells occurs
+ * (compressRatings), so each scope's table is built as those counts: a
+ * million units cost nothing per unit but the visit. Per code, a unit's row
+ * is the "absent" row of the coders who reviewed it unless a coder applied
+ * the code, so only applied codes are counted one by one.
+ */
+export function computeReviewedScopes(
+  codebook: Codebook,
+  units: ReviewedUnits,
+  options: { bootstrap?: BootstrapOptions; missing?: MissingConvention; unknownCodes?: readonly string[] } = {},
+): AgreementResult {
+  const names = units.coders;
+  const m = names.length;
+  const missing = options.missing ?? 'available';
+  const opts: AgreementOptions = { level: 'nominal', missing, ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}) };
+  const refs = listCodes(codebook);
+  const exclusive = codebook.categories.filter((c) => c.exclusive);
+  const firstCode = new Map<string, number>();
+  for (const r of refs) if (!firstCode.has(r.category.id)) firstCode.set(r.category.id, r.order + 1);
+
+  const absentRows = new RowCounts(2, m);
+  const perCode = refs.map(() => new RowCounts(2, m));
+  const perCategory = exclusive.map((c) => new RowCounts(c.codes.length + 1, m));
+  const doubled = exclusive.map(() => names.map(() => 0));
+  const cells = new Int32Array(m);
+  const applied: number[] = [];
+  let unitCount = 0;
+  units.forEachUnit((codes) => {
+    unitCount++;
+    for (let c = 0; c < m; c++) cells[c] = codes[c] === null ? MISSING : 1;
+    const absent = absentRows.key(cells);
+    absentRows.add(absent, 1);
+    applied.length = 0;
+    for (const list of codes) for (const k of list ?? []) if (!applied.includes(k)) applied.push(k);
+    for (const k of applied) {
+      for (let c = 0; c < m; c++) cells[c] = codes[c] === null ? MISSING : codes[c]!.includes(k) ? 0 : 1;
+      perCode[k - 1]!.add(absent, -1);
+      perCode[k - 1]!.add(perCode[k - 1]!.key(cells), 1);
+    }
+    exclusive.forEach((category, e) => {
+      const first = firstCode.get(category.id)!;
+      const size = category.codes.length;
+      for (let c = 0; c < m; c++) {
+        const list = codes[c] ?? null;
+        if (list === null) {
+          cells[c] = MISSING;
+          continue;
         }
-        return given.length === 1 ? given[0]! : ids.length;
-      }),
-    );
-    const result = scope('category', category.id, buildRatingsTable(names, [...ids, NO_CODE], rows), opts);
-    doubled.forEach((count, i) => {
+        let given = -1;
+        let count = 0;
+        for (const k of list) {
+          if (k >= first && k < first + size) {
+            count++;
+            if (given < 0 || k - first < given) given = k - first;
+          }
+        }
+        if (count > 1) {
+          doubled[e]![c]!++;
+          cells[c] = MISSING;
+        } else cells[c] = count === 1 ? given : size;
+      }
+      perCategory[e]!.add(perCategory[e]!.key(cells), 1);
+    });
+  });
+
+  const results: ScopeResult[] = [];
+  const codeResults: ScopeResult[] = [];
+  const pooled = new RowCounts(2, m);
+  refs.forEach((r, i) => {
+    const rows = perCode[i]!;
+    for (const [key, n] of absentRows.counts) rows.add(key, n);
+    for (const [key, n] of rows.counts) pooled.add(key, n);
+    const result = scope('code', r.code.id, rows.table(names, PRESENCE), opts);
+    codeResults.push(result);
+    results.push(result);
+  });
+  exclusive.forEach((category, e) => {
+    const ids = category.codes.map((c) => c.id);
+    const result = scope('category', category.id, perCategory[e]!.table(names, [...ids, NO_CODE]), opts);
+    doubled[e]!.forEach((count, i) => {
       if (count > 0) {
         result.notes.push(
           `${count} segment${count === 1 ? '' : 's'} where ${names[i]} gave more than one code of this exclusive category count as missing for ${names[i]}`,
@@ -91,15 +197,13 @@ export function computeScopes(
       }
     });
     results.push(result);
-  }
-
-  const pooled = scope('pooled', 'all', buildRatingsTable(names, PRESENCE, pooledRows), opts);
-  if (unknownCodes.size > 0) {
-    pooled.notes.push(`codes not in the codebook were ignored: ${[...unknownCodes].sort().join(', ')}`);
-  }
-  results.push(pooled);
-  results.push(meanOfCodes(perCode));
-  return { coders: names, units: units.length, missing, results };
+  });
+  const pooledResult = scope('pooled', 'all', pooled.table(names, PRESENCE), opts);
+  const unknown = options.unknownCodes ?? [];
+  if (unknown.length > 0) pooledResult.notes.push(`codes not in the codebook were ignored: ${[...unknown].sort().join(', ')}`);
+  results.push(pooledResult);
+  results.push(meanOfCodes(codeResults));
+  return { coders: [...names], units: unitCount, missing, results };
 }
 
 function scope(
@@ -154,4 +258,37 @@ export function meanOfCodes(perCode: readonly ScopeResult[]): ScopeResult {
   }
   if (noInterval.length > 0) notes.push(`${noInterval.join(', ')}: undefined, ${MEAN_NO_INTERVAL}`);
   return { scope: 'mean', id: 'all', n: perCode.length, metrics, notes };
+}
+
+/**
+ * The ReviewedUnits of coders' CodingTables (over one SegmentTable): a merge
+ * of their rows, which are in segment order, so a unit is the next segment
+ * any coder has rows for.
+ */
+export function reviewedUnitsOf(coders: readonly { coder: string; codings: CodingTable }[]): ReviewedUnits {
+  return {
+    coders: coders.map((c) => c.coder),
+    forEachUnit(visit) {
+      const tables = coders.map((c) => c.codings);
+      const next = tables.map(() => 0);
+      const codes: (number[] | null)[] = tables.map(() => null);
+      const lists: number[][] = tables.map(() => []);
+      for (;;) {
+        let unit = Infinity;
+        tables.forEach((t, i) => {
+          if (next[i]! < t.length) unit = Math.min(unit, t.segment(next[i]!));
+        });
+        if (unit === Infinity) return;
+        tables.forEach((t, i) => {
+          codes[i] = null;
+          if (next[i]! >= t.length || t.segment(next[i]!) !== unit) return;
+          const list = lists[i]!;
+          list.length = 0;
+          for (; next[i]! < t.length && t.segment(next[i]!) === unit; next[i]!++) if (t.code(next[i]!) !== 0) list.push(t.code(next[i]!));
+          codes[i] = list;
+        });
+        visit(codes);
+      }
+    },
+  };
 }

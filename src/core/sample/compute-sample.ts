@@ -41,6 +41,9 @@ export interface Sample {
   diagnostics: Diagnostic[];
 }
 
+/** What a sample's summaries need: a Sample, or a draw whose rows are only counted. */
+export type SampleCounts = Omit<Sample, 'rows'> & { rows: { readonly length: number } };
+
 /** Tolerance so that e.g. 0.1 · 30 (= 3.0000000000000004 in floating point) asks for 3, not 4. */
 const EPSILON = 1e-9;
 
@@ -50,12 +53,6 @@ const EPSILON = 1e-9;
  */
 export function computeRequestedSize(fraction: number, population: number): number {
   return Math.min(population, Math.ceil(fraction * population - EPSILON));
-}
-
-function stratumOf(stratify: Stratify, doc: Document | undefined, segment: Segment): string {
-  if (stratify.by === 'doc') return segment.doc_id;
-  if (stratify.by === 'metadata') return doc ? metadataString(doc, stratify.key) : '';
-  return '';
 }
 
 function checkOptions(options: SampleOptions, population: number): Diagnostic[] {
@@ -89,17 +86,40 @@ function checkOptions(options: SampleOptions, population: number): Diagnostic[] 
  * corpus order. Same segments, options and seed → same sample, everywhere.
  */
 export function computeSample(segments: readonly Segment[], docs: readonly Document[], options: SampleOptions): Sample {
-  const seed = normalizeSeed(options.seed);
-  const empty = (diagnostics: Diagnostic[]): Sample => ({
-    rows: [],
-    strata: [],
-    population: segments.length,
-    requested: 0,
-    seed,
-    diagnostics,
+  const docNumber = new Map<string, number>();
+  docs.forEach((d, i) => docNumber.has(d.id) || docNumber.set(d.id, i));
+  const draw = computeSampleDraw({ population: segments.length, documents: docs, docOf: (p) => docNumber.get(segments[p]!.doc_id) ?? -1, docIdOf: (p) => segments[p]!.doc_id }, options);
+  const rows = Array.from(draw.chosen, (p, i) => {
+    const seg = segments[p]!;
+    return { segment_id: seg.segment_id, doc_id: seg.doc_id, stratum: draw.stratumNames[draw.chosenStratum[i]!]!, text: seg.text };
   });
-  const diagnostics = checkOptions(options, segments.length);
-  const docById = new Map(docs.map((d) => [d.id, d]));
+  return { rows, strata: draw.strata, population: draw.population, requested: draw.requested, seed: draw.seed, diagnostics: draw.diagnostics };
+}
+
+/** The segments a sample draws, as positions: what computeSample lists, before the segments' text is looked up. */
+export interface SampleDraw extends Omit<Sample, 'rows'> {
+  /** Positions of the drawn segments (0-based, corpus order), ascending. */
+  chosen: Uint32Array;
+  /** The stratum (index into stratumNames) of each chosen segment. */
+  chosenStratum: Uint32Array;
+  stratumNames: readonly string[];
+}
+
+/**
+ * The draw of computeSample over segments known only by position and
+ * document (a compact table's): `docOf(p)` numbers the document of segment p
+ * in `documents` (-1: none), `docIdOf(p)` names it. Memory: a few bytes a
+ * segment, no object or string per segment.
+ */
+export function computeSampleDraw(
+  input: { population: number; documents: readonly Pick<Document, 'id' | 'metadata'>[]; docOf: (p: number) => number; docIdOf: (p: number) => string },
+  options: SampleOptions,
+): SampleDraw {
+  const seed = normalizeSeed(options.seed);
+  const { population, documents: docs } = input;
+  const none = new Uint32Array(0);
+  const empty = (diagnostics: Diagnostic[]): SampleDraw => ({ chosen: none, chosenStratum: none, stratumNames: [], strata: [], population, requested: 0, seed, diagnostics });
+  const diagnostics = checkOptions(options, population);
   const { stratify } = options;
   if (stratify.by === 'metadata' && docs.length > 0) {
     const key = stratify.key;
@@ -123,17 +143,34 @@ export function computeSample(segments: readonly Segment[], docs: readonly Docum
     }
   }
 
-  // Positions in corpus order, grouped by stratum.
-  const members = new Map<string, number[]>();
-  segments.forEach((seg, pos) => {
-    const s = stratumOf(stratify, docById.get(seg.doc_id), seg);
-    const list = members.get(s);
-    if (list) list.push(pos);
-    else members.set(s, [pos]);
-  });
-  const names = [...members.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Each segment's stratum by number (strata named once), then positions grouped by stratum, corpus order within.
+  const stratumNumber = new Map<string, number>();
+  const names: string[] = [];
+  const stratumOfSegment = new Uint32Array(population);
+  const byDoc = new Map<number, number>();
+  for (let p = 0; p < population; p++) {
+    const d = input.docOf(p);
+    let s = stratify.by === 'doc' ? undefined : byDoc.get(d);
+    if (s === undefined) {
+      const name = stratify.by === 'doc' ? input.docIdOf(p) : stratify.by === 'metadata' ? (d >= 0 ? metadataString(docs[d]!, stratify.key) : '') : '';
+      s = stratumNumber.get(name);
+      if (s === undefined) {
+        s = names.length;
+        stratumNumber.set(name, s);
+        names.push(name);
+      }
+      if (stratify.by !== 'doc') byDoc.set(d, s);
+    }
+    stratumOfSegment[p] = s;
+  }
+  const start = new Uint32Array(names.length + 1);
+  for (let p = 0; p < population; p++) start[stratumOfSegment[p]! + 1]!++;
+  for (let s = 0; s < names.length; s++) start[s + 1]! += start[s]!;
+  const pools = new Uint32Array(population);
+  const fill = start.slice(0, names.length);
+  for (let p = 0; p < population; p++) pools[fill[stratumOfSegment[p]!]!++] = p;
+  const sortedNames = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
-  const population = segments.length;
   let requested: number;
   if (options.size !== undefined) {
     requested = options.size;
@@ -148,8 +185,9 @@ export function computeSample(segments: readonly Segment[], docs: readonly Docum
   }
 
   const minPerStratum = options.minPerStratum ?? 0;
+  const sizeOf = (name: string) => start[stratumNumber.get(name)! + 1]! - start[stratumNumber.get(name)!]!;
   const strata = computeAllocation(
-    names.map((stratum) => ({ stratum, population: members.get(stratum)!.length })),
+    sortedNames.map((stratum) => ({ stratum, population: sizeOf(stratum) })),
     requested,
     minPerStratum,
   );
@@ -165,24 +203,23 @@ export function computeSample(segments: readonly Segment[], docs: readonly Docum
   }
 
   const rng = createRng(seed);
-  const chosen: number[] = [];
+  let total = 0;
+  for (const s of strata) total += s.allocated;
+  const chosen = new Uint32Array(total);
+  let at = 0;
   for (const s of strata) {
-    const pool = [...members.get(s.stratum)!];
+    const k = stratumNumber.get(s.stratum)!;
+    // The stratum's positions in corpus order, shuffled in place (each stratum's part of `pools` is used once).
+    const pool = pools.subarray(start[k]!, start[k + 1]!);
     for (let i = 0; i < s.allocated; i++) {
       const j = i + rng.nextInt(pool.length - i);
       const t = pool[i]!;
       pool[i] = pool[j]!;
       pool[j] = t;
     }
-    chosen.push(...pool.slice(0, s.allocated));
+    for (let i = 0; i < s.allocated; i++) chosen[at++] = pool[i]!;
   }
-  chosen.sort((a, b) => a - b);
-
-  const stratumByPos = new Map<number, string>();
-  for (const [name, list] of members) for (const p of list) stratumByPos.set(p, name);
-  const rows = chosen.map((p) => {
-    const seg = segments[p]!;
-    return { segment_id: seg.segment_id, doc_id: seg.doc_id, stratum: stratumByPos.get(p)!, text: seg.text };
-  });
-  return { rows, strata, population, requested, seed, diagnostics };
+  chosen.sort();
+  const chosenStratum = chosen.map((p) => stratumOfSegment[p]!);
+  return { chosen, chosenStratum, stratumNames: names, strata, population, requested, seed, diagnostics };
 }

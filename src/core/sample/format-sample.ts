@@ -1,5 +1,5 @@
-import { formatRecordsCsv } from '../format/format-records.js';
-import type { Sample, SampleRow } from './compute-sample.js';
+import { formatRecordsCsv, formatRecordsCsvHeader, formatRecordsCsvRows } from '../format/format-records.js';
+import type { SampleCounts, SampleRow } from './compute-sample.js';
 
 export const SAMPLE_COLUMNS = ['segment_id', 'doc_id', 'stratum', 'text'] as const;
 
@@ -8,8 +8,17 @@ export function formatSampleCsv(rows: readonly SampleRow[]): string {
   return formatRecordsCsv(SAMPLE_COLUMNS, rows);
 }
 
+/** The sample file in pieces, for a writer streaming it: the header, then rows (the same bytes as formatSampleCsv). */
+export function formatSampleHeader(): string {
+  return formatRecordsCsvHeader(SAMPLE_COLUMNS);
+}
+
+export function formatSampleRows(rows: readonly SampleRow[]): string {
+  return formatRecordsCsvRows(SAMPLE_COLUMNS, rows);
+}
+
 /** A short table of strata for the terminal: name, segments, sampled. */
-export function formatSampleSummary(sample: Sample): string {
+export function formatSampleSummary(sample: SampleCounts): string {
   const name = (s: string) => (s === '' ? '(none)' : s);
   const width = Math.max(7, ...sample.strata.map((s) => name(s.stratum).length));
   const lines = [`${'stratum'.padEnd(width)}  segments  sampled`];

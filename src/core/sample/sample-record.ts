@@ -1,4 +1,4 @@
-import type { Sample, Stratify } from './compute-sample.js';
+import type { SampleCounts, Stratify } from './compute-sample.js';
 
 /** `--stratify`: a metadata key, `doc` for one stratum per document, or none. */
 export function parseStratify(value: string | undefined): Stratify {
@@ -12,13 +12,13 @@ export function formatSeedRecord(seed: string): number | string {
 }
 
 /** Per stratum: its segments and how many were drawn, as the manifest and --json give them. */
-export function computeStrataRecord(sample: Sample): Record<string, { segments: number; sampled: number }> {
+export function computeStrataRecord(sample: SampleCounts): Record<string, { segments: number; sampled: number }> {
   return Object.fromEntries(sample.strata.map((s) => [s.stratum, { segments: s.population, sampled: s.allocated }]));
 }
 
 /** What the manifest records about a draw besides its seed: the options and every stratum's size. */
 export function computeSampleDetails(
-  sample: Sample,
+  sample: SampleCounts,
   options: { fraction?: number | undefined; size?: number | undefined; minPerStratum?: number | undefined; stratify?: string | undefined },
 ): Record<string, unknown> {
   return {

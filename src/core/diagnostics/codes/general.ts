@@ -50,6 +50,12 @@ export const generalCodes = {
       'A file gave so many errors that it is clearly not what it was read as (say, a corpus given as a ratings table, or a file with the wrong delimiter); qcode stopped reading it rather than list them all.',
     hint: 'Check that the file is the kind the option expects; the first errors listed show what is wrong.',
   },
+  QC010: {
+    title: 'input changed during the run',
+    description:
+      'A command that reads the corpus twice (a pass for the ids, another for the text it prints) found it changed between the passes, so what it would write would mix two corpora.',
+    hint: 'Run the command again once the corpus is no longer being written.',
+  },
   QC099: {
     title: 'internal error',
     description: 'qcode hit a bug: this is not a problem with your files.',
