@@ -4,9 +4,8 @@ import type { CodingTable } from '../core/coding/coding-table.js';
 import { DocumentCoder } from '../core/match/code-document.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
 import { listCodes } from '../core/model/codebook.js';
-import type { CompactStudy } from './read-segment-table.js';
+import { forEachStudyDocument, type CompactStudy } from './read-segment-table.js';
 import type { StudyOptions } from './read-study.js';
-import { streamSegmentTexts } from './stream-segment-texts.js';
 
 /**
  * computeThemes over a compact study, in two passes over the corpus a
@@ -24,23 +23,21 @@ export async function readCorpusThemes(
 ): Promise<CodeTheme[]> {
   const counts = new ThemeCounts(listCodes(study.codebook).map((r) => r.code.id));
   let cursor = new CodedSegmentCursor(codings);
-  for await (const { d, text } of streamSegmentTexts(study, options, (k) => cursor.hasRows(k))) {
-    for (const { n, codes } of cursor.segmentsOf(d)) counts.add(text(n), codes);
-    if (cursor.done) break;
-  }
+  await forEachStudyDocument(study, options, (k) => cursor.hasRows(k), (d, _doc, segments) => {
+    const { from } = study.segments.segmentsOf(d);
+    for (const { n, codes } of cursor.segmentsOf(d)) counts.add(segments[n - from]!.text, codes);
+  });
   const picker = new ExemplarPicker(computeCodeTerms(counts, { ...input, codebook: study.codebook }), input.exemplars);
   if (input.exemplars === 0) return picker.result();
   const coder = new DocumentCoder(compileMatcher(study.codebook), study.unit);
   cursor = new CodedSegmentCursor(codings);
-  for await (const { d, doc, text, segments } of streamSegmentTexts(study, options, (k) => cursor.hasRows(k))) {
+  await forEachStudyDocument(study, options, (k) => cursor.hasRows(k), (d, doc, segments) => {
     const { from } = study.segments.segmentsOf(d);
-    const evidence = coder.evidence(doc, segments());
+    const evidence = coder.evidence(doc, segments);
     for (const { n, codes } of cursor.segmentsOf(d)) {
       const found = evidence[n - from]!;
-      const segmentId = study.segments.segmentId(n);
-      picker.add(segmentId, text(n), codes, (code) => found.reduce((k, e) => k + (e.code === code ? 1 : 0), 0));
+      picker.add(segments[n - from]!.segment_id, segments[n - from]!.text, codes, (code) => found.reduce((k, e) => k + (e.code === code ? 1 : 0), 0));
     }
-    if (cursor.done) break;
-  }
+  });
   return picker.result();
 }

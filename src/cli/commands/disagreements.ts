@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CoderPairSchema } from '../../core/model/coder.js';
 import { computeDisagreementIds, DisagreementsWriter } from '../../core/disagreements/disagreements-writer.js';
-import { writeDocumentRows } from '../../io/stream-segment-texts.js';
+import { writeDocumentRows } from '../../io/write-document-rows.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { openCompactCoders, openCompactStudy } from '../compact-study.js';
 import { addOutputOptions, describeTarget, outputOptionShape, resolveOutput, streamOutput } from '../output.js';

@@ -7,7 +7,7 @@ import { codingPath } from '../../io/coding-file.js';
 import { readEvidenceTerms } from '../../io/read-evidence.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { resolveOutput, streamOutput } from '../output.js';
-import { writeDocumentRows } from '../../io/stream-segment-texts.js';
+import { writeDocumentRows } from '../../io/write-document-rows.js';
 import { openCompactCoders, openCompactStudy } from '../compact-study.js';
 import { addStudyOptions, studyOptionShape } from '../study-options.js';
 import { addFormatOption, addTableOutputOption, chooseFormat, emitTables, emitText, formatOptionShape, tableOutputOptionShape } from '../table-output.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { coverageJson } from '../../core/analysis/coder-coverage.js';
 import { ExportWriter } from '../../core/analysis/export-writer.js';
 import { fail } from '../../core/diagnostics/qcode-error.js';
-import { writeDocumentRows } from '../../io/stream-segment-texts.js';
+import { writeDocumentRows } from '../../io/write-document-rows.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { openCompactCodedStudy } from '../compact-study.js';
 import { addOutputOptions, outputOptionShape, resolveOutput, STDOUT, streamOutput } from '../output.js';

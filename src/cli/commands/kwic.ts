@@ -8,7 +8,7 @@ import { listCodes } from '../../core/model/codebook.js';
 import type { Document } from '../../core/model/document.js';
 import type { Segment } from '../../core/model/segment.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
-import { streamSegmentTexts } from '../../io/stream-segment-texts.js';
+import { forEachStudyDocument } from '../../io/read-segment-table.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { openCompactStudy } from '../compact-study.js';
 import { addFormatOption, chooseFormat, formatOptionShape, printTables } from '../table-output.js';
@@ -47,7 +47,7 @@ const kwic: CommandModule = (cmd, ctx) => {
       ctx.report(checkCodeIds([opts.code], study.codebook));
       const coder = new DocumentCoder(compilePatterns(listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns), study.unit);
       const hasSegments = (d: number) => study.segments.segmentsOf(d).to > study.segments.segmentsOf(d).from;
-      for await (const { doc, segments } of streamSegmentTexts(study, { ...opts, display: (p) => ctx.display(p) }, hasSegments)) find(coder, doc, segments());
+      await forEachStudyDocument(study, { ...opts, display: (p) => ctx.display(p) }, hasSegments, (_d, doc, segments) => find(coder, doc, segments));
     }
     const format = chooseFormat(opts);
     if (format === 'table') ctx.io.stdout.write(formatKwicLines(lines, opts.window));
