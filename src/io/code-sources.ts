@@ -1,11 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { findInvalidUtf8 } from '../core/corpus/normalize-text.js';
 import type { ColumnNames } from '../core/corpus/parse-table-corpus.js';
-import { parseDocumentFile } from '../core/corpus/parse-document-file.js';
-import { QcodeError } from '../core/diagnostics/qcode-error.js';
 import { JsonlLineCoder, codeDocumentText, skippedDocument, type LineOutcome } from '../core/match/code-jsonl-line.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
 import { compileDropRule } from '../core/match/drop-boilerplate.js';
@@ -13,8 +10,7 @@ import type { Codebook, Unit } from '../core/model/codebook.js';
 import { CodingSink, type RowTarget, type SliceResult } from './coding-sink.js';
 import { listDocumentFiles } from './list-document-files.js';
 import { invalidUtf8, readNormalisedText } from './normalised-text.js';
-import { csvDocuments } from './stream-documents.js';
-import { readTextFile } from './read-text-file.js';
+import { csvDocuments, readDocumentFile } from './stream-documents.js';
 
 /** What every part of a coding run needs to know, whichever source it reads. Plain data (posted to worker threads). */
 export interface CodeJob {
@@ -216,14 +212,7 @@ export async function codeFolder(job: CodeJob, sink: CodingSink, display: (p: st
   try {
     for (const f of await listDocumentFiles(job.file)) {
       const shown = display(f);
-      let parsed;
-      try {
-        parsed = parseDocumentFile(await readTextFile(f, shown), shown, path.basename(f, path.extname(f)));
-      } catch (e) {
-        if (!(e instanceof QcodeError)) throw e;
-        sink.problems(e.diagnostics);
-        continue;
-      }
+      const parsed = await readDocumentFile(f, shown);
       sink.problems(parsed.diagnostics);
       const doc = parsed.document;
       if (!doc) continue;

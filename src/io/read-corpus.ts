@@ -1,14 +1,14 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from '../core/model/document.js';
-import { parseDocumentFile } from '../core/corpus/parse-document-file.js';
 import { DEFAULT_COLUMNS, parseCsvCorpus, parseJsonlCorpus, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { orderCorpusDiagnostics, validateCorpus } from '../core/corpus/validate-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import { computeSha256 } from '../core/util/hash.js';
 import { listDocumentFiles } from './list-document-files.js';
-import { decodeUtf8, readBytes, readTextFile } from './read-text-file.js';
+import { decodeUtf8, readBytes } from './read-text-file.js';
+import { readDocumentFile } from './stream-documents.js';
 
 export interface CorpusFile {
   documents: Document[];
@@ -40,15 +40,9 @@ export async function readCorpus(
   if (info.isDirectory()) {
     const files = await listDocumentFiles(corpusPath);
     for (const f of files) {
-      const fileShown = display(f);
-      try {
-        const parsed = parseDocumentFile(await readTextFile(f, fileShown), fileShown, path.basename(f, path.extname(f)));
-        diagnostics.push(...parsed.diagnostics);
-        if (parsed.document) documents.push(parsed.document);
-      } catch (e) {
-        if (!(e instanceof QcodeError)) throw e;
-        diagnostics.push(...e.diagnostics);
-      }
+      const parsed = await readDocumentFile(f, display(f));
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.document) documents.push(parsed.document);
     }
   } else {
     const ext = path.extname(corpusPath).toLowerCase();

@@ -82,15 +82,7 @@ export function streamDocuments(corpusPath: string, columns: ColumnNames = DEFAU
     }
     if (info.isDirectory()) {
       for (const f of await listDocumentFiles(corpusPath)) {
-        const fileShown = display(f);
-        let parsed;
-        try {
-          parsed = parseDocumentFile(await readTextFile(f, fileShown), fileShown, path.basename(f, path.extname(f)));
-        } catch (e) {
-          if (!(e instanceof QcodeError)) throw e;
-          parsing.push(...e.diagnostics);
-          continue;
-        }
+        const parsed = await readDocumentFile(f, display(f));
         parsing.push(...parsed.diagnostics);
         if (!parsed.document) continue;
         see(parsed.document);
@@ -126,6 +118,16 @@ export function streamDocuments(corpusPath: string, columns: ColumnNames = DEFAU
       return finished;
     },
   };
+}
+
+/** One file of a folder corpus: its document, or the problems that keep it out (an unreadable file among them). */
+export async function readDocumentFile(file: string, shown: string): Promise<{ document?: Document | undefined; diagnostics: Diagnostic[] }> {
+  try {
+    return parseDocumentFile(await readTextFile(file, shown), shown, path.basename(file, path.extname(file)));
+  } catch (e) {
+    if (!(e instanceof QcodeError)) throw e;
+    return { diagnostics: e.diagnostics };
+  }
 }
 
 async function* csvRows(...args: Parameters<typeof csvDocuments>): AsyncGenerator<Document> {

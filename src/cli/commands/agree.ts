@@ -72,8 +72,7 @@ async function fromRatings(ctx: CommandContext, opts: Opts, ratings: string, how
 async function fromCodings(ctx: CommandContext, opts: Opts, files: string[], how: AgreementOptions): Agreement {
   ctx.report(checkCodingsOptions(opts));
   const byFile = files.map((f) => path.resolve(ctx.io.cwd, f)).map((file) => ({ coder: coderOfFile(file), file }));
-  const study = await openCompactStudy(ctx, opts);
-  const coders = await openNamedCompactCoders(ctx, study, [...(opts.coders ?? []), ...byFile]);
+  const study = await openCompactStudy(ctx, opts), coders = await openNamedCompactCoders(ctx, study, [...(opts.coders ?? []), ...byFile]);
   ctx.report(checkComparedCoders(coders.map((c) => c.coder)));
   return { result: computeReviewedScopes(study.codebook, reviewedUnitsOf(coders), how), facts: study };
 }
