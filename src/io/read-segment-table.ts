@@ -7,6 +7,7 @@ import { segmentId, type Segment } from '../core/model/segment.js';
 import { computeTextSpans } from '../core/segment/compute-segments.js';
 import type { TextSpan } from '../core/segment/text-span.js';
 import { SegmentTableBuilder, type SegmentTable } from '../core/segment/segment-table.js';
+import { codePointCursor } from '../core/util/code-point-cursor.js';
 import { computeTextSha } from '../core/util/hash.js';
 import { readCodebook } from './read-codebook.js';
 import type { Project } from './read-project.js';
@@ -120,17 +121,20 @@ export async function forEachStudyDocument(
   want: (doc: number) => boolean,
   visit: (doc: number, document: Document, segments: readonly Segment[]) => void | Promise<void>,
 ): Promise<void> {
-  const { project, unit, codebook } = study;
-  const drop = compileDropRule(project.settings.drop);
+  const { project, unit } = study;
+  const t = study.segments;
   const stream = streamDocuments(project.corpusPath!, corpusColumns(project, options), options.display);
   let d = -1;
   for await (const doc of stream.documents) {
     d++;
-    if (!want(d)) continue;
+    if (!want(d) || t.documents[d]?.id !== doc.id) continue;
+    // The table's segments sliced out by their code-point offsets: no second segmentation, no index per character.
+    const at = codePointCursor(doc.text);
     const segments: Segment[] = [];
-    eachKeptSegment(doc, unit, documentLanguage(doc, codebook), drop, (index, span, text) =>
-      segments.push({ segment_id: segmentId(doc.id, unit, index), doc_id: doc.id, unit, index, start: span.cpStart, end: span.cpEnd, text }),
-    );
+    for (let n = t.segmentsOf(d).from, to = t.segmentsOf(d).to; n < to; n++) {
+      const index = t.index(n);
+      segments.push({ segment_id: segmentId(doc.id, unit, index), doc_id: doc.id, unit, index, start: t.start(n), end: t.end(n), text: doc.text.slice(at(t.start(n)), at(t.end(n))) });
+    }
     await visit(d, doc, segments);
   }
   if (stream.end().corpusSha256 !== study.corpusSha256) {

@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { checkAdjudicationCoders } from '../../core/adjudicate/check-adjudication-coders.js';
-import { computeAdjudication, formatAdjudicationSummary } from '../../core/adjudicate/compute-adjudication.js';
+import { computeTableAdjudication, formatAdjudicationSummary } from '../../core/adjudicate/compute-adjudication.js';
 import { parseResolvedCsv } from '../../core/adjudicate/parse-resolved.js';
-import { formatCodingFile } from '../../core/coding/format-coding-file.js';
+import { formatCodingFileHead, formatCodingFileRows } from '../../core/coding/format-coding-file.js';
+import type { CodingRow } from '../../core/model/coding.js';
 import { CoderNameSchema, CoderPairSchema } from '../../core/model/coder.js';
 import { codingFileName } from '../../io/coding-file.js';
 import { readTextFile } from '../../io/read-text-file.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addOutputOptions, outputOptionShape, resolveOutput, writeOutputs } from '../output.js';
+import { addOutputOptions, outputOptionShape, resolveOutput, streamOutput } from '../output.js';
+import { openCompactCoders, openCompactStudy } from '../compact-study.js';
 import { addStudyOptions, openCoders, openStudy, studyOptionShape } from '../study-options.js';
 import { runAdjudicateSession } from '../annotate-session.js';
 
@@ -32,30 +34,42 @@ const adjudicate: CommandModule = (cmd, ctx) => {
   defineAction(cmd, ctx, Options, async (opts) => {
     const [a, b] = opts.coders;
     ctx.report(checkAdjudicationCoders(opts.coders, opts.as, opts.prefer));
-    const study = await openStudy(ctx, opts);
-    const [coderA, coderB] = await openCoders(ctx, study, opts.coders);
-    const target = resolveOutput(ctx, opts.output, { project: study.project, file: codingFileName(opts.as) });
     if (opts.prefer === undefined && opts.resolved === undefined) {
+      // The terminal session shows one disagreement at a time from the study in memory.
+      const study = await openStudy(ctx, opts);
+      const [coderA, coderB] = await openCoders(ctx, study, opts.coders);
+      const target = resolveOutput(ctx, opts.output, { project: study.project, file: codingFileName(opts.as) });
       return runAdjudicateSession(ctx, study, { a: coderA, b: coderB, as: opts.as, target });
     }
-
+    const study = await openCompactStudy(ctx, opts);
+    const [coderA, coderB] = await openCompactCoders(ctx, study, opts.coders);
+    const target = resolveOutput(ctx, opts.output, { project: study.project, file: codingFileName(opts.as) });
     let resolved: (ReturnType<typeof parseResolvedCsv> & { shown: string }) | undefined;
     if (opts.resolved !== undefined) {
       const file = path.resolve(ctx.io.cwd, opts.resolved);
       const shown = ctx.display(file);
       resolved = { shown, ...parseResolvedCsv(await readTextFile(file, shown), shown, [a, b], study.codebook) };
     }
-    const options = {
-      as: opts.as,
-      ...(opts.prefer !== undefined ? { prefer: opts.prefer } : {}),
-      ...(resolved ? { resolved: resolved.rows, resolvedFile: resolved.shown } : {}),
+    const options = { as: opts.as, ...(opts.prefer !== undefined ? { prefer: opts.prefer } : {}), ...(resolved ? { resolved: resolved.rows, resolvedFile: resolved.shown } : {}) };
+    // Rows are written as they are settled; an error found on the way discards the file.
+    let summary = '';
+    const produce = async (write: (text: string) => Promise<void>) => {
+      await write(formatCodingFileHead(target));
+      const run = computeTableAdjudication(study.codebook, coderA!, coderB!, options);
+      const rows: CodingRow[] = [];
+      for (const { n, codings } of run.settled) {
+        for (const c of codings) rows.push({ ...c, text_sha: study.segments.textSha(n) });
+        if (rows.length >= 1000) await write(formatCodingFileRows(target, rows.splice(0)));
+      }
+      await write(formatCodingFileRows(target, rows));
+      const result = run.finish();
+      ctx.report([...(resolved?.diagnostics ?? []), ...result.diagnostics]);
+      summary = formatAdjudicationSummary({ ...result, codings: [] }, options);
+      return study;
     };
-    const result = computeAdjudication(study.codebook, study.segments, coderA, coderB, options);
-    ctx.report([...(resolved?.diagnostics ?? []), ...result.diagnostics]);
-    const content = formatCodingFile(target, result.codings, study.codebook, study.segments);
     const details = { coder: opts.as, adjudicated: [a, b], prefer: opts.prefer ?? null, resolved: resolved?.shown ?? null };
-    await writeOutputs(ctx, study, [{ file: target, content, kind: 'work', details }], opts);
-    ctx.note(`${formatAdjudicationSummary(result, options)} → ${ctx.display(target)}`);
+    await streamOutput(ctx, target, produce, { kind: 'work', details }, { force: opts.force, project: study.project });
+    ctx.note(`${summary} → ${ctx.display(target)}`);
     return 0;
   });
 };

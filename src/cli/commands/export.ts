@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { coverageJson } from '../../core/analysis/coder-coverage.js';
-import { computeJsonlExport, computeLongExport, computeWideExport } from '../../core/analysis/export-tables.js';
-import { computeExportWorkbook } from '../../core/analysis/export-workbook.js';
-import { formatCsv } from '../../core/format/format-csv.js';
+import { ExportWriter } from '../../core/analysis/export-writer.js';
 import { fail } from '../../core/diagnostics/qcode-error.js';
+import { writeDocumentRows } from '../../io/write-document-rows.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addOutputOptions, outputOptionShape, resolveOutput, STDOUT, writeOutputs } from '../output.js';
-import { addCoderOptions, coderOptionShape, openCodedStudy } from '../analysis-options.js';
+import { openCompactCodedStudy } from '../compact-study.js';
+import { addOutputOptions, outputOptionShape, resolveOutput, STDOUT, streamOutput } from '../output.js';
+import { addCoderOptions, coderOptionShape } from '../analysis-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -16,7 +16,7 @@ const Options = z.strictObject({
   excel: z.boolean().default(false),
 });
 
-const FILE_NAME = { long: 'long.csv', wide: 'wide.csv', jsonl: 'segments.jsonl', xlsx: 'tables.xlsx' } as const;
+const FILE_NAME = { long: 'long.csv', wide: 'wide.csv', jsonl: 'segments.jsonl' } as const;
 
 const exportCommand: CommandModule = (cmd, ctx) => {
   addOutputOptions(addCoderOptions(cmd), 'output file (default: <out>/exports/<coder>-long.csv, -wide.csv, -segments.jsonl or -tables.xlsx)', { stdout: true })
@@ -26,23 +26,20 @@ const exportCommand: CommandModule = (cmd, ctx) => {
   defineAction(cmd, ctx, Options, async (opts) => {
     if (opts.excel && opts.format !== 'long' && opts.format !== 'wide') fail('QC001', 'option --excel: for the CSV tables (--format long or wide); an xlsx keeps text as text by itself');
     if (opts.format === 'qdpx') return (await import('../export-qdpx.js')).exportQdpx(ctx, opts);
-    const { study, coder, codings, coded, coverage } = await openCodedStudy(ctx, opts);
-    const input = { codebook: study.codebook, documents: study.corpus, segments: study.segments, codings, coded };
-    let content: string | Uint8Array;
-    if (opts.format === 'xlsx') {
-      const { formatXlsx } = await import('../../io/xlsx.js');
-      content = await formatXlsx(computeExportWorkbook({ long: computeLongExport(input), wide: computeWideExport(input) }));
-    } else if (opts.format === 'jsonl') {
-      content = computeJsonlExport(input, coder)
-        .map((o) => `${JSON.stringify(o)}\n`)
-        .join('');
-    } else {
-      const table = opts.format === 'long' ? computeLongExport(input) : computeWideExport(input);
-      content = formatCsv(table.header, table.rows, { excel: opts.excel });
-    }
-    const target = resolveOutput(ctx, opts.output, { project: study.project, file: `exports/${coder}-${FILE_NAME[opts.format]}` }, { stdout: true });
-    await writeOutputs(ctx, study, [{ file: target, content, kind: 'derived', details: coverageJson(coverage) }], opts);
-    if (target !== STDOUT) ctx.note(`${opts.format} export of coder ${coder} → ${ctx.display(target)}`);
+    if (opts.format === 'xlsx') return (await import('../export-xlsx.js')).exportXlsx(ctx, opts);
+    const format = opts.format;
+    const { study, coder, codings, coverage } = await openCompactCodedStudy(ctx, opts);
+    const writer = new ExportWriter(format, codings, study.codebook, { excel: opts.excel });
+    const target = resolveOutput(ctx, opts.output, { project: study.project, file: `exports/${coder}-${FILE_NAME[format]}` }, { stdout: true });
+    // Rows are written as they are made, a document at a time; long and jsonl take the text from a second pass over the corpus.
+    const produce = async (write: (text: string) => Promise<void>) => {
+      await write(writer.head());
+      if (!writer.needsText) for (let d = 0; d < study.segments.documents.length; d++) await write(writer.documentRows(d));
+      else await writeDocumentRows(study, { ...opts, display: (p) => ctx.display(p) }, writer, write);
+      return study;
+    };
+    await streamOutput(ctx, target, produce, { kind: 'derived', details: coverageJson(coverage) }, { force: opts.force, project: study.project });
+    if (target !== STDOUT) ctx.note(`${format} export of coder ${coder} → ${ctx.display(target)}`);
   });
 };
 

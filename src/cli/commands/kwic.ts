@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { kwicTable } from '../../core/analysis/analysis-tables.js';
 import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
-import { compileKwicPattern, computeKwic, formatKwicLines } from '../../core/analysis/kwic.js';
+import { compileKwicPattern, computeDocumentKwic, formatKwicLines, type KwicLine } from '../../core/analysis/kwic.js';
+import { DocumentCoder } from '../../core/match/code-document.js';
 import { compilePatterns } from '../../core/match/compile-matcher.js';
 import { listCodes } from '../../core/model/codebook.js';
+import type { Document } from '../../core/model/document.js';
+import type { Segment } from '../../core/model/segment.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
+import { forEachStudyDocument } from '../../io/read-segment-table.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
+import { openCompactStudy } from '../compact-study.js';
 import { addFormatOption, chooseFormat, formatOptionShape, printTables } from '../table-output.js';
-import { addStudyOptions, openStudy, studyOptionShape } from '../study-options.js';
+import { addStudyOptions, studyOptionShape } from '../study-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -31,10 +36,19 @@ const kwic: CommandModule = (cmd, ctx) => {
     }
     // A typed pattern is checked before the corpus is read: a typo fails fast.
     const typed = pattern === undefined ? undefined : compileKwicPattern(pattern);
-    const study = await openStudy(ctx, opts);
-    if (opts.code) ctx.report(checkCodeIds([opts.code], study.codebook));
-    const matcher = typed ?? compilePatterns(listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns);
-    const lines = computeKwic(study.corpus, study.segments, matcher, opts.window);
+    // The lines are the output: only they are kept, the corpus passes a document at a time (a typed pattern's in the pass that reads the study).
+    const lines: KwicLine[] = [];
+    const find = (coder: DocumentCoder, doc: Document, segments: readonly Segment[]) => {
+      for (const line of computeDocumentKwic(coder, doc, segments, opts.window)) lines.push(line);
+    };
+    const typedCoder = typed && new DocumentCoder(typed, 'document');
+    const study = await openCompactStudy(ctx, opts, typedCoder ? { onDocument: (doc, segments) => find(typedCoder, doc, segments) } : {});
+    if (opts.code) {
+      ctx.report(checkCodeIds([opts.code], study.codebook));
+      const coder = new DocumentCoder(compilePatterns(listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns), study.unit);
+      const hasSegments = (d: number) => study.segments.segmentsOf(d).to > study.segments.segmentsOf(d).from;
+      await forEachStudyDocument(study, { ...opts, display: (p) => ctx.display(p) }, hasSegments, (_d, doc, segments) => find(coder, doc, segments));
+    }
     const format = chooseFormat(opts);
     if (format === 'table') ctx.io.stdout.write(formatKwicLines(lines, opts.window));
     else printTables(ctx, [kwicTable(lines)], opts);

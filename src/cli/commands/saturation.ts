@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { computeSaturation, saturationTable } from '../../core/analysis/saturation.js';
+import { computeTableSaturation, saturationTable } from '../../core/analysis/saturation.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
-import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
+import { addAnalysisOptions, analysisOptionShape } from '../analysis-options.js';
+import { openCompactCodedStudy } from '../compact-study.js';
 import { chooseFormat, printTables } from '../table-output.js';
 
 const Options = z.strictObject({
@@ -17,9 +18,9 @@ const saturation: CommandModule = (cmd, ctx) => {
     .option('--order <order>', 'doc (corpus order, default), date (the date metadata) or random', 'doc')
     .option('--seed <seed>', 'with --order random: an integer 0..4294967295 or any text (default 1)');
   defineAction(cmd, ctx, Options, async (opts) => {
-    const { study, coder, coded } = await openCodedStudy(ctx, opts);
+    const { coder, codings } = await openCompactCodedStudy(ctx, opts);
     const seed = opts.seed === undefined ? null : /^(0|[1-9]\d{0,8})$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-    const result = computeSaturation(study.corpus, coded, opts.order, seed);
+    const result = computeTableSaturation(codings, opts.order, seed);
     const format = chooseFormat(opts);
     if (format === 'json') ctx.outJson({ coder, ...result });
     else printTables(ctx, [saturationTable(result, coder)], opts);

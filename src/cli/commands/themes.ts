@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { themeExemplarsTable, themeTermsTable } from '../../core/analysis/analysis-tables.js';
 import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
 import { KEYNESS_FORMS, type KeynessForm } from '../../core/analysis/log-likelihood-keyness.js';
-import { computeThemes } from '../../core/analysis/themes.js';
 import { exemplarSummaryTable, themeSummaryTable } from '../../core/analysis/summary-tables.js';
-import { findCorpusEvidence } from '../../core/match/code-document.js';
-import { compileMatcher } from '../../core/match/compile-matcher.js';
+import { readCorpusThemes } from '../../io/read-corpus-themes.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { emitTables } from '../table-output.js';
 import { coverageJson, withCoverage } from '../../core/analysis/coder-coverage.js';
-import { addAnalysisOptions, analysisOptionShape, openCodedStudy } from '../analysis-options.js';
+import { addAnalysisOptions, analysisOptionShape } from '../analysis-options.js';
+import { openCompactCodedStudy } from '../compact-study.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -30,18 +29,10 @@ const themes: CommandModule = (cmd, ctx) => {
     .option('--quotes', 'print only the exemplar table (for --format csv, which holds one table)')
     .option('--keyness <form>', 'two-cell (Rayson & Garside 2000, default) or dunning (Dunning 1993, full 2 × 2 table)', 'two-cell');
   defineAction(cmd, ctx, Options, async (opts) => {
-    const { study, coded, coverage } = await openCodedStudy(ctx, opts);
+    const { study, codings, coverage } = await openCompactCodedStudy(ctx, opts);
     if (opts.code) ctx.report(checkCodeIds([opts.code], study.codebook));
-    const evidence = findCorpusEvidence(compileMatcher(study.codebook), study.corpus, study.segments);
-    const result = computeThemes({
-      codebook: study.codebook,
-      coded,
-      evidence,
-      top: opts.top,
-      exemplars: opts.exemplars,
-      keyness: opts.keyness,
-      ...(opts.code ? { codes: [opts.code] } : {}),
-    });
+    const input = { top: opts.top, exemplars: opts.exemplars, keyness: opts.keyness, ...(opts.code ? { codes: [opts.code] } : {}) };
+    const result = await readCorpusThemes(study, codings, input, { ...opts, display: (p) => ctx.display(p) });
     const quotes = [themeExemplarsTable(result), exemplarSummaryTable(result)];
     const tables = opts.quotes ? quotes : [themeTermsTable(result, opts.keyness), themeSummaryTable(result), ...quotes];
     await emitTables(ctx, study, tables.map((t) => withCoverage(t, coverage)), opts, coverageJson(coverage));

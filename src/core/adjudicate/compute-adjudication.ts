@@ -6,6 +6,7 @@ import type { Segment } from '../model/segment.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
 import type { CoderCodings } from '../model/coder.js';
+import type { CodingTable } from '../coding/coding-table.js';
 import type { ResolvedRow } from './parse-resolved.js';
 
 export interface AdjudicationOptions {
@@ -47,47 +48,71 @@ export function computeAdjudication(
   b: CoderCodings,
   options: AdjudicationOptions,
 ): Adjudication {
-  const diagnostics: Diagnostic[] = [];
-  const codes = listCodes(codebook);
-  const categoryOf = new Map(codes.map((r) => [r.code.id, r.category]));
   const setsA = groupCodesBySegment(a.codings);
   const setsB = groupCodesBySegment(b.codings);
-  const where = (line: number) => (options.resolvedFile ? { file: options.resolvedFile, line } : undefined);
-
-  const decisions = new Map<string, ResolvedRow>();
-  for (const r of options.resolved ?? []) decisions.set(`${r.segment_id}\u0000${r.code}`, r);
-  const used = new Set<string>();
-
+  const adjudicator = new Adjudicator(codebook, [a.coder, b.coder], options);
   const codings: Coding[] = [];
-  let common = 0;
-  let agreedSegments = 0;
-  let decided = 0;
-  let preferred = 0;
-  let onlyOne = 0;
   for (const seg of segments) {
-    const sa = setsA.get(seg.segment_id);
-    const sb = setsB.get(seg.segment_id);
+    for (const c of adjudicator.segment(seg.segment_id, seg.doc_id, setsA.get(seg.segment_id), setsB.get(seg.segment_id))) codings.push(c);
+  }
+  return { codings, ...adjudicator.finish() };
+}
+
+/**
+ * The consensus coder one segment at a time, in corpus order (what
+ * computeAdjudication does for segments held in memory, and a streamed
+ * adjudication for a CodingTable): `segment` gives the segment's codings,
+ * `finish` the counts and every diagnostic.
+ */
+export class Adjudicator {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly codes: ReturnType<typeof listCodes>;
+  private readonly categoryOf: Map<string, Codebook['categories'][number]>;
+  private readonly decisions = new Map<string, ResolvedRow>();
+  private readonly used = new Set<string>();
+  private common = 0;
+  private agreedSegments = 0;
+  private decided = 0;
+  private preferred = 0;
+  private onlyOne = 0;
+
+  constructor(
+    private readonly codebook: Codebook,
+    private readonly coders: readonly [string, string],
+    private readonly options: AdjudicationOptions,
+  ) {
+    this.codes = listCodes(codebook);
+    this.categoryOf = new Map(this.codes.map((r) => [r.code.id, r.category]));
+    for (const r of options.resolved ?? []) this.decisions.set(`${r.segment_id}\u0000${r.code}`, r);
+  }
+
+  private where(line: number) {
+    return this.options.resolvedFile ? { file: this.options.resolvedFile, line } : undefined;
+  }
+
+  /** The consensus codings of one segment (none unless both coders reviewed it). */
+  segment(segmentId: string, docId: string, sa: ReadonlySet<string> | undefined, sb: ReadonlySet<string> | undefined): Coding[] {
+    const { diagnostics, decisions, used, codes, categoryOf, options } = this;
+    const [coderA, coderB] = this.coders;
     if (!sa || !sb) {
-      if (sa || sb) onlyOne++;
-      continue;
+      if (sa || sb) this.onlyOne++;
+      return [];
     }
-    common++;
+    this.common++;
     const final = new Set([...sa].filter((c) => sb.has(c)));
     const diffs = codes.filter((r) => sa.has(r.code.id) !== sb.has(r.code.id));
-    if (diffs.length === 0) agreedSegments++;
+    if (diffs.length === 0) this.agreedSegments++;
 
     // Code-list decisions first: they replace a whole category.
     const listed = new Map<string, Set<string>>();
     for (const { code, category } of diffs) {
-      const key = `${seg.segment_id}\u0000${code.id}`;
+      const key = `${segmentId}\u0000${code.id}`;
       const r = decisions.get(key);
       if (r?.decision.kind !== 'codes') continue;
       used.add(key);
       const wrong = r.decision.codes.filter((c) => categoryOf.get(c)?.id !== category.id);
       if (wrong.length > 0) {
-        diagnostics.push(
-          diag('QC510', `${seg.segment_id}: ${wrong.join(', ')} not in category ${category.id} of code ${code.id}`, { at: where(r.line) }),
-        );
+        diagnostics.push(diag('QC510', `${segmentId}: ${wrong.join(', ')} not in category ${category.id} of code ${code.id}`, { at: this.where(r.line) }));
       }
       // The category counts as listed even when a code was wrong, so that its
       // other rows are not reported again as undecided.
@@ -101,16 +126,14 @@ export function computeAdjudication(
     }
 
     for (const { code, category } of diffs) {
-      const key = `${seg.segment_id}\u0000${code.id}`;
+      const key = `${segmentId}\u0000${code.id}`;
       const r = decisions.get(key);
       if (listed.has(category.id)) {
         if (r && r.decision.kind !== 'codes' && r.decision.kind !== 'none') {
           used.add(key);
-          diagnostics.push(
-            diag('QC510', `${seg.segment_id}: a code list and another decision for category ${category.id}`, { at: where(r.line) }),
-          );
+          diagnostics.push(diag('QC510', `${segmentId}: a code list and another decision for category ${category.id}`, { at: this.where(r.line) }));
         }
-        decided++;
+        this.decided++;
         continue;
       }
       let apply: boolean | undefined;
@@ -118,45 +141,80 @@ export function computeAdjudication(
         used.add(key); // already reported by the parser
       } else if (r && r.decision.kind !== 'none') {
         used.add(key);
-        decided++;
+        this.decided++;
         const d = r.decision;
-        apply = d.kind === 'both' ? true : d.kind === 'neither' ? false : d.kind === 'coder' ? (d.coder === a.coder ? sa : sb).has(code.id) : undefined;
+        apply = d.kind === 'both' ? true : d.kind === 'neither' ? false : d.kind === 'coder' ? (d.coder === coderA ? sa : sb).has(code.id) : undefined;
       } else if (options.prefer !== undefined) {
-        preferred++;
-        apply = (options.prefer === a.coder ? sa : sb).has(code.id);
+        this.preferred++;
+        apply = (options.prefer === coderA ? sa : sb).has(code.id);
       } else {
         if (r) used.add(key);
         diagnostics.push(
-          diag('QC510', `${seg.segment_id} × ${code.id}: no decision (${a.coder} ${sa.has(code.id) ? 1 : 0}, ${b.coder} ${sb.has(code.id) ? 1 : 0})`, { at: r ? where(r.line) : options.resolvedFile ? { file: options.resolvedFile } : undefined, hint: 'fill in its decision, or pass --prefer CODER to settle undecided rows' }),
+          diag('QC510', `${segmentId} × ${code.id}: no decision (${coderA} ${sa.has(code.id) ? 1 : 0}, ${coderB} ${sb.has(code.id) ? 1 : 0})`, { at: r ? this.where(r.line) : options.resolvedFile ? { file: options.resolvedFile } : undefined, hint: 'fill in its decision, or pass --prefer CODER to settle undecided rows' }),
         );
       }
       if (apply) final.add(code.id);
     }
 
-    for (const category of codebook.categories) {
+    for (const category of this.codebook.categories) {
       if (!category.exclusive) continue;
       const chosen = category.codes.filter((c) => final.has(c.id)).map((c) => c.id);
-      if (chosen.length > 1) {
-        diagnostics.push(
-          diag('QC510', `${seg.segment_id}: the decisions give ${chosen.join(' and ')} in exclusive category ${category.id}`),
-        );
-      }
+      if (chosen.length > 1) diagnostics.push(diag('QC510', `${segmentId}: the decisions give ${chosen.join(' and ')} in exclusive category ${category.id}`));
     }
 
     const rowsFor = codes.filter((r) => final.has(r.code.id));
-    const base = { segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.as, memo: '' };
-    if (rowsFor.length === 0) codings.push({ ...base, category: '', code: '' });
-    for (const r of rowsFor) codings.push({ ...base, category: r.category.id, code: r.code.id });
+    const base = { segment_id: segmentId, doc_id: docId, coder: options.as, memo: '' };
+    if (rowsFor.length === 0) return [{ ...base, category: '', code: '' }];
+    return rowsFor.map((r) => ({ ...base, category: r.category.id, code: r.code.id }));
   }
 
-  for (const [key, r] of decisions) {
-    if (used.has(key) || r.decision.kind === 'none') continue;
-    diagnostics.push(
-      warn('QC511', `${r.segment_id} × ${r.code}: ${a.coder} and ${b.coder} do not disagree here; the decision is ignored`, { at: where(r.line) }),
-    );
+  /** The counts, and the diagnostics with the decisions no disagreement used. */
+  finish(): Omit<Adjudication, 'codings'> {
+    const diagnostics = [...this.diagnostics];
+    const [coderA, coderB] = this.coders;
+    for (const [key, r] of this.decisions) {
+      if (this.used.has(key) || r.decision.kind === 'none') continue;
+      diagnostics.push(warn('QC511', `${r.segment_id} × ${r.code}: ${coderA} and ${coderB} do not disagree here; the decision is ignored`, { at: this.where(r.line) }));
+    }
+    if (this.common === 0) diagnostics.push(warn('QC512', `${coderA} and ${coderB} have no reviewed segment in common`));
+    return { segments: this.common, agreedSegments: this.agreedSegments, decided: this.decided, preferred: this.preferred, onlyOne: this.onlyOne, diagnostics };
   }
-  if (common === 0) diagnostics.push(warn('QC512', `${a.coder} and ${b.coder} have no reviewed segment in common`));
-  return { codings, segments: common, agreedSegments, decided, preferred, onlyOne, diagnostics };
+}
+
+/**
+ * computeAdjudication over two CodingTables of one SegmentTable, walked
+ * together in corpus order: `settled` yields each segment's consensus
+ * codings as they are settled (segment number and codings, in canonical
+ * order), so that the consensus coding file is written as it is made;
+ * `finish`, once they are all taken, gives the counts and diagnostics.
+ */
+export function computeTableAdjudication(
+  codebook: Codebook,
+  a: CodingTable,
+  b: CodingTable,
+  options: AdjudicationOptions,
+): { settled: Generator<{ n: number; codings: Coding[] }>; finish: () => Omit<Adjudication, 'codings'> } {
+  const adjudicator = new Adjudicator(codebook, [a.coder, b.coder], options);
+  const segments = a.segments;
+  const codesOf = (t: CodingTable, from: number, to: number) => {
+    const set = new Set<string>();
+    for (let r = from; r < to; r++) if (t.code(r) !== 0) set.add(t.codeId(r));
+    return set;
+  };
+  function* settled(): Generator<{ n: number; codings: Coding[] }> {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      const n = Math.min(i < a.length ? a.segment(i) : Infinity, j < b.length ? b.segment(j) : Infinity);
+      let sa: Set<string> | undefined;
+      let sb: Set<string> | undefined;
+      if (i < a.length && a.segment(i) === n) sa = codesOf(a, i, (i = a.segmentEnd(i)));
+      if (j < b.length && b.segment(j) === n) sb = codesOf(b, j, (j = b.segmentEnd(j)));
+      const codings = adjudicator.segment(segments.segmentId(n), segments.docId(n), sa, sb);
+      if (codings.length > 0) yield { n, codings };
+    }
+  }
+  return { settled: settled(), finish: () => adjudicator.finish() };
 }
 
 /** The one-line account of a scripted adjudication, for stderr. */

@@ -1,6 +1,6 @@
 import { catalogueEntry } from '../diagnostics/catalogue.js';
 import { QcodeError, diag } from '../diagnostics/qcode-error.js';
-import { findCorpusEvidence } from '../match/code-document.js';
+import { DocumentCoder, documentsWithSegments } from '../match/code-document.js';
 import { compilePatterns, type Matcher } from '../match/compile-matcher.js';
 import type { Document } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
@@ -71,35 +71,43 @@ function codePointUnits(text: string): number[] {
 }
 
 /**
- * Every match of the matcher's patterns in the corpus, found exactly as
- * `qcode code` finds them (the same scan, the same evidence), in corpus order,
- * with up to `window` characters of context on each side taken from the
- * segment (context never runs into the next segment). Line breaks in context
- * become spaces.
+ * The KWIC lines of one document, with its segments (corpus order), from a
+ * coder of the study's unit: every match found exactly as `qcode code` finds
+ * it (the same scan, the same evidence), with up to `window` characters of
+ * context on each side taken from the segment (context never runs into the
+ * next segment). Line breaks in context become spaces.
  */
-export function computeKwic(documents: readonly Document[], segments: readonly Segment[], matcher: Matcher, window: number): KwicLine[] {
-  const byId = new Map(segments.map((s) => [s.segment_id, s]));
-  let seg: Segment | undefined;
-  let units: number[] = [];
-  return findCorpusEvidence(matcher, documents, segments).map((e) => {
-    if (seg?.segment_id !== e.segment_id) {
-      seg = byId.get(e.segment_id)!;
-      units = codePointUnits(seg.text);
+export function computeDocumentKwic(coder: DocumentCoder, doc: Document, segments: readonly Segment[], window: number): KwicLine[] {
+  const lines: KwicLine[] = [];
+  coder.evidence(doc, segments).forEach((found, i) => {
+    if (found.length === 0) return;
+    const seg = segments[i]!;
+    const units = codePointUnits(seg.text);
+    for (const e of found) {
+      // Evidence offsets are code points into the document; the segment's text is sliced in UTF-16 units.
+      const from = units[e.start - seg.start]!;
+      const to = units[e.end - seg.start]!;
+      lines.push({
+        segment_id: seg.segment_id,
+        doc_id: seg.doc_id,
+        start: e.start,
+        end: e.end,
+        left: oneLine(context(seg.text, 0, from, window, true)),
+        keyword: oneLine(seg.text.slice(from, to)),
+        right: oneLine(context(seg.text, to, seg.text.length, window, false)),
+        pattern: e.pattern,
+      });
     }
-    // Evidence offsets are code points into the document; the segment's text is sliced in UTF-16 units.
-    const from = units[e.start - seg.start]!;
-    const to = units[e.end - seg.start]!;
-    return {
-      segment_id: seg.segment_id,
-      doc_id: seg.doc_id,
-      start: e.start,
-      end: e.end,
-      left: oneLine(context(seg.text, 0, from, window, true)),
-      keyword: oneLine(seg.text.slice(from, to)),
-      right: oneLine(context(seg.text, to, seg.text.length, window, false)),
-      pattern: e.pattern,
-    };
   });
+  return lines;
+}
+
+/** The KWIC lines of a corpus held in memory (segments in corpus order), document by document. */
+export function computeKwic(documents: readonly Document[], segments: readonly Segment[], matcher: Matcher, window: number): KwicLine[] {
+  const coder = new DocumentCoder(matcher, segments[0]?.unit ?? 'document');
+  const lines: KwicLine[] = [];
+  for (const [doc, segs] of documentsWithSegments(documents, segments)) for (const l of computeDocumentKwic(coder, doc, segs, window)) lines.push(l);
+  return lines;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Table } from '../format/table.js';
 import type { Document } from '../model/document.js';
 import { createRng } from '../random/create-rng.js';
+import type { CodingTable } from '../coding/coding-table.js';
+import type { DocumentHead } from '../segment/segment-table.js';
 import type { CodedSegment } from './coded-segments.js';
 
 export type SaturationOrder = 'doc' | 'date' | 'random';
@@ -41,6 +43,31 @@ export function computeSaturation(documents: readonly Document[], coded: readonl
     if (!list) codesByDoc.set(s.segment.doc_id, (list = []));
     for (const c of [...s.codes].sort()) list.push(c);
   }
+  return saturationOf(documents, codesByDoc, order, seed);
+}
+
+/**
+ * computeSaturation over a CodingTable: per document with a reviewed
+ * segment, its codes in the order computeSaturation meets them (segment by
+ * segment, each segment's alphabetically), each once.
+ */
+export function computeTableSaturation(codings: CodingTable, order: SaturationOrder, seed: number | string | null): Saturation {
+  const table = codings.segments;
+  const codesByDoc = new Map<string, string[]>();
+  let list: string[] = [];
+  let doc = -1;
+  for (let r = 0; r < codings.length; ) {
+    const d = table.doc(codings.segment(r));
+    if (d !== doc) codesByDoc.set(table.documents[(doc = d)]!.id, (list = []));
+    const end = codings.segmentEnd(r);
+    const codes: string[] = [];
+    for (; r < end; r++) if (codings.code(r) !== 0) codes.push(codings.codeId(r));
+    for (const c of codes.sort()) if (!list.includes(c)) list.push(c);
+  }
+  return saturationOf(table.documents, codesByDoc, order, seed);
+}
+
+function saturationOf(documents: readonly DocumentHead[], codesByDoc: ReadonlyMap<string, readonly string[]>, order: SaturationOrder, seed: number | string | null): Saturation {
   let docs = documents.filter((d) => codesByDoc.has(d.id));
   if (order === 'date') {
     const rank = new Map(docs.map((d, i) => [d.id, i]));

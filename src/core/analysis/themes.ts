@@ -1,7 +1,7 @@
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { CodedSegment } from './coded-segments.js';
 import { computeLogLikelihoodKeyness, type KeynessForm } from './log-likelihood-keyness.js';
-import { computeContentTerms } from './content-terms.js';
+import { ContentTermCounter, listContentTerms } from './content-terms.js';
 
 export interface KeyTerm {
   term: string;
@@ -44,32 +44,59 @@ const byTerm = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const matchKey = (segmentId: string, code: string) => `${segmentId}\u0000${code}`;
 
 /**
- * Per code: its most distinctive terms (positive log-likelihood keyness G² of
- * the segments coded with it against all other reviewed segments, top N by G²,
- * ties by term; terms are the matcher's words, see content-terms.ts) and
- * exemplar quotes: the segments coded with it that have the most matches of
- * its patterns (the auto-coder's evidence), then the highest
- * length-normalised keyness (sum of the G² of the segment's tokens that are
- * positive key terms of the code, divided by its token count), then corpus
- * order.
+ * The first pass of themes over the coded segments (text and codes, in
+ * corpus order, one at a time): content terms counted over all of them and
+ * over each code's. Memory grows with the vocabulary and the codes, not with
+ * the segments.
  */
-export function computeThemes(input: ThemesInput): CodeTheme[] {
-  const { terms: tokens, display } = computeContentTerms(input.coded.map((s) => s.segment.text));
-  const matches = countMatches(input.evidence);
-  const totalCounts = countTerms(tokens.flat());
-  const totalSize = tokens.reduce((n, t) => n + t.length, 0);
+export class ThemeCounts {
+  readonly terms = new ContentTermCounter();
+  readonly total = new Map<string, number>();
+  totalSize = 0;
+  readonly perCode = new Map<string, { counts: Map<string, number>; size: number; segments: number }>();
+
+  constructor(codeIds: readonly string[]) {
+    for (const id of codeIds) this.perCode.set(id, { counts: new Map(), size: 0, segments: 0 });
+  }
+
+  add(text: string, codes: ReadonlySet<string>): void {
+    const toks = this.terms.terms(text);
+    for (const t of toks) this.total.set(t, (this.total.get(t) ?? 0) + 1);
+    this.totalSize += toks.length;
+    for (const id of codes) {
+      const c = this.perCode.get(id);
+      if (!c) continue;
+      c.segments++;
+      c.size += toks.length;
+      for (const t of toks) c.counts.set(t, (c.counts.get(t) ?? 0) + 1);
+    }
+  }
+}
+
+/** A code's key terms, before its exemplars are picked; `g2ByTerm` holds every positive key term (by folded form). */
+export interface CodeTerms extends Omit<CodeTheme, 'exemplars'> {
+  g2ByTerm: ReadonlyMap<string, number>;
+}
+
+/**
+ * Per code (codebook order, or the codes asked for): its most distinctive
+ * terms, positive log-likelihood keyness G² of the segments coded with it
+ * against all other reviewed segments, top N by G², ties by term (terms are
+ * the matcher's words, see content-terms.ts).
+ */
+export function computeCodeTerms(counts: ThemeCounts, input: Pick<ThemesInput, 'codebook' | 'codes' | 'top' | 'keyness'>): CodeTerms[] {
+  const display = counts.terms.display();
   const wanted = input.codes ? new Set(input.codes) : null;
   return listCodes(input.codebook)
     .filter((r) => !wanted || wanted.has(r.code.id))
     .map(({ code, category }) => {
-      const members = input.coded.flatMap((s, i) => (s.codes.has(code.id) ? [i] : []));
-      const inCounts = countTerms(members.flatMap((i) => tokens[i]!));
-      const c = members.reduce((n, i) => n + tokens[i]!.length, 0);
-      const d = totalSize - c;
+      const own = counts.perCode.get(code.id)!;
+      const c = own.size;
+      const d = counts.totalSize - c;
       const g2ByTerm = new Map<string, number>();
       const terms: KeyTerm[] = [];
-      for (const [term, a] of inCounts) {
-        const b = totalCounts.get(term)! - a;
+      for (const [term, a] of own.counts) {
+        const b = counts.total.get(term)! - a;
         const g2 = computeLogLikelihoodKeyness(a, b, c, d, input.keyness ?? 'two-cell');
         if (g2 > 0) {
           g2ByTerm.set(term, g2);
@@ -77,27 +104,72 @@ export function computeThemes(input: ThemesInput): CodeTheme[] {
         }
       }
       terms.sort((x, y) => y.g2 - x.g2 || byTerm(x.term, y.term));
-      const exemplars = members
-        .map((i, order) => {
-          const seg = input.coded[i]!.segment;
-          const toks = tokens[i]!;
-          const keyness = toks.length === 0 ? 0 : toks.reduce((s, t) => s + (g2ByTerm.get(t) ?? 0), 0) / toks.length;
-          return { order, ex: { segment_id: seg.segment_id, matches: matches.get(matchKey(seg.segment_id, code.id)) ?? 0, keyness, text: seg.text } };
-        })
-        .sort((x, y) => y.ex.matches - x.ex.matches || y.ex.keyness - x.ex.keyness || x.order - y.order)
-        .slice(0, input.exemplars)
-        .map((x) => x.ex);
-      return { category: category.id, code: code.id, segments: members.length, terms: terms.slice(0, input.top), exemplars };
+      return { category: category.id, code: code.id, segments: own.segments, terms: terms.slice(0, input.top), g2ByTerm };
     });
+}
+
+/**
+ * The second pass: each code's exemplar quotes, the segments coded with it
+ * that have the most matches of its patterns (the auto-coder's evidence),
+ * then the highest length-normalised keyness (sum of the G² of the segment's
+ * tokens that are positive key terms of the code, divided by its token
+ * count), then corpus order. Segments come one at a time in corpus order and
+ * only the best `exemplars` per code are kept.
+ */
+export class ExemplarPicker {
+  private readonly best: Exemplar[][];
+
+  constructor(
+    private readonly codes: readonly CodeTerms[],
+    private readonly exemplars: number,
+  ) {
+    this.best = codes.map(() => []);
+  }
+
+  add(segmentId: string, text: string, codes: ReadonlySet<string>, matches: (code: string) => number): void {
+    let toks: string[] | null = null;
+    this.codes.forEach((code, k) => {
+      if (!codes.has(code.code) || this.exemplars === 0) return;
+      const list = this.best[k]!;
+      const found = matches(code.code);
+      // A full list is not entered with fewer matches than its last: no need to tokenise the text for that.
+      if (list.length === this.exemplars && found < list[list.length - 1]!.matches) return;
+      toks ??= listContentTerms(text);
+      const keyness = toks.length === 0 ? 0 : toks.reduce((s, t) => s + (code.g2ByTerm.get(t) ?? 0), 0) / toks.length;
+      const ex = { segment_id: segmentId, matches: found, keyness, text };
+      // A later segment goes after every one it does not beat: the order of a stable sort by matches, then keyness.
+      let at = list.length;
+      while (at > 0 && (ex.matches > list[at - 1]!.matches || (ex.matches === list[at - 1]!.matches && ex.keyness > list[at - 1]!.keyness))) at--;
+      if (at >= this.exemplars) return;
+      list.splice(at, 0, ex);
+      if (list.length > this.exemplars) list.pop();
+    });
+  }
+
+  result(): CodeTheme[] {
+    return this.codes.map(({ g2ByTerm: _, ...code }, k) => ({ ...code, exemplars: this.best[k]! }));
+  }
+}
+
+/**
+ * Per code: its most distinctive terms (computeCodeTerms) and exemplar quotes
+ * (ExemplarPicker), over coded segments held in memory.
+ */
+export function computeThemes(input: ThemesInput): CodeTheme[] {
+  const counts = new ThemeCounts(listCodes(input.codebook).map((r) => r.code.id));
+  for (const s of input.coded) counts.add(s.segment.text, s.codes);
+  const matches = countMatches(input.evidence);
+  const picker = new ExemplarPicker(computeCodeTerms(counts, input), input.exemplars);
+  for (const { segment, codes } of input.coded) picker.add(segment.segment_id, segment.text, codes, (code) => matches.get(matchKey(segment.segment_id, code)) ?? 0);
+  return picker.result();
 }
 
 /** Matches per segment and code, keyed by matchKey. */
 function countMatches(evidence: ThemesInput['evidence']): Map<string, number> {
-  return countTerms(evidence.map((e) => matchKey(e.segment_id, e.code)));
-}
-
-function countTerms(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const e of evidence) {
+    const key = matchKey(e.segment_id, e.code);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   return counts;
 }

@@ -1,6 +1,8 @@
 import type { Codebook } from '../model/codebook.js';
 import { listCodes } from '../model/codebook.js';
 import type { Coding } from '../model/coding.js';
+import type { CodingTable } from './coding-table.js';
+import { commonSegments, compareCodes } from './pair-coding-tables.js';
 import { groupCodesBySegment } from './group-codings.js';
 
 /** A value that may be undefined for the data, with the reason when it is. */
@@ -66,34 +68,74 @@ export function computeEvaluation(coderCodings: readonly Coding[], goldCodings: 
   const coder = groupCodesBySegment(coderCodings);
   const gold = groupCodesBySegment(goldCodings);
   const both = segmentOrder.filter((id) => coder.has(id) && gold.has(id));
-  const codes: CodeEvaluation[] = [];
+  const counts: Counts[] = [];
   const errors: EvaluationError[] = [];
   for (const ref of listCodes(codebook)) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
+    const n = { tp: 0, fp: 0, fn: 0 };
     for (const id of both) {
       const c = coder.get(id)!.has(ref.code.id);
       const g = gold.get(id)!.has(ref.code.id);
-      if (c && g) tp++;
+      if (c && g) n.tp++;
       else if (c) {
-        fp++;
+        n.fp++;
         errors.push({ segment_id: id, code: ref.code.id, error: 'false_positive' });
       } else if (g) {
-        fn++;
+        n.fn++;
         errors.push({ segment_id: id, code: ref.code.id, error: 'false_negative' });
       }
     }
-    codes.push({ code: ref.code.id, category: ref.category.id, tp, fp, fn, support: tp + fn, ...computeScores(tp, fp, fn) });
+    counts.push(n);
   }
-  const sum = (k: 'tp' | 'fp' | 'fn') => codes.reduce((a, c) => a + c[k], 0);
-  const micro = { tp: sum('tp'), fp: sum('fp'), fn: sum('fn'), support: sum('tp') + sum('fn'), ...computeScores(sum('tp'), sum('fp'), sum('fn')) };
   const order = new Map(segmentOrder.map((id, i) => [id, i]));
   errors.sort((a, b) => order.get(a.segment_id)! - order.get(b.segment_id)!);
+  return summariseEvaluation(coderCodings[0]?.coder ?? '', goldCodings[0]?.coder ?? '', both.length, codebook, counts, errors);
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/**
+ * computeEvaluation over two CodingTables of one SegmentTable, walked
+ * together in corpus order: the same counts, and the errors in the same order
+ * (segment, then codebook order).
+ */
+export function computeTableEvaluation(coder: CodingTable, gold: CodingTable, codebook: Codebook): Evaluation {
+  const counts: Counts[] = listCodes(codebook).map(() => ({ tp: 0, fp: 0, fn: 0 }));
+  const errors: EvaluationError[] = [];
+  const codeIds = coder.codeIds;
+  let both = 0;
+  for (const s of commonSegments(coder, gold)) {
+    both++;
+    let segmentId: string | undefined;
+    compareCodes(coder, gold, s, (k, c, g) => {
+      const n = counts[k - 1]!;
+      if (c && g) n.tp++;
+      else {
+        if (c) n.fp++;
+        else n.fn++;
+        segmentId ??= coder.segments.segmentId(s.n);
+        errors.push({ segment_id: segmentId, code: codeIds[k - 1]!, error: c ? 'false_positive' : 'false_negative' });
+      }
+    });
+  }
+  return summariseEvaluation(coder.length > 0 ? coder.coder : '', gold.length > 0 ? gold.coder : '', both, codebook, counts, errors);
+}
+
+/** Per-code scores, micro and macro averages from the counts (one per code, codebook order). */
+function summariseEvaluation(coder: string, gold: string, segments: number, codebook: Codebook, counts: readonly Counts[], errors: EvaluationError[]): Evaluation {
+  const codes: CodeEvaluation[] = listCodes(codebook).map((ref, k) => {
+    const { tp, fp, fn } = counts[k]!;
+    return { code: ref.code.id, category: ref.category.id, tp, fp, fn, support: tp + fn, ...computeScores(tp, fp, fn) };
+  });
+  const sum = (k: 'tp' | 'fp' | 'fn') => codes.reduce((a, c) => a + c[k], 0);
+  const micro = { tp: sum('tp'), fp: sum('fp'), fn: sum('fn'), support: sum('tp') + sum('fn'), ...computeScores(sum('tp'), sum('fp'), sum('fn')) };
   return {
-    coder: coderCodings[0]?.coder ?? '',
-    gold: goldCodings[0]?.coder ?? '',
-    segments: both.length,
+    coder,
+    gold,
+    segments,
     codes,
     micro,
     macro: { precision: mean(codes.map((c) => c.precision)), recall: mean(codes.map((c) => c.recall)), f1: mean(codes.map((c) => c.f1)) },

@@ -1,3 +1,4 @@
+import { formatCsvHeader, formatCsvRows } from '../format/format-csv.js';
 import { formatRecordsCsv, formatRecordsJsonl } from '../format/format-records.js';
 import type { Codebook } from '../model/codebook.js';
 import { CODING_FILE_COLUMNS, type Coding, type CodingRow } from '../model/coding.js';
@@ -37,4 +38,15 @@ export function stampTextSha(codings: readonly Coding[], segments: readonly Segm
 export function formatCodingFile(fileName: string, codings: readonly Coding[], codebook: Codebook, segments: readonly Segment[]): string {
   const rows = stampTextSha(sortCodings(codings, codebook, segments), segments);
   return fileName.toLowerCase().endsWith('.jsonl') ? formatCodingJsonl(rows) : formatCodingCsv(rows);
+}
+
+/** The start of a coding file (the CSV header; nothing for JSON Lines), for a writer that streams its rows. */
+export function formatCodingFileHead(fileName: string): string {
+  return fileName.toLowerCase().endsWith('.jsonl') ? '' : formatCsvHeader(CODING_FILE_COLUMNS);
+}
+
+/** Rows of a coding file, already in canonical order and stamped with their text_sha, as formatCodingFile writes them. */
+export function formatCodingFileRows(fileName: string, rows: readonly CodingRow[]): string {
+  if (fileName.toLowerCase().endsWith('.jsonl')) return formatCodingJsonl(rows);
+  return formatCsvRows(rows.map((r) => CODING_FILE_COLUMNS.map((k) => r[k])));
 }

@@ -1,6 +1,7 @@
-import { formatCsv } from '../format/format-csv.js';
+import { formatCsvHeader, formatCsvRows } from '../format/format-csv.js';
+import type { SegmentTable } from '../segment/segment-table.js';
 import type { Table } from '../format/table.js';
-import type { Evaluation, Score } from './compute-evaluation.js';
+import type { Evaluation, EvaluationError, Score } from './compute-evaluation.js';
 
 const v = (s: Score) => s.value;
 
@@ -45,9 +46,64 @@ export function formatEvaluationErrorsCsv(
   segmentText: ReadonlyMap<string, { doc_id: string; text: string }>,
   matched: ReadonlyMap<string, string[]>,
 ): string {
-  const rows = e.errors.map((err) => {
-    const seg = segmentText.get(err.segment_id);
-    return [err.segment_id, seg?.doc_id ?? '', err.code, err.error, seg?.text ?? '', (matched.get(`${err.segment_id}\u0000${err.code}`) ?? []).join('; ')];
-  });
-  return formatCsv(['segment_id', 'doc_id', 'code', 'error', 'text', 'matched'], rows);
+  return formatEvaluationErrorsHeader() + formatEvaluationErrorRows(e.errors, (id) => segmentText.get(id), matched);
+}
+
+export function formatEvaluationErrorsHeader(): string {
+  return formatCsvHeader(['segment_id', 'doc_id', 'code', 'error', 'text', 'matched']);
+}
+
+/** Rows of the errors file, for a writer that streams them a document at a time. */
+export function formatEvaluationErrorRows(
+  errors: readonly EvaluationError[],
+  segment: (id: string) => { doc_id: string; text: string } | undefined,
+  matched: ReadonlyMap<string, string[]>,
+): string {
+  return formatCsvRows(
+    errors.map((err) => {
+      const seg = segment(err.segment_id);
+      return [err.segment_id, seg?.doc_id ?? '', err.code, err.error, seg?.text ?? '', (matched.get(evidenceKey(err)) ?? []).join('; ')];
+    }),
+  );
+}
+
+/** The key of an error's matched terms (readEvidenceTerms). */
+export function evidenceKey(err: Pick<EvaluationError, 'segment_id' | 'code'>): string {
+  return `${err.segment_id}\u0000${err.code}`;
+}
+
+/**
+ * The errors file a document at a time, with the segments' text from a pass
+ * over the corpus (errors are in corpus order): the bytes of
+ * formatEvaluationErrorsCsv.
+ */
+export class EvaluationErrorsWriter {
+  private r = 0;
+  private readonly numbers: number[];
+
+  constructor(
+    private readonly errors: readonly EvaluationError[],
+    private readonly segments: SegmentTable,
+    private readonly matched: ReadonlyMap<string, string[]>,
+  ) {
+    this.numbers = errors.map((e) => segments.segmentNumber(e.segment_id));
+  }
+
+  get done(): boolean {
+    return this.r >= this.errors.length;
+  }
+
+  hasRows(d: number): boolean {
+    return !this.done && this.numbers[this.r]! < this.segments.segmentsOf(d).to;
+  }
+
+  documentRows(d: number, text: (n: number) => string): string {
+    const { to } = this.segments.segmentsOf(d);
+    const from = this.r;
+    while (this.r < this.errors.length && this.numbers[this.r]! < to) this.r++;
+    const docId = this.segments.documents[d]!.id;
+    const texts = new Map<string, string>();
+    for (let i = from; i < this.r; i++) if (!texts.has(this.errors[i]!.segment_id)) texts.set(this.errors[i]!.segment_id, text(this.numbers[i]!));
+    return formatEvaluationErrorRows(this.errors.slice(from, this.r), (id) => ({ doc_id: docId, text: texts.get(id)! }), this.matched);
+  }
 }

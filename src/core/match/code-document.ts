@@ -141,7 +141,7 @@ export class DocumentCoder {
 }
 
 /** Each document of a corpus held in memory with its segments (segments are in corpus order); documents without segments are skipped. */
-function* documentsWithSegments(documents: readonly Document[], segments: readonly Segment[]): Generator<[Document, Segment[]]> {
+export function* documentsWithSegments(documents: readonly Document[], segments: readonly Segment[]): Generator<[Document, Segment[]]> {
   let s = 0;
   for (const doc of documents) {
     const first = s;

@@ -1,0 +1,36 @@
+import type { CodingTable } from '../coding/coding-table.js';
+
+/**
+ * The segments a coder reviewed, document by document in corpus order, from
+ * a CodingTable: what a pass over the corpus asks as each document comes
+ * (does it have any, which, with which codes).
+ */
+export class CodedSegmentCursor {
+  private r = 0;
+
+  constructor(private readonly codings: CodingTable) {}
+
+  /** Whether every reviewed segment has been taken. */
+  get done(): boolean {
+    return this.r >= this.codings.length;
+  }
+
+  /** Whether document d has a reviewed segment (asked in corpus order). */
+  hasRows(d: number): boolean {
+    return !this.done && this.codings.segment(this.r) < this.codings.segments.segmentsOf(d).to;
+  }
+
+  /** The reviewed segments of document d, each with the code ids applied (empty for "reviewed, none"). */
+  *segmentsOf(d: number): Generator<{ n: number; codes: Set<string> }> {
+    const { codings } = this;
+    const { to } = codings.segments.segmentsOf(d);
+    while (this.r < codings.length && codings.segment(this.r) < to) {
+      const n = codings.segment(this.r);
+      const end = codings.segmentEnd(this.r);
+      const codes = new Set<string>();
+      for (let r = this.r; r < end; r++) if (codings.code(r) !== 0) codes.add(codings.codeId(r));
+      this.r = end;
+      yield { n, codes };
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { codePointCursor } from '../../../src/core/util/code-point-cursor.js';
+import { codePointIndex } from '../../../src/core/util/code-point-index.js';
+
+describe('codePointCursor', () => {
+  it('gives the UTF-16 index of each code-point offset, as codePointIndex does, asked in order or not', () => {
+    for (const text of ['plain text', 'a😀b\u{1F1F2}\u{1F1FD}c', '\uD800lone\uDC00 😀', '']) {
+      const index = codePointIndex(text);
+      const forward = codePointCursor(text);
+      for (let cp = 0; cp < index.length; cp++) expect(forward(cp)).toBe(index[cp]);
+      const back = codePointCursor(text);
+      for (let cp = index.length - 1; cp >= 0; cp--) expect(back(cp)).toBe(index[cp]);
+    }
+  });
+});
