@@ -16,6 +16,7 @@ import { checkOutputSet } from './output-set.js';
 import type { Project } from './read-project.js';
 import type { Study } from './read-study.js';
 import { readTextFile } from './read-text-file.js';
+import { appendAll } from '../core/util/bulk-array.js';
 
 export const CODINGS_DIR = 'codings';
 
@@ -84,8 +85,8 @@ export async function readCodingFile(file: string, options: ReadCodingOptions): 
   const checked = validateCodings(parsed.rows, options.codebook, options.segments, coder, { fix });
   const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
   if (options.study) {
-    diagnostics.push(...(await checkOutputSet(options.study.project, file, options.display ?? ((p) => p))));
-    diagnostics.push(...(await checkProvenance(file, shown, options.study)));
+    appendAll(diagnostics, await checkOutputSet(options.study.project, file, options.display ?? ((p) => p)));
+    appendAll(diagnostics, await checkProvenance(file, shown, options.study));
   }
   return { codings: sortCodings(checked.codings, options.codebook, options.segments), diagnostics };
 }

@@ -9,6 +9,7 @@ import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import { computeSha256 } from '../core/util/hash.js';
 import { listDocumentFiles } from './list-document-files.js';
 import { decodeUtf8, readBytes, readTextFile } from './read-text-file.js';
+import { appendAll } from '../core/util/bulk-array.js';
 
 export interface CorpusFile {
   documents: Document[];
@@ -43,11 +44,11 @@ export async function readCorpus(
       const fileShown = display(f);
       try {
         const parsed = parseDocumentFile(await readTextFile(f, fileShown), fileShown, path.basename(f, path.extname(f)));
-        diagnostics.push(...parsed.diagnostics);
+        appendAll(diagnostics, parsed.diagnostics);
         if (parsed.document) documents.push(parsed.document);
       } catch (e) {
         if (!(e instanceof QcodeError)) throw e;
-        diagnostics.push(...e.diagnostics);
+        appendAll(diagnostics, e.diagnostics);
       }
     }
   } else {
@@ -60,9 +61,9 @@ export async function readCorpus(
     const text = decodeUtf8(bytes, shown);
     const parsed = ext === '.csv' ? parseCsvCorpus(text, shown, columns) : parseJsonlCorpus(text, shown, columns);
     documents = parsed.documents;
-    diagnostics.push(...parsed.diagnostics);
+    appendAll(diagnostics, parsed.diagnostics);
   }
-  diagnostics.push(...validateCorpus(documents, shown));
+  appendAll(diagnostics, validateCorpus(documents, shown));
   const ordered = orderCorpusDiagnostics(diagnostics);
   return fileSha256 === undefined ? { documents, diagnostics: ordered } : { documents, diagnostics: ordered, fileSha256 };
 }

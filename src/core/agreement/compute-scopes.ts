@@ -5,6 +5,7 @@ import { COEFFICIENT_KEYS } from './agreement-result.js';
 import { computeAgreementMetrics, type AgreementOptions, type BootstrapOptions } from './compute-agreement.js';
 import type { MissingConvention } from './agreement-result.js';
 import { buildRatingsTable, type RatingsTable } from './ratings-table.js';
+import { appendAll } from '../util/bulk-array.js';
 
 
 /** The two values of a per-code unit; 'present' first so Byrt's a is "both applied it". */
@@ -59,7 +60,7 @@ export function computeScopes(
           return codes === undefined ? null : codes.has(code.id) ? 0 : 1;
         }),
       );
-      pooledRows.push(...rows);
+      appendAll(pooledRows, rows);
       const result = scope('code', code.id, buildRatingsTable(names, PRESENCE, rows), opts);
       perCode.push(result);
       results.push(result);

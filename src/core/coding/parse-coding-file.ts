@@ -6,6 +6,7 @@ import { indexCsvHeader } from '../util/index-csv-header.js';
 import { didYouMean } from '../util/suggest.js';
 import { CODING_FILE_COLUMNS, type Coding } from '../model/coding.js';
 import { TEXT_SHA_LENGTH } from '../util/hash.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /** A coding with where each of its fields stands in the file, for later diagnostics. */
 export interface LocatedCoding {
@@ -45,7 +46,7 @@ export function parseCodingTable(rows: readonly CsvRow[], file: string, defaultC
   if (!header) return { rows: [], diagnostics: [...diagnostics, diag('QC406', 'the file is empty: no header row', { at: { file, line: 1, col: 1 } })] };
   const headerCheck = indexCsvHeader(header, { file, code: 'QC406', columns: CODING_FILE_COLUMNS, required: REQUIRED });
   const index = headerCheck.index;
-  diagnostics.push(...headerCheck.diagnostics);
+  appendAll(diagnostics, headerCheck.diagnostics);
   if (headerCheck.diagnostics.length > 0) return { rows: [], diagnostics };
   const out: LocatedCoding[] = [];
   // Bounded: a file broken on every row reports 50 rows and stops after 1,000 (QC009).

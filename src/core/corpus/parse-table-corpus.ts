@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 import type { Document } from '../model/document.js';
 import { normalizeMetadataValue, normalizeText } from './normalize-text.js';
+import { appendAll } from '../util/bulk-array.js';
 
 export interface ColumnNames {
   idColumn: string;
@@ -98,7 +99,7 @@ export function parseJsonlCorpus(text: string, file: string, columns: ColumnName
     const missing = missingColumns(Object.keys(row), columns, file).map((d) => ({ ...d, location: { file, line } }));
     if (missing.length) {
       // orderCorpusDiagnostics keeps the first line per column: a misnamed column would otherwise flood the output.
-      diagnostics.push(...missing);
+      appendAll(diagnostics, missing);
       return;
     }
     documents.push(rowToDocument(row, columns, { file, line }));

@@ -2,6 +2,7 @@ import { formatCsv } from '../format/format-csv.js';
 import type { Codebook } from '../model/codebook.js';
 import { listCodes } from '../model/codebook.js';
 import type { Disagreements } from './compute-disagreements.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /** `segment_id,doc_id,category,code,<A>,<B>,text,definition`, A and B named after the coders. */
 export function formatDisagreementsCsv(d: Disagreements): string {
@@ -36,7 +37,9 @@ export function formatDisagreementsMd(d: Disagreements, codebook: Codebook): str
     `${d.common.length} segments reviewed by both; ${d.agreedSegments} coded identically; ${bySegment.size} with disagreements (${d.rows.length} segment × code rows).`,
   ];
   for (const [segmentId, rows] of bySegment) {
-    out.push('', `## ${segmentId}`, '', ...rows[0]!.text.split('\n').map((l) => `> ${l}`), '');
+    out.push('', `## ${segmentId}`, '');
+    appendAll(out, rows[0]!.text.split('\n').map((l) => `> ${l}`));
+    out.push('');
     out.push(`| category | code | ${cell(a)} | ${cell(b)} | definition |`, '| --- | --- | :-: | :-: | --- |');
     for (const r of rows) {
       const mark = (v: 0 | 1) => (v ? '✓' : '');

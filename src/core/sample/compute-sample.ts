@@ -6,6 +6,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
 import { createRng, normalizeSeed } from '../random/create-rng.js';
 import { computeAllocation, type StratumAllocation } from './compute-allocation.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /** How segments are grouped before drawing: by a metadata key, by document, or not at all. */
 export type Stratify = { by: 'metadata'; key: string } | { by: 'doc' } | { by: 'none' };
@@ -174,7 +175,7 @@ export function computeSample(segments: readonly Segment[], docs: readonly Docum
       pool[i] = pool[j]!;
       pool[j] = t;
     }
-    chosen.push(...pool.slice(0, s.allocated));
+    appendAll(chosen, pool.slice(0, s.allocated));
   }
   chosen.sort((a, b) => a - b);
 
