@@ -25,7 +25,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, 'bench-data');
-const qcode = path.join(root, 'dist', 'qcode.js');
+// QCODE_BIN: another build to measure (a copy of dist/, so a rebuild during a long run changes nothing).
+const qcode = process.env.QCODE_BIN ? path.resolve(process.env.QCODE_BIN) : path.join(root, 'dist', 'qcode.js');
 
 function parseArgs(argv) {
   const opts = { sizes: [100, 1000], units: ['document', 'sentence'], suites: null, runs: 3, runsGiven: false, rules: [false, true], hugeDoc: 200, timeout: 1800 };
@@ -607,7 +608,7 @@ function timedCommand(args, timeoutSeconds) {
     seconds,
     rssMb: rss ? Number(rss[1]) / 1024 : NaN,
     exit,
-    problem: exit === 124 ? `stopped after ${timeoutSeconds} s` : exit > 1 || (problem && problem[0].startsWith('QC099')) ? (problem?.[0] ?? `exit ${exit}`).slice(0, 70) : '',
+    problem: exit === 124 ? `stopped after ${timeoutSeconds} s` : exit !== 0 ? `exit ${exit}${problem ? `: ${problem[0]}` : ''}`.slice(0, 80) : '',
   };
 }
 

@@ -7,7 +7,6 @@ import type { MissingConvention } from './agreement-result.js';
 import { buildRatingsTable, type RatingsTable } from './ratings-table.js';
 import { appendAll } from '../util/bulk-array.js';
 
-
 /** The two values of a per-code unit; 'present' first so Byrt's a is "both applied it". */
 export const PRESENCE = ['present', 'absent'] as const;
 /** The value of an exclusive category when no code of it applies (not a valid code id). */
