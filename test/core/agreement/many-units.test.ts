@@ -10,8 +10,8 @@ import type { Coding } from '../../../src/core/model/coding.js';
 // in a process, 500,000 in the worker thread vitest runs this in), and a
 // study that big costs seconds. So the scopes are computed with only a little
 // stack left (about 2,000 frames of a small function: some 100-300 KB), where
-// spreading 60,000 units overflows and a loop does not.
-const UNITS = 60_000;
+// spreading 40,000 units overflows and a loop does not.
+const UNITS = 40_000;
 const SPARE_FRAMES = 2000;
 
 /**
