@@ -647,13 +647,16 @@ const commandsSuite = {
       );
       const mb = statSync(c.corpus).size / 1e6;
       warmPageCache(c.corpus);
+      // The fastest run, with the highest peak RSS of all (memory is not noise).
       const best = (args) => {
         let b = null;
+        let rssMb = 0;
         for (let k = 0; k < runs; k++) {
           const r = timedCommand(args, opts.timeout);
-          if (b === null || r.seconds < b.seconds) b = { ...r, rssMb: Math.max(r.rssMb, b?.rssMb ?? 0) };
+          rssMb = Math.max(rssMb, r.rssMb);
+          if (b === null || r.seconds < b.seconds) b = r;
         }
-        return b;
+        return { ...b, rssMb };
       };
       const code = best(['code', '-C', project, '--force', '-q']);
       if (code.exit !== 0) throw new Error(`qcode code failed on ${c.label}: ${code.problem}`);
