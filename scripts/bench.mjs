@@ -2,7 +2,11 @@
 // beside ripgrep on the same text. Everything is generated from a fixed seed
 // (no download) into bench-data/ (gitignored) and reused on later runs.
 //
-//   node scripts/bench.mjs [--sizes 100,1000] [--units document,sentence] [--rules without,with] [--suites code,help,agree] [--runs 3]
+//   node scripts/bench.mjs [--sizes 100,1000] [--units document,sentence] [--rules without,with] [--suites code,help,agree,commands] [--runs 3]
+//                          [--huge-doc 200] [--timeout 1800]
+//
+// The commands suite (issue 15) runs every command on each corpus size and on
+// one document of --huge-doc MB (0: none), each stopped after --timeout s.
 //
 // Timings are the best of --runs runs of each command (default 3), rg and
 // qcode back to back in each run, after the corpus has been read once so both
@@ -21,10 +25,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, 'bench-data');
-const qcode = path.join(root, 'dist', 'qcode.js');
+// QCODE_BIN: another build to measure (a copy of dist/, so a rebuild during a long run changes nothing).
+const qcode = process.env.QCODE_BIN ? path.resolve(process.env.QCODE_BIN) : path.join(root, 'dist', 'qcode.js');
 
 function parseArgs(argv) {
-  const opts = { sizes: [100, 1000], units: ['document', 'sentence'], suites: null, runs: 3, rules: [false, true] };
+  const opts = { sizes: [100, 1000], units: ['document', 'sentence'], suites: null, runs: 3, runsGiven: false, rules: [false, true], hugeDoc: 200, timeout: 1800 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -32,14 +37,20 @@ function parseArgs(argv) {
       if (v === undefined) throw new Error(`${a} needs a value`);
       return v;
     };
-    if (a === '--sizes') opts.sizes = value().split(',').map(Number);
+    if (a === '--sizes') opts.sizes = value() === 'none' ? [] : argv[i].split(',').map(Number);
     else if (a === '--units') opts.units = value().split(',');
     else if (a === '--suites') opts.suites = value().split(',');
-    else if (a === '--runs') opts.runs = Number(value());
+    else if (a === '--runs') {
+      opts.runs = Number(value());
+      opts.runsGiven = true;
+    } else if (a === '--huge-doc') opts.hugeDoc = Number(value());
+    else if (a === '--timeout') opts.timeout = Number(value());
     else if (a === '--rules') opts.rules = value().split(',').map((v) => v === 'with');
-    else throw new Error(`unknown option ${a} (use --sizes 100,1000, --units document,sentence, --rules without,with, --suites code,help,agree, --runs 3)`);
+    else throw new Error(`unknown option ${a} (use --sizes 100,1000, --units document,sentence, --rules without,with, --suites code,help,agree,commands, --runs 3, --huge-doc 200, --timeout 1800)`);
   }
   if (opts.sizes.some((s) => !(s > 0))) throw new Error('--sizes takes megabytes, e.g. --sizes 100');
+  if (!(opts.hugeDoc >= 0)) throw new Error('--huge-doc takes megabytes (0: no single-document corpus), e.g. --huge-doc 200');
+  if (!(opts.timeout > 0)) throw new Error('--timeout takes seconds, e.g. --timeout 1800');
   if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error('--runs takes a whole number of runs, e.g. --runs 3');
   return opts;
 }
@@ -104,10 +115,9 @@ function vocabulary() {
   return vocab;
 }
 
-/** Appends documents to the file until it holds at least `mb` megabytes. */
-function generateCorpus(file, mb) {
+/** A seeded maker of news-like sentences. */
+function sentenceMaker(rand) {
   const { synthetic } = vocabulary();
-  const rand = prng(mb * 7919 + 17);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   // Zipf-like: low-ranked synthetic words come far more often than the rest.
   const zipf = () => synthetic[Math.floor(synthetic.length * rand() ** 3)];
@@ -142,6 +152,13 @@ function generateCorpus(file, mb) {
     const s = words.join(' ');
     return s[0].toUpperCase() + s.slice(1) + (rand() < 0.9 ? '.' : rand() < 0.5 ? '?' : '!');
   };
+  return { sentence, pick };
+}
+
+/** Appends documents to the file until it holds at least `mb` megabytes. */
+function generateCorpus(file, mb) {
+  const rand = prng(mb * 7919 + 17);
+  const { sentence, pick } = sentenceMaker(rand);
   const target = mb * 1e6;
   const fd = openSync(`${file}.tmp`, 'w');
   let written = 0;
@@ -174,6 +191,28 @@ function generateCorpus(file, mb) {
     }
   }
   writeSync(fd, batch.join(''));
+  closeSync(fd);
+  renameSync(`${file}.tmp`, file);
+}
+
+/**
+ * One document of at least `mb` megabytes with no paragraph break, sentences
+ * only: what a scraped archive dumped as one text looks like. The text is
+ * written in slices (JSON of each slice without its quotes) so the generator
+ * never holds the whole string.
+ */
+function generateHugeDocument(file, mb) {
+  const rand = prng(mb * 104729 + 3);
+  const { sentence } = sentenceMaker(rand);
+  const target = mb * 1e6;
+  const fd = openSync(`${file}.tmp`, 'w');
+  let written = writeSync(fd, '{"id":"huge-00000001","date":"2020-01-01","source":"wire","title":"One long text","text":"');
+  while (written < target) {
+    const ss = [];
+    for (let k = 0; k < 20000; k++) ss.push(sentence());
+    written += writeSync(fd, `${written > 200 ? ' ' : ''}${JSON.stringify(ss.join(' ')).slice(1, -1)}`);
+  }
+  writeSync(fd, '"}\n');
   closeSync(fd);
   renameSync(`${file}.tmp`, file);
 }
@@ -495,6 +534,194 @@ const agreeSuite = {
   },
 };
 
+// ----------------------------------------------------------------- commands
+
+/** The commands measured against `qcode code` (issue 15), with their arguments. */
+const COMMANDS = [
+  ['validate', ['validate']],
+  ['segment', ['segment', '--force']],
+  ['freq', ['freq', '--coder', 'auto']],
+  ['export long', ['export', '--format', 'long', '--force']],
+  ['export wide', ['export', '--format', 'wide', '--force']],
+  ['export jsonl', ['export', '--format', 'jsonl', '--force']],
+  ['agree', ['agree', '--coders', 'auto,bob']],
+  ['disagreements', ['disagreements', '--coders', 'auto,bob']],
+  ['sample', ['sample', '--size', '100', '--seed', '1', '--force']],
+  ['kwic', ['kwic', 'tariff']],
+  ['themes', ['themes', '--coder', 'auto']],
+  ['cooccur', ['cooccur', '--coder', 'auto']],
+  ['saturation', ['saturation', '--coder', 'auto']],
+  ['evaluate', ['evaluate', '--gold', 'bob']],
+];
+/** Issue 15's bounds: peak RSS, and time over `qcode code` (segment has the tighter one). */
+const RSS_LIMIT_MB = 500;
+const ratioLimit = (name) => (name === 'segment' ? 1.5 : 3);
+
+/**
+ * A second coder for agree, disagreements and evaluate: the auto coder's rows
+ * renamed `bob`, with every ninth uncoded row given a code (deterministic, so
+ * the two coders differ in a known way). Streams, as the file can be gigabytes.
+ */
+async function writeSecondCoder(src, dst) {
+  const { createReadStream, createWriteStream } = await import('node:fs');
+  const readline = (await import('node:readline')).default;
+  const out = createWriteStream(`${dst}.tmp`);
+  let i = 0;
+  for await (const line of readline.createInterface({ input: createReadStream(src), crlfDelay: Infinity })) {
+    if (i++ === 0) {
+      out.write(`${line}\n`);
+      continue;
+    }
+    const f = line.split(',');
+    f[3] = 'bob';
+    if (!f[5] && i % 9 === 0) {
+      f[4] = 'cat0';
+      f[5] = 'code-0-0';
+    }
+    if (!out.write(`${f.join(',')}\n`)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r, j) => out.end((err) => (err ? j(err) : r())));
+  renameSync(`${dst}.tmp`, dst);
+}
+
+/**
+ * Runs a qcode command once under /usr/bin/time -v (and `timeout`, so a run
+ * that never ends is stopped and the table goes on), stdout discarded: kwic
+ * on a gigabyte prints a lot. Never throws: a failed run is a row with its
+ * exit status and first diagnostic.
+ */
+function timedCommand(args, timeoutSeconds) {
+  const hasTimeout = existsSync('/usr/bin/timeout');
+  const prefix = hasTimeout ? ['/usr/bin/timeout', String(timeoutSeconds)] : [];
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-v', ...prefix, process.execPath, qcode, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  const status = /Exit status: (\d+)/.exec(r.stderr ?? '');
+  const problem = /QC\d{3}[^\n]*/.exec(r.stderr ?? '');
+  const exit = status ? Number(status[1]) : r.status;
+  return {
+    seconds,
+    rssMb: rss ? Number(rss[1]) / 1024 : NaN,
+    exit,
+    problem: exit === 124 ? `stopped after ${timeoutSeconds} s` : exit !== 0 ? `exit ${exit}${problem ? `: ${problem[0]}` : ''}`.slice(0, 80) : '',
+  };
+}
+
+/**
+ * Every command on the same corpus, beside `qcode code` on it (issue 15: each
+ * within 3× the time of code, segment within 1.5×, all under 500 MB peak RSS).
+ * Corpora: --sizes (many news documents, sentence units) and one document of
+ * --huge-doc MB with no paragraph break (0 leaves it out). Each command runs
+ * once (--runs counts only when given): at a gigabyte a run takes minutes.
+ * Rows over a bound are marked `!` in the table.
+ */
+const commandsSuite = {
+  name: 'commands',
+  async run(opts) {
+    const rows = [];
+    const runs = opts.runsGiven ? opts.runs : 1;
+    const corpora = opts.sizes.map((size) => ({ label: `${size}mb`, size, corpus: ensureData(size).corpus }));
+    if (opts.hugeDoc > 0) {
+      const file = path.join(dataDir, `news-one-document-${opts.hugeDoc}mb.jsonl`);
+      if (!existsSync(file)) {
+        process.stderr.write(`generating ${path.relative(root, file)} …\n`);
+        generateHugeDocument(file, opts.hugeDoc);
+      }
+      corpora.push({ label: `one ${opts.hugeDoc}mb document`, size: opts.hugeDoc, corpus: file, huge: true });
+    }
+    const codebook = path.join(dataDir, 'codebook.yaml');
+    generateCodebook(codebook);
+    for (const c of corpora) {
+      const name = c.huge ? `one-document-${c.size}` : `${c.size}`;
+      const project = path.join(dataDir, `project-commands-${name}`);
+      const out = path.join(dataDir, `out-commands-${name}`);
+      mkdirSync(project, { recursive: true });
+      writeFileSync(
+        path.join(project, 'qcode.yaml'),
+        `codebook: ${JSON.stringify(codebook)}\ncorpus: ${JSON.stringify(c.corpus)}\nunit: sentence\nout: ${JSON.stringify(out)}\n`,
+      );
+      const mb = statSync(c.corpus).size / 1e6;
+      warmPageCache(c.corpus);
+      // The fastest run, with the highest peak RSS of all (memory is not noise).
+      const best = (args) => {
+        let b = null;
+        let rssMb = 0;
+        for (let k = 0; k < runs; k++) {
+          const r = timedCommand(args, opts.timeout);
+          rssMb = Math.max(rssMb, r.rssMb);
+          if (b === null || r.seconds < b.seconds) b = r;
+        }
+        return { ...b, rssMb };
+      };
+      const code = best(['code', '-C', project, '--force', '-q']);
+      if (code.exit !== 0) throw new Error(`qcode code failed on ${c.label}: ${code.problem}`);
+      await writeSecondCoder(path.join(out, 'codings', 'auto.csv'), path.join(out, 'codings', 'bob.csv'));
+      const row = (command, r) => {
+        const ratio = command === 'code' ? 1 : r.seconds / code.seconds;
+        const over = r.rssMb > RSS_LIMIT_MB || (command !== 'code' && ratio > ratioLimit(command)) || r.problem !== '';
+        return {
+          suite: 'commands',
+          case: command,
+          corpus: c.label,
+          size_mb: mb,
+          seconds: r.seconds,
+          mb_s: mb / r.seconds,
+          rss_mb: r.rssMb,
+          exit: r.exit,
+          problem: r.problem,
+          baseline: 'qcode code',
+          baseline_seconds: code.seconds,
+          ratio,
+          over,
+        };
+      };
+      rows.push(row('code', code));
+      printCommandRow(rows[rows.length - 1]);
+      for (const [command, args] of COMMANDS) {
+        rows.push(row(command, best([...args, '-C', project])));
+        printCommandRow(rows[rows.length - 1]);
+      }
+    }
+    printCommandTable(rows, corpora.map((c) => c.label));
+    return rows;
+  },
+};
+
+const COMMAND_COLUMNS = [
+  ['command', 14, (r) => r.case],
+  ['corpus', 22, (r) => r.corpus],
+  ['seconds', 8, (r) => r.seconds.toFixed(2)],
+  ['peak RSS MB', 12, (r) => (Number.isNaN(r.rss_mb) ? '?' : r.rss_mb.toFixed(0))],
+  ['x code', 7, (r) => `${r.ratio.toFixed(2)}x`],
+  ['', 2, (r) => (r.over ? '!' : '')],
+  ['problem', 30, (r) => r.problem],
+];
+let commandHeaderPrinted = false;
+function printCommandRow(r) {
+  if (!commandHeaderPrinted) {
+    process.stdout.write(`${COMMAND_COLUMNS.map(([h, w]) => h.padEnd(w)).join(' ')}\n`);
+    commandHeaderPrinted = true;
+  }
+  process.stdout.write(`${COMMAND_COLUMNS.map(([, w, f]) => String(f(r)).padEnd(w)).join(' ')}\n`.trimEnd() + '\n');
+}
+
+/** The command × corpus table in Markdown: seconds, peak RSS, ratio to code; `!` over a bound. */
+function printCommandTable(rows, labels) {
+  const cell = (r) => (r ? `${r.seconds.toFixed(1)} s, ${r.rss_mb.toFixed(0)} MB, ${r.ratio.toFixed(1)}×${r.over ? ' !' : ''}${r.problem ? ` (${r.problem})` : ''}` : '');
+  const lines = [`| command | ${labels.join(' | ')} |`, `|---|${labels.map(() => '---').join('|')}|`];
+  for (const command of ['code', ...COMMANDS.map(([c]) => c)]) {
+    lines.push(`| ${command} | ${labels.map((l) => cell(rows.find((r) => r.case === command && r.corpus === l))).join(' | ')} |`);
+  }
+  process.stdout.write(
+    `\ncommand × corpus: wall seconds, peak RSS, time over \`qcode code\` on the same corpus; ! = over ${RSS_LIMIT_MB} MB, over 3× (segment 1.5×) or failed\n${lines.join('\n')}\n`,
+  );
+}
+
 // -------------------------------------------------------------------- table
 
 const COLUMNS = [
@@ -522,7 +749,7 @@ function printRow(r) {
 }
 
 // Add suites here; each prints its rows as they finish and returns them.
-const SUITES = [codeSuite, helpSuite, agreeSuite];
+const SUITES = [codeSuite, helpSuite, agreeSuite, commandsSuite];
 
 const opts = parseArgs(process.argv.slice(2));
 if (!existsSync(qcode)) throw new Error('dist/qcode.js is missing: run npm run build first');

@@ -11,6 +11,7 @@ import type { Segment } from '../core/model/segment.js';
 import { readCodingFile } from './coding-file.js';
 import { fileExists } from './file-exists.js';
 import { writeFileAtomic } from './write-file-atomic.js';
+import { appendAll } from '../core/util/bulk-array.js';
 
 /** `<dir>/<coder>.journal.jsonl` and `<dir>/<coder>.lock` beside the coding file `<dir>/<coder>.csv`. */
 export function annotationPaths(codingFile: string): { journal: string; lock: string } {
@@ -66,14 +67,14 @@ export async function compactJournal(
   let codings: Coding[] = [];
   if (await fileExists(codingFile)) {
     const read = await readCodingFile(codingFile, { codebook: options.codebook, segments: options.segments, coder: options.coder, display });
-    diagnostics.push(...throwErrors(read.diagnostics));
+    appendAll(diagnostics, throwErrors(read.diagnostics));
     codings = read.codings;
   }
   const text = await readFile(journal, 'utf8').catch(() => undefined);
   const parsed = text === undefined ? { entries: [], rows: [], diagnostics: [] } : parseJournal(text, display(journal), options.coder);
-  diagnostics.push(...parsed.diagnostics);
+  appendAll(diagnostics, parsed.diagnostics);
   // A journal left from before the text was edited holds confirmations of other text: never folded onto the new one.
-  diagnostics.push(...checkAnchors(parsed.rows, new AnchorIndex(indexSegmentTexts(options.segments)), display(journal), rebaseHint(options.coder)));
+  appendAll(diagnostics, checkAnchors(parsed.rows, new AnchorIndex(indexSegmentTexts(options.segments)), display(journal), rebaseHint(options.coder)));
   throwErrors(diagnostics);
   const entries = [...(options.extra ?? []), ...parsed.entries];
   if (entries.length === 0) {

@@ -16,6 +16,7 @@ import { checkOutputSet } from './output-set.js';
 import type { Project } from './read-project.js';
 import type { Study } from './read-study.js';
 import { readTextFile } from './read-text-file.js';
+import { appendAll } from '../core/util/bulk-array.js';
 
 export const CODINGS_DIR = 'codings';
 
@@ -77,7 +78,7 @@ export async function readCodingFile(file: string, options: ReadCodingOptions): 
   const parsed = await readCodingRows(file, coder, shown);
   const checked = validateCodings(parsed.rows, options.codebook, options.segments, coder, { fix });
   const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
-  if (options.study) diagnostics.push(...(await checkCodingFileOrigin(file, options.study, options.display)));
+  if (options.study) appendAll(diagnostics, await checkCodingFileOrigin(file, options.study, options.display));
   return { codings: sortCodings(checked.codings, options.codebook, options.segments), diagnostics };
 }
 

@@ -12,6 +12,7 @@ import { checkCodingFileOrigin, openCodingFile, type CodingFileStudy } from './c
 import { readCsvRecords, type CsvRecord } from './csv-byte-reader.js';
 import { incompleteTail, invalidUtf8 } from './normalised-text.js';
 import { readTextFile } from './read-text-file.js';
+import { appendAll } from '../core/util/bulk-array.js';
 
 export interface ReadCodingTableOptions {
   codebook: Codebook;
@@ -43,7 +44,7 @@ export async function readCodingTable(file: string, options: ReadCodingTableOpti
   else read = streamCsv(file, shown, coder, builder()) ?? (await wholeCsv(file, shown, coder, builder()));
   const checked = read.table.finish();
   const diagnostics = [...read.diagnostics, ...checked.diagnostics];
-  if (options.study) diagnostics.push(...(await checkCodingFileOrigin(file, options.study, options.display)));
+  if (options.study) appendAll(diagnostics, await checkCodingFileOrigin(file, options.study, options.display));
   return { codings: checked.codings, diagnostics };
 }
 

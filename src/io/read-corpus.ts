@@ -9,6 +9,7 @@ import { computeSha256 } from '../core/util/hash.js';
 import { listDocumentFiles } from './list-document-files.js';
 import { decodeUtf8, readBytes } from './read-text-file.js';
 import { readDocumentFile } from './stream-documents.js';
+import { appendAll } from '../core/util/bulk-array.js';
 
 export interface CorpusFile {
   documents: Document[];
@@ -41,7 +42,7 @@ export async function readCorpus(
     const files = await listDocumentFiles(corpusPath);
     for (const f of files) {
       const parsed = await readDocumentFile(f, display(f));
-      diagnostics.push(...parsed.diagnostics);
+      appendAll(diagnostics, parsed.diagnostics);
       if (parsed.document) documents.push(parsed.document);
     }
   } else {
@@ -54,9 +55,9 @@ export async function readCorpus(
     const text = decodeUtf8(bytes, shown);
     const parsed = ext === '.csv' ? parseCsvCorpus(text, shown, columns) : parseJsonlCorpus(text, shown, columns);
     documents = parsed.documents;
-    diagnostics.push(...parsed.diagnostics);
+    appendAll(diagnostics, parsed.diagnostics);
   }
-  diagnostics.push(...validateCorpus(documents, shown));
+  appendAll(diagnostics, validateCorpus(documents, shown));
   const ordered = orderCorpusDiagnostics(diagnostics);
   return fileSha256 === undefined ? { documents, diagnostics: ordered } : { documents, diagnostics: ordered, fileSha256 };
 }

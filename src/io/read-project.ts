@@ -8,6 +8,7 @@ import { parseYamlSource } from '../core/util/parse-yaml-source.js';
 import { fileExists } from './file-exists.js';
 import { checkDropPatterns } from '../core/match/drop-boilerplate.js';
 import { readTextFile } from './read-text-file.js';
+import { appendAll } from '../core/util/bulk-array.js';
 
 export const PROJECT_FILE = 'qcode.yaml';
 
@@ -52,9 +53,9 @@ export async function readProject(root: string, overrides: ProjectOverrides = {}
       const parsed = ProjectFileSchema.safeParse(value);
       if (parsed.success) {
         settings = parsed.data;
-        diagnostics.push(...checkDropPatterns(settings.drop ?? [], (i) => yaml.locate(['drop', i])));
+        appendAll(diagnostics, checkDropPatterns(settings.drop ?? [], (i) => yaml.locate(['drop', i])));
       }
-      else diagnostics.push(...formatSchemaIssues(parsed.error.issues, yaml, ProjectFileSchema, { unknownKey: 'QC101', missing: 'QC101', invalid: 'QC101' }));
+      else appendAll(diagnostics, formatSchemaIssues(parsed.error.issues, yaml, ProjectFileSchema, { unknownKey: 'QC101', missing: 'QC101', invalid: 'QC101' }));
     }
     throwErrors(diagnostics);
   } else if (!(await fileExists(root))) {

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { computeSpanAgreement, type SpanAgreementResult } from '../core/unitizing/compute-span-agreement.js';
 import type { Study } from './read-study.js';
 import { listSpanCoders, readCoderSpans } from './span-file.js';
+import { appendAll } from '../core/util/bulk-array.js';
 
 /**
  * `agree --spans`: the named coders' span files (default: every coder with
@@ -20,7 +21,7 @@ export async function readSpanAgreement(study: Study, coders: string[] | undefin
   const inputs = [];
   for (const coder of names) {
     const read = await readCoderSpans(study, coder, display);
-    diagnostics.push(...read.diagnostics);
+    appendAll(diagnostics, read.diagnostics);
     inputs.push({ coder, spans: read.spans });
   }
   const documents = study.corpus.map((d) => ({ id: d.id, length: [...d.text].length }));

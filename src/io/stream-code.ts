@@ -14,6 +14,7 @@ import { EVIDENCE_HEADER, codingHeader } from '../core/match/format-document-row
 import { codeCsvFile, codeFolder, codeJsonlRange, codeJsonlStream, type CodeJob, type RangeJob } from './code-sources.js';
 import { CodingSink, fileTarget, type RowTarget, type SliceResult } from './coding-sink.js';
 import { removeStaleTemps, tempPathFor } from './temp-file.js';
+import { appendAll } from '../core/util/bulk-array.js';
 
 export interface StreamCodeOptions extends CodeJob {
   /** Where the coding rows go: a file, or `-` for `stdout`. */
@@ -247,7 +248,7 @@ function summarise(results: readonly SliceResult[], shown: string, sharded: bool
     r.ids.forEach((id, i) => {
       const at = { file: r.docFiles[i] ?? shown, ...(r.docLines[i] ? { line: r.docLines[i]! + lineBase } : {}) };
       const skipped = r.blank[i] === 2;
-      found.push(...checkDocument(id, r.blank[i] === 1, at, ids));
+      appendAll(found, checkDocument(id, r.blank[i] === 1, at, ids));
       idsHash.update(`${id}\n`);
       const digest = r.digests.subarray(i * 32, i * 32 + 32);
       if (!skipped) {
@@ -267,7 +268,7 @@ function summarise(results: readonly SliceResult[], shown: string, sharded: bool
     r.ids = [];
     r.digests = new Uint8Array(0);
   }
-  found.push(...checkDocumentCount(ordinal, shown));
+  appendAll(found, checkDocumentCount(ordinal, shown));
   index.documents = ordinal;
   index.idsSha256 = idsHash.digest('hex');
   return {

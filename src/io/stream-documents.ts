@@ -20,6 +20,7 @@ import type { Document } from '../core/model/document.js';
 import { listDocumentFiles } from './list-document-files.js';
 import { nfcByLines, readNormalisedText } from './normalised-text.js';
 import { readTextFile } from './read-text-file.js';
+import { appendAll } from '../core/util/bulk-array.js';
 
 /** What a corpus stream knows once every document has been read. */
 export interface CorpusStreamEnd {
@@ -62,7 +63,7 @@ export function streamDocuments(corpusPath: string, columns: ColumnNames = DEFAU
   let fileHash: ReturnType<typeof createHash> | undefined;
   let finished: CorpusStreamEnd | undefined;
   const see = (doc: Document) => {
-    checks.push(...checkDocument(doc.id, isBlankText(doc.text), documentLocation(doc.source), ids));
+    appendAll(checks, checkDocument(doc.id, isBlankText(doc.text), documentLocation(doc.source), ids));
     hasher.add(doc);
   };
   /** csv-parse met malformed quoting: like the in-memory reader, the file then yields nothing but that. */
@@ -83,7 +84,7 @@ export function streamDocuments(corpusPath: string, columns: ColumnNames = DEFAU
     if (info.isDirectory()) {
       for (const f of await listDocumentFiles(corpusPath)) {
         const parsed = await readDocumentFile(f, display(f));
-        parsing.push(...parsed.diagnostics);
+        appendAll(parsing, parsed.diagnostics);
         if (!parsed.document) continue;
         see(parsed.document);
         yield parsed.document;
@@ -97,7 +98,7 @@ export function streamDocuments(corpusPath: string, columns: ColumnNames = DEFAU
       const hash = fileHash;
       let invalid: Diagnostic | undefined;
       const text = nfcByLines(readNormalisedText(corpusPath, shown, { problem: (d) => (invalid = d), bytes: (b) => hash.update(b) }));
-      const rows = ext === '.csv' ? csvRows(text, shown, columns, (ds) => parsing.push(...ds), unreadable) : jsonlDocuments(text, shown, columns, parsing);
+      const rows = ext === '.csv' ? csvRows(text, shown, columns, (ds) => appendAll(parsing, ds), unreadable) : jsonlDocuments(text, shown, columns, parsing);
       for await (const doc of rows) {
         if (invalid) break;
         see(doc);
@@ -131,7 +132,7 @@ export async function readDocumentFile(file: string, shown: string): Promise<{ d
 }
 
 async function* csvRows(...args: Parameters<typeof csvDocuments>): AsyncGenerator<Document> {
-  for await (const { document } of csvDocuments(...args)) yield document;
+  for await (const { document } of csvDocuments(...args)) yield document; // bounded: the fixed parameters of csvDocuments
 }
 
 async function* jsonlDocuments(text: AsyncIterable<string>, file: string, columns: ColumnNames, problems: Diagnostic[]): AsyncGenerator<Document> {
@@ -139,7 +140,7 @@ async function* jsonlDocuments(text: AsyncIterable<string>, file: string, column
   let line = 0;
   const take = (lineText: string) => {
     const parsed = parseJsonlLine(lineText, { file, line: ++line }, columns);
-    problems.push(...parsed.diagnostics);
+    appendAll(problems, parsed.diagnostics);
     return parsed.document;
   };
   for await (const chunk of text) {

@@ -11,6 +11,7 @@ import { checkAllOutputSets } from '../../io/output-set.js';
 import { corpusColumns } from '../../io/read-study.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { addStudyOptions, checkProjectInputs, openProject, studyOptionShape } from '../study-options.js';
+import { appendAll } from '../../core/util/bulk-array.js';
 
 const Options = z.strictObject({ ...globalOptionShape, ...studyOptionShape, strict: z.boolean().default(false) });
 
@@ -29,12 +30,12 @@ const validate: CommandModule = (cmd, ctx) => {
         return await work();
       } catch (e) {
         if (!(e instanceof QcodeError)) throw e;
-        diagnostics.push(...e.diagnostics);
+        appendAll(diagnostics, e.diagnostics);
         return undefined;
       }
     };
     const project = await collect(() => openProject(ctx, opts));
-    if (project) diagnostics.push(...checkProjectInputs(project, display));
+    if (project) appendAll(diagnostics, checkProjectInputs(project, display));
     const codebook = project?.codebookPath ? await collect(() => readCodebook(project.codebookPath!, display(project.codebookPath!))) : undefined;
     // Streamed: memory holds a document at a time, whatever the corpus' size.
     const corpus = project?.corpusPath
@@ -45,9 +46,9 @@ const validate: CommandModule = (cmd, ctx) => {
           return { tally, diagnostics: stream.end().diagnostics };
         })
       : undefined;
-    diagnostics.push(...(project?.diagnostics ?? []), ...(codebook?.diagnostics ?? []), ...(corpus?.diagnostics ?? []));
+    for (const found of [project?.diagnostics, codebook?.diagnostics, corpus?.diagnostics]) appendAll(diagnostics, found ?? []);
     // Outputs written together (a coding file and its evidence) must be of one run.
-    if (project) diagnostics.push(...(await checkAllOutputSets(project, display)));
+    if (project) appendAll(diagnostics, await checkAllOutputSets(project, display));
     const failed = hasErrors(diagnostics) || (opts.strict && diagnostics.length > 0);
     if (opts.json) {
       ctx.outJson({ valid: !failed, ...countDiagnostics(diagnostics), diagnostics: boundDiagnostics(diagnostics).map(diagnosticToJson) });

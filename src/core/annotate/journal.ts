@@ -4,6 +4,7 @@ import type { Coding } from '../model/coding.js';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import type { LocatedCoding } from '../coding/parse-coding-file.js';
 import { warn } from '../diagnostics/qcode-error.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /**
  * One confirmed segment in a coder's annotation journal: the complete set of
@@ -57,7 +58,7 @@ export function parseJournal(text: string, file: string, coder = ''): { entries:
     }
     if (isEntry(value)) {
       entries.push(value);
-      rows.push(...entryRows(value, coder, { file, line: i + 1 }));
+      appendAll(rows, entryRows(value, coder, { file, line: i + 1 }));
     } else diagnostics.push(warn('QC513', 'not a complete journal entry; skipped', { at: { file, line: i + 1 } }));
   });
   return { entries, rows, diagnostics };

@@ -1,5 +1,6 @@
 import type { AnnotateState } from './annotate-state.js';
 import { clampLines, displayWidth, truncate, wrapText } from './wrap-text.js';
+import { appendAll, maxOf } from '../util/bulk-array.js';
 
 /**
  * Styling hooks, so the core can mark text without knowing about terminals.
@@ -40,7 +41,7 @@ function codeCells(state: AnnotateState, width: number, style: ScreenStyle): str
     }
     return { r, plain: `[${key}] ${r.code.label}`, marks };
   });
-  const maxCell = Math.min(Math.max(24, ...cellText.map((c) => displayWidth(c.plain + c.marks) + 2)), Math.max(12, Math.floor(width / 2) - 1));
+  const maxCell = Math.min(maxOf(24, cellText.map((c) => displayWidth(c.plain + c.marks) + 2)), Math.max(12, Math.floor(width / 2) - 1));
   const perRow = Math.max(1, Math.floor((width + 1) / (maxCell + 1)));
   for (const category of state.codebook.categories) {
     const rule = category.exclusive ? ' (one only)' : '';
@@ -73,9 +74,9 @@ function helpScreen(state: AnnotateState, size: ScreenSize, style: ScreenStyle):
   const section = (title: string, items: string[], quote = false) => {
     if (items.length === 0) return;
     out.push(style.heading(title));
-    for (const it of items) out.push(...wrapText(`- ${quote ? `“${it}”` : it}`, w - 2).map((l, i) => (i === 0 ? `  ${l}` : `    ${l}`)));
+    for (const it of items) appendAll(out, wrapText(`- ${quote ? `“${it}”` : it}`, w - 2).map((l, i) => (i === 0 ? `  ${l}` : `    ${l}`)));
   };
-  if (ref.code.definition) out.push(...wrapText(ref.code.definition, w), '');
+  if (ref.code.definition) appendAll(out, [...wrapText(ref.code.definition, w), '']);
   section('Include', ref.code.include);
   section('Exclude', ref.code.exclude);
   section('Examples', ref.code.examples, true);

@@ -2,6 +2,7 @@ import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
 import type { YamlSource } from '../util/parse-yaml-source.js';
 import { parsePattern } from '../pattern/parse-pattern.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /** The part of a codebook the cross-field rules read; a full Codebook fits it. */
 export interface CodebookShape {
@@ -61,7 +62,7 @@ export function validateCodebook(
       }
       code.patterns.forEach((pattern, pi) => {
         const at = yaml.locate([...codePath, 'patterns', pi]);
-        out.push(...checkPattern(pattern, code.id, at));
+        appendAll(out, checkPattern(pattern, code.id, at));
         const key = patternKey(pattern);
         const first = patterns.get(key);
         if (first && first.code !== code.id) {
@@ -71,7 +72,7 @@ export function validateCodebook(
         } else if (!first) patterns.set(key, { code: code.id, at });
       });
       // A veto is judged as any pattern is; it may repeat another code's pattern (that is often the point).
-      (code.unless ?? []).forEach((pattern, pi) => out.push(...checkPattern(pattern, code.id, yaml.locate([...codePath, 'unless', pi]))));
+      (code.unless ?? []).forEach((pattern, pi) => appendAll(out, checkPattern(pattern, code.id, yaml.locate([...codePath, 'unless', pi]))));
     });
   });
   return out;

@@ -6,6 +6,7 @@ import { indexCsvHeader } from '../util/index-csv-header.js';
 import { didYouMean } from '../util/suggest.js';
 import { CODING_FILE_COLUMNS, type Coding } from '../model/coding.js';
 import { TEXT_SHA_LENGTH } from '../util/hash.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /** A coding with where each of its fields stands in the file, for later diagnostics. */
 export interface LocatedCoding {
@@ -128,7 +129,7 @@ export class CodingRecordParser {
         positions.push(record.position(i));
       }
       const headerCheck = indexCsvHeader({ fields, line: record.line, positions }, { file, code: 'QC406', columns: CODING_FILE_COLUMNS, required: REQUIRED });
-      this.diagnostics.push(...headerCheck.diagnostics);
+      appendAll(this.diagnostics, headerCheck.diagnostics);
       this.index = headerCheck.index;
       this.headerCount = record.count;
       if (headerCheck.diagnostics.length > 0) this.stopped = true;

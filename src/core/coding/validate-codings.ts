@@ -7,6 +7,7 @@ import { suggest } from '../util/suggest.js';
 import type { Coding } from '../model/coding.js';
 import type { LocatedCoding } from './parse-coding-file.js';
 import { AnchorIndex, AnchorTally, anchorCoding, indexSegmentTexts, rebaseHint } from './anchor-codings.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /** The did-you-mean hint among candidates, or undefined. */
 export function near(word: string, candidates: Iterable<string>): string | undefined {
@@ -123,6 +124,6 @@ export function validateCodings(
       }
     }
   }
-  diagnostics.push(...tally.diagnostics(rows[0]?.at.row.file ?? 'the codings', options.fix ?? rebaseHint(expectedCoder)));
+  appendAll(diagnostics, tally.diagnostics(rows[0]?.at.row.file ?? 'the codings', options.fix ?? rebaseHint(expectedCoder)));
   return { codings: codings.filter((c) => !bad.has(c)), diagnostics };
 }

@@ -3,6 +3,7 @@ import { diag } from '../diagnostics/qcode-error.js';
 import { parseYamlSource } from '../util/parse-yaml-source.js';
 import type { Document } from '../model/document.js';
 import { normalizeMetadataValue, normalizeText } from './normalize-text.js';
+import { appendAll } from '../util/bulk-array.js';
 
 const FRONT_MATTER_OPEN = /^---[ \t]*\n/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
@@ -30,7 +31,7 @@ export function parseDocumentFile(
       const yamlText = rest.slice(0, close.index);
       body = rest.slice(close.index + close[0].length).replace(/^\n/, '');
       const yaml = parseYamlSource(yamlText, file, 1);
-      diagnostics.push(...yaml.diagnostics);
+      appendAll(diagnostics, yaml.diagnostics);
       const value = yaml.value;
       if (value !== undefined && value !== null) {
         if (typeof value !== 'object' || Array.isArray(value)) {

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 import type { Document } from '../model/document.js';
 import { normalizeMetadataValue, normalizeText } from './normalize-text.js';
+import { appendAll } from '../util/bulk-array.js';
 
 export interface ColumnNames {
   idColumn: string;
@@ -97,7 +98,7 @@ export function parseJsonlCorpus(text: string, file: string, columns: ColumnName
   lines.forEach((lineText, i) => {
     const parsed = parseJsonlLine(lineText, { file, line: i + 1 }, columns);
     if (parsed.document) documents.push(parsed.document);
-    diagnostics.push(...parsed.diagnostics);
+    appendAll(diagnostics, parsed.diagnostics);
   });
   return { documents, diagnostics };
 }

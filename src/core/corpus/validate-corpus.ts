@@ -1,6 +1,7 @@
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
 import { diag, warn } from '../diagnostics/qcode-error.js';
 import type { Document } from '../model/document.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /**
  * The corpus rules, one function each, so every reader applies them alike:
@@ -116,6 +117,6 @@ export function orderCorpusDiagnostics(diagnostics: readonly Diagnostic[]): Diag
 export function validateCorpus(documents: readonly Document[], corpusPath: string): Diagnostic[] {
   const out: Diagnostic[] = [...checkDocumentCount(documents.length, corpusPath)];
   const ids = new DocumentIdTracker();
-  for (const doc of documents) out.push(...checkDocument(doc.id, isBlankText(doc.text), documentLocation(doc.source), ids));
+  for (const doc of documents) appendAll(out, checkDocument(doc.id, isBlankText(doc.text), documentLocation(doc.source), ids));
   return out;
 }

@@ -26,7 +26,7 @@ function summaryOf(d: Diagnostic, count: number): Diagnostic {
  */
 export function boundDiagnostics(diagnostics: readonly Diagnostic[], perKind = SHOWN_PER_KIND): Diagnostic[] {
   const collector = new DiagnosticCollector(perKind, Infinity);
-  collector.push(...sortDiagnostics(diagnostics));
+  for (const d of sortDiagnostics(diagnostics)) collector.push(d);
   return collector.list();
 }
 

@@ -1,6 +1,7 @@
 import { escapeLatex } from './escape-latex.js';
 import { estimateLatexWidth, LATEX_FLOAT_HEIGHT, LATEX_TEXT_WIDTH } from './latex-width.js';
 import { formatHumanCell, alignsRight, type Table } from './table.js';
+import { appendAll, maxOf } from '../util/bulk-array.js';
 
 /** How a table is set: column widths, which headers stack on two lines, and the type size. */
 interface Layout {
@@ -38,7 +39,7 @@ function layout(table: Table, header: string[], body: string[][]): Layout {
     const gap = (small ? 8 : 12) * (table.columns.length - 1);
     // Estimates run a little short of TeX's widths for symbols and math: keep 8% in hand.
     const est = (text: string) => estimateLatexWidth(text, size) * 1.08;
-    const content = table.columns.map((_, j) => Math.max(0, ...body.map((r) => est(r[j]!))));
+    const content = table.columns.map((_, j) => maxOf(0, body.map((r) => est(r[j]!))));
     const headerWidth = header.map((h) => est(h));
     const natural = content.map((c, j) => Math.max(c, headerWidth[j]!));
     const stack = table.columns.map(() => false);
@@ -50,10 +51,10 @@ function layout(table: Table, header: string[], body: string[][]): Layout {
       const split = splitHeader(header[j]!);
       if (!split || headerWidth[j]! <= content[j]!) continue;
       stack[j] = true;
-      natural[j] = Math.max(content[j]!, ...split.map((s) => est(s)));
+      natural[j] = maxOf(content[j]!, split.map((s) => est(s)));
     }
     // A wrapped column is no narrower than 60 pt nor than its longest word (TeX breaks at spaces and after hyphens).
-    const longestWord = table.columns.map((_, j) => Math.max(0, ...body.flatMap((r) => r[j]!.split(/\s+|(?<=-)/).map(est))));
+    const longestWord = table.columns.map((_, j) => maxOf(0, body.flatMap((r) => r[j]!.split(/\s+|(?<=-)/).map(est))));
     const candidates = wrapText ? table.columns.map((c, j) => j).filter((j) => !alignsRight(table.columns[j]!)) : [];
     candidates.sort((a, b) => natural[b]! - natural[a]!);
     for (const j of candidates) {
@@ -83,7 +84,7 @@ function estimateHeight(table: Table, body: string[][], lay: Layout, notes: read
   const line = lay.small ? 11 : 12;
   const rows = body.reduce((sum, r) => {
     const lines = r.map((cell, j) => (lay.wrap[j] ? Math.ceil(estimateLatexWidth(cell, size) / lay.wrap[j]!) : 1));
-    return sum + Math.max(1, ...lines) * line;
+    return sum + maxOf(1, lines) * line;
   }, 0);
   const noteWidth = Math.max(lay.width, 0.6 * LATEX_TEXT_WIDTH);
   const noteLines = notes.reduce((sum, n) => sum + Math.ceil(estimateLatexWidth(n, 8) / noteWidth), 0);
@@ -146,19 +147,19 @@ export function formatLatexTable(table: Table, notes: readonly string[] = []): s
   }
   const tabular = [`\\begin{tabular}{@{}${spec}@{}}`, '\\toprule', head, '\\midrule', ...rows, '\\bottomrule', '\\end{tabular}'];
   const lines = ['\\begin{table}[htbp]', '\\centering', ...(caption ? [caption] : []), ...size];
-  if (noteLines.length === 0) lines.push(...tabular);
+  if (noteLines.length === 0) appendAll(lines, tabular);
   else {
     // Notes as wide as the table (at least 60% of the line), as threeparttable sets them, without the package.
+    lines.push('\\sbox0{%');
+    appendAll(lines, tabular.slice(0, -1));
     lines.push(
-      '\\sbox0{%',
-      ...tabular.slice(0, -1),
       '\\end{tabular}}%',
       '\\begin{minipage}{\\ifdim\\wd0<.6\\linewidth .6\\linewidth\\else\\wd0\\fi}',
       '\\centering\\usebox0\\par\\smallskip',
       '\\raggedright\\footnotesize',
-      ...noteLines,
-      '\\end{minipage}',
     );
+    appendAll(lines, noteLines);
+    lines.push('\\end{minipage}');
   }
   lines.push('\\end{table}');
   return `${lines.join('\n')}\n`;

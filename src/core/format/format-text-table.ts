@@ -1,4 +1,5 @@
 import { formatHumanCell, alignsRight, type Table } from './table.js';
+import { appendAll, maxOf } from '../util/bulk-array.js';
 
 const width = (s: string) => [...s].length;
 
@@ -15,7 +16,7 @@ function pad(s: string, w: number, right: boolean): string {
 export function formatTextTable(table: Table): string {
   const header = table.columns.map((c) => c.label);
   const body = table.rows.map((row) => table.columns.map((c, j) => formatHumanCell(row[j] ?? null, c, '—')));
-  const widths = table.columns.map((_, j) => Math.max(width(header[j]!), ...body.map((r) => width(r[j]!))));
+  const widths = table.columns.map((_, j) => maxOf(width(header[j]!), body.map((r) => width(r[j]!))));
   const line = (cells: string[]) =>
     cells
       .map((s, j) => pad(s, widths[j]!, alignsRight(table.columns[j]!)))
@@ -23,7 +24,8 @@ export function formatTextTable(table: Table): string {
       .trimEnd();
   const lines: string[] = [];
   if (table.title) lines.push(table.title, '');
-  lines.push(line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line));
-  if (table.footnotes.length > 0) lines.push('', ...table.footnotes);
+  lines.push(line(header), widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const cells of body) lines.push(line(cells));
+  if (table.footnotes.length > 0) appendAll(lines, ['', ...table.footnotes]);
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import { K_APOS, K_HYPHEN, K_WORD, classOf, foldBytes } from '../pattern/char-cl
 import type { CompiledRegex } from '../pattern/check-regex.js';
 import { buildPackedTrie, type PackedTrie, type TrieKey } from './packed-trie.js';
 import { parsePattern, type ProximityOp, type TermPattern } from '../pattern/parse-pattern.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /** A code's `patterns` find it; its `unless` patterns veto it in a segment. */
 export type PatternRole = 'match' | 'veto';
@@ -304,14 +305,14 @@ function buildMatcher(compiled: readonly CompiledPattern[], codes: readonly Code
     phraseLen[f] = ph.terms.length;
     phrasePattern[f] = ph.pattern;
     phraseSide[f] = ph.side;
-    flat.push(...ph.terms);
+    appendAll(flat, ph.terms);
     starts[ph.terms[0]!]!.push(f);
   });
   const startAt = new Int32Array(terms.length + 1);
   const startList: number[] = [];
   starts.forEach((list, t) => {
     startAt[t] = startList.length;
-    startList.push(...list);
+    appendAll(startList, list);
   });
   startAt[terms.length] = startList.length;
 

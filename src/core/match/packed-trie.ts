@@ -1,3 +1,5 @@
+import { appendAll } from '../util/bulk-array.js';
+
 /**
  * A byte trie packed into one Int32Array so a scanner takes one table lookup
  * per byte and allocates nothing. Bytes are first mapped to columns (only
@@ -87,7 +89,7 @@ export function buildPackedTrie(keys: readonly TrieKey[]): PackedTrie {
   const setChain = (state: number, list: number[]): void => {
     chainStart[state] = flat.length;
     chainLen[state] = list.length;
-    flat.push(...list);
+    appendAll(flat, list);
     if (list.length > 0) accepting[state] = 1;
   };
   for (let n = 1; n < nodeCount; n++) {

@@ -1,6 +1,7 @@
 import type { CooccurrenceRow } from '../analysis/cooccurrence.js';
 import { chartConfig } from './chart-style.js';
 import { VEGA_LITE_SCHEMA, type Figure } from './figure.js';
+import { maxOf } from '../util/bulk-array.js';
 
 /**
  * Co-occurrence as a heatmap: code × code, shaded by the Jaccard coefficient
@@ -18,7 +19,7 @@ export function cooccurrenceFigure(rows: readonly CooccurrenceRow[], coder: stri
     ];
   });
   const title = `Code co-occurrence within segments (coder ${coder})`;
-  const max = Math.max(0.01, ...cells.map((c) => c.jaccard));
+  const max = maxOf(0.01, cells.map((c) => c.jaccard));
   const axis = { type: 'nominal', sort: codes, title: null };
   return {
     title,

@@ -2,6 +2,7 @@ import type { AgreementResult, MetricKey, ScopeResult } from '../agreement/agree
 import { intervalOf } from '../agreement/metric-interval.js';
 import { chartConfig, PLOT_WIDTH } from './chart-style.js';
 import { VEGA_LITE_SCHEMA, type Figure } from './figure.js';
+import { maxOf, minOf } from '../util/bulk-array.js';
 
 const NAMES: Partial<Record<MetricKey, string>> = {
   cohen_kappa: 'Cohen’s κ',
@@ -48,8 +49,8 @@ export function reliabilityFigure(result: AgreementResult): Figure {
       points.push({ scope: scopeLabel(r), coefficient: NAMES[k]!, value: v, lower: ci ? ci[0] : null, upper: ci ? ci[1] : null });
     }
   }
-  const low = Math.min(0, ...points.map((p) => Math.min(p.value, p.lower ?? p.value)));
-  const high = Math.max(1, ...points.map((p) => p.upper ?? p.value));
+  const low = minOf(0, points.map((p) => Math.min(p.value, p.lower ?? p.value)));
+  const high = maxOf(1, points.map((p) => p.upper ?? p.value));
   const domain = [Math.floor(low * 10) / 10, Math.ceil(high * 10) / 10];
   const scopeOrder = scopes.map(scopeLabel);
   const names = keys.map((k) => NAMES[k]!);

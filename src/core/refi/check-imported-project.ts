@@ -8,6 +8,7 @@ import { DocumentSlicer } from '../spans/document-slicer.js';
 import { parseSpanCsv } from '../spans/parse-span-file.js';
 import { validateSpans } from '../spans/validate-spans.js';
 import type { ProjectFile } from './format-imported-project.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /**
  * Reads the files of a project about to be written with the parsers every
@@ -19,19 +20,19 @@ export function checkImportedProject(files: readonly ProjectFile[]): { diagnosti
   const out: Diagnostic[] = [];
   const codebookFile = files.find((f) => f.path === 'codebook.yaml')!;
   const cb = parseCodebook(codebookFile.content, codebookFile.path);
-  out.push(...cb.diagnostics.filter((d) => d.severity === 'error'));
+  appendAll(out, cb.diagnostics.filter((d) => d.severity === 'error'));
   const documents: Document[] = [];
   for (const f of files.filter((x) => x.path.startsWith('corpus/'))) {
     const parsed = parseDocumentFile(f.content, f.path, f.path.slice('corpus/'.length).replace(/\.txt$/, ''));
-    out.push(...parsed.diagnostics.filter((d) => d.severity === 'error'));
+    appendAll(out, parsed.diagnostics.filter((d) => d.severity === 'error'));
     if (parsed.document) documents.push(parsed.document);
   }
-  out.push(...validateCorpus(documents, 'corpus').filter((d) => d.severity === 'error'));
+  appendAll(out, validateCorpus(documents, 'corpus').filter((d) => d.severity === 'error'));
   if (!cb.codebook || out.length) return { diagnostics: out, documents };
   const slicer = new DocumentSlicer(documents);
   for (const f of files.filter((x) => x.path.startsWith('out/codings/spans/'))) {
     const parsed = parseSpanCsv(f.content, f.path);
-    out.push(...parsed.diagnostics, ...validateSpans(parsed.rows, slicer, cb.codebook).diagnostics);
+    appendAll(appendAll(out, parsed.diagnostics), validateSpans(parsed.rows, slicer, cb.codebook).diagnostics);
   }
   return { diagnostics: out.filter((d) => d.severity === 'error'), codebook: cb.codebook, documents };
 }

@@ -10,6 +10,7 @@ import { IdAllocator, slugify, toCoderName, toMetadataKey } from './names.js';
 import { buildPositionMap, type PositionMap, type PositionUnit } from './position-map.js';
 import { noteFor, parseQcodeNotes } from './qcode-comment.js';
 import type { RefiCoding, RefiProject, RefiTextSource } from './refi-project.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /** A document made from a text source: id, normalised text and metadata in a stable key order. */
 export interface ImportedDocument {
@@ -90,7 +91,7 @@ export function importRefiProject(project: RefiProject, texts: SourceTexts, opti
   const at = (line: number) => ({ file: options.file, line });
   const notes = parseQcodeNotes(project.qcodeComment);
   const cb = codebookFromRefi(project, options, options.file);
-  diagnostics.push(...cb.diagnostics);
+  appendAll(diagnostics, cb.diagnostics);
 
   // Documents.
   // Ids become file names: unique ignoring case, and never README (the corpus reader skips README files).
@@ -131,6 +132,7 @@ export function importRefiProject(project: RefiProject, texts: SourceTexts, opti
       continue;
     }
     const noted = noteFor(notes.documents, source.guid);
+    // bounded: a document's few id wishes (its name, its GUID)
     const id = noted ?? docIds.take(...documentIdWishes(source));
     const metadata: Record<string, string> = {};
     if (source.name && source.name !== id) metadata.title = source.name;
@@ -152,7 +154,7 @@ export function importRefiProject(project: RefiProject, texts: SourceTexts, opti
   };
   const sources = withText.map((w, i) => ({ raw: w.raw, selections: w.source.selections, map: mapOf(w.raw, i) }));
   const positions = choosePositionUnit(sources, project.origin, options.positions);
-  diagnostics.push(...positions.diagnostics);
+  appendAll(diagnostics, positions.diagnostics);
 
   // Coders.
   const users = new Map(project.users.map((u) => [guidKey(u.guid), u]));
@@ -234,7 +236,7 @@ export function importRefiProject(project: RefiProject, texts: SourceTexts, opti
     const pairs = [...conflictPairs].map(([pair, n]) => `${n}: ${pair}`).join('; ');
     diagnostics.push(warn('QC808', `${conflicts} coding(s) name a different user than their selection (${pairs}); each went to the user its <Coding> names`, { at: { file: options.file } }));
   }
-  diagnostics.push(...dataLossWarnings(project, freeSelections, options.file));
+  appendAll(diagnostics, dataLossWarnings(project, freeSelections, options.file));
 
   const docOrder = documents.map((d) => d.id);
   const coders: ImportedCoder[] = [];

@@ -44,6 +44,7 @@ function combinesBackward(cp: number): boolean {
 function fromCodePoints(cps: ArrayLike<number>, start: number, end: number): string {
   let s = '';
   for (let i = start; i < end; i += 8192) {
+    // bounded: 8,192 code points a call
     s += String.fromCodePoint(...Array.prototype.slice.call(cps, i, Math.min(end, i + 8192)));
   }
   return s;

@@ -14,6 +14,7 @@ import { QCODE_VERSION } from '../util/version.js';
 import { formatMethodsSummary } from './methods-summary.js';
 import { isMissing, type ReportInput } from './report-input.js';
 import { REPORT_CSS } from './report-style.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /** The report's figures, by id: what the command renders to SVG before formatting the page. */
 export function reportFigures(input: ReportInput): Record<string, Figure> {
@@ -155,7 +156,8 @@ function frequencySection(input: ReportInput, page: Page): string {
   if (input.byGroup) {
     const pivot = frequencyPivotTable(input.byGroup, input.coverage);
     const tables = selectView([...(pivot ? [pivot] : []), frequencyRowsTable(input.byGroup, input.coverage), presenceTestsTable(input.byGroup)], 'summary');
-    parts.push(`<h3>By ${escapeHtml(input.byGroup.by ?? '')}</h3>`, page.figure('frequencies'), ...tables.map((t) => page.table(t)));
+    parts.push(`<h3>By ${escapeHtml(input.byGroup.by ?? '')}</h3>`, page.figure('frequencies'));
+    appendAll(parts, tables.map((t) => page.table(t)));
   } else parts.push(page.figure('frequencies'));
   if (input.overTime) {
     parts.push(`<h3>Over time (${escapeHtml(input.overTime.bin)})</h3>`, page.figure('timeline'), page.table(selectView([presenceTestsTable(input.overTime.table)], 'summary')[0]!));

@@ -1,5 +1,6 @@
 import { formatRecordsCsv, formatRecordsCsvHeader, formatRecordsCsvRows } from '../format/format-records.js';
 import type { SampleCounts, SampleRow } from './compute-sample.js';
+import { maxOf } from '../util/bulk-array.js';
 
 export const SAMPLE_COLUMNS = ['segment_id', 'doc_id', 'stratum', 'text'] as const;
 
@@ -20,7 +21,7 @@ export function formatSampleRows(rows: readonly SampleRow[]): string {
 /** A short table of strata for the terminal: name, segments, sampled. */
 export function formatSampleSummary(sample: SampleCounts): string {
   const name = (s: string) => (s === '' ? '(none)' : s);
-  const width = Math.max(7, ...sample.strata.map((s) => name(s.stratum).length));
+  const width = maxOf(7, sample.strata.map((s) => name(s.stratum).length));
   const lines = [`${'stratum'.padEnd(width)}  segments  sampled`];
   for (const s of sample.strata) {
     lines.push(`${name(s.stratum).padEnd(width)}  ${String(s.population).padStart(8)}  ${String(s.allocated).padStart(7)}`);

@@ -4,6 +4,7 @@ import { SPAN_COLUMNS, type SpanCoding } from '../model/span-coding.js';
 import { parseCsvWithPositions } from '../util/parse-csv-positions.js';
 import { indexCsvHeader } from '../util/index-csv-header.js';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
+import { appendAll } from '../util/bulk-array.js';
 
 export interface LocatedSpan {
   span: SpanCoding;
@@ -23,7 +24,7 @@ export function parseSpanCsv(text: string, file: string): { rows: LocatedSpan[];
   if (!header) return { rows: [], diagnostics: [...diagnostics, diag('QC820', 'the file is empty: no header row', { at: { file, line: 1, col: 1 } })] };
   const headerCheck = indexCsvHeader(header, { file, code: 'QC820', columns: SPAN_COLUMNS, required: REQUIRED });
   const index = headerCheck.index;
-  diagnostics.push(...headerCheck.diagnostics);
+  appendAll(diagnostics, headerCheck.diagnostics);
   if (headerCheck.diagnostics.length > 0) return { rows: [], diagnostics };
   const out: LocatedSpan[] = [];
   for (const row of rows.slice(1)) {

@@ -5,6 +5,7 @@ import { formatProjectQde, type ExportCoder } from '../../core/refi/format-proje
 import { codingPath, listCodingCoders, readCodingFile } from '../coding-file.js';
 import type { Study } from '../read-study.js';
 import { listSpanCoders, readCoderSpans } from '../span-file.js';
+import { appendAll } from '../../core/util/bulk-array.js';
 
 /** Zip entries carry this date (local time, as the zip format stores it): every export of the same project is the same bytes. */
 const FIXED_DATE = new Date(1980, 0, 1, 0, 0, 0);
@@ -25,12 +26,12 @@ export async function buildQdpx(study: Study, only: string[] | undefined, displa
   for (const coder of only ?? all) {
     if (spanCoders.includes(coder)) {
       const read = await readCoderSpans(study, coder, display);
-      diagnostics.push(...read.diagnostics);
+      appendAll(diagnostics, read.diagnostics);
       coders.push({ coder, spans: read.spans });
       summary.push({ coder, from: 'spans', codings: read.spans.filter((s) => s.code !== '').length });
     } else {
       const read = await readCodingFile(codingPath(study.project, coder), { codebook: study.codebook, segments: study.segments, coder, study, display });
-      diagnostics.push(...read.diagnostics);
+      appendAll(diagnostics, read.diagnostics);
       coders.push({ coder, codings: read.codings });
       summary.push({ coder, from: 'units', codings: read.codings.filter((c) => c.code !== '').length });
     }
