@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codedDemo } from '../helpers/coded-demo.js';
 import { REPO, runQcode } from '../helpers/run-cli.js';
 
@@ -17,13 +18,32 @@ const ARTIFACTS = path.join(REPO, 'test-artifacts');
 
 let dir = '';
 let html = '';
+let browser: Promise<{ browser: Browser; page: Page }> | undefined;
 beforeAll(async () => {
+  // Chromium starts with its page (seconds, in its own processes) while the demo is coded and
+  // reported in this one; a failed start fails the browser test, which awaits it.
+  if (hasChromium) {
+    browser = launchChromium();
+    browser.catch(() => undefined);
+  }
   dir = await codedDemo();
   const r = await runQcode(['report', '--coder', 'auto', '--bootstrap', '50', '--seed', '2026', '-q'], { cwd: dir });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   html = readFileSync(path.join(dir, 'out/report.html'), 'utf8');
 }, 120_000);
+afterAll(async () => {
+  await (await browser?.catch(() => undefined))?.browser.close();
+});
+
+async function launchChromium(): Promise<{ browser: Browser; page: Page }> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { browser, page: await browser.newPage({ viewport: { width: 1280, height: 800 } }) };
+}
 
 describe('qcode report', () => {
   it('is one file under 3 MB that refers to nothing outside itself, in the manifest, the same on a rerun', async () => {
@@ -67,31 +87,22 @@ describe('qcode report', () => {
   });
 
   it.skipIf(!hasChromium)('renders in headless Chromium: no console error, no request leaves the file, every chart drawn', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      page.on('pageerror', (e) => problems.push(e.message));
-      page.on('request', (r) => requests.push(r.url()));
-      const url = pathToFileURL(path.join(dir, 'out/report.html')).href;
-      await page.goto(url, { waitUntil: 'load' });
-      expect(problems).toEqual([]);
-      expect(requests.filter((u) => u !== url && !u.startsWith('data:'))).toEqual([]);
-      const sizes = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => s.getBoundingClientRect()).map((r) => [r.width, r.height]));
-      expect(sizes).toHaveLength(5);
-      for (const [w, h] of sizes) expect(w! * h!).toBeGreaterThan(10_000);
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: path.join(ARTIFACTS, 'report-1280x800.png') });
-      await page.pdf({ path: path.join(ARTIFACTS, 'report.pdf'), format: 'A4', printBackground: true });
-      expect(statSync(path.join(ARTIFACTS, 'report.pdf')).size).toBeGreaterThan(10_000);
-    } finally {
-      await browser.close();
-    }
+    const { page } = await browser!;
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('request', (r) => requests.push(r.url()));
+    const url = pathToFileURL(path.join(dir, 'out/report.html')).href;
+    await page.goto(url, { waitUntil: 'load' });
+    expect(problems).toEqual([]);
+    expect(requests.filter((u) => u !== url && !u.startsWith('data:'))).toEqual([]);
+    const sizes = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => s.getBoundingClientRect()).map((r) => [r.width, r.height]));
+    expect(sizes).toHaveLength(5);
+    for (const [w, h] of sizes) expect(w! * h!).toBeGreaterThan(10_000);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'report-1280x800.png') });
+    await page.pdf({ path: path.join(ARTIFACTS, 'report.pdf'), format: 'A4', printBackground: true });
+    expect(statSync(path.join(ARTIFACTS, 'report.pdf')).size).toBeGreaterThan(10_000);
   });
 });
