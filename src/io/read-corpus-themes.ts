@@ -27,7 +27,7 @@ export async function readCorpusThemes(
     const { from } = study.segments.segmentsOf(d);
     for (const { n, codes } of cursor.segmentsOf(d)) counts.add(segments[n - from]!.text, codes);
   });
-  const picker = new ExemplarPicker(computeCodeTerms(counts, { ...input, codebook: study.codebook }), input.exemplars);
+  const picker = new ExemplarPicker(computeCodeTerms(counts, { ...input, codebook: study.codebook }), input.exemplars, counts.terms);
   if (input.exemplars === 0) return picker.result();
   const coder = new DocumentCoder(compileMatcher(study.codebook), study.unit);
   cursor = new CodedSegmentCursor(codings);

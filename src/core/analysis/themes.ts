@@ -1,7 +1,7 @@
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { CodedSegment } from './coded-segments.js';
 import { computeLogLikelihoodKeyness, type KeynessForm } from './log-likelihood-keyness.js';
-import { ContentTermCounter, listContentTerms } from './content-terms.js';
+import { ContentTermCounter } from './content-terms.js';
 
 export interface KeyTerm {
   term: string;
@@ -51,17 +51,19 @@ const matchKey = (segmentId: string, code: string) => `${segmentId}\u0000${code}
  */
 export class ThemeCounts {
   readonly terms = new ContentTermCounter();
-  readonly total = new Map<string, number>();
+  /** Occurrences of each term (by number) over all the segments. */
+  readonly total: number[] = [];
   totalSize = 0;
-  readonly perCode = new Map<string, { counts: Map<string, number>; size: number; segments: number }>();
+  readonly perCode = new Map<string, { counts: Map<number, number>; size: number; segments: number }>();
 
   constructor(codeIds: readonly string[]) {
     for (const id of codeIds) this.perCode.set(id, { counts: new Map(), size: 0, segments: 0 });
   }
 
   add(text: string, codes: ReadonlySet<string>): void {
-    const toks = this.terms.terms(text);
-    for (const t of toks) this.total.set(t, (this.total.get(t) ?? 0) + 1);
+    const toks = this.terms.termIds(text);
+    const total = this.total;
+    for (const t of toks) total[t] = (total[t] ?? 0) + 1;
     this.totalSize += toks.length;
     for (const id of codes) {
       const c = this.perCode.get(id);
@@ -73,9 +75,9 @@ export class ThemeCounts {
   }
 }
 
-/** A code's key terms, before its exemplars are picked; `g2ByTerm` holds every positive key term (by folded form). */
+/** A code's key terms, before its exemplars are picked; `g2ByTerm` holds every positive key term (by its number in ThemeCounts.terms). */
 export interface CodeTerms extends Omit<CodeTheme, 'exemplars'> {
-  g2ByTerm: ReadonlyMap<string, number>;
+  g2ByTerm: ReadonlyMap<number, number>;
 }
 
 /**
@@ -93,14 +95,14 @@ export function computeCodeTerms(counts: ThemeCounts, input: Pick<ThemesInput, '
       const own = counts.perCode.get(code.id)!;
       const c = own.size;
       const d = counts.totalSize - c;
-      const g2ByTerm = new Map<string, number>();
+      const g2ByTerm = new Map<number, number>();
       const terms: KeyTerm[] = [];
       for (const [term, a] of own.counts) {
-        const b = counts.total.get(term)! - a;
+        const b = counts.total[term]! - a;
         const g2 = computeLogLikelihoodKeyness(a, b, c, d, input.keyness ?? 'two-cell');
         if (g2 > 0) {
           g2ByTerm.set(term, g2);
-          terms.push({ term: display.get(term)!, freq_code: a, freq_rest: b, g2 });
+          terms.push({ term: display.get(counts.terms.folded[term]!)!, freq_code: a, freq_rest: b, g2 });
         }
       }
       terms.sort((x, y) => y.g2 - x.g2 || byTerm(x.term, y.term));
@@ -122,19 +124,21 @@ export class ExemplarPicker {
   constructor(
     private readonly codes: readonly CodeTerms[],
     private readonly exemplars: number,
+    /** The counter the key terms were numbered by. */
+    private readonly terms: ContentTermCounter,
   ) {
     this.best = codes.map(() => []);
   }
 
   add(segmentId: string, text: string, codes: ReadonlySet<string>, matches: (code: string) => number): void {
-    let toks: string[] | null = null;
+    let toks: number[] | null = null;
     this.codes.forEach((code, k) => {
       if (!codes.has(code.code) || this.exemplars === 0) return;
       const list = this.best[k]!;
       const found = matches(code.code);
       // A full list is not entered with fewer matches than its last: no need to tokenise the text for that.
       if (list.length === this.exemplars && found < list[list.length - 1]!.matches) return;
-      toks ??= listContentTerms(text);
+      toks ??= this.terms.lookupIds(text);
       const keyness = toks.length === 0 ? 0 : toks.reduce((s, t) => s + (code.g2ByTerm.get(t) ?? 0), 0) / toks.length;
       const ex = { segment_id: segmentId, matches: found, keyness, text };
       // A later segment goes after every one it does not beat: the order of a stable sort by matches, then keyness.
@@ -159,7 +163,7 @@ export function computeThemes(input: ThemesInput): CodeTheme[] {
   const counts = new ThemeCounts(listCodes(input.codebook).map((r) => r.code.id));
   for (const s of input.coded) counts.add(s.segment.text, s.codes);
   const matches = countMatches(input.evidence);
-  const picker = new ExemplarPicker(computeCodeTerms(counts, input), input.exemplars);
+  const picker = new ExemplarPicker(computeCodeTerms(counts, input), input.exemplars, counts.terms);
   for (const { segment, codes } of input.coded) picker.add(segment.segment_id, segment.text, codes, (code) => matches.get(matchKey(segment.segment_id, code)) ?? 0);
   return picker.result();
 }
