@@ -60,7 +60,8 @@ export class ThemeCounts {
     for (const id of codeIds) this.perCode.set(id, { counts: new Map(), size: 0, segments: 0 });
   }
 
-  add(text: string, codes: ReadonlySet<string>): void {
+  /** Counts a segment's terms; returns them (by number, text order). */
+  add(text: string, codes: ReadonlySet<string>): number[] {
     const toks = this.terms.termIds(text);
     const total = this.total;
     for (const t of toks) total[t] = (total[t] ?? 0) + 1;
@@ -72,6 +73,7 @@ export class ThemeCounts {
       c.size += toks.length;
       for (const t of toks) c.counts.set(t, (c.counts.get(t) ?? 0) + 1);
     }
+    return toks;
   }
 }
 
@@ -133,21 +135,28 @@ export class ExemplarPicker {
   add(segmentId: string, text: string, codes: ReadonlySet<string>, matches: (code: string) => number): void {
     let toks: number[] | null = null;
     this.codes.forEach((code, k) => {
-      if (!codes.has(code.code) || this.exemplars === 0) return;
-      const list = this.best[k]!;
-      const found = matches(code.code);
-      // A full list is not entered with fewer matches than its last: no need to tokenise the text for that.
-      if (list.length === this.exemplars && found < list[list.length - 1]!.matches) return;
-      toks ??= this.terms.lookupIds(text);
-      const keyness = toks.length === 0 ? 0 : toks.reduce((s, t) => s + (code.g2ByTerm.get(t) ?? 0), 0) / toks.length;
-      const ex = { segment_id: segmentId, matches: found, keyness, text };
-      // A later segment goes after every one it does not beat: the order of a stable sort by matches, then keyness.
-      let at = list.length;
-      while (at > 0 && (ex.matches > list[at - 1]!.matches || (ex.matches === list[at - 1]!.matches && ex.keyness > list[at - 1]!.keyness))) at--;
-      if (at >= this.exemplars) return;
-      list.splice(at, 0, ex);
-      if (list.length > this.exemplars) list.pop();
+      if (codes.has(code.code)) this.offer(k, segmentId, text, matches(code.code), () => (toks ??= this.terms.lookupIds(text)));
     });
+  }
+
+  /** Offers a segment coded with the k-th code, with its matches of the code's patterns and (asked only when needed) its terms. */
+  offer(k: number, segmentId: string, text: string, found: number, terms: () => ArrayLike<number>): void {
+    const list = this.best[k]!;
+    if (this.exemplars === 0) return;
+    // A full list is not entered with fewer matches than its last: no need to tokenise the text for that.
+    if (list.length === this.exemplars && found < list[list.length - 1]!.matches) return;
+    const toks = terms();
+    const g2ByTerm = this.codes[k]!.g2ByTerm;
+    let sum = 0;
+    for (let i = 0; i < toks.length; i++) sum += g2ByTerm.get(toks[i]!) ?? 0;
+    const keyness = toks.length === 0 ? 0 : sum / toks.length;
+    const ex = { segment_id: segmentId, matches: found, keyness, text };
+    // A later segment goes after every one it does not beat: the order of a stable sort by matches, then keyness.
+    let at = list.length;
+    while (at > 0 && (ex.matches > list[at - 1]!.matches || (ex.matches === list[at - 1]!.matches && ex.keyness > list[at - 1]!.keyness))) at--;
+    if (at >= this.exemplars) return;
+    list.splice(at, 0, ex);
+    if (list.length > this.exemplars) list.pop();
   }
 
   result(): CodeTheme[] {
