@@ -54,10 +54,10 @@ export class ThemeCounts {
   /** Occurrences of each term (by number) over all the segments. */
   readonly total: number[] = [];
   totalSize = 0;
-  readonly perCode = new Map<string, { counts: Map<number, number>; size: number; segments: number }>();
+  readonly perCode = new Map<string, CodeCounts>();
 
   constructor(codeIds: readonly string[]) {
-    for (const id of codeIds) this.perCode.set(id, { counts: new Map(), size: 0, segments: 0 });
+    for (const id of codeIds) this.perCode.set(id, new CodeCounts());
   }
 
   /** Counts a segment's terms; returns them (by number, text order). */
@@ -71,9 +71,30 @@ export class ThemeCounts {
       if (!c) continue;
       c.segments++;
       c.size += toks.length;
-      for (const t of toks) c.counts.set(t, (c.counts.get(t) ?? 0) + 1);
+      c.add(toks);
     }
     return toks;
+  }
+}
+
+/** One code's term counts: a count per term number, and the terms in the order first met (the order ties keep). */
+class CodeCounts {
+  count = new Int32Array(64);
+  readonly seen: number[] = [];
+  size = 0;
+  segments = 0;
+
+  add(toks: readonly number[]): void {
+    for (const t of toks) {
+      if (t >= this.count.length) {
+        const grown = new Int32Array(Math.max(2 * this.count.length, t + 1));
+        grown.set(this.count);
+        this.count = grown;
+      }
+      const n = this.count[t]!;
+      if (n === 0) this.seen.push(t);
+      this.count[t] = n + 1;
+    }
   }
 }
 
@@ -99,7 +120,8 @@ export function computeCodeTerms(counts: ThemeCounts, input: Pick<ThemesInput, '
       const d = counts.totalSize - c;
       const g2ByTerm = new Map<number, number>();
       const terms: KeyTerm[] = [];
-      for (const [term, a] of own.counts) {
+      for (const term of own.seen) {
+        const a = own.count[term]!;
         const b = counts.total[term]! - a;
         const g2 = computeLogLikelihoodKeyness(a, b, c, d, input.keyness ?? 'two-cell');
         if (g2 > 0) {

@@ -10,13 +10,15 @@ const codes = [codeTerms('a', [0, 5, 1, 0]), codeTerms('b', [2, 0, 0, 7])];
 /** A segment: which codes, matches per code, terms (numbers 0–3). */
 const segment = fc.record({ codes: fc.subarray(['a', 'b']), matches: fc.array(fc.nat(3), { minLength: 2, maxLength: 2 }), terms: fc.array(fc.nat(3), { maxLength: 6 }) });
 
-function pickAll(segments: fc.RecordValue<{ codes: string[]; matches: number[]; terms: number[] }>[], exemplars: number) {
+type Segment = { codes: string[]; matches: number[]; terms: number[] };
+
+function pickAll(segments: Segment[], exemplars: number) {
   const picker = new ExemplarPicker(codes, exemplars, new ContentTermCounter());
   segments.forEach((s, i) => codes.forEach((c, k) => s.codes.includes(c.code) && picker.offer(k, `s${i}`, `text ${i}`, s.matches[k]!, () => s.terms)));
   return picker.result();
 }
 
-function pickCandidates(segments: Parameters<typeof pickAll>[0], exemplars: number, budget?: number) {
+function pickCandidates(segments: Segment[], exemplars: number, budget?: number) {
   const candidates = new ExemplarCandidates(exemplars, budget);
   segments.forEach((s, i) => candidates.add(`s${i}`, `text ${i}`, new Set(s.codes), s.terms, (code) => s.matches[code === 'a' ? 0 : 1]!));
   const picker = new ExemplarPicker(codes, exemplars, new ContentTermCounter());
