@@ -22,11 +22,11 @@ import type { StudyOptions } from './read-study.js';
 export async function readCorpusThemes(
   study: CompactStudy,
   codings: CodingTable,
-  input: Omit<ThemesInput, 'codebook' | 'coded' | 'evidence'>,
+  input: Omit<ThemesInput, 'codebook' | 'coded' | 'evidence'> & { /** Bytes of exemplar candidates kept before a second pass is needed (ExemplarCandidates' default). */ candidateBudget?: number },
   options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
 ): Promise<CodeTheme[]> {
   const counts = new ThemeCounts(listCodes(study.codebook).map((r) => r.code.id));
-  const candidates = new ExemplarCandidates(input.exemplars);
+  const candidates = new ExemplarCandidates(input.exemplars, input.candidateBudget);
   const coder = input.exemplars > 0 ? new DocumentCoder(compileMatcher(study.codebook), study.unit) : null;
   const matchesOf = (found: readonly Evidence[]) => (code: string) => found.reduce((k, e) => k + (e.code === code ? 1 : 0), 0);
   let cursor = new CodedSegmentCursor(codings);
