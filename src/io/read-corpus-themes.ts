@@ -1,43 +1,56 @@
 import { CodedSegmentCursor } from '../core/analysis/coded-segment-cursor.js';
+import { ExemplarCandidates } from '../core/analysis/exemplar-candidates.js';
 import { computeCodeTerms, ExemplarPicker, ThemeCounts, type CodeTheme, type ThemesInput } from '../core/analysis/themes.js';
 import type { CodingTable } from '../core/coding/coding-table.js';
 import { DocumentCoder } from '../core/match/code-document.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
 import { listCodes } from '../core/model/codebook.js';
+import type { Evidence } from '../core/match/evidence.js';
 import { forEachStudyDocument, type CompactStudy } from './read-segment-table.js';
 import type { StudyOptions } from './read-study.js';
 
 /**
- * computeThemes over a compact study, in two passes over the corpus a
- * document at a time: the first counts the content terms of the coder's
- * reviewed segments (ThemeCounts), the second, once the key terms are known,
- * runs the matcher (the auto-coder's evidence) and picks each code's
- * exemplars (ExemplarPicker). Memory: the vocabulary per code and the
- * exemplars kept, not the segments.
+ * computeThemes over a compact study, in one pass over the corpus a document
+ * at a time: it counts the content terms of the coder's reviewed segments
+ * (ThemeCounts), runs the matcher (the auto-coder's evidence) and keeps the
+ * segments that may become exemplars (ExemplarCandidates); once the key
+ * terms are known, each code's exemplars are picked among those
+ * (ExemplarPicker). Only when too many segments tie for the most matches
+ * does a second pass pick them from the corpus. Memory: the vocabulary per
+ * code and the candidates kept, not the segments.
  */
 export async function readCorpusThemes(
   study: CompactStudy,
   codings: CodingTable,
-  input: Omit<ThemesInput, 'codebook' | 'coded' | 'evidence'>,
+  input: Omit<ThemesInput, 'codebook' | 'coded' | 'evidence'> & { /** Bytes of exemplar candidates kept before a second pass is needed (ExemplarCandidates' default). */ candidateBudget?: number },
   options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
 ): Promise<CodeTheme[]> {
   const counts = new ThemeCounts(listCodes(study.codebook).map((r) => r.code.id));
+  const candidates = new ExemplarCandidates(input.exemplars, input.candidateBudget);
+  const coder = input.exemplars > 0 ? new DocumentCoder(compileMatcher(study.codebook), study.unit) : null;
+  const matchesOf = (found: readonly Evidence[]) => (code: string) => found.reduce((k, e) => k + (e.code === code ? 1 : 0), 0);
   let cursor = new CodedSegmentCursor(codings);
-  await forEachStudyDocument(study, options, (k) => cursor.hasRows(k), (d, _doc, segments) => {
+  await forEachStudyDocument(study, options, (k) => cursor.hasRows(k), (d, doc, segments) => {
     const { from } = study.segments.segmentsOf(d);
-    for (const { n, codes } of cursor.segmentsOf(d)) counts.add(segments[n - from]!.text, codes);
+    const evidence = coder?.evidence(doc, segments);
+    for (const { n, codes } of cursor.segmentsOf(d)) {
+      const segment = segments[n - from]!;
+      const terms = counts.add(segment.text, codes);
+      if (evidence && codes.size > 0) candidates.add(segment.segment_id, segment.text, codes, terms, matchesOf(evidence[n - from]!));
+    }
   });
-  const picker = new ExemplarPicker(computeCodeTerms(counts, { ...input, codebook: study.codebook }), input.exemplars);
-  if (input.exemplars === 0) return picker.result();
-  const coder = new DocumentCoder(compileMatcher(study.codebook), study.unit);
+  const codeTerms = computeCodeTerms(counts, { ...input, codebook: study.codebook });
+  const picker = new ExemplarPicker(codeTerms, input.exemplars, counts.terms);
+  if (!coder) return picker.result();
+  if (!candidates.overflowed) {
+    candidates.pick(picker, codeTerms);
+    return picker.result();
+  }
   cursor = new CodedSegmentCursor(codings);
   await forEachStudyDocument(study, options, (k) => cursor.hasRows(k), (d, doc, segments) => {
     const { from } = study.segments.segmentsOf(d);
     const evidence = coder.evidence(doc, segments);
-    for (const { n, codes } of cursor.segmentsOf(d)) {
-      const found = evidence[n - from]!;
-      picker.add(segments[n - from]!.segment_id, segments[n - from]!.text, codes, (code) => found.reduce((k, e) => k + (e.code === code ? 1 : 0), 0));
-    }
+    for (const { n, codes } of cursor.segmentsOf(d)) picker.add(segments[n - from]!.segment_id, segments[n - from]!.text, codes, matchesOf(evidence[n - from]!));
   });
   return picker.result();
 }

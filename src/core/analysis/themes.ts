@@ -1,7 +1,7 @@
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { CodedSegment } from './coded-segments.js';
 import { computeLogLikelihoodKeyness, type KeynessForm } from './log-likelihood-keyness.js';
-import { ContentTermCounter, listContentTerms } from './content-terms.js';
+import { ContentTermCounter } from './content-terms.js';
 
 export interface KeyTerm {
   term: string;
@@ -51,31 +51,56 @@ const matchKey = (segmentId: string, code: string) => `${segmentId}\u0000${code}
  */
 export class ThemeCounts {
   readonly terms = new ContentTermCounter();
-  readonly total = new Map<string, number>();
+  /** Occurrences of each term (by number) over all the segments. */
+  readonly total: number[] = [];
   totalSize = 0;
-  readonly perCode = new Map<string, { counts: Map<string, number>; size: number; segments: number }>();
+  readonly perCode = new Map<string, CodeCounts>();
 
   constructor(codeIds: readonly string[]) {
-    for (const id of codeIds) this.perCode.set(id, { counts: new Map(), size: 0, segments: 0 });
+    for (const id of codeIds) this.perCode.set(id, new CodeCounts());
   }
 
-  add(text: string, codes: ReadonlySet<string>): void {
-    const toks = this.terms.terms(text);
-    for (const t of toks) this.total.set(t, (this.total.get(t) ?? 0) + 1);
+  /** Counts a segment's terms; returns them (by number, text order). */
+  add(text: string, codes: ReadonlySet<string>): number[] {
+    const toks = this.terms.termIds(text);
+    const total = this.total;
+    for (const t of toks) total[t] = (total[t] ?? 0) + 1;
     this.totalSize += toks.length;
     for (const id of codes) {
       const c = this.perCode.get(id);
       if (!c) continue;
       c.segments++;
       c.size += toks.length;
-      for (const t of toks) c.counts.set(t, (c.counts.get(t) ?? 0) + 1);
+      c.add(toks);
+    }
+    return toks;
+  }
+}
+
+/** One code's term counts: a count per term number, and the terms in the order first met (the order ties keep). */
+class CodeCounts {
+  count = new Int32Array(64);
+  readonly seen: number[] = [];
+  size = 0;
+  segments = 0;
+
+  add(toks: readonly number[]): void {
+    for (const t of toks) {
+      if (t >= this.count.length) {
+        const grown = new Int32Array(Math.max(2 * this.count.length, t + 1));
+        grown.set(this.count);
+        this.count = grown;
+      }
+      const n = this.count[t]!;
+      if (n === 0) this.seen.push(t);
+      this.count[t] = n + 1;
     }
   }
 }
 
-/** A code's key terms, before its exemplars are picked; `g2ByTerm` holds every positive key term (by folded form). */
+/** A code's key terms, before its exemplars are picked; `g2ByTerm` holds every positive key term (by its number in ThemeCounts.terms). */
 export interface CodeTerms extends Omit<CodeTheme, 'exemplars'> {
-  g2ByTerm: ReadonlyMap<string, number>;
+  g2ByTerm: ReadonlyMap<number, number>;
 }
 
 /**
@@ -93,14 +118,15 @@ export function computeCodeTerms(counts: ThemeCounts, input: Pick<ThemesInput, '
       const own = counts.perCode.get(code.id)!;
       const c = own.size;
       const d = counts.totalSize - c;
-      const g2ByTerm = new Map<string, number>();
+      const g2ByTerm = new Map<number, number>();
       const terms: KeyTerm[] = [];
-      for (const [term, a] of own.counts) {
-        const b = counts.total.get(term)! - a;
+      for (const term of own.seen) {
+        const a = own.count[term]!;
+        const b = counts.total[term]! - a;
         const g2 = computeLogLikelihoodKeyness(a, b, c, d, input.keyness ?? 'two-cell');
         if (g2 > 0) {
           g2ByTerm.set(term, g2);
-          terms.push({ term: display.get(term)!, freq_code: a, freq_rest: b, g2 });
+          terms.push({ term: display.get(counts.terms.folded[term]!)!, freq_code: a, freq_rest: b, g2 });
         }
       }
       terms.sort((x, y) => y.g2 - x.g2 || byTerm(x.term, y.term));
@@ -122,28 +148,37 @@ export class ExemplarPicker {
   constructor(
     private readonly codes: readonly CodeTerms[],
     private readonly exemplars: number,
+    /** The counter the key terms were numbered by. */
+    private readonly terms: ContentTermCounter,
   ) {
     this.best = codes.map(() => []);
   }
 
   add(segmentId: string, text: string, codes: ReadonlySet<string>, matches: (code: string) => number): void {
-    let toks: string[] | null = null;
+    let toks: number[] | null = null;
     this.codes.forEach((code, k) => {
-      if (!codes.has(code.code) || this.exemplars === 0) return;
-      const list = this.best[k]!;
-      const found = matches(code.code);
-      // A full list is not entered with fewer matches than its last: no need to tokenise the text for that.
-      if (list.length === this.exemplars && found < list[list.length - 1]!.matches) return;
-      toks ??= listContentTerms(text);
-      const keyness = toks.length === 0 ? 0 : toks.reduce((s, t) => s + (code.g2ByTerm.get(t) ?? 0), 0) / toks.length;
-      const ex = { segment_id: segmentId, matches: found, keyness, text };
-      // A later segment goes after every one it does not beat: the order of a stable sort by matches, then keyness.
-      let at = list.length;
-      while (at > 0 && (ex.matches > list[at - 1]!.matches || (ex.matches === list[at - 1]!.matches && ex.keyness > list[at - 1]!.keyness))) at--;
-      if (at >= this.exemplars) return;
-      list.splice(at, 0, ex);
-      if (list.length > this.exemplars) list.pop();
+      if (codes.has(code.code)) this.offer(k, segmentId, text, matches(code.code), () => (toks ??= this.terms.lookupIds(text)));
     });
+  }
+
+  /** Offers a segment coded with the k-th code, with its matches of the code's patterns and (asked only when needed) its terms. */
+  offer(k: number, segmentId: string, text: string, found: number, terms: () => ArrayLike<number>): void {
+    const list = this.best[k]!;
+    if (this.exemplars === 0) return;
+    // A full list is not entered with fewer matches than its last: no need to tokenise the text for that.
+    if (list.length === this.exemplars && found < list[list.length - 1]!.matches) return;
+    const toks = terms();
+    const g2ByTerm = this.codes[k]!.g2ByTerm;
+    let sum = 0;
+    for (let i = 0; i < toks.length; i++) sum += g2ByTerm.get(toks[i]!) ?? 0;
+    const keyness = toks.length === 0 ? 0 : sum / toks.length;
+    const ex = { segment_id: segmentId, matches: found, keyness, text };
+    // A later segment goes after every one it does not beat: the order of a stable sort by matches, then keyness.
+    let at = list.length;
+    while (at > 0 && (ex.matches > list[at - 1]!.matches || (ex.matches === list[at - 1]!.matches && ex.keyness > list[at - 1]!.keyness))) at--;
+    if (at >= this.exemplars) return;
+    list.splice(at, 0, ex);
+    if (list.length > this.exemplars) list.pop();
   }
 
   result(): CodeTheme[] {
@@ -159,7 +194,7 @@ export function computeThemes(input: ThemesInput): CodeTheme[] {
   const counts = new ThemeCounts(listCodes(input.codebook).map((r) => r.code.id));
   for (const s of input.coded) counts.add(s.segment.text, s.codes);
   const matches = countMatches(input.evidence);
-  const picker = new ExemplarPicker(computeCodeTerms(counts, input), input.exemplars);
+  const picker = new ExemplarPicker(computeCodeTerms(counts, input), input.exemplars, counts.terms);
   for (const { segment, codes } of input.coded) picker.add(segment.segment_id, segment.text, codes, (code) => matches.get(matchKey(segment.segment_id, code)) ?? 0);
   return picker.result();
 }

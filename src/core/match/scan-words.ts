@@ -48,3 +48,33 @@ export function scanWords(text: string): Word[] {
   }
   return words;
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The words of a text as written (scanWords' `text`), without offsets or
+ * folding: what counting terms needs, word by word. Each is cut out of the
+ * text itself by the scanner's code-point offsets (a word holds no JSON
+ * escape), not decoded from the bytes.
+ */
+export function forEachWordText(text: string, visit: (word: string) => void): void {
+  const run = (wordRun ??= new MatchRun(compileWordMatcher()));
+  const buf = jsonTextBytes(text);
+  run.reset();
+  scanJsonString(run, buf, 1, buf.length - 1, extent, true);
+  if (!SURROGATE.test(text)) {
+    // No astral code point: code points and UTF-16 units are the same offsets.
+    for (let k = 0; k < run.count; k++) visit(text.slice(run.startCp[k]!, run.endCp[k]!));
+    return;
+  }
+  let cp = 0;
+  let unit = 0;
+  const toUnit = (target: number): number => {
+    for (; cp < target; cp++) unit += (text.codePointAt(unit) ?? 0) > 0xffff ? 2 : 1;
+    return unit;
+  };
+  for (let k = 0; k < run.count; k++) {
+    const start = toUnit(run.startCp[k]!);
+    visit(text.slice(start, toUnit(run.endCp[k]!)));
+  }
+}

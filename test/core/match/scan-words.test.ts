@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchText } from '../../../src/core/match/code-document.js';
 import { compilePatterns } from '../../../src/core/match/compile-matcher.js';
-import { scanWords } from '../../../src/core/match/scan-words.js';
+import { forEachWordText, scanWords } from '../../../src/core/match/scan-words.js';
 import { parsePattern } from '../../../src/core/pattern/parse-pattern.js';
 
 const words = (text: string) => scanWords(text).map((w) => [w.text, w.folded]);
@@ -57,5 +57,26 @@ describe('scanWords: the matcher’s definition of a word', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('forEachWordText', () => {
+  const texts = (t: string) => {
+    const out: string[] = [];
+    forEachWordText(t, (w) => out.push(w));
+    return out;
+  };
+
+  it('gives the words scanWords gives, as written, astral and decomposed text included', () => {
+    for (const t of ["Me\u0301xico and 😀emoji😀word FBI's don’t non\u2010tariff", 'a\u0000b "q" \\back\nline', '𝒜bc déf 𝒜𝒜x 😀', '']) {
+      expect(texts(t)).toEqual(scanWords(t).map((w) => w.text));
+    }
+    expect(texts("𝒜bc FBI's")).toEqual(['𝒜bc', 'FBI']);
+  });
+
+  it('agrees with scanWords on any text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (t) => {
+      expect(texts(t)).toEqual(scanWords(t).map((w) => w.text));
+    }), { numRuns: 300 });
   });
 });

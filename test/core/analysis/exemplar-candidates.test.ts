@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ContentTermCounter } from '../../../src/core/analysis/content-terms.js';
+import { ExemplarCandidates } from '../../../src/core/analysis/exemplar-candidates.js';
+import { ExemplarPicker, type CodeTerms } from '../../../src/core/analysis/themes.js';
+
+const codeTerms = (code: string, g2: number[]): CodeTerms => ({ category: 'c', code, segments: 0, terms: [], g2ByTerm: new Map(g2.map((v, t) => [t, v])) });
+const codes = [codeTerms('a', [0, 5, 1, 0]), codeTerms('b', [2, 0, 0, 7])];
+
+/** A segment: which codes, matches per code, terms (numbers 0–3). */
+const segment = fc.record({ codes: fc.subarray(['a', 'b']), matches: fc.array(fc.nat(3), { minLength: 2, maxLength: 2 }), terms: fc.array(fc.nat(3), { maxLength: 6 }) });
+
+type Segment = { codes: string[]; matches: number[]; terms: number[] };
+
+function pickAll(segments: Segment[], exemplars: number) {
+  const picker = new ExemplarPicker(codes, exemplars, new ContentTermCounter());
+  segments.forEach((s, i) => codes.forEach((c, k) => s.codes.includes(c.code) && picker.offer(k, `s${i}`, `text ${i}`, s.matches[k]!, () => s.terms)));
+  return picker.result();
+}
+
+function pickCandidates(segments: Segment[], exemplars: number, budget?: number) {
+  const candidates = new ExemplarCandidates(exemplars, budget);
+  segments.forEach((s, i) => candidates.add(`s${i}`, `text ${i}`, new Set(s.codes), s.terms, (code) => s.matches[code === 'a' ? 0 : 1]!));
+  const picker = new ExemplarPicker(codes, exemplars, new ContentTermCounter());
+  candidates.pick(picker, codes);
+  return { overflowed: candidates.overflowed, result: picker.result() };
+}
+
+describe('ExemplarCandidates', () => {
+  it('keeps every segment that can be picked: the picks equal those over all segments', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 300, maxLength: 800 }), fc.integer({ min: 0, max: 4 }), (segments, exemplars) => {
+        const { overflowed, result } = pickCandidates(segments, exemplars);
+        expect(overflowed).toBe(false);
+        expect(result).toEqual(pickAll(segments, exemplars));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('lets its candidates go and says so past its budget, so the caller picks in another pass', () => {
+    const segments = Array.from({ length: 50 }, () => ({ codes: ['a'], matches: [1, 0], terms: [1, 2] }));
+    expect(pickCandidates(segments, 3, 1000).overflowed).toBe(true);
+    expect(pickCandidates(segments, 3, 1000).result[0]!.exemplars).toEqual([]);
+    expect(pickCandidates(segments, 3).overflowed).toBe(false);
+  });
+});

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCodingTable } from '../../src/io/read-coding-table.js';
+import { readCorpusThemes } from '../../src/io/read-corpus-themes.js';
+import { readProject } from '../../src/io/read-project.js';
+import { readSegmentTable } from '../../src/io/read-segment-table.js';
+import { copyFixture, runQcode } from '../helpers/run-cli.js';
+
+// themes picks its exemplars among candidates kept in its one pass; past the
+// candidates' memory budget it picks them in a second pass over the corpus.
+// Both ways must give the same themes.
+
+describe('readCorpusThemes', () => {
+  it('gives the same themes when its exemplar candidates overflow and a second pass picks them', async () => {
+    const dir = copyFixture('projects/two-coders');
+    expect((await runQcode(['code', '-q'], { cwd: dir })).code).toBe(0);
+    const study = await readSegmentTable(await readProject(dir));
+    const file = path.join(dir, 'out', 'codings', 'auto.csv');
+    const { codings } = await readCodingTable(file, { codebook: study.codebook, segments: study.segments, coder: 'auto' });
+    const input = { top: 5, exemplars: 2 };
+    const onePass = await readCorpusThemes(study, codings, input, {});
+    expect(onePass.some((t) => t.exemplars.length > 0)).toBe(true);
+    expect(await readCorpusThemes(study, codings, { ...input, candidateBudget: 0 }, {})).toEqual(onePass);
+  }, 60_000);
+});
