@@ -4,6 +4,7 @@ import { decodeJsonSlice } from './decode-json-slice.js';
 import { jsonTextBytes } from './code-document.js';
 import { MatchRun } from './match-run.js';
 import { scanJsonString, type ScanExtent } from './scan-json-bytes.js';
+import { codePointCursor } from '../util/code-point-cursor.js';
 
 /** One word of a text as the matcher reads it. */
 export interface Word {
@@ -20,6 +21,15 @@ export interface Word {
 let wordRun: MatchRun | undefined;
 const extent: ScanExtent = { length: 0, first: 0, last: 0, canonical: true };
 
+/** The word matcher's run over a text, scanned as every text is (JSON string content, UTF-8). */
+function scanWordRun(text: string): { run: MatchRun; buf: Uint8Array } {
+  const run = (wordRun ??= new MatchRun(compileWordMatcher()));
+  const buf = jsonTextBytes(text);
+  run.reset();
+  scanJsonString(run, buf, 1, buf.length - 1, extent, true);
+  return { run, buf };
+}
+
 /**
  * The words of a (normalised) text by the matcher's own definition
  * (docs/matching.md): the one scanner run with a lone `*`, which matches
@@ -29,18 +39,10 @@ const extent: ScanExtent = { length: 0, first: 0, last: 0, canonical: true };
  * the first.
  */
 export function scanWords(text: string): Word[] {
-  const run = (wordRun ??= new MatchRun(compileWordMatcher()));
-  const buf = jsonTextBytes(text);
-  run.reset();
-  scanJsonString(run, buf, 1, buf.length - 1, extent, true);
+  const { run, buf } = scanWordRun(text);
   const words: Word[] = [];
-  // Code points to UTF-16 offsets in one pass: words come in text order.
-  let cp = 0;
-  let unit = 0;
-  const toUnit = (target: number): number => {
-    for (; cp < target; cp++) unit += (text.codePointAt(unit) ?? 0) > 0xffff ? 2 : 1;
-    return unit;
-  };
+  // Words come in text order, so one forward walk turns code points into UTF-16 offsets.
+  const toUnit = codePointCursor(text);
   for (let k = 0; k < run.count; k++) {
     const word = decodeJsonSlice(buf, run.startUnit[k]!, run.endUnit[k]!);
     const start = toUnit(run.startCp[k]!);
@@ -58,21 +60,13 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * escape), not decoded from the bytes.
  */
 export function forEachWordText(text: string, visit: (word: string) => void): void {
-  const run = (wordRun ??= new MatchRun(compileWordMatcher()));
-  const buf = jsonTextBytes(text);
-  run.reset();
-  scanJsonString(run, buf, 1, buf.length - 1, extent, true);
+  const { run } = scanWordRun(text);
   if (!SURROGATE.test(text)) {
     // No astral code point: code points and UTF-16 units are the same offsets.
     for (let k = 0; k < run.count; k++) visit(text.slice(run.startCp[k]!, run.endCp[k]!));
     return;
   }
-  let cp = 0;
-  let unit = 0;
-  const toUnit = (target: number): number => {
-    for (; cp < target; cp++) unit += (text.codePointAt(unit) ?? 0) > 0xffff ? 2 : 1;
-    return unit;
-  };
+  const toUnit = codePointCursor(text);
   for (let k = 0; k < run.count; k++) {
     const start = toUnit(run.startCp[k]!);
     visit(text.slice(start, toUnit(run.endCp[k]!)));
