@@ -2,22 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { computeScopes } from '../../../src/core/agreement/compute-scopes.js';
 import { computeAgreementMetrics } from '../../../src/core/agreement/compute-agreement.js';
 import { buildRatingsTable } from '../../../src/core/agreement/ratings-table.js';
-import type { Codebook } from '../../../src/core/model/codebook.js';
 import type { Coding } from '../../../src/core/model/coding.js';
+import { testCodebook } from '../../helpers/test-codebook.js';
 
-const code = (id: string) => ({ id, label: id, definition: '', include: [], exclude: [], examples: [], counterexamples: [], patterns: [] });
-const codebook: Codebook = {
-  name: 'test',
-  version: '1.0.0',
-  title: '',
-  description: '',
-  language: 'en',
-  unit: 'sentence',
-  categories: [
-    { id: 'tone', label: 'Tone', description: '', exclusive: true, codes: [code('pos'), code('neg')] },
-    { id: 'topic', label: 'Topic', description: '', exclusive: false, codes: [code('econ'), code('health')] },
-  ],
-};
+const codebook = testCodebook('test', [
+  { id: 'tone', exclusive: true, codes: ['pos', 'neg'] },
+  { id: 'topic', exclusive: false, codes: ['econ', 'health'] },
+]);
 
 function codings(coder: string, rows: [string, string][]): Coding[] {
   return rows.map(([segment_id, c]) => ({

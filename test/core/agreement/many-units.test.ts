@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeScopes } from '../../../src/core/agreement/compute-scopes.js';
-import type { Codebook } from '../../../src/core/model/codebook.js';
+import { testCodebook } from '../../helpers/test-codebook.js';
 import type { Coding } from '../../../src/core/model/coding.js';
 
 // Issue 15: agree on one long document (or any study of a few hundred
@@ -33,23 +33,7 @@ function callWithLittleStack<T>(fn: () => T, spare: number): T {
   return dive(0, deepest - spare)!;
 }
 
-const codebook: Codebook = {
-  name: 'many-units',
-  version: '1.0.0',
-  title: '',
-  description: '',
-  language: 'en',
-  unit: 'sentence',
-  categories: [
-    {
-      id: 'trade',
-      label: 'Trade',
-      description: '',
-      exclusive: false,
-      codes: [{ id: 'tariff', label: 'Tariff', definition: '', include: [], exclude: [], examples: [], counterexamples: [], patterns: [] }],
-    },
-  ],
-};
+const codebook = testCodebook('many-units', [{ id: 'trade', exclusive: false, codes: ['tariff'] }]);
 
 /** Ids already in the order computeScopes sorts them into (zero-padded), so the sort costs one pass. */
 function coder(name: string, coded: (u: number) => boolean): { coder: string; codings: Coding[] } {
