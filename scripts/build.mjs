@@ -1,12 +1,14 @@
 // Bundles the CLI into dist/ with esbuild. Commands are split into lazily
 // loaded chunks so `qcode --help` does not pay for zod, yaml or the CSV parsers.
 import { build } from 'esbuild';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { buildInputsHash, buildStampPath } from './build-inputs.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const workers = (await readdir(new URL('../src/io', import.meta.url)).catch(() => [])).filter((f) => f.endsWith('-worker.ts'));
 const entryPoints = { qcode: 'src/cli/bin.ts' };
 for (const w of workers) entryPoints[w.replace(/\.ts$/, '')] = `src/io/${w}`;
+const inputs = buildInputsHash();
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints,
@@ -27,3 +29,5 @@ await build({
     js: "import { createRequire as __qcodeCreateRequire } from 'node:module'; const require = __qcodeCreateRequire(import.meta.url);",
   },
 });
+// Last, after a successful build: what it was built from.
+await writeFile(buildStampPath, `${inputs}\n`);
