@@ -11,6 +11,7 @@ import { DocumentIdTracker, checkDocument, checkDocumentCount, orderCorpusDiagno
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
 import { EVIDENCE_HEADER, codingHeader } from '../core/match/format-document-rows.js';
+import { formatSegmentsHeader } from '../core/segment/format-segments.js';
 import { codeCsvFile, codeFolder, codeJsonlRange, codeJsonlStream, type CodeJob, type RangeJob } from './code-sources.js';
 import { CodingSink, fileTarget, type RowTarget, type SliceResult } from './coding-sink.js';
 import { removeStaleTemps, tempPathFor } from './temp-file.js';
@@ -24,6 +25,8 @@ export interface StreamCodeOptions extends CodeJob {
   /** Threads for a JSONL file; 0 or absent: one per core when the corpus is large. */
   workers?: number | undefined;
   onProgress?: (done: number, total: number) => void;
+  /** Hears each slice's result in corpus order once all are done (before its documents are let go), errors or not. */
+  onSlice?: (slice: SliceResult) => void;
   display: (p: string) => string;
   stdin?: Readable;
   stdout?: Writable;
@@ -103,7 +106,9 @@ async function splitAtLines(file: string, size: number, n: number): Promise<numb
 function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): Promise<SliceResult> {
   return new Promise((resolve, reject) => {
     // A small young generation and a capped heap keep each thread's memory, and so peak RSS, low.
-    const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
+    // A segments run keeps each document's metadata until the slice is done: more room than coding needs.
+    const old = job.segments ? 512 : 64;
+    const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: old } });
     worker.on('message', (msg: { type: string; bytes?: number; result?: SliceResult; error?: { message: string; diagnostics?: Diagnostic[] } }) => {
       if (msg.type === 'progress') onBytes(msg.bytes!);
       else if (msg.type === 'done') resolve(msg.result!);
@@ -160,7 +165,7 @@ async function corpusKind(file: string, shown: string): Promise<{ kind: 'stdin' 
 export async function streamCode(options: StreamCodeOptions): Promise<StreamCodeResult> {
   const { kind, size } = await corpusKind(options.file, options.shownFile);
   const toStdout = options.codingsFile === '-';
-  const headers = { codings: codingHeader(options.jsonlCodings), evidence: EVIDENCE_HEADER };
+  const headers = { codings: options.segments ? formatSegmentsHeader(options.segments) : codingHeader(options.jsonlCodings), evidence: EVIDENCE_HEADER };
   const auto = Math.max(1, Math.min(availableParallelism(), Math.ceil(size / BYTES_PER_THREAD)));
   const url = workerFile();
   const threads = kind === 'jsonl' && !toStdout ? Math.max(1, options.workers || (url ? auto : 1)) : 1;
@@ -172,7 +177,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const cuts = kind === 'jsonl' ? await splitAtLines(options.file, size, threads) : [0, size];
   // Slice 0 writes the output's temporary file itself; later slices write parts appended to it at the end.
   const temp = (file: string | null, k: number) => (file === null || file === '-' ? '' : tempPathFor(file, k === 0 ? '' : `part${k}`));
-  const { stdin, stdout, onProgress, workers: _w, display, codingsFile, evidenceFile, ...job } = options;
+  const { stdin, stdout, onProgress, onSlice, workers: _w, display, codingsFile, evidenceFile, ...job } = options;
   const jobs: RangeJob[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     jobs.push({ ...job, start: cuts[k]!, end: cuts[k + 1]!, codingsPart: temp(codingsFile, k), evidencePart: temp(evidenceFile, k) });
@@ -214,7 +219,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
       const first = codeJsonlRange(jobs[0]!, firstSink(), (b) => report(0, b));
       results = [first, ...(await Promise.all(others))];
     } else results = jobs.map((j, k) => codeJsonlRange(j, k === 0 ? firstSink() : partSink(j), (b) => report(k, b)));
-    const summary = summarise(results, options.shownFile, options.shard !== undefined);
+    const summary = summarise(results, options.shownFile, options.shard !== undefined, onSlice);
     throwErrors(summary.diagnostics);
     const rest = jobs.slice(1);
     const codingsSha256 = toStdout ? '' : await joinParts(jobs[0]!.codingsPart, codingsHash, rest.map((j) => j.codingsPart));
@@ -232,7 +237,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
  * document's rules (ids valid and unique, text not empty), the document
  * count, the corpus hash, and for a shard the merge's index.
  */
-function summarise(results: readonly SliceResult[], shown: string, sharded: boolean) {
+function summarise(results: readonly SliceResult[], shown: string, sharded: boolean, onSlice?: (slice: SliceResult) => void) {
   const ids = new DocumentIdTracker();
   const hasher = new CorpusHasher();
   const idsHash = createHash('sha256');
@@ -264,6 +269,7 @@ function summarise(results: readonly SliceResult[], shown: string, sharded: bool
       ordinal++;
     });
     lineBase += r.lines;
+    onSlice?.(r);
     // Done with this slice's documents: let them go before the next slice's are read.
     r.ids = [];
     r.digests = new Uint8Array(0);

@@ -25,9 +25,11 @@ export class StreamedOutput {
   private pendingChars = 0;
   private hash: Hash | null = null;
   private handle: FileHandle | null = null;
+  /** The sha256 of a file adopted whole (adopt), instead of the hash of what was written. */
+  private adoptedSha256: string | null = null;
 
   private constructor(
-    private readonly target: { kind: 'file'; file: string; real: string; temp: string } | { kind: 'stream'; file: string } | { kind: 'writable'; out: NodeJS.WritableStream },
+    private target: { kind: 'file'; file: string; real: string; temp: string } | { kind: 'stream'; file: string } | { kind: 'writable'; out: NodeJS.WritableStream },
     private readonly display: (p: string) => string,
   ) {}
 
@@ -53,6 +55,28 @@ export class StreamedOutput {
     } catch (e) {
       throw writeFailure(e, display(file));
     }
+  }
+
+  /** For a file target, the real path of the file (a producer writing its own temp file beside it may adopt it); null for a stream. */
+  get realFile(): string | null {
+    return this.target.kind === 'file' ? this.target.real : null;
+  }
+
+  /**
+   * Takes `file`, a finished temp file beside realFile whose sha256 is
+   * known, as the whole output in place of anything written (nothing may be
+   * written after): a producer that wrote its file in parts over threads
+   * publishes it without copying it again.
+   */
+  async adopt(file: string, sha256: string): Promise<void> {
+    const t = this.target;
+    if (t.kind !== 'file') throw new Error('StreamedOutput.adopt: only a file target can adopt a file');
+    await this.close();
+    await rm(t.temp, { force: true });
+    this.pending = [];
+    this.pendingChars = 0;
+    this.target = { ...t, temp: file };
+    this.adoptedSha256 = sha256;
   }
 
   /** Appends text; resolves once earlier text is written when enough has gathered. */
@@ -94,9 +118,10 @@ export class StreamedOutput {
       await this.flush();
       const t = this.target;
       if (t.kind !== 'file') return await this.close();
-      await this.handle!.sync();
+      // An adopted file was written and closed by its producer (unsynced, as `qcode code` leaves its outputs: the rename keeps readers from a torn file).
+      await this.handle?.sync();
       await this.close();
-      const sha256 = this.hash!.digest('hex');
+      const sha256 = this.adoptedSha256 ?? this.hash!.digest('hex');
       await checkOutputTargets(facts.project, [{ file: t.file, sha256 }], options);
       const entries = manifestEntries(facts, [{ file: t.file, command: options.command, sha256, ...record }]);
       await publishOutputSet(facts.project, [{ real: t.real, temp: t.temp }], entries);

@@ -1,0 +1,153 @@
+import { documentDigestOfParts } from '../corpus/compute-corpus-hash.js';
+import { normalizeText } from '../corpus/normalize-text.js';
+import type { Unit } from '../model/codebook.js';
+import { UNIT_LETTER } from '../model/segment.js';
+import { computeTextSpans } from '../segment/compute-segments.js';
+import { computeTextSha } from '../util/hash.js';
+import type { RowText } from './byte-rows.js';
+import { jsonTextBytes, type DocumentBytes, type DocumentOutcome } from './code-document.js';
+import type { DocumentHandler } from './code-jsonl-line.js';
+import { decodeJsonString } from './decode-json-slice.js';
+import { isBoilerplate, type DropRule } from './drop-boilerplate.js';
+
+/**
+ * What a stretch of documents gave the segment table, in corpus order: per
+ * document its kept segments' count, per segment its index (before
+ * dropping), code-point span and text_sha as two 32-bit words. Plain typed
+ * arrays, so a worker thread can post them.
+ */
+export interface SegmentFacts {
+  perDocument: Uint32Array;
+  index: Uint32Array;
+  start: Uint32Array;
+  end: Uint32Array;
+  shaHi: Uint32Array;
+  shaLo: Uint32Array;
+  dropped: number;
+}
+
+class GrowingUint32 {
+  values = new Uint32Array(1 << 12);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.values.length) {
+      const bigger = new Uint32Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.length++] = v;
+  }
+  take(): Uint32Array {
+    const out = this.values.slice(0, this.length);
+    this.values = new Uint32Array(1 << 12);
+    this.length = 0;
+    return out;
+  }
+}
+
+/** Characters that make the one CSV rule quote a field (format-csv-field.ts); edge white space is checked apart. */
+const QUOTED_CHARS = /[",\r\n]/;
+const SPACE = /\s/;
+
+/** formatCsvField of a string, tested without a per-character loop in JavaScript (segment texts are most of a segments file). */
+function csvText(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  if (QUOTED_CHARS.test(s) || SPACE.test(s[0]!) || SPACE.test(s[n - 1]!)) return `"${s.replace(/"/g, '""')}"`;
+  return s;
+}
+
+const hexValue = (c: number) => (c <= 0x39 ? c - 0x30 : c - 0x57);
+function hexWord(hex: string, from: number): number {
+  let v = 0;
+  for (let i = from; i < from + 8; i++) v = v * 16 + hexValue(hex.charCodeAt(i));
+  return v;
+}
+
+/**
+ * The rows of the segments file (format-segments.ts: the same bytes as
+ * formatSegmentsRows) made straight from a document's bytes behind the
+ * coder's line reader, with the segment table's facts kept on the side: how
+ * `qcode segment` reads a JSONL corpus in slices over threads as `qcode code`
+ * does. The text is decoded and normalised as the corpus reader does it, cut
+ * by computeTextSpans, boilerplate (`drop:`) left out after ids are given.
+ */
+export class SegmentRowMaker implements DocumentHandler {
+  private readonly perDocument = new GrowingUint32();
+  private readonly index = new GrowingUint32();
+  private readonly start = new GrowingUint32();
+  private readonly end = new GrowingUint32();
+  private readonly shaHi = new GrowingUint32();
+  private readonly shaLo = new GrowingUint32();
+  private dropped = 0;
+  private readonly letter: string;
+
+  constructor(
+    private readonly unit: Unit,
+    private readonly format: 'csv' | 'jsonl',
+    private readonly drop: DropRule | null,
+  ) {
+    this.letter = UNIT_LETTER[unit];
+  }
+
+  code(doc: DocumentBytes, out: RowText): DocumentOutcome {
+    // Throws a SyntaxError for a text field that is not a JSON string: the line reader then reports the line.
+    const raw = decodeJsonString(doc.buf, doc.from, doc.to, doc.trusted);
+    const text = doc.trusted ? raw : normalizeText(raw);
+    let digest: Uint8Array | null = null;
+    if (doc.head !== null) {
+      // Bytes without an escape whose text normalising left alone are the canonical line's text already.
+      const exact = text === raw && doc.buf.subarray(doc.from, doc.to).indexOf(0x5c) < 0;
+      digest = documentDigestOfParts(doc.head, exact ? doc.buf.subarray(doc.from, doc.to) : jsonTextBytes(text).subarray(1, -1));
+    }
+    const spans = computeTextSpans(text, this.unit, doc.language);
+    const id = doc.id;
+    const csv = this.format === 'csv';
+    const docField = csv ? csvText(id) : JSON.stringify(id);
+    const plainId = docField === id;
+    const unit = this.unit;
+    const letter = this.letter;
+    let rows = '';
+    let kept = 0;
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i]!;
+      const segText = text.slice(span.start, span.end);
+      if (this.drop && isBoilerplate(this.drop, segText)) {
+        this.dropped++;
+        continue;
+      }
+      const index = i + 1;
+      const sha = computeTextSha(segText);
+      kept++;
+      this.index.push(index);
+      this.start.push(span.cpStart);
+      this.end.push(span.cpEnd);
+      this.shaHi.push(hexWord(sha, 0));
+      this.shaLo.push(hexWord(sha, 8));
+      const segmentId = `${id}:${letter}${index}`;
+      if (csv) {
+        rows += `${plainId ? segmentId : csvText(segmentId)},${docField},${unit},${index},${span.cpStart},${span.cpEnd},${sha},${csvText(segText)}\n`;
+      } else {
+        rows += `{"segment_id":${JSON.stringify(segmentId)},"doc_id":${docField},"unit":"${unit}","index":${index},"start":${span.cpStart},"end":${span.cpEnd},"text_sha":"${sha}","text":${JSON.stringify(segText)}}\n`;
+      }
+    }
+    this.perDocument.push(kept);
+    if (rows !== '') out.codings.text(rows);
+    return { segments: kept, matches: 0, coded: 0, blank: spans.length === 0, digest };
+  }
+
+  /** The facts gathered since the last call, handed over (the maker starts afresh). */
+  takeFacts(): SegmentFacts {
+    const facts = {
+      perDocument: this.perDocument.take(),
+      index: this.index.take(),
+      start: this.start.take(),
+      end: this.end.take(),
+      shaHi: this.shaHi.take(),
+      shaLo: this.shaLo.take(),
+      dropped: this.dropped,
+    };
+    this.dropped = 0;
+    return facts;
+  }
+}
