@@ -106,9 +106,9 @@ async function splitAtLines(file: string, size: number, n: number): Promise<numb
 function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): Promise<SliceResult> {
   return new Promise((resolve, reject) => {
     // A small young generation and a capped heap keep each thread's memory, and so peak RSS, low.
-    // A segments run keeps each document's metadata until the slice is done: more room than coding needs.
-    const old = job.segments ? 512 : 64;
-    const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: old } });
+    // A segments run keeps each document's metadata until the slice is done and makes a string per row: more room than coding needs.
+    const limits = job.segments ? { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 } : { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+    const worker = new Worker(url, { workerData: job, resourceLimits: limits });
     worker.on('message', (msg: { type: string; bytes?: number; result?: SliceResult; error?: { message: string; diagnostics?: Diagnostic[] } }) => {
       if (msg.type === 'progress') onBytes(msg.bytes!);
       else if (msg.type === 'done') resolve(msg.result!);

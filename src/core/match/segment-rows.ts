@@ -57,6 +57,17 @@ function csvText(s: string): string {
   return s;
 }
 
+/** The escapes JSON.stringify writes with one letter after the backslash (\\u escapes are left to a re-encoding). */
+const SHORT_ESCAPE = new Set([0x22, 0x5c, 0x62, 0x66, 0x6e, 0x72, 0x74]);
+
+/** Whether every escape in buf[from, to) (a JSON string's content) is one JSON.stringify writes as it stands. */
+function canonicalEscapes(buf: Uint8Array, from: number, to: number): boolean {
+  for (let k = buf.indexOf(0x5c, from); k >= 0 && k < to; k = buf.indexOf(0x5c, k + 2)) {
+    if (!SHORT_ESCAPE.has(buf[k + 1]!)) return false;
+  }
+  return true;
+}
+
 const hexValue = (c: number) => (c <= 0x39 ? c - 0x30 : c - 0x57);
 function hexWord(hex: string, from: number): number {
   let v = 0;
@@ -96,8 +107,8 @@ export class SegmentRowMaker implements DocumentHandler {
     const text = doc.trusted ? raw : normalizeText(raw);
     let digest: Uint8Array | null = null;
     if (doc.head !== null) {
-      // Bytes without an escape whose text normalising left alone are the canonical line's text already.
-      const exact = text === raw && doc.buf.subarray(doc.from, doc.to).indexOf(0x5c) < 0;
+      // Bytes whose escapes are JSON.stringify's, of a text normalising left alone, are the canonical line's text already.
+      const exact = text === raw && canonicalEscapes(doc.buf, doc.from, doc.to);
       digest = documentDigestOfParts(doc.head, exact ? doc.buf.subarray(doc.from, doc.to) : jsonTextBytes(text).subarray(1, -1));
     }
     const spans = computeTextSpans(text, this.unit, doc.language);
