@@ -3,6 +3,7 @@ import { normalizeText } from '../corpus/normalize-text.js';
 import type { Unit } from '../model/codebook.js';
 import { UNIT_LETTER } from '../model/segment.js';
 import { computeTextSpans } from '../segment/compute-segments.js';
+import { formatCsvField } from '../format/format-csv-field.js';
 import { computeTextSha } from '../util/hash.js';
 import type { RowText } from './byte-rows.js';
 import { jsonTextBytes, type DocumentBytes, type DocumentOutcome } from './code-document.js';
@@ -43,18 +44,6 @@ class GrowingUint32 {
     this.length = 0;
     return out;
   }
-}
-
-/** Characters that make the one CSV rule quote a field (format-csv-field.ts); edge white space is checked apart. */
-const QUOTED_CHARS = /[",\r\n]/;
-const SPACE = /\s/;
-
-/** formatCsvField of a string, tested without a per-character loop in JavaScript (segment texts are most of a segments file). */
-function csvText(s: string): string {
-  const n = s.length;
-  if (n === 0) return s;
-  if (QUOTED_CHARS.test(s) || SPACE.test(s[0]!) || SPACE.test(s[n - 1]!)) return `"${s.replace(/"/g, '""')}"`;
-  return s;
 }
 
 /** The escapes JSON.stringify writes with one letter after the backslash (\\u escapes are left to a re-encoding). */
@@ -114,7 +103,7 @@ export class SegmentRowMaker implements DocumentHandler {
     const spans = computeTextSpans(text, this.unit, doc.language);
     const id = doc.id;
     const csv = this.format === 'csv';
-    const docField = csv ? csvText(id) : JSON.stringify(id);
+    const docField = csv ? formatCsvField(id) : JSON.stringify(id);
     const plainId = docField === id;
     const unit = this.unit;
     const letter = this.letter;
@@ -137,7 +126,7 @@ export class SegmentRowMaker implements DocumentHandler {
       this.shaLo.push(hexWord(sha, 8));
       const segmentId = `${id}:${letter}${index}`;
       if (csv) {
-        rows += `${plainId ? segmentId : csvText(segmentId)},${docField},${unit},${index},${span.cpStart},${span.cpEnd},${sha},${csvText(segText)}\n`;
+        rows += `${plainId ? segmentId : formatCsvField(segmentId)},${docField},${unit},${index},${span.cpStart},${span.cpEnd},${sha},${formatCsvField(segText)}\n`;
       } else {
         rows += `{"segment_id":${JSON.stringify(segmentId)},"doc_id":${docField},"unit":"${unit}","index":${index},"start":${span.cpStart},"end":${span.cpEnd},"text_sha":"${sha}","text":${JSON.stringify(segText)}}\n`;
       }
