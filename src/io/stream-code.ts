@@ -25,7 +25,7 @@ export interface StreamCodeOptions extends CodeJob {
   /** Threads for a JSONL file; 0 or absent: one per core when the corpus is large. */
   workers?: number | undefined;
   onProgress?: (done: number, total: number) => void;
-  /** Hears each slice's result in corpus order once all are done (before its documents are let go), errors or not. */
+  /** Hears each slice's result in corpus order as soon as it and those before it are done (the first before the threads finish), errors or not. */
   onSlice?: (slice: SliceResult) => void;
   display: (p: string) => string;
   stdin?: Readable;
@@ -217,9 +217,20 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
       );
       for (const p of others) p.catch(() => {});
       const first = codeJsonlRange(jobs[0]!, firstSink(), (b) => report(0, b));
+      // The first slice is heard while the threads still work: what the caller keeps of it is built before theirs arrives.
+      onSlice?.(first);
       results = [first, ...(await Promise.all(others))];
-    } else results = jobs.map((j, k) => codeJsonlRange(j, k === 0 ? firstSink() : partSink(j), (b) => report(k, b)));
-    const summary = summarise(results, options.shownFile, options.shard !== undefined, onSlice);
+      for (const r of results.slice(1)) onSlice?.(r);
+    } else {
+      // One slice after another on this thread, each heard as it is done.
+      results = [];
+      for (const [k, j] of jobs.entries()) {
+        results.push(codeJsonlRange(j, k === 0 ? firstSink() : partSink(j), (b) => report(k, b)));
+        onSlice?.(results[k]!);
+      }
+    }
+    if (kind !== 'jsonl') onSlice?.(results[0]!);
+    const summary = summarise(results, options.shownFile, options.shard !== undefined);
     throwErrors(summary.diagnostics);
     const rest = jobs.slice(1);
     const codingsSha256 = toStdout ? '' : await joinParts(jobs[0]!.codingsPart, codingsHash, rest.map((j) => j.codingsPart));
@@ -237,7 +248,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
  * document's rules (ids valid and unique, text not empty), the document
  * count, the corpus hash, and for a shard the merge's index.
  */
-function summarise(results: readonly SliceResult[], shown: string, sharded: boolean, onSlice?: (slice: SliceResult) => void) {
+function summarise(results: readonly SliceResult[], shown: string, sharded: boolean) {
   const ids = new DocumentIdTracker();
   const hasher = new CorpusHasher();
   const idsHash = createHash('sha256');
@@ -269,7 +280,6 @@ function summarise(results: readonly SliceResult[], shown: string, sharded: bool
       ordinal++;
     });
     lineBase += r.lines;
-    onSlice?.(r);
     // Done with this slice's documents: let them go before the next slice's are read.
     r.ids = [];
     r.digests = new Uint8Array(0);

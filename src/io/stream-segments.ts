@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { QcodeError } from '../core/diagnostics/qcode-error.js';
+import { factAt } from '../core/match/segment-rows.js';
 import { SegmentTableBuilder } from '../core/segment/segment-table.js';
 import type { SliceResult } from './coding-sink.js';
 import { readCodebook } from './read-codebook.js';
@@ -43,7 +44,9 @@ export async function writeSegmentRows(
     let n = 0;
     for (let i = 0; i < r.ids.length; i++) {
       builder.addDocument({ id: r.ids[i]!, metadata: metadata[i]! });
-      for (let to = n + facts.perDocument[i]!; n < to; n++) builder.addSegmentWords(facts.index[n]!, facts.start[n]!, facts.end[n]!, facts.shaHi[n]!, facts.shaLo[n]!);
+      for (let to = n + factAt(facts.perDocument, i); n < to; n++) {
+        builder.addSegmentWords(factAt(facts.index, n), factAt(facts.start, n), factAt(facts.end, n), factAt(facts.shaHi, n), factAt(facts.shaLo, n));
+      }
     }
     builder.dropped += facts.dropped;
     delete r.metadata;

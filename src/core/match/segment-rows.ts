@@ -11,36 +11,50 @@ import type { DocumentHandler } from './code-jsonl-line.js';
 import { decodeJsonString } from './decode-json-slice.js';
 import { isBoilerplate, type DropRule } from './drop-boilerplate.js';
 
+/** Entries of one chunk of a fact column. */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+
 /**
  * What a stretch of documents gave the segment table, in corpus order: per
  * document its kept segments' count, per segment its index (before
- * dropping), code-point span and text_sha as two 32-bit words. Plain typed
- * arrays, so a worker thread can post them.
+ * dropping), code-point span and text_sha as two 32-bit words. Each column is
+ * a list of fixed-size chunks, so a worker thread hands them over by
+ * transfer, without a copy (factAt reads one).
  */
 export interface SegmentFacts {
-  perDocument: Uint32Array;
-  index: Uint32Array;
-  start: Uint32Array;
-  end: Uint32Array;
-  shaHi: Uint32Array;
-  shaLo: Uint32Array;
+  perDocument: Uint32Array[];
+  index: Uint32Array[];
+  start: Uint32Array[];
+  end: Uint32Array[];
+  shaHi: Uint32Array[];
+  shaLo: Uint32Array[];
   dropped: number;
 }
 
-class GrowingUint32 {
-  values = new Uint32Array(1 << 12);
-  length = 0;
+/** Entry n of a fact column. */
+export function factAt(column: readonly Uint32Array[], n: number): number {
+  return column[n >>> CHUNK_BITS]![n & (CHUNK - 1)]!;
+}
+
+/** The buffers of a SegmentFacts, for a transfer list. */
+export function factBuffers(facts: SegmentFacts): ArrayBuffer[] {
+  const columns = [facts.perDocument, facts.index, facts.start, facts.end, facts.shaHi, facts.shaLo];
+  return columns.flatMap((chunks) => chunks.map((c) => c.buffer as ArrayBuffer)); // bounded: one buffer per 65,536 entries
+}
+
+class FactColumn {
+  private chunks: Uint32Array[] = [];
+  private length = 0;
   push(v: number): void {
-    if (this.length === this.values.length) {
-      const bigger = new Uint32Array(this.values.length * 2);
-      bigger.set(this.values);
-      this.values = bigger;
-    }
-    this.values[this.length++] = v;
+    const i = this.length & (CHUNK - 1);
+    if (i === 0) this.chunks.push(new Uint32Array(CHUNK));
+    this.chunks[this.chunks.length - 1]![i] = v;
+    this.length++;
   }
-  take(): Uint32Array {
-    const out = this.values.slice(0, this.length);
-    this.values = new Uint32Array(1 << 12);
+  take(): Uint32Array[] {
+    const out = this.chunks;
+    this.chunks = [];
     this.length = 0;
     return out;
   }
@@ -73,12 +87,12 @@ function hexWord(hex: string, from: number): number {
  * by computeTextSpans, boilerplate (`drop:`) left out after ids are given.
  */
 export class SegmentRowMaker implements DocumentHandler {
-  private readonly perDocument = new GrowingUint32();
-  private readonly index = new GrowingUint32();
-  private readonly start = new GrowingUint32();
-  private readonly end = new GrowingUint32();
-  private readonly shaHi = new GrowingUint32();
-  private readonly shaLo = new GrowingUint32();
+  private readonly perDocument = new FactColumn();
+  private readonly index = new FactColumn();
+  private readonly start = new FactColumn();
+  private readonly end = new FactColumn();
+  private readonly shaHi = new FactColumn();
+  private readonly shaLo = new FactColumn();
   private dropped = 0;
   private readonly letter: string;
 
