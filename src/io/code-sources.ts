@@ -8,6 +8,7 @@ import { compileMatcher } from '../core/match/compile-matcher.js';
 import { compileDropRule } from '../core/match/drop-boilerplate.js';
 import type { Codebook, Unit } from '../core/model/codebook.js';
 import { SegmentRowMaker } from '../core/match/segment-rows.js';
+import type { SegmentTableBuilder } from '../core/segment/segment-table.js';
 import { CodingSink, type RowTarget, type SliceResult } from './coding-sink.js';
 import { listDocumentFiles } from './list-document-files.js';
 import { invalidUtf8, readNormalisedText } from './normalised-text.js';
@@ -42,8 +43,8 @@ export interface RangeJob extends CodeJob {
 
 const READ_SIZE = 1 << 20;
 
-function lineCoder(job: CodeJob, keep: (id: string) => boolean): JsonlLineCoder {
-  const handler = job.segments ? new SegmentRowMaker(job.unit, job.segments, compileDropRule(job.drop)) : compileMatcher(job.codebook);
+function lineCoder(job: CodeJob, keep: (id: string) => boolean, table: SegmentTableBuilder | null = null): JsonlLineCoder {
+  const handler = job.segments ? new SegmentRowMaker(job.unit, job.segments, compileDropRule(job.drop), table) : compileMatcher(job.codebook);
   return new JsonlLineCoder(handler, {
     unit: job.unit,
     coder: job.coder,
@@ -134,13 +135,13 @@ export function shardOf(id: string, n: number): number {
 
 /** The line reader of a slice writing to `sink`; for `qcode segment` the sink keeps each document's metadata too. */
 function sliceCoder(job: CodeJob, sink: CodingSink): JsonlLineCoder {
-  if (job.segments) sink.result.metadata = [];
-  return lineCoder(job, keeper(job));
+  if (job.segments && !sink.segmentTable) sink.result.metadata = [];
+  return lineCoder(job, keeper(job), sink.segmentTable ?? null);
 }
 
 /** The slice's result, with the segment table's facts when the slice made a segments file's rows. */
 function sliceResult(coder: JsonlLineCoder, sink: CodingSink): SliceResult {
-  if (coder.coder instanceof SegmentRowMaker) sink.result.segmentFacts = coder.coder.takeFacts();
+  if (coder.coder instanceof SegmentRowMaker && !coder.coder.table) sink.result.segmentFacts = coder.coder.takeFacts();
   return sink.result;
 }
 

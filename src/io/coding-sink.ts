@@ -4,6 +4,7 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { LineOutcome } from '../core/match/code-jsonl-line.js';
 import { ByteRows, type RowText } from '../core/match/byte-rows.js';
 import type { SegmentFacts } from '../core/match/segment-rows.js';
+import type { SegmentTableBuilder } from '../core/segment/segment-table.js';
 
 /**
  * What coding one stretch of a corpus gave (a slice of a JSONL file, a whole
@@ -90,6 +91,8 @@ export class CodingSink {
   readonly text: RowText = { codings: new ByteRows(), evidence: new ByteRows() };
   private codingMark = 0;
   private evidenceMark = 0;
+  /** For `qcode segment` on the thread that builds the table: where the slice's documents and segments go straight. */
+  segmentTable?: SegmentTableBuilder;
 
   constructor(
     private readonly codings: RowTarget,

@@ -12,6 +12,7 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
 import { EVIDENCE_HEADER, codingHeader } from '../core/match/format-document-rows.js';
 import { formatSegmentsHeader } from '../core/segment/format-segments.js';
+import type { SegmentTableBuilder } from '../core/segment/segment-table.js';
 import { codeCsvFile, codeFolder, codeJsonlRange, codeJsonlStream, type CodeJob, type RangeJob } from './code-sources.js';
 import { CodingSink, fileTarget, type RowTarget, type SliceResult } from './coding-sink.js';
 import { removeStaleTemps, tempPathFor } from './temp-file.js';
@@ -27,6 +28,8 @@ export interface StreamCodeOptions extends CodeJob {
   onProgress?: (done: number, total: number) => void;
   /** Hears each slice's result in corpus order as soon as it and those before it are done (the first before the threads finish), errors or not. */
   onSlice?: (slice: SliceResult) => void;
+  /** `qcode segment`: the table the slices on this thread build straight into (the others' facts come to onSlice). */
+  segmentTable?: SegmentTableBuilder;
   display: (p: string) => string;
   stdin?: Readable;
   stdout?: Writable;
@@ -177,7 +180,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const cuts = kind === 'jsonl' ? await splitAtLines(options.file, size, threads) : [0, size];
   // Slice 0 writes the output's temporary file itself; later slices write parts appended to it at the end.
   const temp = (file: string | null, k: number) => (file === null || file === '-' ? '' : tempPathFor(file, k === 0 ? '' : `part${k}`));
-  const { stdin, stdout, onProgress, onSlice, workers: _w, display, codingsFile, evidenceFile, ...job } = options;
+  const { stdin, stdout, onProgress, onSlice, segmentTable, workers: _w, display, codingsFile, evidenceFile, ...job } = options;
   const jobs: RangeJob[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     jobs.push({ ...job, start: cuts[k]!, end: cuts[k + 1]!, codingsPart: temp(codingsFile, k), evidencePart: temp(evidenceFile, k) });
@@ -186,13 +189,16 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const evidenceHash = createHash('sha256');
   const nowhere: RowTarget = { write() {}, close() {} };
   const stdoutTarget: RowTarget = { write: (b) => void stdout!.write(Buffer.from(b)), close() {} };
-  const firstSink = () =>
-    new CodingSink(
+  const firstSink = () => {
+    const sink = new CodingSink(
       toStdout ? stdoutTarget : fileTarget(jobs[0]!.codingsPart, codingsHash),
       evidenceFile ? fileTarget(jobs[0]!.evidencePart, evidenceHash) : nowhere,
       headers,
       job.shard !== undefined,
     );
+    if (segmentTable) sink.segmentTable = segmentTable;
+    return sink;
+  };
   const partSink = (j: RangeJob) =>
     new CodingSink(fileTarget(j.codingsPart), j.evidencePart ? fileTarget(j.evidencePart) : nowhere, undefined, j.shard !== undefined);
   const done = jobs.map(() => 0);

@@ -14,7 +14,8 @@ import type { StreamedOutput } from './streamed-output.js';
  * `qcode segment`'s one pass the way `qcode code` reads a corpus: a JSONL
  * file in slices over worker threads (stream-code.ts), each writing its
  * segments file rows as bytes, joined in corpus order into a temp file the
- * output adopts; the segment table built from the facts each slice kept. The
+ * output adopts; the segment table built straight from this thread's slice,
+ * then from the facts the threads hand over. The
  * same rows, table, corpus hash and diagnostics as readSegmentTable with its
  * onDocument hook. Returns null, having written nothing, where that reader
  * must do it: output to a stream, a broken project or codebook (reported
@@ -39,7 +40,9 @@ export async function writeSegmentRows(
   let truncated = false;
   const addSlice = (r: SliceResult) => {
     truncated ||= r.moreDiagnostics > 0;
-    const facts = r.segmentFacts!;
+    // The first slice went straight into the table.
+    if (!r.segmentFacts) return;
+    const facts = r.segmentFacts;
     const metadata = r.metadata!;
     let n = 0;
     for (let i = 0; i < r.ids.length; i++) {
@@ -70,6 +73,7 @@ export async function writeSegmentRows(
       display,
       workers: options.workers,
       onSlice: addSlice,
+      segmentTable: builder,
     });
   } catch (e) {
     // A corpus with errors is read again by readSegmentTable, which reports them exactly as every command does.

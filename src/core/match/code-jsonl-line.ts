@@ -96,7 +96,7 @@ export class JsonlLineCoder {
     const language = metadata.language || this.options.language;
     let coded;
     try {
-      coded = this.coder.code({ id, language, buf, from: f.start[0]!, to: f.end[0]!, trusted: false, head: canonicalHead(id, metadata) }, out);
+      coded = this.coder.code({ id, language, buf, from: f.start[0]!, to: f.end[0]!, trusted: false, head: canonicalHead(id, metadata), metadata }, out);
     } catch (e) {
       // The text field is not a JSON string (a raw control byte, a bad escape): report the line as the reader does.
       if (e instanceof SyntaxError) return this.codeParsed(buf, from, to, line, out);
@@ -134,6 +134,6 @@ export class JsonlLineCoder {
 /** Codes a document held as a string (a folder file, a CSV record, an odd JSONL line): its normalised text re-encoded for the scanner. */
 export function codeDocumentText(coder: DocumentHandler, doc: Document, language: string, out: RowText): LineDocument {
   const buf = jsonTextBytes(doc.text);
-  const coded = coder.code({ id: doc.id, language, buf, from: 1, to: buf.length - 1, trusted: true, head: canonicalHead(doc.id, doc.metadata) }, out);
+  const coded = coder.code({ id: doc.id, language, buf, from: 1, to: buf.length - 1, trusted: true, head: canonicalHead(doc.id, doc.metadata), metadata: doc.metadata }, out);
   return { id: doc.id, metadata: doc.metadata, ...coded };
 }

@@ -3,6 +3,7 @@ import { normalizeText } from '../corpus/normalize-text.js';
 import type { Unit } from '../model/codebook.js';
 import { UNIT_LETTER } from '../model/segment.js';
 import { computeTextSpans } from '../segment/compute-segments.js';
+import type { SegmentTableBuilder } from '../segment/segment-table.js';
 import { formatCsvField } from '../format/format-csv-field.js';
 import { computeTextSha } from '../util/hash.js';
 import type { RowText } from './byte-rows.js';
@@ -100,6 +101,8 @@ export class SegmentRowMaker implements DocumentHandler {
     private readonly unit: Unit,
     private readonly format: 'csv' | 'jsonl',
     private readonly drop: DropRule | null,
+    /** On the thread that builds the table: the documents and segments go straight into it, no facts are kept. */
+    readonly table: SegmentTableBuilder | null = null,
   ) {
     this.letter = UNIT_LETTER[unit];
   }
@@ -116,6 +119,8 @@ export class SegmentRowMaker implements DocumentHandler {
     }
     const spans = computeTextSpans(text, this.unit, doc.language);
     const id = doc.id;
+    const table = this.table;
+    table?.addDocument({ id, metadata: doc.metadata ?? {} });
     const csv = this.format === 'csv';
     const docField = csv ? formatCsvField(id) : JSON.stringify(id);
     const plainId = docField === id;
@@ -127,17 +132,21 @@ export class SegmentRowMaker implements DocumentHandler {
       const span = spans[i]!;
       const segText = text.slice(span.start, span.end);
       if (this.drop && isBoilerplate(this.drop, segText)) {
-        this.dropped++;
+        if (table) table.dropped++;
+        else this.dropped++;
         continue;
       }
       const index = i + 1;
       const sha = computeTextSha(segText);
       kept++;
-      this.index.push(index);
-      this.start.push(span.cpStart);
-      this.end.push(span.cpEnd);
-      this.shaHi.push(hexWord(sha, 0));
-      this.shaLo.push(hexWord(sha, 8));
+      if (table) table.addSegmentWords(index, span.cpStart, span.cpEnd, hexWord(sha, 0), hexWord(sha, 8));
+      else {
+        this.index.push(index);
+        this.start.push(span.cpStart);
+        this.end.push(span.cpEnd);
+        this.shaHi.push(hexWord(sha, 0));
+        this.shaLo.push(hexWord(sha, 8));
+      }
       const segmentId = `${id}:${letter}${index}`;
       if (csv) {
         rows += `${plainId ? segmentId : formatCsvField(segmentId)},${docField},${unit},${index},${span.cpStart},${span.cpEnd},${sha},${formatCsvField(segText)}\n`;
@@ -145,7 +154,7 @@ export class SegmentRowMaker implements DocumentHandler {
         rows += `{"segment_id":${JSON.stringify(segmentId)},"doc_id":${docField},"unit":"${unit}","index":${index},"start":${span.cpStart},"end":${span.cpEnd},"text_sha":"${sha}","text":${JSON.stringify(segText)}}\n`;
       }
     }
-    this.perDocument.push(kept);
+    if (!table) this.perDocument.push(kept);
     if (rows !== '') out.codings.text(rows);
     return { segments: kept, matches: 0, coded: 0, blank: spans.length === 0, digest };
   }
