@@ -84,7 +84,7 @@ export async function writeOutputs(
 export async function streamOutput(
   ctx: CommandContext,
   target: string,
-  produce: (write: (text: string) => Promise<void>) => Promise<Study | ProvenanceFacts>,
+  produce: (write: (text: string) => Promise<void>, output: StreamedOutput) => Promise<Study | ProvenanceFacts>,
   record: Omit<OutputFile, 'file' | 'content'>,
   options: { force: boolean; command?: string; project: Study['project'] | ProvenanceFacts['project'] },
 ): Promise<void> {
@@ -92,7 +92,7 @@ export async function streamOutput(
   const out = await StreamedOutput.open(options.project, target === STDOUT ? ctx.io.stdout : target, display);
   let facts: Study | ProvenanceFacts;
   try {
-    facts = await produce((text) => out.write(text));
+    facts = await produce((text) => out.write(text), out);
   } catch (e) {
     await out.discard();
     throw e;

@@ -7,6 +7,8 @@ import { JsonlLineCoder, codeDocumentText, skippedDocument, type LineOutcome } f
 import { compileMatcher } from '../core/match/compile-matcher.js';
 import { compileDropRule } from '../core/match/drop-boilerplate.js';
 import type { Codebook, Unit } from '../core/model/codebook.js';
+import { SegmentRowMaker } from '../core/match/segment-rows.js';
+import type { SegmentTableBuilder } from '../core/segment/segment-table.js';
 import { CodingSink, type RowTarget, type SliceResult } from './coding-sink.js';
 import { listDocumentFiles } from './list-document-files.js';
 import { invalidUtf8, readNormalisedText } from './normalised-text.js';
@@ -27,6 +29,8 @@ export interface CodeJob {
   shard?: { k: number; n: number };
   /** Boilerplate patterns (`drop:` in qcode.yaml): segments they match are left out. */
   drop?: readonly string[] | undefined;
+  /** `qcode segment`: write the segments file's rows in this format instead of coding rows, and keep the segment table's facts. */
+  segments?: 'csv' | 'jsonl' | undefined;
 }
 
 /** A slice of a JSONL file: bytes [start, end), both at line starts, and where its rows go. */
@@ -39,8 +43,9 @@ export interface RangeJob extends CodeJob {
 
 const READ_SIZE = 1 << 20;
 
-function lineCoder(job: CodeJob, keep: (id: string) => boolean): JsonlLineCoder {
-  return new JsonlLineCoder(compileMatcher(job.codebook), {
+function lineCoder(job: CodeJob, keep: (id: string) => boolean, table: SegmentTableBuilder | null = null): JsonlLineCoder {
+  const handler = job.segments ? new SegmentRowMaker(job.unit, job.segments, compileDropRule(job.drop), table) : compileMatcher(job.codebook);
+  return new JsonlLineCoder(handler, {
     unit: job.unit,
     coder: job.coder,
     language: job.codebook.language,
@@ -128,6 +133,18 @@ export function shardOf(id: string, n: number): number {
   return (h % n) + 1;
 }
 
+/** The line reader of a slice writing to `sink`; for `qcode segment` the sink keeps each document's metadata too. */
+function sliceCoder(job: CodeJob, sink: CodingSink): JsonlLineCoder {
+  if (job.segments && !sink.segmentTable) sink.result.metadata = [];
+  return lineCoder(job, keeper(job), sink.segmentTable ?? null);
+}
+
+/** The slice's result, with the segment table's facts when the slice made a segments file's rows. */
+function sliceResult(coder: JsonlLineCoder, sink: CodingSink): SliceResult {
+  if (coder.coder instanceof SegmentRowMaker && !coder.coder.table) sink.result.segmentFacts = coder.coder.takeFacts();
+  return sink.result;
+}
+
 function keeper(job: CodeJob): (id: string) => boolean {
   const s = job.shard;
   return s ? (id) => shardOf(id, s.n) === s.k : () => true;
@@ -139,7 +156,8 @@ function keeper(job: CodeJob): (id: string) => boolean {
  * never the corpus. `progress` hears how many bytes are done.
  */
 export function codeJsonlRange(job: RangeJob, sink: CodingSink, progress: (bytesDone: number) => void = () => {}): SliceResult {
-  const reader = new JsonlBlockReader(job, lineCoder(job, keeper(job)), sink, job.start);
+  const coder = sliceCoder(job, sink);
+  const reader = new JsonlBlockReader(job, coder, sink, job.start);
   const fd = openSync(job.file, 'r');
   try {
     let pos = job.start;
@@ -162,12 +180,13 @@ export function codeJsonlRange(job: RangeJob, sink: CodingSink, progress: (bytes
     closeSync(fd);
     sink.close();
   }
-  return sink.result;
+  return sliceResult(coder, sink);
 }
 
 /** Codes a JSONL corpus read from a stream (standard input), on this thread. */
 export async function codeJsonlStream(job: CodeJob, input: Readable, sink: CodingSink): Promise<SliceResult> {
-  const reader = new JsonlBlockReader(job, lineCoder(job, keeper(job)), sink, 0);
+  const coder = sliceCoder(job, sink);
+  const reader = new JsonlBlockReader(job, coder, sink, 0);
   try {
     for await (const chunk of input as AsyncIterable<Buffer | string>) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -183,12 +202,13 @@ export async function codeJsonlStream(job: CodeJob, input: Readable, sink: Codin
   } finally {
     sink.close();
   }
-  return sink.result;
+  return sliceResult(coder, sink);
 }
 
 /** Codes a CSV corpus record by record as csv-parse streams it, on this thread (a record may span lines). */
 export async function codeCsvFile(job: CodeJob, sink: CodingSink, progress: (bytesDone: number) => void): Promise<SliceResult> {
-  const coder = lineCoder(job, keeper(job)).coder;
+  const lines = sliceCoder(job, sink);
+  const coder = lines.coder;
   const keep = keeper(job);
   const file = job.shownFile;
   const text = readNormalisedText(job.file, file, { problem: (d) => sink.problems([d]), progress });
@@ -202,12 +222,13 @@ export async function codeCsvFile(job: CodeJob, sink: CodingSink, progress: (byt
   } finally {
     sink.close();
   }
-  return { ...sink.result, lines: 0 };
+  return { ...sliceResult(lines, sink), lines: 0 };
 }
 
 /** Codes a folder corpus file by file: memory holds one document at a time. */
 export async function codeFolder(job: CodeJob, sink: CodingSink, display: (p: string) => string): Promise<SliceResult> {
-  const coder = lineCoder(job, keeper(job)).coder;
+  const lines = sliceCoder(job, sink);
+  const coder = lines.coder;
   const keep = keeper(job);
   try {
     for (const f of await listDocumentFiles(job.file)) {
@@ -224,7 +245,7 @@ export async function codeFolder(job: CodeJob, sink: CodingSink, display: (p: st
   } finally {
     sink.close();
   }
-  return sink.result;
+  return sliceResult(lines, sink);
 }
 
 export type { RowTarget };

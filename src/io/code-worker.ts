@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { codeJsonlRange, type RangeJob } from './code-sources.js';
 import { CodingSink, fileTarget } from './coding-sink.js';
+import { factBuffers } from '../core/match/segment-rows.js';
 
 // Worker thread entry (bundled as dist/code-worker.js): codes one slice of a
 // JSONL corpus into its part files and reports progress and the result.
@@ -9,7 +10,8 @@ const nowhere = { write() {}, close() {} };
 try {
   const sink = new CodingSink(fileTarget(job.codingsPart), job.evidencePart ? fileTarget(job.evidencePart) : nowhere, undefined, job.shard !== undefined);
   const result = codeJsonlRange(job, sink, (bytes) => parentPort!.postMessage({ type: 'progress', bytes }));
-  parentPort!.postMessage({ type: 'done', result });
+  // A segments run's facts are handed over, not copied: at a gigabyte they are tens of megabytes.
+  parentPort!.postMessage({ type: 'done', result }, result.segmentFacts ? factBuffers(result.segmentFacts) : []);
 } catch (err) {
   parentPort!.postMessage({ type: 'error', error: err instanceof Error ? { message: err.message, diagnostics: (err as { diagnostics?: unknown }).diagnostics } : { message: String(err) } });
 }

@@ -3,6 +3,8 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { LineOutcome } from '../core/match/code-jsonl-line.js';
 import { ByteRows, type RowText } from '../core/match/byte-rows.js';
+import type { SegmentFacts } from '../core/match/segment-rows.js';
+import type { SegmentTableBuilder } from '../core/segment/segment-table.js';
 
 /**
  * What coding one stretch of a corpus gave (a slice of a JSONL file, a whole
@@ -33,6 +35,10 @@ export interface SliceResult {
   /** Problems found, line numbers counted within the slice (the first 1000). */
   diagnostics: Diagnostic[];
   moreDiagnostics: number;
+  /** Per document, when the run keeps them (`qcode segment`): its metadata. */
+  metadata?: Record<string, string>[];
+  /** For `qcode segment`: the segment table's facts of the slice. */
+  segmentFacts?: SegmentFacts;
 }
 
 const FLUSH_BYTES = 1 << 18;
@@ -85,6 +91,8 @@ export class CodingSink {
   readonly text: RowText = { codings: new ByteRows(), evidence: new ByteRows() };
   private codingMark = 0;
   private evidenceMark = 0;
+  /** For `qcode segment` on the thread that builds the table: where the slice's documents and segments go straight. */
+  segmentTable?: SegmentTableBuilder;
 
   constructor(
     private readonly codings: RowTarget,
@@ -118,6 +126,7 @@ export class CodingSink {
     r.blank.push(outcome.skipped ? 2 : outcome.blank ? 1 : 0);
     r.docLines.push(line);
     if (file) r.docFiles.push(file);
+    r.metadata?.push(outcome.metadata ?? {});
     if ((r.digestCount + 1) * 32 > r.digests.length) {
       const bigger = new Uint8Array(r.digests.length * 2);
       bigger.set(r.digests);

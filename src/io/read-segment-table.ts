@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Codebook, Unit } from '../core/model/codebook.js';
 import type { Document } from '../core/model/document.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
@@ -13,6 +15,7 @@ import { readCodebook } from './read-codebook.js';
 import type { Project } from './read-project.js';
 import { corpusColumns, documentLanguage, studyUnit, type StudyOptions } from './read-study.js';
 import { streamDocuments } from './stream-documents.js';
+import { CorpusChanged, forEachPickedJsonlDocument } from './read-picked-jsonl.js';
 
 /**
  * A study read in one streaming pass: what readStudy gives, with the
@@ -123,11 +126,10 @@ export async function forEachStudyDocument(
 ): Promise<void> {
   const { project, unit } = study;
   const t = study.segments;
-  const stream = streamDocuments(project.corpusPath!, corpusColumns(project, options), options.display);
-  let d = -1;
-  for await (const doc of stream.documents) {
-    d++;
-    if (!want(d) || t.documents[d]?.id !== doc.id) continue;
+  const corpusPath = project.corpusPath!;
+  const changed = () => new QcodeError([diag('QC010', `the corpus ${options.display?.(corpusPath) ?? corpusPath} changed while qcode was reading it`, {})]);
+  const take = async (d: number, doc: Document) => {
+    if (t.documents[d]?.id !== doc.id) return;
     // The table's segments sliced out by their code-point offsets: no second segmentation, no index per character.
     const at = codePointCursor(doc.text);
     const segments: Segment[] = [];
@@ -136,10 +138,27 @@ export async function forEachStudyDocument(
       segments.push({ segment_id: segmentId(doc.id, unit, index), doc_id: doc.id, unit, index, start: t.start(n), end: t.end(n), text: doc.text.slice(at(t.start(n)), at(t.end(n))) });
     }
     await visit(d, doc, segments);
+  };
+  if (study.corpusFileSha256 && (await isJsonlFile(corpusPath))) {
+    // A JSONL file whose bytes the first pass hashed: only the documents wanted are parsed, and the bytes' hash tells a changed file.
+    const shown = options.display?.(corpusPath) ?? corpusPath;
+    const sha256 = await forEachPickedJsonlDocument(corpusPath, shown, corpusColumns(project, options), want, take).catch((e: unknown) =>
+      Promise.reject(e instanceof CorpusChanged ? changed() : e),
+    );
+    if (sha256 !== study.corpusFileSha256) throw changed();
+    return;
   }
-  if (stream.end().corpusSha256 !== study.corpusSha256) {
-    throw new QcodeError([diag('QC010', `the corpus ${options.display?.(project.corpusPath!) ?? project.corpusPath} changed while qcode was reading it`, {})]);
+  const stream = streamDocuments(corpusPath, corpusColumns(project, options), options.display);
+  let d = -1;
+  for await (const doc of stream.documents) {
+    d++;
+    if (want(d)) await take(d, doc);
   }
+  if (stream.end().corpusSha256 !== study.corpusSha256) throw changed();
+}
+
+async function isJsonlFile(file: string): Promise<boolean> {
+  return path.extname(file).toLowerCase() === '.jsonl' && (await stat(file).catch(() => null))?.isFile() === true;
 }
 
 /**

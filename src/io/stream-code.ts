@@ -11,6 +11,8 @@ import { DocumentIdTracker, checkDocument, checkDocumentCount, orderCorpusDiagno
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
 import { EVIDENCE_HEADER, codingHeader } from '../core/match/format-document-rows.js';
+import { formatSegmentsHeader } from '../core/segment/format-segments.js';
+import type { SegmentTableBuilder } from '../core/segment/segment-table.js';
 import { codeCsvFile, codeFolder, codeJsonlRange, codeJsonlStream, type CodeJob, type RangeJob } from './code-sources.js';
 import { CodingSink, fileTarget, type RowTarget, type SliceResult } from './coding-sink.js';
 import { removeStaleTemps, tempPathFor } from './temp-file.js';
@@ -24,6 +26,10 @@ export interface StreamCodeOptions extends CodeJob {
   /** Threads for a JSONL file; 0 or absent: one per core when the corpus is large. */
   workers?: number | undefined;
   onProgress?: (done: number, total: number) => void;
+  /** Hears each slice's result in corpus order as soon as it and those before it are done (the first before the threads finish), errors or not. */
+  onSlice?: (slice: SliceResult) => void;
+  /** `qcode segment`: the table the slices on this thread build straight into (the others' facts come to onSlice). */
+  segmentTable?: SegmentTableBuilder;
   display: (p: string) => string;
   stdin?: Readable;
   stdout?: Writable;
@@ -103,7 +109,9 @@ async function splitAtLines(file: string, size: number, n: number): Promise<numb
 function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): Promise<SliceResult> {
   return new Promise((resolve, reject) => {
     // A small young generation and a capped heap keep each thread's memory, and so peak RSS, low.
-    const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
+    // A segments run keeps each document's metadata until the slice is done and makes a string per row: more room than coding needs.
+    const limits = job.segments ? { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 } : { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+    const worker = new Worker(url, { workerData: job, resourceLimits: limits });
     worker.on('message', (msg: { type: string; bytes?: number; result?: SliceResult; error?: { message: string; diagnostics?: Diagnostic[] } }) => {
       if (msg.type === 'progress') onBytes(msg.bytes!);
       else if (msg.type === 'done') resolve(msg.result!);
@@ -160,7 +168,7 @@ async function corpusKind(file: string, shown: string): Promise<{ kind: 'stdin' 
 export async function streamCode(options: StreamCodeOptions): Promise<StreamCodeResult> {
   const { kind, size } = await corpusKind(options.file, options.shownFile);
   const toStdout = options.codingsFile === '-';
-  const headers = { codings: codingHeader(options.jsonlCodings), evidence: EVIDENCE_HEADER };
+  const headers = { codings: options.segments ? formatSegmentsHeader(options.segments) : codingHeader(options.jsonlCodings), evidence: EVIDENCE_HEADER };
   const auto = Math.max(1, Math.min(availableParallelism(), Math.ceil(size / BYTES_PER_THREAD)));
   const url = workerFile();
   const threads = kind === 'jsonl' && !toStdout ? Math.max(1, options.workers || (url ? auto : 1)) : 1;
@@ -172,7 +180,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const cuts = kind === 'jsonl' ? await splitAtLines(options.file, size, threads) : [0, size];
   // Slice 0 writes the output's temporary file itself; later slices write parts appended to it at the end.
   const temp = (file: string | null, k: number) => (file === null || file === '-' ? '' : tempPathFor(file, k === 0 ? '' : `part${k}`));
-  const { stdin, stdout, onProgress, workers: _w, display, codingsFile, evidenceFile, ...job } = options;
+  const { stdin, stdout, onProgress, onSlice, segmentTable, workers: _w, display, codingsFile, evidenceFile, ...job } = options;
   const jobs: RangeJob[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     jobs.push({ ...job, start: cuts[k]!, end: cuts[k + 1]!, codingsPart: temp(codingsFile, k), evidencePart: temp(evidenceFile, k) });
@@ -181,13 +189,16 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const evidenceHash = createHash('sha256');
   const nowhere: RowTarget = { write() {}, close() {} };
   const stdoutTarget: RowTarget = { write: (b) => void stdout!.write(Buffer.from(b)), close() {} };
-  const firstSink = () =>
-    new CodingSink(
+  const firstSink = () => {
+    const sink = new CodingSink(
       toStdout ? stdoutTarget : fileTarget(jobs[0]!.codingsPart, codingsHash),
       evidenceFile ? fileTarget(jobs[0]!.evidencePart, evidenceHash) : nowhere,
       headers,
       job.shard !== undefined,
     );
+    if (segmentTable) sink.segmentTable = segmentTable;
+    return sink;
+  };
   const partSink = (j: RangeJob) =>
     new CodingSink(fileTarget(j.codingsPart), j.evidencePart ? fileTarget(j.evidencePart) : nowhere, undefined, j.shard !== undefined);
   const done = jobs.map(() => 0);
@@ -212,8 +223,19 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
       );
       for (const p of others) p.catch(() => {});
       const first = codeJsonlRange(jobs[0]!, firstSink(), (b) => report(0, b));
+      // The first slice is heard while the threads still work: what the caller keeps of it is built before theirs arrives.
+      onSlice?.(first);
       results = [first, ...(await Promise.all(others))];
-    } else results = jobs.map((j, k) => codeJsonlRange(j, k === 0 ? firstSink() : partSink(j), (b) => report(k, b)));
+      for (const r of results.slice(1)) onSlice?.(r);
+    } else {
+      // One slice after another on this thread, each heard as it is done.
+      results = [];
+      for (const [k, j] of jobs.entries()) {
+        results.push(codeJsonlRange(j, k === 0 ? firstSink() : partSink(j), (b) => report(k, b)));
+        onSlice?.(results[k]!);
+      }
+    }
+    if (kind !== 'jsonl') onSlice?.(results[0]!);
     const summary = summarise(results, options.shownFile, options.shard !== undefined);
     throwErrors(summary.diagnostics);
     const rest = jobs.slice(1);

@@ -8,8 +8,8 @@ import { removeStaleTemps, tempPathFor } from './temp-file.js';
 import { writeFailure } from './write-file-atomic.js';
 import { checkOutputTargets, resolveOutputTargets, type OutputFile, type WriteOutputOptions } from './write-output-files.js';
 
-/** Text gathered before a write: large enough that a write per row costs nothing, small next to any corpus. */
-const FLUSH_CHARS = 1 << 18;
+/** Bytes gathered before a write: large enough that a write per row costs nothing, small next to any corpus. */
+const BUFFER_BYTES = 1 << 18;
 
 /**
  * One output written as it is made, for a command whose output grows with the
@@ -21,13 +21,20 @@ const FLUSH_CHARS = 1 << 18;
  * a writable stream (stdout for `-o -`), is written straight through.
  */
 export class StreamedOutput {
-  private pending: string[] = [];
-  private pendingChars = 0;
+  /**
+   * Text is encoded into this buffer (256 kB) piece by piece as it comes: joining the
+   * pieces first and encoding the joined string cost five times as much (rows
+   * are concatenated strings, flattened again by the join).
+   */
+  private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private filled = 0;
   private hash: Hash | null = null;
   private handle: FileHandle | null = null;
+  /** The sha256 of a file adopted whole (adopt), instead of the hash of what was written. */
+  private adoptedSha256: string | null = null;
 
   private constructor(
-    private readonly target: { kind: 'file'; file: string; real: string; temp: string } | { kind: 'stream'; file: string } | { kind: 'writable'; out: NodeJS.WritableStream },
+    private target: { kind: 'file'; file: string; real: string; temp: string } | { kind: 'stream'; file: string } | { kind: 'writable'; out: NodeJS.WritableStream },
     private readonly display: (p: string) => string,
   ) {}
 
@@ -55,18 +62,47 @@ export class StreamedOutput {
     }
   }
 
+  /** For a file target, the real path of the file (a producer writing its own temp file beside it may adopt it); null for a stream. */
+  get realFile(): string | null {
+    return this.target.kind === 'file' ? this.target.real : null;
+  }
+
+  /**
+   * Takes `file`, a finished temp file beside realFile whose sha256 is
+   * known, as the whole output in place of anything written (nothing may be
+   * written after): a producer that wrote its file in parts over threads
+   * publishes it without copying it again.
+   */
+  async adopt(file: string, sha256: string): Promise<void> {
+    const t = this.target;
+    if (t.kind !== 'file') throw new Error('StreamedOutput.adopt: only a file target can adopt a file');
+    await this.close();
+    await rm(t.temp, { force: true });
+    this.filled = 0;
+    this.target = { ...t, temp: file };
+    this.adoptedSha256 = sha256;
+  }
+
   /** Appends text; resolves once earlier text is written when enough has gathered. */
   async write(text: string): Promise<void> {
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    if (this.pendingChars >= FLUSH_CHARS) await this.flush();
+    // A UTF-16 unit never takes more than 3 bytes of UTF-8.
+    if (this.filled + text.length * 3 > this.buffer.length) {
+      await this.flush();
+      if (text.length * 3 > this.buffer.length) return this.send(Buffer.from(text, 'utf8'));
+    }
+    this.filled += this.buffer.write(text, this.filled, 'utf8');
   }
 
   private async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const bytes = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingChars = 0;
+    if (this.filled === 0) return;
+    const bytes = this.buffer.subarray(0, this.filled);
+    this.filled = 0;
+    // A stream may hold on to what it is given: it gets a copy, the buffer is reused.
+    await this.send(this.target.kind === 'writable' ? Buffer.from(bytes) : bytes);
+  }
+
+  /** Writes bytes out (hashed for a file), resolving once they are written or the stream has room. */
+  private async send(bytes: Buffer): Promise<void> {
     const t = this.target;
     try {
       if (t.kind === 'writable') {
@@ -94,9 +130,10 @@ export class StreamedOutput {
       await this.flush();
       const t = this.target;
       if (t.kind !== 'file') return await this.close();
-      await this.handle!.sync();
+      // An adopted file was written and closed by its producer (unsynced, as `qcode code` leaves its outputs: the rename keeps readers from a torn file).
+      await this.handle?.sync();
       await this.close();
-      const sha256 = this.hash!.digest('hex');
+      const sha256 = this.adoptedSha256 ?? this.hash!.digest('hex');
       await checkOutputTargets(facts.project, [{ file: t.file, sha256 }], options);
       const entries = manifestEntries(facts, [{ file: t.file, command: options.command, sha256, ...record }]);
       await publishOutputSet(facts.project, [{ real: t.real, temp: t.temp }], entries);

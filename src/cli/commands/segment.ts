@@ -6,6 +6,7 @@ import { readCompactStudy } from '../compact-study.js';
 import type { CompactStudy } from '../../io/read-segment-table.js';
 import { addOutputOptions, describeTarget, outputOptionShape, resolveOutput, STDOUT, streamOutput } from '../output.js';
 import { addStudyOptions, openProject, studyOptionShape } from '../study-options.js';
+import { writeSegmentRows } from '../../io/stream-segments.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -40,9 +41,14 @@ const segment: CommandModule = (cmd, ctx) => {
     await streamOutput(
       ctx,
       target,
-      async (write) => {
-        await write(formatSegmentsHeader(format));
-        study = await readCompactStudy(ctx, project, opts, { onDocument: (_doc, segments) => write(formatSegmentsRows(segments, format)) });
+      async (write, output) => {
+        // Over worker threads where it can (a JSONL file corpus, a file output); else the reader's hook writes each document's rows.
+        study = (await writeSegmentRows(project, { ...opts, display: (p) => ctx.display(p) }, format, output)) ?? undefined;
+        if (study) ctx.report(study.diagnostics);
+        else {
+          await write(formatSegmentsHeader(format));
+          study = await readCompactStudy(ctx, project, opts, { onDocument: (_doc, segments) => write(formatSegmentsRows(segments, format)) });
+        }
         if (drop) Object.assign(details, { drop, dropped: study.dropped });
         return study;
       },

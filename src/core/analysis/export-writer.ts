@@ -1,9 +1,11 @@
 import type { CodingTable } from '../coding/coding-table.js';
 import { formatCsvHeader, formatCsvRows, type CsvOptions } from '../format/format-csv.js';
+import { formatCsvField } from '../format/format-csv-field.js';
+import { neutraliseSpreadsheetCell } from '../format/neutralise-spreadsheet-cell.js';
 import type { Cell } from '../format/table.js';
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { SegmentTable } from '../segment/segment-table.js';
-import { jsonlExportObject, longExportColumns, longExportRow, orderCodes, wideExportColumns, wideExportRow, type MetadataColumn } from './export-tables.js';
+import { longExportColumns, orderCodes, wideExportColumns, wideExportRow, type MetadataColumn } from './export-tables.js';
 import { listMetadataKeys } from './group-key.js';
 
 export type StreamedExportFormat = 'long' | 'wide' | 'jsonl';
@@ -56,26 +58,78 @@ export class ExportWriter {
 
   /** The rows of document d; `text` gives a segment's text (long and JSON Lines only). */
   documentRows(d: number, text: (n: number) => string = () => ''): string {
+    if (this.format === 'long') return this.longRows(d, text);
+    if (this.format === 'jsonl') return this.jsonlRows(d, text);
     const { codings, segments } = this;
     const { to } = segments.segmentsOf(d);
     const metadata = segments.documents[d]!.metadata;
     const rows: Cell[][] = [];
-    const lines: string[] = [];
     while (this.r < codings.length && codings.segment(this.r) < to) {
       const n = codings.segment(this.r);
       const end = codings.segmentEnd(this.r);
-      if (this.format === 'long') {
-        const t = text(n);
-        for (let r = this.r; r < end; r++) rows.push(longExportRow(codings.coding(r), this.meta, metadata, t));
-      } else {
-        const codes = new Set<string>();
-        for (let r = this.r; r < end; r++) if (codings.code(r) !== 0) codes.add(codings.codeId(r));
-        const segment = { segment_id: segments.segmentId(n), doc_id: segments.docId(n), index: segments.index(n), start: segments.start(n), end: segments.end(n) };
-        if (this.format === 'wide') rows.push(wideExportRow(segment, this.meta, metadata, this.codeIds, codes));
-        else lines.push(`${JSON.stringify(jsonlExportObject(segment, codings.coder, orderCodes(codes, this.order), metadata, text(n)))}\n`);
-      }
+      const codes = new Set<string>();
+      for (let r = this.r; r < end; r++) if (codings.code(r) !== 0) codes.add(codings.codeId(r));
+      rows.push(wideExportRow({ segment_id: segments.segmentId(n), doc_id: segments.docId(n), index: segments.index(n) }, this.meta, metadata, this.codeIds, codes));
       this.r = end;
     }
-    return this.format === 'jsonl' ? lines.join('') : formatCsvRows(rows, this.csv);
+    return formatCsvRows(rows, this.csv);
+  }
+
+  /**
+   * The long table's rows of document d, as formatCsvRows writes
+   * longExportRow's cells, each field formatted once where it repeats: the
+   * document's id and metadata once per document, a segment's id and text
+   * once for all its coding rows.
+   */
+  private longRows(d: number, text: (n: number) => string): string {
+    const { codings, segments } = this;
+    const { to } = segments.segmentsOf(d);
+    const doc = segments.documents[d]!;
+    const f = this.csvField;
+    const docField = f(doc.id);
+    const coderField = f(codings.coder);
+    let tail = '';
+    for (const m of this.meta) tail += `,${f(doc.metadata[m.key] ?? '')}`;
+    let out = '';
+    while (this.r < codings.length && codings.segment(this.r) < to) {
+      const n = codings.segment(this.r);
+      const end = codings.segmentEnd(this.r);
+      const head = `${f(segments.segmentId(n))},${docField},${coderField},`;
+      const rest = `${tail},${f(text(n))}\n`;
+      for (let r = this.r; r < end; r++) out += `${head}${this.codeFields(r)},${f(codings.memo(r))}${rest}`;
+      this.r = end;
+    }
+    return out;
+  }
+
+  /** The JSON Lines rows of document d, as JSON.stringify writes jsonlExportObject's objects (the metadata stringified once). */
+  private jsonlRows(d: number, text: (n: number) => string): string {
+    const { codings, segments } = this;
+    const { to } = segments.segmentsOf(d);
+    const doc = segments.documents[d]!;
+    const docJson = JSON.stringify(doc.id);
+    const coderJson = JSON.stringify(codings.coder);
+    const metadataJson = JSON.stringify(doc.metadata);
+    let out = '';
+    while (this.r < codings.length && codings.segment(this.r) < to) {
+      const n = codings.segment(this.r);
+      const end = codings.segmentEnd(this.r);
+      const codes = new Set<string>();
+      for (let r = this.r; r < end; r++) if (codings.code(r) !== 0) codes.add(codings.codeId(r));
+      out += `{"segment_id":${JSON.stringify(segments.segmentId(n))},"doc_id":${docJson},"index":${segments.index(n)},"start":${segments.start(n)},"end":${segments.end(n)},`;
+      out += `"coder":${coderJson},"codes":${JSON.stringify(orderCodes(codes, this.order))},"metadata":${metadataJson},"text":${JSON.stringify(text(n))}}\n`;
+      this.r = end;
+    }
+    return out;
+  }
+
+  /** A CSV field as formatCsvRows writes a text cell (neutralised first for --excel). */
+  private readonly csvField = (v: string): string => formatCsvField(this.csv.excel ? neutraliseSpreadsheetCell(v) : v);
+
+  /** `category,code` of row r as fields, made once per code. */
+  private readonly codeFieldCache: string[] = [];
+  private codeFields(r: number): string {
+    const k = this.codings.code(r);
+    return (this.codeFieldCache[k] ??= `${this.csvField(this.codings.categoryId(r))},${this.csvField(this.codings.codeId(r))}`);
   }
 }

@@ -5,6 +5,7 @@ import { compilePatterns, type Matcher } from '../match/compile-matcher.js';
 import type { Document } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
 import { parsePattern } from '../pattern/parse-pattern.js';
+import { countGraphemeClusters, graphemeClusters } from '../util/grapheme-clusters.js';
 
 /** One keyword-in-context line. Offsets are code points into the document, as in the evidence file. */
 export interface KwicLine {
@@ -32,14 +33,6 @@ export function compileKwicPattern(pattern: string): Matcher {
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-/** User-perceived characters (grapheme clusters): an accent or a flag is never cut from its letter. */
-function countGraphemes(s: string): number {
-  let n = 0;
-  for (const _ of graphemes.segment(s)) n++;
-  return n;
-}
 
 /**
  * Up to `n` characters (grapheme clusters) of text[from, to), taken at its
@@ -52,7 +45,7 @@ function context(text: string, from: number, to: number, n: number, atEnd: boole
   const bound = n * 8 + 16;
   const a = atEnd ? Math.max(from, to - bound) : from;
   const b = atEnd ? to : Math.min(to, from + bound);
-  const parts = Array.from(graphemes.segment(text.slice(a, b)), (g) => g.segment);
+  const parts = graphemeClusters(text.slice(a, b));
   if (atEnd && a > from) parts.shift();
   if (!atEnd && b < to) parts.pop();
   return (atEnd ? parts.slice(Math.max(0, parts.length - n)) : parts.slice(0, n)).join('');
@@ -116,11 +109,11 @@ export function computeKwic(documents: readonly Document[], segments: readonly S
  * keyword in brackets, context spacing kept as in the text.
  */
 export function formatKwicLines(lines: readonly KwicLine[], window: number): string {
-  const idWidth = lines.reduce((w, l) => Math.max(w, countGraphemes(l.segment_id)), 0);
+  const idWidth = lines.reduce((w, l) => Math.max(w, countGraphemeClusters(l.segment_id)), 0);
   return lines
     .map((l) => {
-      const id = l.segment_id + ' '.repeat(idWidth - countGraphemes(l.segment_id));
-      const left = ' '.repeat(Math.max(0, window - countGraphemes(l.left))) + l.left;
+      const id = l.segment_id + ' '.repeat(idWidth - countGraphemeClusters(l.segment_id));
+      const left = ' '.repeat(Math.max(0, window - countGraphemeClusters(l.left))) + l.left;
       return `${id}  ${left}[${l.keyword}]${l.right}`.trimEnd();
     })
     .map((s) => `${s}\n`)

@@ -17,15 +17,14 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** JavaScript's `\s`: the white space a reader might trim from a field's edge. */
-const EDGE_SPACE = /^\s|\s$/u;
+/** The characters that make a field quoted wherever they stand. */
+const QUOTED_CHARS = /[",\r\n]/;
 
 export function csvFieldNeedsQuotes(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === COMMA || c === QUOTE || c === LF || c === CR) return true;
-  }
-  return value.length > 0 && EDGE_SPACE.test(value);
+  const n = value.length;
+  // One native search and two edge checks: a loop over the characters in JavaScript cost a tenth of a long export.
+  // Every white space of `\s` is a single UTF-16 unit, so the edge units say what `^\s|\s$` says.
+  return n > 0 && (QUOTED_CHARS.test(value) || isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(n - 1)));
 }
 
 export function formatCsvField(value: string | number): string {

@@ -33,6 +33,8 @@ export interface DocumentBytes {
   trusted: boolean;
   /** The canonical line's head (canonicalHead), for the document's digest; null when no digest is wanted. */
   head: string | null;
+  /** The document's metadata, normalised, where the reader has it (the segments file's table keeps it). */
+  metadata?: Record<string, string>;
 }
 
 /** A text as the scanner reads any text: JSON.stringify's form, as UTF-8, with its quotes (content at [1, length - 1)). */

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 import type { Document } from '../model/document.js';
 import type { RowText } from './byte-rows.js';
-import { DocumentCoder, jsonTextBytes, type DocumentOutcome } from './code-document.js';
+import { DocumentCoder, jsonTextBytes, type DocumentBytes, type DocumentOutcome } from './code-document.js';
 import type { Matcher } from './compile-matcher.js';
 import type { DropRule } from './drop-boilerplate.js';
 import { locateJsonFields, type JsonFieldSpans } from './locate-json-fields.js';
@@ -29,9 +29,20 @@ export interface LineCoderOptions {
   drop?: DropRule | null;
 }
 
+/**
+ * What turns one document's bytes into rows: the auto-coder (DocumentCoder),
+ * or the segments file's row maker (segment-row-maker.ts), behind the same
+ * line reader so both share its parsing, checks and slicing.
+ */
+export interface DocumentHandler {
+  code(doc: DocumentBytes, out: RowText): DocumentOutcome;
+}
+
 /** A document read from one line: its id and what coding it gave (rows appended to the RowText). */
 export interface LineDocument extends DocumentOutcome {
   id: string;
+  /** Its metadata, normalised as the corpus reader gives it (absent for a document left to another shard). */
+  metadata?: Record<string, string>;
   /** True when the document was left to another shard: read, not coded. */
   skipped?: boolean;
 }
@@ -54,15 +65,15 @@ const decoder = new TextDecoder();
  * the corpus reader's way, which also reports what is wrong with it.
  */
 export class JsonlLineCoder {
-  readonly coder: DocumentCoder;
+  readonly coder: DocumentHandler;
   private readonly keys: Uint8Array[];
   private readonly spans: JsonFieldSpans = { start: new Int32Array(1), end: new Int32Array(1), escaped: new Uint8Array(1) };
 
   constructor(
-    readonly m: Matcher,
+    m: Matcher | DocumentHandler,
     readonly options: LineCoderOptions,
   ) {
-    this.coder = new DocumentCoder(m, options.unit, { coder: options.coder, jsonlCodings: options.jsonlCodings ?? false, drop: options.drop ?? null });
+    this.coder = typeof (m as Partial<DocumentHandler>).code === 'function' ? (m as DocumentHandler) : new DocumentCoder(m as Matcher, options.unit, { coder: options.coder, jsonlCodings: options.jsonlCodings ?? false, drop: options.drop ?? null });
     this.keys = [new TextEncoder().encode(options.columns.textColumn)];
   }
 
@@ -85,13 +96,13 @@ export class JsonlLineCoder {
     const language = metadata.language || this.options.language;
     let coded;
     try {
-      coded = this.coder.code({ id, language, buf, from: f.start[0]!, to: f.end[0]!, trusted: false, head: canonicalHead(id, metadata) }, out);
+      coded = this.coder.code({ id, language, buf, from: f.start[0]!, to: f.end[0]!, trusted: false, head: canonicalHead(id, metadata), metadata }, out);
     } catch (e) {
       // The text field is not a JSON string (a raw control byte, a bad escape): report the line as the reader does.
       if (e instanceof SyntaxError) return this.codeParsed(buf, from, to, line, out);
       throw e;
     }
-    return { id, ...coded };
+    return { id, metadata, ...coded };
   }
 
   /** JSON.parse of a line (or of a line without its text): the object, or the problems. */
@@ -121,8 +132,8 @@ export class JsonlLineCoder {
 }
 
 /** Codes a document held as a string (a folder file, a CSV record, an odd JSONL line): its normalised text re-encoded for the scanner. */
-export function codeDocumentText(coder: DocumentCoder, doc: Document, language: string, out: RowText): LineDocument {
+export function codeDocumentText(coder: DocumentHandler, doc: Document, language: string, out: RowText): LineDocument {
   const buf = jsonTextBytes(doc.text);
-  const coded = coder.code({ id: doc.id, language, buf, from: 1, to: buf.length - 1, trusted: true, head: canonicalHead(doc.id, doc.metadata) }, out);
-  return { id: doc.id, ...coded };
+  const coded = coder.code({ id: doc.id, language, buf, from: 1, to: buf.length - 1, trusted: true, head: canonicalHead(doc.id, doc.metadata), metadata: doc.metadata }, out);
+  return { id: doc.id, metadata: doc.metadata, ...coded };
 }

@@ -194,6 +194,17 @@ export class SegmentTableBuilder {
     c.shaLo.push(hexWord(textSha, 8));
   }
 
+  /** addSegment with the text_sha as its two 32-bit words (high, low), as a worker thread hands them over. */
+  addSegmentWords(index: number, start: number, end: number, shaHi: number, shaLo: number): void {
+    const c = this.columns;
+    c.doc.push(this.documents.length - 1);
+    c.index.push(index);
+    c.start.push(start);
+    c.end.push(end);
+    c.shaHi.push(shaHi);
+    c.shaLo.push(shaLo);
+  }
+
   finish(): SegmentTable {
     const first = new Uint32Array(this.documents.length + 1);
     for (let d = 0; d < this.documents.length; d++) first[d] = this.firsts.get(d);

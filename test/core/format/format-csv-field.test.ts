@@ -24,6 +24,17 @@ describe('the CSV quoting rule', () => {
     expect(formatCsvRow(['', ''])).toBe(',\n');
   });
 
+  it('is the rule as written, [",\\r\\n] anywhere or \\s at an edge, for any text (every white space, lone surrogates)', () => {
+    const rule = (s: string) => /[",\r\n]/.test(s) || /^\s|\s$/u.test(s);
+    const spaces = fc.constantFrom(' ', '\t', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u202f', '\u3000', '\ufeff', '\ud800', '\udc00', '😀', 'x');
+    fc.assert(
+      fc.property(spaces, csvText, spaces, (pre, s, post) => {
+        for (const v of [s, pre + s, s + post, pre + s + post]) expect(csvFieldNeedsQuotes(v), JSON.stringify(v)).toBe(rule(v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('decides the same on UTF-8 bytes as on the string, for any text', () => {
     fc.assert(
       fc.property(csvText, fc.string({ unit: binaryUnit, maxLength: 3 }), fc.string({ unit: binaryUnit, maxLength: 3 }), (s, pre, post) => {

@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Document } from '../../src/core/model/document.js';
+import { forEachPickedJsonlDocument } from '../../src/io/read-picked-jsonl.js';
+import { streamDocuments } from '../../src/io/stream-documents.js';
+
+// The second pass's JSONL reader must number and parse documents exactly as
+// streamDocuments does (which the first pass used), whatever the line ends
+// (LF, CRLF, a bare CR), blank lines, a byte-order mark, text and keys that
+// NFC changes; and hash the same bytes.
+
+const columns = { idColumn: 'id', textColumn: 'text' };
+const text = fc.constantFrom('Tariffs rose.', 'Cafe\u0301 ok.', 'a\\nb', 'tab\\there', '😀 x', '', '  ', 'quote \\" end', 'e\\u0301');
+const line = fc.oneof(
+  fc.tuple(fc.constantFrom('d', 'e\u0301', 'x'), text, fc.constantFrom('type', 'typ\u0065\u0301', 'sou\u0301rce')).map(([id, t, key]) => ({ id, t, key })),
+  fc.constantFrom('', '   ', '\t', '\u00a0'),
+);
+const ends = fc.constantFrom('\n', '\r\n', '\r');
+
+describe('forEachPickedJsonlDocument', () => {
+  it('gives the documents streamDocuments gives, numbered alike, for any picks; and the sha256 of the bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(line, ends), { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean(), fc.func(fc.boolean()), async (lines, bom, lastEnd, pick) => {
+        let n = 0;
+        const body = lines
+          .map(([l, end], i) => {
+            const raw = typeof l === 'string' ? l : `{"id":"${l.id}${n++}","text":"${l.t}","${l.key}":"v\u0301"}`;
+            return raw + (i < lines.length - 1 || lastEnd ? end : '');
+          })
+          .join('');
+        const file = path.join(mkdtempSync(path.join(tmpdir(), 'qcode-picked-')), 'corpus.jsonl');
+        writeFileSync(file, (bom ? '\uFEFF' : '') + body);
+        const stream = streamDocuments(file, columns);
+        const all: Document[] = [];
+        for await (const doc of stream.documents) all.push(doc);
+        const end = stream.end();
+        const want = (d: number) => pick(d) as boolean;
+        const expected = all.flatMap((doc, d) => (want(d) ? [[d, doc.id, doc.text, doc.metadata, doc.source]] : []));
+        const got: unknown[] = [];
+        const sha = await forEachPickedJsonlDocument(file, file, columns, want, (d, doc) => void got.push([d, doc.id, doc.text, doc.metadata, doc.source]));
+        expect(got).toEqual(expected);
+        expect(sha).toBe(end.fileSha256);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
