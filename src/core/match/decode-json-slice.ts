@@ -1,3 +1,5 @@
+import { hex4 } from './scan-json-bytes.js';
+
 const decoder = new TextDecoder();
 
 /**
@@ -21,4 +23,75 @@ export function decodeJsonString(buf: Uint8Array, from: number, to: number, scan
   const view = buf.subarray(from, to);
   if (scanned && view.indexOf(0x5c) < 0) return decoder.decode(view);
   return JSON.parse(decoder.decode(buf.subarray(from - 1, to + 1))) as string;
+}
+
+/**
+ * The UTF-8 bytes of the text that JSON string content buf[from, to) stands
+ * for, as a string's UTF-8 encoding would give them: the bytes themselves
+ * when they hold no escape, else the escapes resolved into a scratch buffer
+ * (reused: the view is valid until the next call). A lone surrogate escape
+ * becomes U+FFFD, as encoding a string does. The content must be scanned
+ * JSON (every escape well formed).
+ */
+export class JsonContentBytes {
+  private scratch = new Uint8Array(1 << 16);
+
+  of(buf: Uint8Array, from: number, to: number): Uint8Array {
+    // Searched within the content only: the buffer may hold many more lines after it.
+    const view = buf.subarray(from, to);
+    let k = view.indexOf(0x5c);
+    if (k < 0) return view;
+    k += from;
+    if (this.scratch.length < to - from) this.scratch = new Uint8Array(Math.max(to - from, this.scratch.length * 2));
+    const out = this.scratch;
+    let at = 0;
+    let i = from;
+    while (k >= 0) {
+      // The bytes up to the escape, copied as one piece (a text's escapes are few: line breaks, quotes).
+      if (k - i > 16) {
+        out.set(buf.subarray(i, k), at);
+        at += k - i;
+      } else for (let j = i; j < k; j++) out[at++] = buf[j]!;
+      const e = buf[k + 1]!;
+      i = k + 2;
+      if (e !== 0x75) out[at++] = e === 0x6e ? 10 : e === 0x74 ? 9 : e === 0x72 ? 13 : e === 0x62 ? 8 : e === 0x66 ? 12 : e;
+      else {
+        let c = hex4(buf, i);
+        i += 4;
+        if (c >= 0xd800 && c <= 0xdbff && buf[i] === 0x5c && buf[i + 1] === 0x75) {
+          const lo = hex4(buf, i + 2);
+          if (lo >= 0xdc00 && lo <= 0xdfff) {
+            c = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+            i += 6;
+          }
+        }
+        at = writeUtf8(out, at, c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
+      }
+      k = view.indexOf(0x5c, i - from);
+      if (k >= 0) k += from;
+    }
+    out.set(buf.subarray(i, to), at);
+    at += to - i;
+    return out.subarray(0, at);
+  }
+}
+
+
+/** Writes code point c as UTF-8 at out[at]; returns the new end. */
+function writeUtf8(out: Uint8Array, at: number, c: number): number {
+  if (c < 0x80) out[at++] = c;
+  else if (c < 0x800) {
+    out[at++] = 0xc0 | (c >> 6);
+    out[at++] = 0x80 | (c & 0x3f);
+  } else if (c < 0x10000) {
+    out[at++] = 0xe0 | (c >> 12);
+    out[at++] = 0x80 | ((c >> 6) & 0x3f);
+    out[at++] = 0x80 | (c & 0x3f);
+  } else {
+    out[at++] = 0xf0 | (c >> 18);
+    out[at++] = 0x80 | ((c >> 12) & 0x3f);
+    out[at++] = 0x80 | ((c >> 6) & 0x3f);
+    out[at++] = 0x80 | (c & 0x3f);
+  }
+  return at;
 }
