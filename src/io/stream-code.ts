@@ -11,7 +11,8 @@ import { DocumentIdTracker, checkDocument, checkDocumentCount, orderCorpusDiagno
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.js';
 import { EVIDENCE_HEADER, codingHeader } from '../core/match/format-document-rows.js';
-import { codeCsvFile, codeFolder, codeJsonlRange, codeJsonlStream, type CodeJob, type RangeJob } from './code-sources.js';
+import { codeCsvFile, codeFolder } from './code-sources.js';
+import { codeJsonlRange, codeJsonlStream, type CodeJob, type RangeJob } from './code-jsonl.js';
 import { CodingSink, fileTarget, type RowTarget, type SliceResult } from './coding-sink.js';
 import { removeStaleTemps, tempPathFor } from './temp-file.js';
 import { appendAll } from '../core/util/bulk-array.js';
