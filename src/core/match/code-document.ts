@@ -2,13 +2,13 @@ import { documentDigestOfParts } from '../corpus/compute-corpus-hash.js';
 import { normalizeText } from '../corpus/normalize-text.js';
 import type { Unit } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
-import { segmentId, type Segment } from '../model/segment.js';
+import type { Segment } from '../model/segment.js';
 import { computeTextSha, computeTextShaOfBytes } from '../util/hash.js';
 import { isBoilerplate, type DropRule } from './drop-boilerplate.js';
 import { computeTextSpans } from '../segment/compute-segments.js';
 import type { RowText } from './byte-rows.js';
 import type { Matcher } from './compile-matcher.js';
-import { JsonContentBytes, decodeJsonSlice, decodeJsonString } from './decode-json-slice.js';
+import { JsonContentBytes, decodeJsonSlice, decodeJsonString, decodeScannedJson } from './decode-json-slice.js';
 import { collectEvidence, type Evidence } from './evidence.js';
 import { DocumentRowWriter, type RowSegment } from './format-document-rows.js';
 import { MatchRun } from './match-run.js';
@@ -105,15 +105,15 @@ export class DocumentCoder {
       const e = this.extent;
       if (e.first < 0) return { spans: [], all: 0 };
       const sha = computeTextShaOfBytes(this.content.of(scanned.buf, e.firstUnit, e.lastUnit));
-      return { spans: [{ segment_id: segmentId(doc.id, 'document', 1), start: e.first, end: e.last, text: null, sha }], all: 1 };
+      return { spans: [{ index: 1, start: e.first, end: e.last, text: null, sha }], all: 1 };
     }
-    const text = scanned.text ?? decodeJsonString(scanned.buf, scanned.from, scanned.to, true);
+    const text = scanned.text ?? decodeScannedJson(this.content, scanned.buf, scanned.from, scanned.to);
     const all = computeTextSpans(text, this.unit, doc.language);
     const spans: RowSegment[] = [];
     all.forEach((s, i) => {
       const segText = text.slice(s.start, s.end);
       if (drop && isBoilerplate(drop, segText)) return;
-      spans.push({ segment_id: segmentId(doc.id, this.unit, i + 1), start: s.cpStart, end: s.cpEnd, text: wantText ? segText : null, sha: computeTextSha(segText) });
+      spans.push({ index: i + 1, start: s.cpStart, end: s.cpEnd, text: wantText ? segText : null, sha: computeTextSha(segText) });
     });
     return { spans, all: all.length };
   }
@@ -132,7 +132,7 @@ export class DocumentCoder {
     const digest = this.digest(doc, scanned);
     if (spans.length === 0) return { segments: 0, matches: 0, coded: 0, blank: all === 0, digest };
     this.resolver.begin(this.run);
-    const matches = this.writer!.write(this.resolver, doc.id, spans, scanned.buf, out);
+    const matches = this.writer!.write(this.resolver, doc.id, this.unit, spans, scanned.buf, out);
     return { segments: spans.length, matches, coded: this.writer!.coded, blank: false, digest };
   }
 

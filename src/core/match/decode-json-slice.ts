@@ -1,6 +1,8 @@
 import { hex4 } from './scan-json-bytes.js';
 
 const decoder = new TextDecoder();
+/** As JSON.parse keeps a U+FEFF wherever it stands (the scanner lets none through at the start of a text, which normalising drops). */
+const keepingBom = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * The text of buf[from, to), a piece of a JSON string's content with its
@@ -26,6 +28,15 @@ export function decodeJsonString(buf: Uint8Array, from: number, to: number, scan
 }
 
 /**
+ * The text of scanned JSON string content buf[from, to) (see decodeJsonString), its escapes resolved as bytes first:
+ * one decoding pass instead of a decoding and a JSON parse.
+ */
+export function decodeScannedJson(content: JsonContentBytes, buf: Uint8Array, from: number, to: number): string {
+  const bytes = content.of(buf, from, to);
+  return content.replaced ? decodeJsonString(buf, from, to, true) : keepingBom.decode(bytes);
+}
+
+/**
  * The UTF-8 bytes of the text that JSON string content buf[from, to) stands
  * for, as a string's UTF-8 encoding would give them: the bytes themselves
  * when they hold no escape, else the escapes resolved into a scratch buffer
@@ -35,10 +46,13 @@ export function decodeJsonString(buf: Uint8Array, from: number, to: number, scan
  */
 export class JsonContentBytes {
   private scratch = new Uint8Array(1 << 16);
+  /** True when the last call met a lone surrogate escape (so the bytes are not the string JSON.parse gives, encoded back). */
+  replaced = false;
 
   of(buf: Uint8Array, from: number, to: number): Uint8Array {
     // Searched within the content only: the buffer may hold many more lines after it.
     const view = buf.subarray(from, to);
+    this.replaced = false;
     let k = view.indexOf(0x5c);
     if (k < 0) return view;
     k += from;
@@ -65,7 +79,11 @@ export class JsonContentBytes {
             i += 6;
           }
         }
-        at = writeUtf8(out, at, c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
+        if (c >= 0xd800 && c <= 0xdfff) {
+          this.replaced = true;
+          c = 0xfffd;
+        }
+        at = writeUtf8(out, at, c);
       }
       k = view.indexOf(0x5c, i - from);
       if (k >= 0) k += from;

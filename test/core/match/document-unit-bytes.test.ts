@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ByteRows } from '../../../src/core/match/byte-rows.js';
 import { DocumentCoder } from '../../../src/core/match/code-document.js';
 import type { Matcher } from '../../../src/core/match/compile-matcher.js';
+import { JsonContentBytes, decodeJsonString, decodeScannedJson } from '../../../src/core/match/decode-json-slice.js';
 import { runFor } from './helpers.js';
 
 // Property: a document-unit segment cut from the scanner's bounds (its text
@@ -67,5 +68,25 @@ describe('document unit from the scanned bytes', () => {
   it('a blank text has no segment', () => {
     const line = new TextEncoder().encode('{"text":" \\n\\t\\u3000 "}');
     expect(rows(bytesOnly, line, 9).segments).toBe(0);
+  });
+
+  it('decodes the text for the splitters as JSON.parse does (escapes resolved as bytes, lone surrogates kept)', () => {
+    const encoder = new TextEncoder();
+    const content = new JsonContentBytes();
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...fragments), { maxLength: 40 }),
+        fc.array(fc.constantFrom(0, 0, 1), { minLength: 1, maxLength: 5 }),
+        (parts, mask) => {
+          const text = parts.join('');
+          // A text the scanner passes on never starts with U+FEFF (normalising drops it).
+          fc.pre(!text.startsWith('\ufeff'));
+          const line = encoder.encode(`{"text":${encodeJson(text, mask)}}`);
+          expect(decodeScannedJson(content, line, 9, line.length - 2)).toBe(decodeJsonString(line, 9, line.length - 2, true));
+          expect(decodeScannedJson(content, line, 9, line.length - 2)).toBe(text);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
