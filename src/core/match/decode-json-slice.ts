@@ -45,7 +45,10 @@ export function decodeScannedJson(content: JsonContentBytes, buf: Uint8Array, fr
  * JSON (every escape well formed).
  */
 export class JsonContentBytes {
-  private scratch = new Uint8Array(1 << 16);
+  private scratch = new Uint8Array(0);
+
+  /** `keep`: the largest scratch buffer kept between calls, in bytes. */
+  constructor(private readonly keep = 16 << 20) {}
   /** True when the last call met a lone surrogate escape (so the bytes are not the string JSON.parse gives, encoded back). */
   replaced = false;
 
@@ -56,8 +59,9 @@ export class JsonContentBytes {
     let k = view.indexOf(0x5c);
     if (k < 0) return view;
     k += from;
-    if (this.scratch.length < to - from) this.scratch = new Uint8Array(Math.max(to - from, this.scratch.length * 2));
-    const out = this.scratch;
+    // A text beyond the kept buffer's limit gets a buffer of its own, let go with it: memory does not stay at the largest document's size.
+    if (this.scratch.length < to - from && to - from <= this.keep) this.scratch = new Uint8Array(Math.min(Math.max(to - from, this.scratch.length * 2, 1 << 16), this.keep));
+    const out = to - from <= this.scratch.length ? this.scratch : new Uint8Array(to - from);
     let at = 0;
     let i = from;
     while (k >= 0) {
