@@ -2,6 +2,7 @@
 // loaded chunks so `qcode --help` does not pay for zod, yaml or the CSV parsers.
 import { build } from 'esbuild';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { buildInputsHash, buildStampPath } from './build-inputs.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -9,6 +10,22 @@ const workers = (await readdir(new URL('../src/io', import.meta.url)).catch(() =
 const entryPoints = { qcode: 'src/cli/bin.ts' };
 for (const w of workers) entryPoints[w.replace(/\.ts$/, '')] = `src/io/${w}`;
 const inputs = buildInputsHash();
+/**
+ * zod's namespace export carries its 60-odd message locales (some 370 kB of
+ * source every command that validates would compile at start); qcode words
+ * its own messages and uses none, so the bundle keeps English only (the
+ * default, which zod's schemas import directly).
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";\n',
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints,
@@ -25,6 +42,7 @@ await build({
   // read beside their modules (PDFKit, the font), and size; plot and report load them.
   external: ['vega', 'vega-lite', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'fontkit', 'playwright-core'],
   define: { __QCODE_VERSION__: JSON.stringify(pkg.version) },
+  plugins: [zodEnglishOnly],
   banner: {
     js: "import { createRequire as __qcodeCreateRequire } from 'node:module'; const require = __qcodeCreateRequire(import.meta.url);",
   },

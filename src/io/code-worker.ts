@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { codeJsonlRange, type RangeJob } from './code-sources.js';
+import { codeJsonlRange, type RangeJob } from './code-jsonl.js';
 import { CodingSink, fileTarget } from './coding-sink.js';
 import { factBuffers } from '../core/match/segment-rows.js';
 

@@ -13,7 +13,8 @@ import { QcodeError, diag, throwErrors } from '../core/diagnostics/qcode-error.j
 import { EVIDENCE_HEADER, codingHeader } from '../core/match/format-document-rows.js';
 import { formatSegmentsHeader } from '../core/segment/format-segments.js';
 import type { SegmentTableBuilder } from '../core/segment/segment-table.js';
-import { codeCsvFile, codeFolder, codeJsonlRange, codeJsonlStream, type CodeJob, type RangeJob } from './code-sources.js';
+import { codeCsvFile, codeFolder } from './code-sources.js';
+import { codeJsonlRange, codeJsonlStream, type CodeJob, type RangeJob } from './code-jsonl.js';
 import { CodingSink, fileTarget, type RowTarget, type SliceResult } from './coding-sink.js';
 import { removeStaleTemps, tempPathFor } from './temp-file.js';
 import { appendAll } from '../core/util/bulk-array.js';

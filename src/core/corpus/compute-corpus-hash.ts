@@ -32,8 +32,19 @@ export class CorpusHasher {
 
 /** The canonical line of a document up to its text's opening quote: what documentDigestOfParts needs before the text. */
 export function canonicalHead(id: string, metadata: Record<string, string>): string {
-  const sorted = Object.fromEntries(Object.entries(metadata).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = keysInOrder(metadata) ? metadata : Object.fromEntries(Object.entries(metadata).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return `{"id":${JSON.stringify(id)},"metadata":${JSON.stringify(sorted)},"text":"`;
+}
+
+/** True when the keys already come in sorted order (most corpora write them so): no sorted copy is needed, as it would list them alike. */
+function keysInOrder(metadata: Record<string, string>): boolean {
+  let previous: string | null = null;
+  for (const key in metadata) {
+    if (!Object.hasOwn(metadata, key)) return false;
+    if (previous !== null && previous >= key) return false;
+    previous = key;
+  }
+  return true;
 }
 
 /** What follows the text in the canonical line. */

@@ -2,18 +2,18 @@ import { documentDigestOfParts } from '../corpus/compute-corpus-hash.js';
 import { normalizeText } from '../corpus/normalize-text.js';
 import type { Unit } from '../model/codebook.js';
 import type { Document } from '../model/document.js';
-import { segmentId, type Segment } from '../model/segment.js';
-import { computeTextSha } from '../util/hash.js';
+import type { Segment } from '../model/segment.js';
+import { computeTextSha, computeTextShaOfBytes } from '../util/hash.js';
 import { isBoilerplate, type DropRule } from './drop-boilerplate.js';
 import { computeTextSpans } from '../segment/compute-segments.js';
 import type { RowText } from './byte-rows.js';
 import type { Matcher } from './compile-matcher.js';
-import { decodeJsonSlice, decodeJsonString } from './decode-json-slice.js';
+import { JsonContentBytes, decodeJsonSlice, decodeJsonString, decodeScannedJson } from './decode-json-slice.js';
 import { collectEvidence, type Evidence } from './evidence.js';
 import { DocumentRowWriter, type RowSegment } from './format-document-rows.js';
 import { MatchRun } from './match-run.js';
 import { SegmentResolver } from './resolve-segment.js';
-import { scanJsonString, type ScanExtent } from './scan-json-bytes.js';
+import { newScanExtent, scanJsonString } from './scan-json-bytes.js';
 
 const encoder = new TextEncoder();
 
@@ -65,7 +65,8 @@ export interface DocumentOutcome {
 export class DocumentCoder {
   readonly run: MatchRun;
   private readonly resolver: SegmentResolver;
-  private readonly extent: ScanExtent = { length: 0, first: 0, last: 0, canonical: true };
+  private readonly extent = newScanExtent();
+  private readonly content = new JsonContentBytes();
   private readonly writer: DocumentRowWriter | null;
 
   constructor(
@@ -100,14 +101,21 @@ export class DocumentCoder {
    */
   private segments(doc: DocumentBytes, scanned: { buf: Uint8Array; from: number; to: number; text: string | null }): { spans: RowSegment[]; all: number } {
     const wantText = this.m.regexPatterns.length > 0;
-    const text = scanned.text ?? decodeJsonString(scanned.buf, scanned.from, scanned.to, true);
     const drop = this.options.drop ?? null;
+    if (this.unit === 'document' && !wantText && drop === null) {
+      // The one segment is the trimmed text, which the scan has bounded: no string of the document is made.
+      const e = this.extent;
+      if (e.first < 0) return { spans: [], all: 0 };
+      const sha = computeTextShaOfBytes(this.content.of(scanned.buf, e.firstUnit, e.lastUnit));
+      return { spans: [{ index: 1, start: e.first, end: e.last, text: null, sha }], all: 1 };
+    }
+    const text = scanned.text ?? decodeScannedJson(this.content, scanned.buf, scanned.from, scanned.to);
     const all = computeTextSpans(text, this.unit, doc.language);
     const spans: RowSegment[] = [];
     all.forEach((s, i) => {
       const segText = text.slice(s.start, s.end);
       if (drop && isBoilerplate(drop, segText)) return;
-      spans.push({ segment_id: segmentId(doc.id, this.unit, i + 1), start: s.cpStart, end: s.cpEnd, text: wantText ? segText : null, sha: computeTextSha(segText) });
+      spans.push({ index: i + 1, start: s.cpStart, end: s.cpEnd, text: wantText ? segText : null, sha: computeTextSha(segText) });
     });
     return { spans, all: all.length };
   }
@@ -126,7 +134,7 @@ export class DocumentCoder {
     const digest = this.digest(doc, scanned);
     if (spans.length === 0) return { segments: 0, matches: 0, coded: 0, blank: all === 0, digest };
     this.resolver.begin(this.run);
-    const matches = this.writer!.write(this.resolver, doc.id, spans, scanned.buf, out);
+    const matches = this.writer!.write(this.resolver, doc.id, this.unit, spans, scanned.buf, out);
     return { segments: spans.length, matches, coded: this.writer!.coded, blank: false, digest };
   }
 

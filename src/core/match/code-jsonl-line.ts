@@ -118,6 +118,9 @@ export class JsonlLineCoder {
       return [diag('QC307', 'the line is not a JSON object', { at: { file, line } })];
     }
     const row = value as Record<string, unknown>;
+    const { idColumn, textColumn } = this.options.columns;
+    // The common line has both: no list of its keys to search.
+    if (Object.hasOwn(row, idColumn) && Object.hasOwn(row, textColumn)) return row;
     const missing = missingColumns(Object.keys(row), this.options.columns, file).map((d) => ({ ...d, location: { file, line } }));
     return missing.length > 0 ? missing : row;
   }

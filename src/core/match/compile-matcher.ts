@@ -1,5 +1,4 @@
 import type { Codebook } from '../model/codebook.js';
-import { listCodes } from '../model/codebook.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../diagnostics/qcode-error.js';
 import { K_APOS, K_HYPHEN, K_WORD, classOf, foldBytes } from '../pattern/char-class.js';
@@ -173,14 +172,17 @@ interface CompiledPattern {
  * a QcodeError listing every unusable pattern, each located by code.
  */
 export function compileMatcher(codebook: Codebook): Matcher {
-  const codes = listCodes(codebook).map(({ code, category }) => ({
-    id: code.id,
-    category: category.id,
-    exclusive: category.exclusive,
-    patterns: code.patterns,
-    unless: code.unless,
-    minMatches: code.min_matches,
-  }));
+  // The categories walked here rather than through listCodes: that module holds the codebook's zod schema, which the coding threads need not load.
+  const codes = codebook.categories.flatMap((category) =>
+    category.codes.map((code) => ({
+      id: code.id,
+      category: category.id,
+      exclusive: category.exclusive,
+      patterns: code.patterns,
+      unless: code.unless,
+      minMatches: code.min_matches,
+    })),
+  );
   return compileCodes(codes);
 }
 

@@ -1,14 +1,16 @@
 import { csvBytesNeedQuotes, formatCsvField, formatCsvRow } from '../format/format-csv-field.js';
 import { CODING_FILE_COLUMNS } from '../model/coding.js';
+import type { Unit } from '../model/codebook.js';
+import { UNIT_LETTER, segmentId } from '../model/segment.js';
 import { ByteRows, type RowText } from './byte-rows.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
 import { EVIDENCE_COLUMNS } from './evidence.js';
 import { OUTCOMES, UNLISTED, type SegmentResolver } from './resolve-segment.js';
 
-/** A segment as the row writer needs it: id, code point span in the document, its text when regex patterns need it, and its text's fingerprint. */
+/** A segment as the row writer needs it: its number in the document (its id is `<doc>:<unit letter><index>`), code point span in the document, its text when regex patterns need it, and its text's fingerprint. */
 export interface RowSegment {
-  segment_id: string;
+  index: number;
   start: number;
   end: number;
   text: string | null;
@@ -97,27 +99,30 @@ export class DocumentRowWriter {
    * returns the number of evidence rows. `buf` is the scanned buffer the
    * run's units point into.
    */
-  write(resolver: SegmentResolver, docId: string, segments: readonly RowSegment[], buf: Uint8Array, out: RowText): number {
+  write(resolver: SegmentResolver, docId: string, unit: Unit, segments: readonly RowSegment[], buf: Uint8Array, out: RowText): number {
     const { codings, evidence } = out;
     const { docQ, segQ, segE } = this;
     docQ.clear();
     const docField = this.field(docId);
     docQ.text(docField);
-    // A CSV segment id is the document id's field plus `:s12` when the id needs no quoting (the common case): no re-encoding per segment.
+    // A CSV segment id is the document id's field plus `:s12` when the id needs no quoting (the common case): no string per segment.
     const plainId = !this.jsonl && docField === docId;
+    const letter = UNIT_LETTER[unit].charCodeAt(0);
     let written = 0;
     this.coded = 0;
     for (const seg of segments) {
       const items = resolver.resolve(seg.start, seg.end, seg.text);
       this.sha = seg.sha;
       segQ.clear();
-      if (plainId && seg.segment_id.startsWith(docId)) {
+      if (plainId) {
         segQ.copy(docQ.bytes, 0, docQ.length);
-        segQ.text(seg.segment_id.slice(docId.length));
-      } else segQ.text(this.field(seg.segment_id));
+        segQ.byte(0x3a);
+        segQ.byte(letter);
+        segQ.int(seg.index);
+      } else segQ.text(this.field(segmentId(docId, unit, seg.index)));
       if (this.jsonl) {
         segE.clear();
-        segE.text(formatCsvField(seg.segment_id));
+        segE.text(formatCsvField(segmentId(docId, unit, seg.index)));
       }
       const segEvidence = this.jsonl ? segE : segQ;
       for (let i = 0; i < items.count; i++) {

@@ -21,6 +21,9 @@ export interface ScanExtent {
   first: number;
   /** One past the last non-whitespace code point. */
   last: number;
+  /** The same two positions as bytes of the scanned buffer (firstUnit -1 if blank): the trimmed text's bytes, for a document-unit segment. */
+  firstUnit: number;
+  lastUnit: number;
   /**
    * True when the bytes are the text as JSON.stringify writes it (its only
    * escapes \" \\ \n \t \b \f): then they hash as the canonical line's text.
@@ -28,7 +31,12 @@ export interface ScanExtent {
   canonical: boolean;
 }
 
-function hex4(buf: Uint8Array, i: number): number {
+export function newScanExtent(): ScanExtent {
+  return { length: 0, first: -1, last: 0, firstUnit: -1, lastUnit: 0, canonical: true };
+}
+
+/** The value of four hex digits at buf[i], -1 if they are not. */
+export function hex4(buf: Uint8Array, i: number): number {
   let v = 0;
   for (let k = 0; k < 4; k++) {
     const h = buf[i + k]!;
@@ -93,6 +101,8 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
   let possLen = 0;
   let first = -1;
   let last = 0;
+  let firstUnit = -1;
+  let lastUnit = 0;
   let tokens = 0;
   let canonical = true;
   run.buf = buf;
@@ -120,7 +130,10 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
           tokCp = cp;
           tokUnit = i;
           afterApos = false;
-          if (first < 0) first = cp;
+          if (first < 0) {
+            first = cp;
+            firstUnit = i;
+          }
         } else if (pending !== 0) {
           afterApos = pending === K_APOS;
           if (afterApos) {
@@ -152,6 +165,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
         wRow = r;
         wLen = run.tokenLength;
         last = cp;
+        lastUnit = j;
         i = j;
         const nb = buf[j]!;
         if (j < to && simple && !afterApos && nb !== BACKSLASH && nb !== 0x2d && nb !== 0x27 && nb < 0x80 && nb >= 0x20) {
@@ -178,6 +192,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
           if (BMP_CLASS[nb] !== K_SPACE) {
             run.activeCount = 0;
             last = cp + 1;
+            lastUnit = j + 1;
           }
           i = j + 1;
           cp++;
@@ -190,8 +205,12 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
         // Space or punctuation between tokens (a hyphen or apostrophe here joins nothing).
         if (BMP_CLASS[c] !== K_SPACE) {
           run.activeCount = 0;
-          if (first < 0) first = cp;
+          if (first < 0) {
+            first = cp;
+            firstUnit = i;
+          }
           last = cp + 1;
+          lastUnit = i + 1;
         }
         i++;
         cp++;
@@ -253,8 +272,12 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
         kind = cls & KIND_MASK;
       }
       if (kind !== K_SPACE) {
-        if (first < 0) first = cp;
+        if (first < 0) {
+          first = cp;
+          firstUnit = i;
+        }
         last = cp + 1;
+        lastUnit = i + width;
       }
     }
     if (kind === K_WORD) {
@@ -358,6 +381,8 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
   extent.length = cp - 1;
   extent.first = first;
   extent.last = last;
+  extent.firstUnit = firstUnit;
+  extent.lastUnit = lastUnit;
   extent.canonical = canonical;
   return true;
 }

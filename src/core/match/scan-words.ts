@@ -3,7 +3,7 @@ import { compileWordMatcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
 import { jsonTextBytes } from './code-document.js';
 import { MatchRun } from './match-run.js';
-import { scanJsonString, type ScanExtent } from './scan-json-bytes.js';
+import { newScanExtent, scanJsonString, type ScanExtent } from './scan-json-bytes.js';
 import { codePointCursor } from '../util/code-point-cursor.js';
 
 /** One word of a text as the matcher reads it. */
@@ -19,7 +19,7 @@ export interface Word {
 
 /** One run, reused: scanWords is synchronous, so no two calls share it at once. */
 let wordRun: MatchRun | undefined;
-const extent: ScanExtent = { length: 0, first: 0, last: 0, canonical: true };
+const extent: ScanExtent = newScanExtent();
 
 /** The word matcher's run over a text, scanned as every text is (JSON string content, UTF-8). */
 function scanWordRun(text: string): { run: MatchRun; buf: Uint8Array } {

@@ -22,7 +22,7 @@ const WORD_RE = /^[\p{L}\p{N}\p{M}_]$/u;
 const SPACE_RE = /^\s$/u;
 const MARK_RE = /^\p{M}$/u;
 
-function computeClass(cp: number): number {
+export function computeClass(cp: number): number {
   let kind: number;
   if (cp === 0x2d || cp === 0x2010 || cp === 0x2011) kind = K_HYPHEN;
   else if (cp === 0x27 || cp === 0x2019) kind = K_APOS;
@@ -37,10 +37,50 @@ function computeClass(cp: number): number {
   return kind;
 }
 
-/** Class (kind | flags) of every BMP code point. */
+/**
+ * Class (kind | flags) of every BMP code point: computeClass's answers, found
+ * by one regex pass per property over a string of all of them and one
+ * normalisation of them all, each standing between U+0000s (a starter that
+ * composes with nothing and stops reordering, so each one's NFC form stands
+ * alone between them). Three tests and a normalisation per code point took
+ * some 50 ms in every thread that codes.
+ */
 export const BMP_CLASS: Uint8Array = (() => {
   const t = new Uint8Array(0x10000);
-  for (let cp = 0; cp < 0x10000; cp++) t[cp] = cp >= 0xd800 && cp <= 0xdfff ? K_OTHER : computeClass(cp);
+  const units = new Uint16Array(0x10000);
+  // Surrogates are no characters: a '?' holds their place.
+  for (let cp = 0; cp < 0x10000; cp++) units[cp] = cp >= 0xd800 && cp <= 0xdfff ? 0x3f : cp;
+  const utf16 = new TextDecoder('utf-16le');
+  const all = utf16.decode(units);
+  // A property's characters replaced by U+0001, itself none of them: position i has it when the result holds 1 there and i is not 1.
+  // Runs are replaced, not characters: most of the BMP is letters, and a call per character costs more than the tests it saves.
+  const has = (re: RegExp) => all.replace(re, (run) => '\u0001'.repeat(run.length));
+  const word = has(/[\p{L}\p{N}\p{M}_]+/gu);
+  const space = has(/\s+/gu);
+  const mark = has(/\p{M}+/gu);
+  const between = new Uint16Array(0x20000);
+  for (let cp = 0x80; cp < 0x10000; cp++) between[2 * cp] = units[cp]!;
+  const nfc = utf16.decode(between.subarray(0x100)).normalize('NFC');
+  let at = 0;
+  for (let cp = 0; cp < 0x10000; cp++) {
+    let changed = false;
+    if (cp >= 0x80) {
+      const end = nfc.indexOf('\u0000', at);
+      changed = end - at !== 1 || nfc.charCodeAt(at) !== cp;
+      at = end + 1;
+    }
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    let kind = K_OTHER;
+    if (cp === 0x2d || cp === 0x2010 || cp === 0x2011) kind = K_HYPHEN;
+    else if (cp === 0x27 || cp === 0x2019) kind = K_APOS;
+    else if (word.charCodeAt(cp) === 1 && cp !== 1) kind = K_WORD;
+    else if (space.charCodeAt(cp) === 1 && cp !== 1) kind = K_SPACE;
+    if (cp >= 0x80) {
+      const jamo = (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0xa960 && cp <= 0xa97f) || (cp >= 0xd7b0 && cp <= 0xd7ff);
+      if (kind !== K_HYPHEN && kind !== K_APOS && (jamo || (mark.charCodeAt(cp) === 1 && cp !== 1) || changed)) kind |= F_NFC;
+    }
+    t[cp] = kind;
+  }
   return t;
 })();
 

@@ -6,7 +6,7 @@ export function computeSha256(data: string | Uint8Array): string {
 }
 
 /** One-shot hashing (Node ≥ 20.12) is several times faster than createHash for short strings. */
-const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array) => string }).hash;
 
 /** Hex digits of a text fingerprint: 64 bits, so two sentences of one document share one by chance about once in 10^19 pairs. */
 export const TEXT_SHA_LENGTH = 16;
@@ -23,4 +23,9 @@ export const TEXT_SHA_LENGTH = 16;
  */
 export function computeTextSha(text: string): string {
   return (oneShot ? oneShot('sha256', text) : computeSha256(text)).slice(0, TEXT_SHA_LENGTH);
+}
+
+/** computeTextSha of a text given as its UTF-8 bytes: the same fingerprint without a string (the byte coder's segments). */
+export function computeTextShaOfBytes(bytes: Uint8Array): string {
+  return (oneShot ? oneShot('sha256', bytes) : computeSha256(bytes)).slice(0, TEXT_SHA_LENGTH);
 }

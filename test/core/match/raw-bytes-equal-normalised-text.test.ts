@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../../src/core/corpus/normalize-text.js';
 import { jsonTextBytes } from '../../../src/core/match/code-document.js';
-import { decodeJsonSlice } from '../../../src/core/match/decode-json-slice.js';
+import { JsonContentBytes, decodeJsonSlice } from '../../../src/core/match/decode-json-slice.js';
 import { MatchRun } from '../../../src/core/match/match-run.js';
-import { scanJsonString, type ScanExtent } from '../../../src/core/match/scan-json-bytes.js';
+import { newScanExtent, scanJsonString } from '../../../src/core/match/scan-json-bytes.js';
 import { runFor } from './helpers.js';
 
 // Property: the one scanner over a JSONL text field as it lies in the file
@@ -55,6 +55,8 @@ describe('raw JSON bytes scan as the normalised text does', () => {
   const stringRun = new MatchRun(runFor(codes));
   const byteRun = new MatchRun(runFor(codes));
   const encoder = new TextEncoder();
+  const content = new JsonContentBytes();
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
   it('on random texts, JSON-encoded with random \\u escapes', () => {
     fc.assert(
@@ -64,7 +66,7 @@ describe('raw JSON bytes scan as the normalised text does', () => {
         (parts, mask) => {
           const text = normalizeText(parts.join(''));
           const plain = jsonTextBytes(text);
-          const extent: ScanExtent = { length: 0, first: 0, last: 0, canonical: true };
+          const extent = newScanExtent();
           stringRun.reset();
           expect(scanJsonString(stringRun, plain, 1, plain.length - 1, extent, true)).toBe(true);
           const json = encoder.encode(`{"text":${encodeJson(text, mask)}}`);
@@ -76,6 +78,8 @@ describe('raw JSON bytes scan as the normalised text does', () => {
           if (trimmed !== '') {
             expect(extent.first).toBe([...text.slice(0, text.indexOf(trimmed))].length);
             expect(extent.last - extent.first).toBe([...trimmed].length);
+            // The trimmed text's bytes, escapes resolved: what a document segment's text_sha is taken over.
+            expect(hex(content.of(json, extent.firstUnit, extent.lastUnit))).toBe(hex(encoder.encode(trimmed)));
           } else expect(extent.first).toBe(-1);
         },
       ),
@@ -84,7 +88,7 @@ describe('raw JSON bytes scan as the normalised text does', () => {
   });
 
   it('declines texts that need normalising (CR, marks NFC may compose, a leading BOM), so the caller normalises them first', () => {
-    const extent: ScanExtent = { length: 0, first: 0, last: 0, canonical: true };
+    const extent = newScanExtent();
     for (const text of ['"a\\r\\nb"', '"Me\u0301xico"', '"\\u0301"', '"\ufeffx"', '"\\ufeffx"']) {
       const buf = encoder.encode(text);
       expect(scanJsonString(byteRun, buf, 1, buf.length - 1, extent), text).toBe(false);

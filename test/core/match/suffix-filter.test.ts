@@ -1,7 +1,7 @@
 import { MatchRun } from '../../../src/core/match/match-run.js';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../src/core/match/compile-matcher.js';
-import { scanJsonString } from '../../../src/core/match/scan-json-bytes.js';
+import { newScanExtent, scanJsonString } from '../../../src/core/match/scan-json-bytes.js';
 import { codebookOf, matched, runFor } from './helpers.js';
 
 // The suffix filter (a hash of a token's last three or four bytes) only
@@ -26,7 +26,7 @@ describe('suffix filter', () => {
       const run = new MatchRun(runFor({ c: patterns }));
       const json = new TextEncoder().encode(JSON.stringify(texts));
       run.reset();
-      expect(scanJsonString(run, json, 1, json.length - 1, { length: 0, first: 0, last: 0, canonical: true })).toBe(true);
+      expect(scanJsonString(run, json, 1, json.length - 1, newScanExtent())).toBe(true);
       const decoder = new TextDecoder();
       const got: string[] = [];
       for (let k = 0; k < run.count; k++) got.push(decoder.decode(json.subarray(run.startUnit[k]!, run.endUnit[k]!)));
