@@ -29,6 +29,10 @@ function hexWord(hex: string, from: number): number {
 
 const wordHex = (w: number) => HEX[w >>> 24]! + HEX[(w >>> 16) & 0xff]! + HEX[(w >>> 8) & 0xff]! + HEX[w & 0xff]!;
 
+/** The per-segment columns of a SegmentTable, in the order the segment index stores them. */
+export const SEGMENT_COLUMNS = ['doc', 'index', 'start', 'end', 'shaHi', 'shaLo'] as const;
+export type SegmentColumns = Record<(typeof SEGMENT_COLUMNS)[number], ChunkedUint32>;
+
 /**
  * The segments of a study without their text: per segment its document
  * number, 1-based index, code-point start and end, and text_sha, each in a
@@ -48,7 +52,7 @@ export class SegmentTable {
     readonly unit: Unit,
     /** The documents in corpus order (those without segments too). */
     readonly documents: readonly DocumentHead[],
-    private readonly columns: { doc: ChunkedUint32; index: ChunkedUint32; start: ChunkedUint32; end: ChunkedUint32; shaHi: ChunkedUint32; shaLo: ChunkedUint32 },
+    private readonly columns: SegmentColumns,
     /** first[d]..first[d + 1]: the segment numbers of document d. */
     private readonly first: Uint32Array,
     /** Segments left out as boilerplate. */
@@ -148,6 +152,11 @@ export class SegmentTable {
     for (let n = from; n < to; n++) yield this.segmentId(n);
   }
 
+  /** The columns and document starts as they are held (not copies): what the segment index writes. */
+  parts(): { columns: SegmentColumns; first: Uint32Array } {
+    return { columns: this.columns, first: this.first };
+  }
+
   /** Bytes the columns hold: what the table costs. */
   get bytes(): number {
     const c = this.columns;
@@ -162,7 +171,7 @@ export class SegmentTable {
 export class SegmentTableBuilder {
   private readonly documents: DocumentHead[] = [];
   private readonly firsts = new ChunkedUint32();
-  private readonly columns = {
+  private readonly columns: SegmentColumns = {
     doc: new ChunkedUint32(),
     index: new ChunkedUint32(),
     start: new ChunkedUint32(),
@@ -199,6 +208,15 @@ export class SegmentTableBuilder {
     for (let d = 0; d < this.documents.length; d++) first[d] = this.firsts.get(d);
     first[this.documents.length] = this.columns.doc.length;
     return new SegmentTable(this.unit, this.documents, this.columns, first, this.dropped);
+  }
+
+  /**
+   * The table of the documents added and columns read back whole (the
+   * segment index): `first` holds each document's first segment number and,
+   * last, the number of segments.
+   */
+  restore(columns: SegmentColumns, first: Uint32Array, dropped: number): SegmentTable {
+    return new SegmentTable(this.unit, this.documents, columns, first, dropped);
   }
 
   private intern(v: string): string {

@@ -31,6 +31,22 @@ export class ChunkedUint32 {
     this.chunks[i >>> SHIFT]![i & MASK] = value;
   }
 
+  /**
+   * A column of `length` zeros whose chunks the caller fills (a column read
+   * back from a file straight into its chunks, no copy).
+   */
+  static ofLength(length: number): ChunkedUint32 {
+    const c = new ChunkedUint32();
+    for (let left = length; left > 0; left -= CHUNK) c.chunks.push(new Uint32Array(CHUNK));
+    c.size = length;
+    return c;
+  }
+
+  /** The chunks, each cut to the values it holds (views, not copies): to write or fill the column. */
+  views(): Uint32Array[] {
+    return this.chunks.map((c, i) => (i === this.chunks.length - 1 && this.size & MASK ? c.subarray(0, this.size & MASK) : c));
+  }
+
   /** Bytes held. */
   get bytes(): number {
     return this.chunks.length * CHUNK * 4;
