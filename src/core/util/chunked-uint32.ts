@@ -3,14 +3,16 @@ const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
 
 /**
- * A growable column of unsigned 32-bit integers in chunks of 65,536: it
- * grows without copying and wastes at most one chunk, where a doubling
- * typed array would briefly hold both copies and keep up to half again as
- * much room as it uses. The compact tables keep one per field.
+ * A growable column of unsigned integers in chunks of 65,536: it grows
+ * without copying and wastes at most one chunk, where a doubling typed array
+ * would briefly hold both copies and keep up to half again as much room as
+ * it uses. The compact tables keep one per field.
  */
-export class ChunkedUint32 {
-  private readonly chunks: Uint32Array[] = [];
-  private size = 0;
+class ChunkedInts<A extends Uint16Array | Uint32Array> {
+  protected readonly chunks: A[] = [];
+  protected size = 0;
+
+  constructor(private readonly make: (length: number) => A) {}
 
   get length(): number {
     return this.size;
@@ -18,7 +20,7 @@ export class ChunkedUint32 {
 
   push(value: number): void {
     const i = this.size & MASK;
-    if (i === 0) this.chunks.push(new Uint32Array(CHUNK));
+    if (i === 0) this.chunks.push(this.make(CHUNK));
     this.chunks[this.chunks.length - 1]![i] = value;
     this.size++;
   }
@@ -31,24 +33,39 @@ export class ChunkedUint32 {
     this.chunks[i >>> SHIFT]![i & MASK] = value;
   }
 
-  /**
-   * A column of `length` zeros whose chunks the caller fills (a column read
-   * back from a file straight into its chunks, no copy).
-   */
-  static ofLength(length: number): ChunkedUint32 {
-    const c = new ChunkedUint32();
-    for (let left = length; left > 0; left -= CHUNK) c.chunks.push(new Uint32Array(CHUNK));
-    c.size = length;
-    return c;
+  /** Makes the column `length` long, zeros added (for a column filled by set, or read back into its chunks). */
+  grow(length: number): this {
+    while (this.chunks.length * CHUNK < length) this.chunks.push(this.make(CHUNK));
+    this.size = Math.max(this.size, length);
+    return this;
   }
 
   /** The chunks, each cut to the values it holds (views, not copies): to write or fill the column. */
-  views(): Uint32Array[] {
-    return this.chunks.map((c, i) => (i === this.chunks.length - 1 && this.size & MASK ? c.subarray(0, this.size & MASK) : c));
+  views(): A[] {
+    return this.chunks.map((c, i) => (i === this.chunks.length - 1 && this.size & MASK ? (c.subarray(0, this.size & MASK) as A) : c));
   }
 
   /** Bytes held. */
   get bytes(): number {
-    return this.chunks.length * CHUNK * 4;
+    return this.chunks.length * CHUNK * this.make(0).BYTES_PER_ELEMENT;
+  }
+}
+
+/** A ChunkedInts of 32-bit values. */
+export class ChunkedUint32 extends ChunkedInts<Uint32Array> {
+  constructor() {
+    super((n) => new Uint32Array(n));
+  }
+
+  /** A column of `length` zeros whose chunks the caller fills (a column read back from a file straight into its chunks, no copy). */
+  static ofLength(length: number): ChunkedUint32 {
+    return new ChunkedUint32().grow(length);
+  }
+}
+
+/** A ChunkedInts of 16-bit values (code numbers). */
+export class ChunkedUint16 extends ChunkedInts<Uint16Array> {
+  constructor() {
+    super((n) => new Uint16Array(n));
   }
 }
