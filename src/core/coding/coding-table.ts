@@ -124,8 +124,9 @@ export function tableAnchors(table: SegmentTable): AnchorLookup {
   };
 }
 
-/** One segment's rows in file order: what the checks over a whole file (duplicates, none and codes, exclusive categories) look at. */
+/** One segment's rows in file order: what the checks over a whole file (duplicates, none and codes, exclusive categories) look at. Arrays reused from segment to segment. */
 class SegmentRows {
+  length = 0;
   readonly code: number[] = [];
   readonly line: number[] = [];
   /** Where the code cell is (a multi-line record puts it on a later line than the row's). */
@@ -135,21 +136,14 @@ class SegmentRows {
   /** The row's place among the accepted rows of the file. */
   readonly order: number[] = [];
 
-  get length(): number {
-    return this.code.length;
-  }
-
   push(code: number, line: number, codeLine: number, codeCol: number, memo: string, order: number): void {
-    this.code.push(code);
-    this.line.push(line);
-    this.codeLine.push(codeLine);
-    this.codeCol.push(codeCol);
-    this.memo.push(memo);
-    this.order.push(order);
-  }
-
-  clear(): void {
-    this.code.length = this.line.length = this.codeLine.length = this.codeCol.length = this.memo.length = this.order.length = 0;
+    const j = this.length++;
+    this.code[j] = code;
+    this.line[j] = line;
+    this.codeLine[j] = codeLine;
+    this.codeCol[j] = codeCol;
+    this.memo[j] = memo;
+    this.order[j] = order;
   }
 }
 
@@ -310,6 +304,15 @@ export class CodingTableBuilder {
   private settleRows(n: number): void {
     const g = this.rows;
     if (g.length === 0) return;
+    this.reviewed++;
+    if (g.length === 1) {
+      // Most segments have one row: nothing to check between rows.
+      if (g.memo[0] !== '') this.outMemos.set(this.outSegment.length, g.memo[0]!);
+      this.outSegment.push(n);
+      this.outCode.push(g.code[0]!);
+      g.length = 0;
+      return;
+    }
     const file = this.file ?? 'the codings';
     const rowAt = (j: number): SourceLocation => ({ file, line: g.line[j]!, col: 1 });
     const codeAt = (j: number): SourceLocation => ({ file, line: g.codeLine[j]!, col: g.codeCol[j]! });
@@ -358,13 +361,12 @@ export class CodingTableBuilder {
     const kept: number[] = [];
     for (let j = 0; j < g.length; j++) if (keep[j]) kept.push(j);
     kept.sort((a, b) => g.code[a]! - g.code[b]!);
-    if (kept.length > 0) this.reviewed++;
     for (const j of kept) {
       if (g.memo[j] !== '') this.outMemos.set(this.outSegment.length, g.memo[j]!);
       this.outSegment.push(n);
       this.outCode.push(g.code[j]!);
     }
-    g.clear();
+    g.length = 0;
   }
 }
 

@@ -46,6 +46,8 @@ export type SegmentColumns = Record<(typeof SEGMENT_COLUMNS)[number], ChunkedUin
 export class SegmentTable {
   private readonly docNumbers = new Map<string, number>();
   private readonly letter: number;
+  /** The document of the last id looked up: a coding file asks for a document's segments one after another. */
+  private lastDoc = -1;
 
   /** @internal built by SegmentTableBuilder */
   constructor(
@@ -83,8 +85,10 @@ export class SegmentTable {
   segmentNumber(id: string): number {
     const k = id.lastIndexOf(':');
     if (k < 0 || id.charCodeAt(k + 1) !== this.letter) return -1;
-    const d = this.docNumbers.get(id.slice(0, k));
+    const last = this.lastDoc >= 0 ? this.documents[this.lastDoc]!.id : undefined;
+    const d = last !== undefined && last.length === k && id.startsWith(last) ? this.lastDoc : this.docNumbers.get(id.slice(0, k));
     if (d === undefined) return -1;
+    this.lastDoc = d;
     // The index as segmentId writes it: digits, no leading zero.
     const from = k + 2;
     if (from >= id.length || id.length - from > 10 || (id.charCodeAt(from) === 0x30 && id.length - from > 1)) return -1;
