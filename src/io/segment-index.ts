@@ -29,7 +29,7 @@ import { removeStaleTemps, tempPathFor } from './temp-file.js';
  */
 
 const MAGIC = Buffer.from('qcode segment index\n', 'latin1');
-const FORMAT = 1;
+const FORMAT = 2;
 const CHUNK = 1 << 20;
 
 /** Everything that decides what the segment table of a corpus is (the corpus bytes aside, checked apart). */
@@ -63,6 +63,8 @@ interface Header extends IndexedCorpus {
   documents: number;
   segments: number;
   headBytes: number;
+  /** Whether the index column follows the others (only where drop: left gaps). */
+  indexColumn: boolean;
 }
 
 /** The key of a project's segment table: its unit, its codebook's language, its `drop:` rules and corpus columns, the corpus path. */
@@ -161,7 +163,8 @@ function readOpen(fd: number, key: SegmentIndexKey, fingerprint: string): ({ seg
   const { documents: d, segments: n } = header;
   const heads = at + header.headBytes;
   const padded = heads + ((4 - (heads % 4)) % 4);
-  if (size !== padded + 4 * (d + 1) + 4 * 6 * n + 32) return null;
+  const names = header.indexColumn ? [...SEGMENT_COLUMNS, 'index' as const] : SEGMENT_COLUMNS;
+  if (size !== padded + 4 * (d + 1) + 4 * names.length * n + 32) return null;
   const builder = new SegmentTableBuilder(key.unit);
   let count = 0;
   const chunk = Buffer.alloc(CHUNK);
@@ -186,8 +189,8 @@ function readOpen(fd: number, key: SegmentIndexKey, fingerprint: string): ({ seg
   if (held !== 0 || count !== d || !read(Buffer.alloc(padded - heads))) return null;
   const first = new Uint32Array(d + 1);
   if (!read(new Uint8Array(first.buffer))) return null;
-  const columns = {} as SegmentColumns;
-  for (const name of SEGMENT_COLUMNS) {
+  const columns = { index: null } as SegmentColumns;
+  for (const name of names) {
     const column = ChunkedUint32.ofLength(n);
     for (const v of column.views()) if (!read(new Uint8Array(v.buffer, v.byteOffset, v.byteLength))) return null;
     columns[name] = column;
@@ -249,6 +252,7 @@ export async function writeSegmentIndex(file: string, key: SegmentIndexKey, fing
       documents: segments.documents.length,
       segments: segments.length,
       headBytes,
+      indexColumn: columns.index !== null,
     };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const length = Buffer.alloc(4);
@@ -260,7 +264,9 @@ export async function writeSegmentIndex(file: string, key: SegmentIndexKey, fing
     for (const b of heads) put(b);
     put(Buffer.alloc((4 - ((MAGIC.length + 4 + headerBytes.length + headBytes) % 4)) % 4));
     put(new Uint8Array(first.buffer, first.byteOffset, first.byteLength));
-    for (const name of SEGMENT_COLUMNS) for (const v of columns[name].views()) put(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+    for (const column of [...SEGMENT_COLUMNS.map((name) => columns[name]), ...(columns.index ? [columns.index] : [])]) {
+      for (const v of column.views()) put(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+    }
     const digest = hash.digest();
     for (let done = 0; done < 32; ) done += writeSync(out, digest, done, 32 - done);
     closeSync(out);

@@ -29,15 +29,22 @@ function hexWord(hex: string, from: number): number {
 
 const wordHex = (w: number) => HEX[w >>> 24]! + HEX[(w >>> 16) & 0xff]! + HEX[(w >>> 8) & 0xff]! + HEX[w & 0xff]!;
 
-/** The per-segment columns of a SegmentTable, in the order the segment index stores them. */
-export const SEGMENT_COLUMNS = ['doc', 'index', 'start', 'end', 'shaHi', 'shaLo'] as const;
-export type SegmentColumns = Record<(typeof SEGMENT_COLUMNS)[number], ChunkedUint32>;
+/** The per-segment columns every SegmentTable holds, in the order the segment index stores them. */
+export const SEGMENT_COLUMNS = ['start', 'end', 'shaHi', 'shaLo'] as const;
+/**
+ * The columns of a SegmentTable: `index` only where boilerplate was left
+ * out (else a segment's index is its place in its document); no document
+ * column, `first` says where each document's segments start.
+ */
+export type SegmentColumns = Record<(typeof SEGMENT_COLUMNS)[number], ChunkedUint32> & { index: ChunkedUint32 | null };
 
 /**
- * The segments of a study without their text: per segment its document
- * number, 1-based index, code-point start and end, and text_sha, each in a
- * column of 32-bit integers (24 bytes a segment, no string or object per
- * segment); document ids and metadata once per document. Segments are
+ * The segments of a study without their text: per segment its code-point
+ * start and end and its text_sha, each in a column of 32-bit integers, and
+ * its 1-based index only when `drop:` left gaps (16 or 20 bytes a segment,
+ * no string or object per segment); per document its first segment number,
+ * id and metadata. A segment's document is found from the first numbers
+ * (the last one found remembered: callers walk in order). Segments are
  * numbered 0..length-1 in corpus order, boilerplate (`drop:`) left out; a
  * segment keeps the index it had before dropping, so ids are those of
  * readStudy. A segment id is looked up by parsing `<doc>:<s|p|d><n>` against
@@ -48,6 +55,8 @@ export class SegmentTable {
   private readonly letter: number;
   /** The document of the last id looked up: a coding file asks for a document's segments one after another. */
   private lastDoc = -1;
+  /** The document doc() found last. */
+  private lastDocOf = 0;
 
   /** @internal built by SegmentTableBuilder */
   constructor(
@@ -68,7 +77,7 @@ export class SegmentTable {
 
   /** Segments in the study. */
   get length(): number {
-    return this.columns.doc.length;
+    return this.columns.start.length;
   }
 
   /** The number of document `id`, or -1. */
@@ -98,10 +107,11 @@ export class SegmentTable {
       if (c < 0 || c > 9) return -1;
       index = index * 10 + c;
     }
-    // Indexes rise within a document (gaps where boilerplate was dropped): binary search.
     let lo = this.first[d]!;
     let hi = this.first[d + 1]!;
     const col = this.columns.index;
+    if (!col) return index >= 1 && index <= hi - lo ? lo + index - 1 : -1;
+    // Indexes rise within a document (gaps where boilerplate was dropped): binary search.
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const v = col.get(mid);
@@ -114,12 +124,30 @@ export class SegmentTable {
 
   /** Document number of segment n. */
   doc(n: number): number {
-    return this.columns.doc.get(n);
+    const first = this.first;
+    let d = this.lastDocOf;
+    if (n < first[d]! || n >= first[d + 1]!) {
+      // The next documents (in-order walks), else a binary search for the last document starting at or before n.
+      let steps = 0;
+      while (d + 1 < this.documents.length && n >= first[d + 1]! && steps++ < 8) d++;
+      if (n < first[d]! || n >= first[d + 1]!) {
+        let lo = 0;
+        let hi = this.documents.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if (first[mid]! <= n) lo = mid;
+          else hi = mid - 1;
+        }
+        d = lo;
+      }
+      this.lastDocOf = d;
+    }
+    return d;
   }
 
   /** 1-based index of segment n in its document (as in its id). */
   index(n: number): number {
-    return this.columns.index.get(n);
+    return this.columns.index ? this.columns.index.get(n) : n - this.first[this.doc(n)]! + 1;
   }
 
   /** Code-point offset where segment n starts in its document's text. */
@@ -133,11 +161,11 @@ export class SegmentTable {
   }
 
   docId(n: number): string {
-    return this.documents[this.columns.doc.get(n)]!.id;
+    return this.documents[this.doc(n)]!.id;
   }
 
   segmentId(n: number): string {
-    return `${this.docId(n)}:${UNIT_LETTER[this.unit]}${this.columns.index.get(n)}`;
+    return `${this.docId(n)}:${UNIT_LETTER[this.unit]}${this.index(n)}`;
   }
 
   /** The text_sha of segment n (16 hex digits). */
@@ -164,7 +192,7 @@ export class SegmentTable {
   /** Bytes the columns hold: what the table costs. */
   get bytes(): number {
     const c = this.columns;
-    return c.doc.bytes + c.index.bytes + c.start.bytes + c.end.bytes + c.shaHi.bytes + c.shaLo.bytes + this.first.byteLength;
+    return (c.index?.bytes ?? 0) + c.start.bytes + c.end.bytes + c.shaHi.bytes + c.shaLo.bytes + this.first.byteLength;
   }
 }
 
@@ -175,8 +203,7 @@ export class SegmentTable {
 export class SegmentTableBuilder {
   private readonly documents: DocumentHead[] = [];
   private readonly firsts = new ChunkedUint32();
-  private readonly columns: SegmentColumns = {
-    doc: new ChunkedUint32(),
+  private readonly columns: SegmentColumns & { index: ChunkedUint32 } = {
     index: new ChunkedUint32(),
     start: new ChunkedUint32(),
     end: new ChunkedUint32(),
@@ -192,14 +219,13 @@ export class SegmentTableBuilder {
   addDocument(doc: DocumentHead): void {
     const metadata: Record<string, string> = {};
     for (const [k, v] of Object.entries(doc.metadata)) metadata[k] = this.intern(v);
-    this.firsts.push(this.columns.doc.length);
+    this.firsts.push(this.columns.start.length);
     this.documents.push({ id: doc.id, metadata });
   }
 
   /** A segment of the current document: its index (before dropping), code-point offsets and text_sha. */
   addSegment(index: number, start: number, end: number, textSha: string): void {
     const c = this.columns;
-    c.doc.push(this.documents.length - 1);
     c.index.push(index);
     c.start.push(start);
     c.end.push(end);
@@ -210,8 +236,10 @@ export class SegmentTableBuilder {
   finish(): SegmentTable {
     const first = new Uint32Array(this.documents.length + 1);
     for (let d = 0; d < this.documents.length; d++) first[d] = this.firsts.get(d);
-    first[this.documents.length] = this.columns.doc.length;
-    return new SegmentTable(this.unit, this.documents, this.columns, first, this.dropped);
+    first[this.documents.length] = this.columns.start.length;
+    // Without gaps an index is the segment's place in its document: the column is not kept.
+    const columns = { ...this.columns, index: this.dropped > 0 ? this.columns.index : null };
+    return new SegmentTable(this.unit, this.documents, columns, first, this.dropped);
   }
 
   /**
