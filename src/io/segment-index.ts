@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
@@ -208,14 +208,16 @@ function readOpen(fd: number, key: SegmentIndexKey, fingerprint: string): ({ seg
  * Writes the index of `segments` to `file` (temp file, then rename: a
  * reader sees the old index or the new, never half of one). A cache: when
  * it cannot be written (a read-only out folder, a full disk) nothing is said
- * and the next run segments the corpus again.
+ * and the next run segments the corpus again. Only into an out folder that
+ * exists: a command that prints to stdout must not create one.
  */
 export async function writeSegmentIndex(file: string, key: SegmentIndexKey, fingerprint: string, segments: SegmentTable, corpus: IndexedCorpus): Promise<void> {
   const dir = path.dirname(file);
   let temp: string | undefined;
   let fd: number | undefined;
   try {
-    mkdirSync(dir, { recursive: true });
+    // Not recursive: no out folder, no index.
+    if (!existsSync(dir)) mkdirSync(dir);
     await removeStaleTemps(dir);
     temp = tempPathFor(file);
     fd = openSync(temp, 'wx');

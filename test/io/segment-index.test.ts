@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProject } from '../../src/io/read-project.js';
@@ -49,6 +49,7 @@ function jsonlProject(): string {
   const dir = copyFixture('projects/code-stream-equals-plain');
   const file = path.join(dir, 'corpus.jsonl');
   writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n{"id":"blank","text":"   ","source":"wire"}\n`);
+  mkdirSync(path.join(dir, 'out'));
   return dir;
 }
 
@@ -133,8 +134,15 @@ describe('segment index', () => {
     expect(readSegmentIndex(file, { ...key, language: 'es' }, fingerprint)).toBeNull();
   });
 
+  it('is written only into an out folder that exists (a command printing to stdout creates none)', async () => {
+    const dir = copyFixture('projects/code-stream-equals-plain');
+    await read(dir);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('sees an edited file of a folder corpus', async () => {
     const dir = copyFixture('projects/tiny');
+    mkdirSync(path.join(dir, 'out'));
     const first = await read(dir);
     expect(snapshot(await read(dir))).toEqual(snapshot(first));
     const doc = path.join(dir, 'corpus/d1.md');
