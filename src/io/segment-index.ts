@@ -227,20 +227,10 @@ export async function writeSegmentIndex(file: string, key: SegmentIndexKey, fing
       hash.update(bytes);
       for (let done = 0; done < bytes.length; ) done += writeSync(out, bytes, done, bytes.length - done);
     };
-    const heads: Buffer[] = [];
+    // The heads are measured first and written in batches: held whole they are tens of megabytes at a gigabyte.
+    const headLine = (doc: DocumentHead) => `${JSON.stringify([doc.id, doc.metadata])}\n`;
     let headBytes = 0;
-    let batch = '';
-    const flush = () => {
-      const b = Buffer.from(batch, 'utf8');
-      heads.push(b);
-      headBytes += b.length;
-      batch = '';
-    };
-    for (const doc of segments.documents) {
-      batch += `${JSON.stringify([doc.id, doc.metadata])}\n`;
-      if (batch.length > CHUNK) flush();
-    }
-    flush();
+    for (const doc of segments.documents) headBytes += Buffer.byteLength(headLine(doc));
     const { columns, first } = segments.parts();
     const header: Header = {
       format: FORMAT,
@@ -262,8 +252,15 @@ export async function writeSegmentIndex(file: string, key: SegmentIndexKey, fing
     put(MAGIC);
     put(length);
     put(headerBytes);
-    // Written in batches: the heads of a large corpus are tens of megabytes.
-    for (const b of heads) put(b);
+    let batch = '';
+    for (const doc of segments.documents) {
+      batch += headLine(doc);
+      if (batch.length > CHUNK) {
+        put(Buffer.from(batch, 'utf8'));
+        batch = '';
+      }
+    }
+    put(Buffer.from(batch, 'utf8'));
     put(Buffer.alloc((4 - ((MAGIC.length + 4 + headerBytes.length + headBytes) % 4)) % 4));
     put(new Uint8Array(first.buffer, first.byteOffset, first.byteLength));
     for (const column of [...SEGMENT_COLUMNS.map((name) => columns[name]), ...(columns.index ? [columns.index] : [])]) {

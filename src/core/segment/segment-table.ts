@@ -203,8 +203,9 @@ export class SegmentTable {
 export class SegmentTableBuilder {
   private readonly documents: DocumentHead[] = [];
   private readonly firsts = new ChunkedUint32();
-  private readonly columns: SegmentColumns & { index: ChunkedUint32 } = {
-    index: new ChunkedUint32(),
+  private readonly columns: SegmentColumns = {
+    /** Made at the first gap (a dropped segment): until then an index is the segment's place in its document. */
+    index: null,
     start: new ChunkedUint32(),
     end: new ChunkedUint32(),
     shaHi: new ChunkedUint32(),
@@ -226,7 +227,16 @@ export class SegmentTableBuilder {
   /** A segment of the current document: its index (before dropping), code-point offsets and text_sha. */
   addSegment(index: number, start: number, end: number, textSha: string): void {
     const c = this.columns;
-    c.index.push(index);
+    const n = c.start.length;
+    const docFirst = this.firsts.get(this.firsts.length - 1);
+    if (!c.index && index !== n - docFirst + 1) {
+      c.index = new ChunkedUint32();
+      for (let d = 0, m = 0; d < this.firsts.length; d++) {
+        const to = d + 1 < this.firsts.length ? this.firsts.get(d + 1) : n;
+        for (; m < to; m++) c.index.push(m - this.firsts.get(d) + 1);
+      }
+    }
+    c.index?.push(index);
     c.start.push(start);
     c.end.push(end);
     c.shaHi.push(hexWord(textSha, 0));
@@ -237,9 +247,7 @@ export class SegmentTableBuilder {
     const first = new Uint32Array(this.documents.length + 1);
     for (let d = 0; d < this.documents.length; d++) first[d] = this.firsts.get(d);
     first[this.documents.length] = this.columns.start.length;
-    // Without gaps an index is the segment's place in its document: the column is not kept.
-    const columns = { ...this.columns, index: this.dropped > 0 ? this.columns.index : null };
-    return new SegmentTable(this.unit, this.documents, columns, first, this.dropped);
+    return new SegmentTable(this.unit, this.documents, this.columns, first, this.dropped);
   }
 
   /**
