@@ -107,7 +107,8 @@ export async function readSegmentTable(project: Project, options: SegmentTableOp
   const end = stream.end();
   const segments = builder.finish();
   const result = study(segments, end);
-  const written = end.fileSha256 ? fileFingerprint(end.fileSha256) : fingerprint;
+  // A folder is hashed again after the pass: a file edited during it (then put back) must not leave a mixed table behind the old bytes.
+  const written = end.fileSha256 ? fileFingerprint(end.fileSha256) : fingerprint !== null && fingerprint === (await readCorpusFingerprint(corpusPath)) ? fingerprint : null;
   if (key && written) await writeSegmentIndex(indexFile!, key, written, segments, end);
   return result;
 }
