@@ -38,10 +38,14 @@ const CHUNK = 1 << 20;
 export async function readCodingTable(file: string, options: ReadCodingTableOptions): Promise<{ codings: CodingTable; diagnostics: Diagnostic[] }> {
   const { shown, coder, fix } = await openCodingFile(file, options);
   checkUtf8(file, shown);
-  const builder = () => new CodingTableBuilder(options.codebook, options.segments, coder, fix);
-  let read: { table: CodingTableBuilder; diagnostics: Diagnostic[] };
-  if (file.toLowerCase().endsWith('.jsonl')) read = readJsonl(file, shown, coder, builder());
-  else read = streamCsv(file, shown, coder, builder()) ?? (await wholeCsv(file, shown, coder, builder()));
+  const attempt = async (grouped: boolean) => {
+    const builder = () => new CodingTableBuilder(options.codebook, options.segments, coder, fix, { grouped });
+    if (file.toLowerCase().endsWith('.jsonl')) return readJsonl(file, shown, coder, builder());
+    return streamCsv(file, shown, coder, builder()) ?? (await wholeCsv(file, shown, coder, builder()));
+  };
+  // Rows a segment at a time (as qcode writes them) are settled as they come; any other order is read again and sorted.
+  let read = await attempt(true);
+  if (read.table.outOfOrder) read = await attempt(false);
   const checked = read.table.finish();
   const diagnostics = [...read.diagnostics, ...checked.diagnostics];
   if (options.study) appendAll(diagnostics, await checkCodingFileOrigin(file, options.study, options.display));
@@ -129,7 +133,7 @@ function streamCsv(file: string, shown: string, coder: string, table: CodingTabl
     if (r.count === 1 && r.ends[0] === r.starts[0]) return true;
     const row = parser.take(byteRecord(r));
     if (row) table.add(row);
-    return !parser.stopped;
+    return !parser.stopped && !table.outOfOrder;
   });
   if (fallback || error) return null;
   return { table, diagnostics: parser.finish() };
@@ -142,7 +146,7 @@ async function wholeCsv(file: string, shown: string, coder: string, table: Codin
   for (const r of rows) {
     const row = parser.take(csvRowRecord(r));
     if (row) table.add(row);
-    if (parser.stopped) break;
+    if (parser.stopped || table.outOfOrder) break;
   }
   return { table, diagnostics: [...errors.map((e) => diag('QC411', e.message, { at: { file: shown, line: e.line, col: e.col } })), ...parser.finish()] };
 }

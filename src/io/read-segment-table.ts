@@ -12,6 +12,7 @@ import { SegmentTableBuilder, type SegmentTable } from '../core/segment/segment-
 import { codePointCursor } from '../core/util/code-point-cursor.js';
 import { computeTextSha } from '../core/util/hash.js';
 import { readCodebook } from './read-codebook.js';
+import { fileFingerprint, readCorpusFingerprint, readSegmentIndex, segmentIndexKey, segmentIndexPath, writeSegmentIndex, type IndexedCorpus } from './segment-index.js';
 import type { Project } from './read-project.js';
 import { corpusColumns, documentLanguage, studyUnit, type StudyOptions } from './read-study.js';
 import { streamDocuments } from './stream-documents.js';
@@ -61,13 +62,40 @@ export async function readSegmentTable(project: Project, options: SegmentTableOp
   const display = options.display ?? ((p: string) => p);
   if (!project.codebookPath) throw new QcodeError([diag('QC102', 'no codebook given')]);
   if (!project.corpusPath) throw new QcodeError([diag('QC103', 'no corpus given')]);
+  const corpusPath = project.corpusPath;
   const cb = await readCodebook(project.codebookPath, display(project.codebookPath));
   const codebook = cb.codebook;
   // A broken codebook still gets the corpus read, so every problem is reported at once.
   const unit = codebook ? studyUnit(options.unit, project, codebook) : 'document';
+  const columns = corpusColumns(project, options);
+  const study = (segments: SegmentTable, corpus: IndexedCorpus): CompactStudy => {
+    const diagnostics = [...project.diagnostics, ...cb.diagnostics, ...corpus.diagnostics];
+    throwErrors(diagnostics);
+    return {
+      project,
+      codebook: codebook!,
+      codebookSha256: cb.sha256,
+      corpusSha256: corpus.corpusSha256,
+      ...(corpus.fileSha256 ? { corpusFileSha256: corpus.fileSha256 } : {}),
+      unit,
+      segments,
+      dropped: segments.dropped,
+      segmentCount: segments.length,
+      diagnostics,
+    };
+  };
+  const key = codebook ? segmentIndexKey(project, codebook, unit, columns, display) : null;
+  const indexFile = key ? segmentIndexPath(project.outDir, key) : null;
+  // The fingerprint is taken before the pass, so an index never claims bytes newer than those segmented; a file's pass hashes its own bytes.
+  let fingerprint: string | null = null;
+  if (key && (!options.onDocument || (await isFolder(corpusPath)))) fingerprint = await readCorpusFingerprint(corpusPath);
+  if (key && fingerprint && !options.onDocument) {
+    const indexed = readSegmentIndex(indexFile!, key, fingerprint);
+    if (indexed) return study(indexed.segments, indexed);
+  }
   const builder = new SegmentTableBuilder(unit);
   const drop = compileDropRule(project.settings.drop);
-  const stream = streamDocuments(project.corpusPath, corpusColumns(project, options), display);
+  const stream = streamDocuments(corpusPath, columns, display);
   for await (const doc of stream.documents) {
     builder.addDocument(doc);
     if (!codebook) continue;
@@ -79,21 +107,16 @@ export async function readSegmentTable(project: Project, options: SegmentTableOp
     if (kept) await options.onDocument!(doc, kept);
   }
   const end = stream.end();
-  const diagnostics = [...project.diagnostics, ...cb.diagnostics, ...end.diagnostics];
-  throwErrors(diagnostics);
   const segments = builder.finish();
-  return {
-    project,
-    codebook: codebook!,
-    codebookSha256: cb.sha256,
-    corpusSha256: end.corpusSha256,
-    ...(end.fileSha256 ? { corpusFileSha256: end.fileSha256 } : {}),
-    unit,
-    segments,
-    dropped: segments.dropped,
-    segmentCount: segments.length,
-    diagnostics,
-  };
+  const result = study(segments, end);
+  // A folder is hashed again after the pass: a file edited during it (then put back) must not leave a mixed table behind the old bytes.
+  const written = end.fileSha256 ? fileFingerprint(end.fileSha256) : fingerprint !== null && fingerprint === (await readCorpusFingerprint(corpusPath)) ? fingerprint : null;
+  if (key && written) await writeSegmentIndex(indexFile!, key, written, segments, end);
+  return result;
+}
+
+async function isFolder(p: string): Promise<boolean> {
+  return (await stat(p).catch(() => null))?.isDirectory() === true;
 }
 
 /** Calls back for each segment of a document that is not boilerplate, with its index (given before dropping), span and text; returns how many were dropped. */

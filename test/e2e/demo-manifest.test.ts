@@ -16,7 +16,11 @@ describe('npm start', () => {
       expect(r.code, `qcode ${step.join(' ')}\n${r.stderr}`).toBe(0);
     }
     const outputs = JSON.parse(readFileSync(path.join(dir, 'out/manifest.json'), 'utf8')).outputs as Record<string, { sha256: string }>;
-    const written = files(path.join(dir, 'out')).map((f) => path.relative(dir, f).split(path.sep).join('/')).filter((f) => f !== 'out/manifest.json');
+    // out/.index holds the segment index, a cache of the segmentation and not an output: it has no entry.
+    const written = files(path.join(dir, 'out'))
+      .map((f) => path.relative(dir, f).split(path.sep).join('/'))
+      .filter((f) => f !== 'out/manifest.json' && !f.startsWith('out/.index/'));
+    expect(files(path.join(dir, 'out/.index')).length).toBeGreaterThan(0);
     expect(written.length).toBeGreaterThan(25);
     expect(written.filter((f) => !outputs[f])).toEqual([]);
     // And each entry is of the file as it is.

@@ -58,7 +58,8 @@ const adjudicate: CommandModule = (cmd, ctx) => {
       const run = computeTableAdjudication(study.codebook, coderA!, coderB!, options);
       const rows: CodingRow[] = [];
       for (const { n, codings } of run.settled) {
-        for (const c of codings) rows.push({ ...c, text_sha: study.segments.textSha(n) });
+        const textSha = study.segments.textSha(n);
+        for (const c of codings) rows.push({ segment_id: c.segment_id, doc_id: c.doc_id, coder: c.coder, memo: c.memo, category: c.category, code: c.code, text_sha: textSha });
         if (rows.length >= 1000) await write(formatCodingFileRows(target, rows.splice(0)));
       }
       await write(formatCodingFileRows(target, rows));

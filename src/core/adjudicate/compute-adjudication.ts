@@ -99,6 +99,11 @@ export class Adjudicator {
       return [];
     }
     this.common++;
+    // Coded alike: nothing to settle and no decision to look up (the per-code walks below made most of a large run's time and garbage).
+    if (sa.size === sb.size && isSubset(sa, sb)) {
+      this.agreedSegments++;
+      return this.rowsOf(segmentId, docId, sa);
+    }
     const final = new Set([...sa].filter((c) => sb.has(c)));
     const diffs = codes.filter((r) => sa.has(r.code.id) !== sb.has(r.code.id));
     if (diffs.length === 0) this.agreedSegments++;
@@ -156,16 +161,31 @@ export class Adjudicator {
       if (apply) final.add(code.id);
     }
 
-    for (const category of this.codebook.categories) {
-      if (!category.exclusive) continue;
-      const chosen = category.codes.filter((c) => final.has(c.id)).map((c) => c.id);
-      if (chosen.length > 1) diagnostics.push(diag('QC510', `${segmentId}: the decisions give ${chosen.join(' and ')} in exclusive category ${category.id}`));
-    }
+    return this.rowsOf(segmentId, docId, final);
+  }
 
-    const rowsFor = codes.filter((r) => final.has(r.code.id));
-    const base = { segment_id: segmentId, doc_id: docId, coder: options.as, memo: '' };
-    if (rowsFor.length === 0) return [{ ...base, category: '', code: '' }];
-    return rowsFor.map((r) => ({ ...base, category: r.category.id, code: r.code.id }));
+  /** The consensus rows of a segment's final codes, in codebook order ("reviewed, none" when there are none), after the exclusive check. */
+  private rowsOf(segmentId: string, docId: string, final: ReadonlySet<string>): Coding[] {
+    // Object literals in one key order: a spread per row cost more than the rest of the walk.
+    const as = this.options.as;
+    const row = (category: string, code: string): Coding => ({ segment_id: segmentId, doc_id: docId, coder: as, memo: '', category, code });
+    if (final.size === 1) {
+      // One code: no exclusive category can hold two, and codebook order is itself.
+      for (const code of final) {
+        const category = this.categoryOf.get(code);
+        return [category ? row(category.id, code) : row('', '')];
+      }
+    }
+    if (final.size > 1) {
+      for (const category of this.codebook.categories) {
+        if (!category.exclusive) continue;
+        const chosen = category.codes.filter((c) => final.has(c.id)).map((c) => c.id);
+        if (chosen.length > 1) this.diagnostics.push(diag('QC510', `${segmentId}: the decisions give ${chosen.join(' and ')} in exclusive category ${category.id}`));
+      }
+    }
+    const rowsFor = final.size === 0 ? [] : this.codes.filter((r) => final.has(r.code.id));
+    if (rowsFor.length === 0) return [row('', '')];
+    return rowsFor.map((r) => row(r.category.id, r.code.id));
   }
 
   /** The counts, and the diagnostics with the decisions no disagreement used. */
@@ -179,6 +199,11 @@ export class Adjudicator {
     if (this.common === 0) diagnostics.push(warn('QC512', `${coderA} and ${coderB} have no reviewed segment in common`));
     return { segments: this.common, agreedSegments: this.agreedSegments, decided: this.decided, preferred: this.preferred, onlyOne: this.onlyOne, diagnostics };
   }
+}
+
+function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 /**

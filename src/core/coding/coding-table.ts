@@ -3,7 +3,7 @@ import { SHOWN_PER_KIND } from '../diagnostics/diagnostic-bounds.js';
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { Coding } from '../model/coding.js';
 import type { SegmentTable } from '../segment/segment-table.js';
-import { ChunkedUint32 } from '../util/chunked-uint32.js';
+import { ChunkedUint16, ChunkedUint32 } from '../util/chunked-uint32.js';
 import { AnchorTally, anchorCoding, rebaseHint, type AnchorLookup } from './anchor-codings.js';
 import type { CodingRowFields } from './parse-coding-file.js';
 import { codingProblem, near } from './validate-codings.js';
@@ -25,8 +25,8 @@ export class CodingTable {
     readonly codeIds: readonly string[],
     /** Category id of each code number (index 0: ''). */
     private readonly categoryOf: readonly string[],
-    private readonly rowSegment: Uint32Array,
-    private readonly rowCode: Uint16Array,
+    private readonly rowSegment: ChunkedUint32,
+    private readonly rowCode: ChunkedUint16,
     private readonly memos: ReadonlyMap<number, string>,
     /** Distinct segments with a row: the segments the coder reviewed. */
     readonly reviewed: number,
@@ -39,23 +39,23 @@ export class CodingTable {
 
   /** Segment number (in `segments`) of row r. */
   segment(r: number): number {
-    return this.rowSegment[r]!;
+    return this.rowSegment.get(r);
   }
 
   /** Code number of row r: 0 for "reviewed, none". */
   code(r: number): number {
-    return this.rowCode[r]!;
+    return this.rowCode.get(r);
   }
 
   /** Code id of row r ('' for "reviewed, none"). */
   codeId(r: number): string {
-    const k = this.rowCode[r]!;
+    const k = this.rowCode.get(r);
     return k === 0 ? '' : this.codeIds[k - 1]!;
   }
 
   /** Category id of row r ('' for "reviewed, none"). */
   categoryId(r: number): string {
-    return this.categoryOf[this.rowCode[r]!]!;
+    return this.categoryOf[this.rowCode.get(r)]!;
   }
 
   memo(r: number): string {
@@ -64,7 +64,7 @@ export class CodingTable {
 
   /** Row r as a Coding object, for code not yet ported to the table (one object: do not call it per row of a large file). */
   coding(r: number): Coding {
-    const n = this.rowSegment[r]!;
+    const n = this.rowSegment.get(r);
     return { segment_id: this.segments.segmentId(n), doc_id: this.segments.docId(n), coder: this.coder, category: this.categoryId(r), code: this.codeId(r), memo: this.memo(r) };
   }
 
@@ -77,18 +77,21 @@ export class CodingTable {
     const codes: number[] = [];
     const rows = this.rowSegment.length;
     for (let r = 0; r < rows; ) {
-      const n = this.rowSegment[r]!;
+      const n = this.rowSegment.get(r);
       codes.length = 0;
-      for (; r < rows && this.rowSegment[r] === n; r++) if (this.rowCode[r] !== 0) codes.push(this.rowCode[r]!);
+      for (; r < rows && this.rowSegment.get(r) === n; r++) {
+        const k = this.rowCode.get(r);
+        if (k !== 0) codes.push(k);
+      }
       visit(n, codes);
     }
   }
 
   /** The rows of the segment at row r: [r, end) share segment(r). */
   segmentEnd(r: number): number {
-    const n = this.rowSegment[r]!;
+    const n = this.rowSegment.get(r);
     let e = r + 1;
-    while (e < this.rowSegment.length && this.rowSegment[e] === n) e++;
+    while (e < this.rowSegment.length && this.rowSegment.get(e) === n) e++;
     return e;
   }
 }
@@ -121,15 +124,44 @@ export function tableAnchors(table: SegmentTable): AnchorLookup {
   };
 }
 
+/** One segment's rows in file order: what the checks over a whole file (duplicates, none and codes, exclusive categories) look at. Arrays reused from segment to segment. */
+class SegmentRows {
+  length = 0;
+  readonly code: number[] = [];
+  readonly line: number[] = [];
+  /** Where the code cell is (a multi-line record puts it on a later line than the row's). */
+  readonly codeLine: number[] = [];
+  readonly codeCol: number[] = [];
+  readonly memo: string[] = [];
+  /** The row's place among the accepted rows of the file. */
+  readonly order: number[] = [];
+
+  push(code: number, line: number, codeLine: number, codeCol: number, memo: string, order: number): void {
+    const j = this.length++;
+    this.code[j] = code;
+    this.line[j] = line;
+    this.codeLine[j] = codeLine;
+    this.codeCol[j] = codeCol;
+    this.memo[j] = memo;
+    this.order[j] = order;
+  }
+}
+
 /**
  * Checks one coder's rows as they stream in, against the codebook and a
  * SegmentTable, with every check of validateCodings (the same wording,
  * codingProblem): text anchoring (QC420/QC421, moved and orphaned counted),
  * unknown segment (QC401, did-you-mean), wrong document (QC407), wrong coder
- * (QC409), unknown code or category (QC402/QC403), then over the whole file:
+ * (QC409), unknown code or category (QC402/QC403), then per segment:
  * duplicates (QC405), "no code applies" and codes (QC408), exclusive
  * categories (QC404). Rows with a problem are left out, as there.
- * Memory: 16 bytes a row while reading, 6 in the finished table.
+ *
+ * A file whose rows come a segment at a time in corpus order (as qcode
+ * writes them) is settled a segment at a time as it streams: memory is the
+ * finished table's 6 bytes a row. When a row goes back to an earlier
+ * segment, `outOfOrder` is set and the builder takes no more rows: the
+ * reader then reads the file again with `grouped: false`, which keeps 16
+ * bytes a row and sorts the rows by segment at the end.
  */
 export class CodingTableBuilder {
   private readonly anchors: AnchorLookup;
@@ -138,7 +170,14 @@ export class CodingTableBuilder {
   private readonly codeIds: string[] = [];
   private readonly categoryOf: string[] = [''];
   private readonly exclusive: boolean[] = [false];
-  /** Per accepted row: segment, code, line, and the code cell's column. */
+  private readonly rowProblems: Diagnostic[] = [];
+  private unknownSegments = 0;
+  private file: string | undefined;
+  private accepted = 0;
+  /** Grouped: the segment whose rows are in `rows`. */
+  private current = -1;
+  private readonly rows = new SegmentRows();
+  /** Not grouped: per accepted row, its segment, code, line, and the code cell's column. */
   private readonly seg = new ChunkedUint32();
   private readonly code = new ChunkedUint32();
   private readonly line = new ChunkedUint32();
@@ -146,16 +185,25 @@ export class CodingTableBuilder {
   /** Rows whose code cell is on another line than the row starts (a multi-line record). */
   private readonly codeLine = new Map<number, number>();
   private readonly memos = new Map<number, string>();
-  private readonly rowProblems: Diagnostic[] = [];
-  private unknownSegments = 0;
-  private file: string | undefined;
+  /** The table as segments are settled. */
+  private readonly outSegment = new ChunkedUint32();
+  private readonly outCode = new ChunkedUint16();
+  private readonly outMemos = new Map<number, string>();
+  private reviewed = 0;
+  private readonly twice: Diagnostic[] = [];
+  private readonly groups: { first: number; problems: Diagnostic[] }[] = [];
+  private readonly grouped: boolean;
+  /** Grouped only: a row came for a segment before the current one; read the file again with `grouped: false`. */
+  outOfOrder = false;
 
   constructor(
     codebook: Codebook,
     private readonly table: SegmentTable,
     private readonly coder: string,
     private readonly fix: string = rebaseHint(coder),
+    options: { grouped?: boolean } = {},
   ) {
+    this.grouped = options.grouped ?? true;
     this.anchors = tableAnchors(table);
     for (const r of listCodes(codebook)) {
       this.codes.set(r.code.id, { number: r.order + 1, category: r.category.id });
@@ -167,6 +215,7 @@ export class CodingTableBuilder {
 
   /** Checks a row; keeps it when it passes. */
   add(row: CodingRowFields): void {
+    if (this.outOfOrder) return;
     this.file ??= row.at('row').file;
     const anchor = anchorCoding(row, this.anchors);
     if (!this.tally.add({ segment_id: row.segment_id, at: () => row.at('segment_id') }, anchor)) return;
@@ -195,125 +244,130 @@ export class CodingTableBuilder {
       else k = ref.number;
     } else if (row.category) problems.push(codingProblem.categoryWithoutCode(row.category, row.at('code')));
     if (problems.length > before) return;
-    const i = this.seg.length;
+    const codeAt = row.at('code');
+    const codeLine = codeAt.line ?? row.line;
+    const i = this.accepted++;
+    if (this.grouped) {
+      if (n !== this.current) {
+        if (n < this.current) {
+          this.outOfOrder = true;
+          return;
+        }
+        this.settleRows(this.current);
+        this.current = n;
+      }
+      this.rows.push(k, row.line, codeLine, codeAt.col ?? 1, row.memo, i);
+      return;
+    }
     this.seg.push(n);
     this.code.push(k);
     this.line.push(row.line);
-    const codeAt = row.at('code');
     this.codeCol.push(codeAt.col ?? 1);
-    if (codeAt.line !== row.line) this.codeLine.set(i, codeAt.line ?? row.line);
+    if (codeLine !== row.line) this.codeLine.set(i, codeLine);
     if (row.memo !== '') this.memos.set(i, row.memo);
   }
 
   /** The table, and every problem in the order validateCodings gives them. */
   finish(): { codings: CodingTable; diagnostics: Diagnostic[] } {
+    if (this.outOfOrder) throw new Error('CodingTableBuilder: rows out of segment order; read the file again with grouped: false');
     const table = this.table;
-    const rows = this.seg.length;
+    if (this.grouped) this.settleRows(this.current);
+    else {
+      // Rows by segment (a counting sort, stable: file order within a segment).
+      const rows = this.seg.length;
+      const start = new Uint32Array(table.length + 1);
+      for (let i = 0; i < rows; i++) start[this.seg.get(i) + 1]!++;
+      for (let n = 0; n < table.length; n++) start[n + 1]! += start[n]!;
+      const bySegment = new Uint32Array(rows);
+      const fill = start.slice(0, table.length);
+      for (let i = 0; i < rows; i++) bySegment[fill[this.seg.get(i)]!++] = i;
+      for (let n = 0; n < table.length; n++) {
+        for (let j = start[n]!; j < start[n + 1]!; j++) {
+          const i = bySegment[j]!;
+          const line = this.line.get(i);
+          this.rows.push(this.code.get(i), line, this.codeLine.get(i) ?? line, this.codeCol.get(i), this.memos.get(i) ?? '', i);
+        }
+        this.settleRows(n);
+      }
+    }
+    // QC404 lists a category's codes in file order; validateCodings orders its segments by their first row.
+    this.groups.sort((a, b) => a.first - b.first);
+    const diagnostics = [
+      ...mergeByLine(this.rowProblems, this.twice),
+      ...this.groups.flatMap((g) => g.problems),
+      ...this.tally.diagnostics(this.file ?? 'the codings', this.fix),
+    ];
+    return { codings: new CodingTable(this.coder, table, this.codeIds, this.categoryOf, this.outSegment, this.outCode, this.outMemos, this.reviewed), diagnostics };
+  }
+
+  /** Settles segment n's rows (in `rows`, file order): the checks over its rows, then the kept ones appended in the canonical order (none first, then codebook order). */
+  private settleRows(n: number): void {
+    const g = this.rows;
+    if (g.length === 0) return;
+    this.reviewed++;
+    if (g.length === 1) {
+      // Most segments have one row: nothing to check between rows.
+      if (g.memo[0] !== '') this.outMemos.set(this.outSegment.length, g.memo[0]!);
+      this.outSegment.push(n);
+      this.outCode.push(g.code[0]!);
+      g.length = 0;
+      return;
+    }
     const file = this.file ?? 'the codings';
-    // Rows by segment (a counting sort, stable: file order within a segment).
-    const start = new Uint32Array(table.length + 1);
-    for (let i = 0; i < rows; i++) start[this.seg.get(i) + 1]!++;
-    for (let n = 0; n < table.length; n++) start[n + 1]! += start[n]!;
-    const bySegment = new Uint32Array(rows);
-    const fill = start.slice(0, table.length);
-    for (let i = 0; i < rows; i++) bySegment[fill[this.seg.get(i)]!++] = i;
-    const keep = new Uint8Array(rows).fill(1);
-    const twice: Diagnostic[] = [];
-    const groups: { first: number; problems: Diagnostic[] }[] = [];
-    const rowAt = (i: number): SourceLocation => ({ file, line: this.line.get(i), col: 1 });
-    const codeAt = (i: number): SourceLocation => ({ file, line: this.codeLine.get(i) ?? this.line.get(i), col: this.codeCol.get(i) });
+    const rowAt = (j: number): SourceLocation => ({ file, line: g.line[j]!, col: 1 });
+    const codeAt = (j: number): SourceLocation => ({ file, line: g.codeLine[j]!, col: g.codeCol[j]! });
+    const keep = new Array<boolean>(g.length).fill(true);
+    // Duplicates first: the later rows of a code already seen (QC405, reported with the rows).
     const codes: number[] = [];
     const coded: number[] = [];
-    for (let n = 0; n < table.length; n++) {
-      const from = start[n]!;
-      const to = start[n + 1]!;
-      if (from === to) continue;
-      // Duplicates first: the later rows of a code already seen (QC405, reported with the rows).
-      codes.length = 0;
-      coded.length = 0;
-      let none = -1;
-      for (let j = from; j < to; j++) {
-        const i = bySegment[j]!;
-        const k = this.code.get(i);
-        if (codes.includes(k)) {
-          twice.push(codingProblem.twice(table.segmentId(n), this.codeIds[k - 1] ?? '', this.coder, rowAt(i)));
-          keep[i] = 0;
-          continue;
-        }
-        codes.push(k);
-        if (k === 0) none = i;
-        else coded.push(i);
+    let none = -1;
+    for (let j = 0; j < g.length; j++) {
+      const k = g.code[j]!;
+      if (codes.includes(k)) {
+        this.twice.push(codingProblem.twice(this.table.segmentId(n), this.codeIds[k - 1] ?? '', this.coder, rowAt(j)));
+        keep[j] = false;
+        continue;
       }
-      if (coded.length < 2 && !(none >= 0 && coded.length > 0)) continue;
-      const id = table.segmentId(n);
+      codes.push(k);
+      if (k === 0) none = j;
+      else coded.push(j);
+    }
+    if (coded.length >= 2 || (none >= 0 && coded.length > 0)) {
+      const id = this.table.segmentId(n);
       const problems: Diagnostic[] = [];
       if (none >= 0 && coded.length > 0) {
         problems.push(codingProblem.noneAndCodes(id, rowAt(none)));
-        keep[none] = 0;
+        keep[none] = false;
       }
       // An exclusive category's codes in file order, categories in the order they first appear (as validateCodings groups them).
       const byCategory = new Map<string, number[]>();
-      for (const i of coded) {
-        const k = this.code.get(i);
+      for (const j of coded) {
+        const k = g.code[j]!;
         if (!this.exclusive[k]) continue;
         const list = byCategory.get(this.categoryOf[k]!);
-        if (list) list.push(i);
-        else byCategory.set(this.categoryOf[k]!, [i]);
+        if (list) list.push(j);
+        else byCategory.set(this.categoryOf[k]!, [j]);
       }
       for (const [category, list] of byCategory) {
-        const first = this.codeIds[this.code.get(list[0]!) - 1]!;
-        for (const i of list.slice(1)) {
-          problems.push(codingProblem.exclusive(id, first, this.codeIds[this.code.get(i) - 1]!, category, codeAt(i)));
-          keep[i] = 0;
+        const first = this.codeIds[g.code[list[0]!]! - 1]!;
+        for (const j of list.slice(1)) {
+          problems.push(codingProblem.exclusive(id, first, this.codeIds[g.code[j]! - 1]!, category, codeAt(j)));
+          keep[j] = false;
         }
       }
-      if (problems.length > 0) groups.push({ first: bySegment[from]!, problems });
+      if (problems.length > 0) this.groups.push({ first: g.order[0]!, problems });
     }
-    // QC404 lists a category's codes in file order; validateCodings orders its segments by their first row.
-    groups.sort((a, b) => a.first - b.first);
-    // The canonical order: segment, then code number (none first).
-    const kept = keep.reduce((a, b) => a + b, 0);
-    const outSegment = new Uint32Array(kept);
-    const outCode = new Uint16Array(kept);
-    const memos = new Map<number, string>();
-    let r = 0;
-    for (let n = 0; n < table.length; n++) {
-      const from = r;
-      for (let j = start[n]!; j < start[n + 1]!; j++) {
-        const i = bySegment[j]!;
-        if (!keep[i]) continue;
-        // Insertion by code number: a segment has a few rows.
-        const k = this.code.get(i);
-        let at = r++;
-        while (at > from && outCode[at - 1]! > k) {
-          outCode[at] = outCode[at - 1]!;
-          const moved = memos.get(at - 1);
-          if (moved !== undefined) {
-            memos.set(at, moved);
-            memos.delete(at - 1);
-          }
-          at--;
-        }
-        outCode[at] = k;
-        const memo = this.memos.get(i);
-        if (memo !== undefined) memos.set(at, memo);
-      }
-      outSegment.fill(n, from, r);
+    // The canonical order: code number (none first); a stable sort, so equal codes (none left) keep file order.
+    const kept: number[] = [];
+    for (let j = 0; j < g.length; j++) if (keep[j]) kept.push(j);
+    kept.sort((a, b) => g.code[a]! - g.code[b]!);
+    for (const j of kept) {
+      if (g.memo[j] !== '') this.outMemos.set(this.outSegment.length, g.memo[j]!);
+      this.outSegment.push(n);
+      this.outCode.push(g.code[j]!);
     }
-    const keptSegments = countDistinct(outSegment);
-    const diagnostics = [
-      ...mergeByLine(this.rowProblems, twice),
-      ...groups.flatMap((g) => g.problems),
-      ...this.tally.diagnostics(file, this.fix),
-    ];
-    return { codings: new CodingTable(this.coder, table, this.codeIds, this.categoryOf, outSegment, outCode, memos, keptSegments), diagnostics };
+    g.length = 0;
   }
-}
-
-function countDistinct(sorted: Uint32Array): number {
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) n++;
-  return n;
 }
 
 /** Two lists each in line order, merged (the first list's first on a tie): the rows' problems as one pass would find them. */

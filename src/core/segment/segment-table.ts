@@ -29,11 +29,22 @@ function hexWord(hex: string, from: number): number {
 
 const wordHex = (w: number) => HEX[w >>> 24]! + HEX[(w >>> 16) & 0xff]! + HEX[(w >>> 8) & 0xff]! + HEX[w & 0xff]!;
 
+/** The per-segment columns every SegmentTable holds, in the order the segment index stores them. */
+export const SEGMENT_COLUMNS = ['start', 'end', 'shaHi', 'shaLo'] as const;
 /**
- * The segments of a study without their text: per segment its document
- * number, 1-based index, code-point start and end, and text_sha, each in a
- * column of 32-bit integers (24 bytes a segment, no string or object per
- * segment); document ids and metadata once per document. Segments are
+ * The columns of a SegmentTable: `index` only where boilerplate was left
+ * out (else a segment's index is its place in its document); no document
+ * column, `first` says where each document's segments start.
+ */
+export type SegmentColumns = Record<(typeof SEGMENT_COLUMNS)[number], ChunkedUint32> & { index: ChunkedUint32 | null };
+
+/**
+ * The segments of a study without their text: per segment its code-point
+ * start and end and its text_sha, each in a column of 32-bit integers, and
+ * its 1-based index only when `drop:` left gaps (16 or 20 bytes a segment,
+ * no string or object per segment); per document its first segment number,
+ * id and metadata. A segment's document is found from the first numbers
+ * (the last one found remembered: callers walk in order). Segments are
  * numbered 0..length-1 in corpus order, boilerplate (`drop:`) left out; a
  * segment keeps the index it had before dropping, so ids are those of
  * readStudy. A segment id is looked up by parsing `<doc>:<s|p|d><n>` against
@@ -42,13 +53,17 @@ const wordHex = (w: number) => HEX[w >>> 24]! + HEX[(w >>> 16) & 0xff]! + HEX[(w
 export class SegmentTable {
   private readonly docNumbers = new Map<string, number>();
   private readonly letter: number;
+  /** The document of the last id looked up: a coding file asks for a document's segments one after another. */
+  private lastDoc = -1;
+  /** The document doc() found last. */
+  private lastDocOf = 0;
 
   /** @internal built by SegmentTableBuilder */
   constructor(
     readonly unit: Unit,
     /** The documents in corpus order (those without segments too). */
     readonly documents: readonly DocumentHead[],
-    private readonly columns: { doc: ChunkedUint32; index: ChunkedUint32; start: ChunkedUint32; end: ChunkedUint32; shaHi: ChunkedUint32; shaLo: ChunkedUint32 },
+    private readonly columns: SegmentColumns,
     /** first[d]..first[d + 1]: the segment numbers of document d. */
     private readonly first: Uint32Array,
     /** Segments left out as boilerplate. */
@@ -62,7 +77,7 @@ export class SegmentTable {
 
   /** Segments in the study. */
   get length(): number {
-    return this.columns.doc.length;
+    return this.columns.start.length;
   }
 
   /** The number of document `id`, or -1. */
@@ -79,8 +94,10 @@ export class SegmentTable {
   segmentNumber(id: string): number {
     const k = id.lastIndexOf(':');
     if (k < 0 || id.charCodeAt(k + 1) !== this.letter) return -1;
-    const d = this.docNumbers.get(id.slice(0, k));
+    const last = this.lastDoc >= 0 ? this.documents[this.lastDoc]!.id : undefined;
+    const d = last !== undefined && last.length === k && id.startsWith(last) ? this.lastDoc : this.docNumbers.get(id.slice(0, k));
     if (d === undefined) return -1;
+    this.lastDoc = d;
     // The index as segmentId writes it: digits, no leading zero.
     const from = k + 2;
     if (from >= id.length || id.length - from > 10 || (id.charCodeAt(from) === 0x30 && id.length - from > 1)) return -1;
@@ -90,10 +107,11 @@ export class SegmentTable {
       if (c < 0 || c > 9) return -1;
       index = index * 10 + c;
     }
-    // Indexes rise within a document (gaps where boilerplate was dropped): binary search.
     let lo = this.first[d]!;
     let hi = this.first[d + 1]!;
     const col = this.columns.index;
+    if (!col) return index >= 1 && index <= hi - lo ? lo + index - 1 : -1;
+    // Indexes rise within a document (gaps where boilerplate was dropped): binary search.
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const v = col.get(mid);
@@ -106,12 +124,30 @@ export class SegmentTable {
 
   /** Document number of segment n. */
   doc(n: number): number {
-    return this.columns.doc.get(n);
+    const first = this.first;
+    let d = this.lastDocOf;
+    if (n < first[d]! || n >= first[d + 1]!) {
+      // The next documents (in-order walks), else a binary search for the last document starting at or before n.
+      let steps = 0;
+      while (d + 1 < this.documents.length && n >= first[d + 1]! && steps++ < 8) d++;
+      if (n < first[d]! || n >= first[d + 1]!) {
+        let lo = 0;
+        let hi = this.documents.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if (first[mid]! <= n) lo = mid;
+          else hi = mid - 1;
+        }
+        d = lo;
+      }
+      this.lastDocOf = d;
+    }
+    return d;
   }
 
   /** 1-based index of segment n in its document (as in its id). */
   index(n: number): number {
-    return this.columns.index.get(n);
+    return this.columns.index ? this.columns.index.get(n) : n - this.first[this.doc(n)]! + 1;
   }
 
   /** Code-point offset where segment n starts in its document's text. */
@@ -125,11 +161,11 @@ export class SegmentTable {
   }
 
   docId(n: number): string {
-    return this.documents[this.columns.doc.get(n)]!.id;
+    return this.documents[this.doc(n)]!.id;
   }
 
   segmentId(n: number): string {
-    return `${this.docId(n)}:${UNIT_LETTER[this.unit]}${this.columns.index.get(n)}`;
+    return `${this.docId(n)}:${UNIT_LETTER[this.unit]}${this.index(n)}`;
   }
 
   /** The text_sha of segment n (16 hex digits). */
@@ -148,10 +184,15 @@ export class SegmentTable {
     for (let n = from; n < to; n++) yield this.segmentId(n);
   }
 
+  /** The columns and document starts as they are held (not copies): what the segment index writes. */
+  parts(): { columns: SegmentColumns; first: Uint32Array } {
+    return { columns: this.columns, first: this.first };
+  }
+
   /** Bytes the columns hold: what the table costs. */
   get bytes(): number {
     const c = this.columns;
-    return c.doc.bytes + c.index.bytes + c.start.bytes + c.end.bytes + c.shaHi.bytes + c.shaLo.bytes + this.first.byteLength;
+    return (c.index?.bytes ?? 0) + c.start.bytes + c.end.bytes + c.shaHi.bytes + c.shaLo.bytes + this.first.byteLength;
   }
 }
 
@@ -162,9 +203,9 @@ export class SegmentTable {
 export class SegmentTableBuilder {
   private readonly documents: DocumentHead[] = [];
   private readonly firsts = new ChunkedUint32();
-  private readonly columns = {
-    doc: new ChunkedUint32(),
-    index: new ChunkedUint32(),
+  private readonly columns: SegmentColumns = {
+    /** Made at the first gap (a dropped segment): until then an index is the segment's place in its document. */
+    index: null,
     start: new ChunkedUint32(),
     end: new ChunkedUint32(),
     shaHi: new ChunkedUint32(),
@@ -179,26 +220,28 @@ export class SegmentTableBuilder {
   addDocument(doc: DocumentHead): void {
     const metadata: Record<string, string> = {};
     for (const [k, v] of Object.entries(doc.metadata)) metadata[k] = this.intern(v);
-    this.firsts.push(this.columns.doc.length);
+    this.firsts.push(this.columns.start.length);
     this.documents.push({ id: doc.id, metadata });
   }
 
   /** A segment of the current document: its index (before dropping), code-point offsets and text_sha. */
   addSegment(index: number, start: number, end: number, textSha: string): void {
-    const c = this.columns;
-    c.doc.push(this.documents.length - 1);
-    c.index.push(index);
-    c.start.push(start);
-    c.end.push(end);
-    c.shaHi.push(hexWord(textSha, 0));
-    c.shaLo.push(hexWord(textSha, 8));
+    this.addSegmentWords(index, start, end, hexWord(textSha, 0), hexWord(textSha, 8));
   }
 
   /** addSegment with the text_sha as its two 32-bit words (high, low), as a worker thread hands them over. */
   addSegmentWords(index: number, start: number, end: number, shaHi: number, shaLo: number): void {
     const c = this.columns;
-    c.doc.push(this.documents.length - 1);
-    c.index.push(index);
+    const n = c.start.length;
+    const docFirst = this.firsts.get(this.firsts.length - 1);
+    if (!c.index && index !== n - docFirst + 1) {
+      c.index = new ChunkedUint32();
+      for (let d = 0, m = 0; d < this.firsts.length; d++) {
+        const to = d + 1 < this.firsts.length ? this.firsts.get(d + 1) : n;
+        for (; m < to; m++) c.index.push(m - this.firsts.get(d) + 1);
+      }
+    }
+    c.index?.push(index);
     c.start.push(start);
     c.end.push(end);
     c.shaHi.push(shaHi);
@@ -208,8 +251,17 @@ export class SegmentTableBuilder {
   finish(): SegmentTable {
     const first = new Uint32Array(this.documents.length + 1);
     for (let d = 0; d < this.documents.length; d++) first[d] = this.firsts.get(d);
-    first[this.documents.length] = this.columns.doc.length;
+    first[this.documents.length] = this.columns.start.length;
     return new SegmentTable(this.unit, this.documents, this.columns, first, this.dropped);
+  }
+
+  /**
+   * The table of the documents added and columns read back whole (the
+   * segment index): `first` holds each document's first segment number and,
+   * last, the number of segments.
+   */
+  restore(columns: SegmentColumns, first: Uint32Array, dropped: number): SegmentTable {
+    return new SegmentTable(this.unit, this.documents, columns, first, dropped);
   }
 
   private intern(v: string): string {

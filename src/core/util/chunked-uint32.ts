@@ -5,16 +5,18 @@ const MASK = CHUNK - 1;
 const FIRST = 256;
 
 /**
- * A growable column of unsigned 32-bit integers in chunks of 65,536: it
- * grows without copying and wastes at most one chunk, where a doubling
- * typed array would briefly hold both copies and keep up to half again as
- * much room as it uses. The compact tables keep one per field. The first
- * chunk starts small and doubles up to the chunk size, so a table of a few
- * segments does not allocate (and zero) 256 KB a column.
+ * A growable column of unsigned integers in chunks of 65,536: it grows
+ * without copying and wastes at most one chunk, where a doubling typed array
+ * would briefly hold both copies and keep up to half again as much room as
+ * it uses. The compact tables keep one per field. The first chunk starts
+ * small and doubles up to the chunk size, so a table of a few segments does
+ * not allocate (and zero) a whole chunk a column.
  */
-export class ChunkedUint32 {
-  private readonly chunks: Uint32Array[] = [];
-  private size = 0;
+class ChunkedInts<A extends Uint16Array | Uint32Array> {
+  protected readonly chunks: A[] = [];
+  protected size = 0;
+
+  constructor(private readonly make: (length: number) => A) {}
 
   get length(): number {
     return this.size;
@@ -22,14 +24,10 @@ export class ChunkedUint32 {
 
   push(value: number): void {
     const i = this.size & MASK;
-    if (i === 0) this.chunks.push(new Uint32Array(this.chunks.length === 0 ? FIRST : CHUNK));
+    if (i === 0) this.chunks.push(this.make(this.chunks.length === 0 ? FIRST : CHUNK));
     let last = this.chunks[this.chunks.length - 1]!;
     // Only the first chunk can be short of room: double it (copying at most CHUNK / 2 values).
-    if (i === last.length) {
-      const grown = new Uint32Array(Math.min(CHUNK, last.length * 2));
-      grown.set(last);
-      this.chunks[0] = last = grown;
-    }
+    if (i === last.length) last = this.widenFirst(Math.min(CHUNK, last.length * 2));
     last[i] = value;
     this.size++;
   }
@@ -42,10 +40,50 @@ export class ChunkedUint32 {
     this.chunks[i >>> SHIFT]![i & MASK] = value;
   }
 
+  /** Makes the column `length` long, zeros added (for a column filled by set, or read back into its chunks). */
+  grow(length: number): this {
+    if (length > 0 && this.chunks.length === 0) this.chunks.push(this.make(Math.min(CHUNK, Math.max(FIRST, length))));
+    if (this.chunks.length > 0 && this.chunks[0]!.length < Math.min(CHUNK, length)) this.widenFirst(CHUNK);
+    while (this.chunks.length * CHUNK < length) this.chunks.push(this.make(CHUNK));
+    this.size = Math.max(this.size, length);
+    return this;
+  }
+
+  /** The chunks, each cut to the values it holds (views, not copies): to write or fill the column. */
+  views(): A[] {
+    return this.chunks.map((c, i) => (i === this.chunks.length - 1 && this.size & MASK ? (c.subarray(0, this.size & MASK) as A) : c));
+  }
+
   /** Bytes held. */
   get bytes(): number {
     let n = 0;
     for (const c of this.chunks) n += c.byteLength;
     return n;
+  }
+
+  private widenFirst(length: number): A {
+    const grown = this.make(length);
+    grown.set(this.chunks[0]!);
+    this.chunks[0] = grown;
+    return grown;
+  }
+}
+
+/** A ChunkedInts of 32-bit values. */
+export class ChunkedUint32 extends ChunkedInts<Uint32Array> {
+  constructor() {
+    super((n) => new Uint32Array(n));
+  }
+
+  /** A column of `length` zeros whose chunks the caller fills (a column read back from a file straight into its chunks, no copy). */
+  static ofLength(length: number): ChunkedUint32 {
+    return new ChunkedUint32().grow(length);
+  }
+}
+
+/** A ChunkedInts of 16-bit values (code numbers). */
+export class ChunkedUint16 extends ChunkedInts<Uint16Array> {
+  constructor() {
+    super((n) => new Uint16Array(n));
   }
 }

@@ -25,4 +25,18 @@ describe('ChunkedUint32', () => {
       { numRuns: 30 },
     );
   });
+
+  it('grows to a length (zeros), its views cover exactly the values, and pushing goes on after them', () => {
+    for (const n of [1, 255, 300, 65536, 65537, 200_000]) {
+      const column = ChunkedUint32.ofLength(n);
+      const views = column.views();
+      expect(views.reduce((a, v) => a + v.length, 0)).toBe(n);
+      views.forEach((v, k) => v.fill(k + 1));
+      column.push(9);
+      expect(column.length).toBe(n + 1);
+      expect(column.get(n - 1)).toBe(views.length);
+      expect(column.get(n)).toBe(9);
+      expect(column.get(0)).toBe(1);
+    }
+  });
 });
