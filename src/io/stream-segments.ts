@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { QcodeError } from '../core/diagnostics/qcode-error.js';
 import { factAt } from '../core/match/segment-rows.js';
 import { SegmentTableBuilder } from '../core/segment/segment-table.js';
@@ -7,6 +7,7 @@ import { readCodebook } from './read-codebook.js';
 import type { Project } from './read-project.js';
 import type { CompactStudy } from './read-segment-table.js';
 import { corpusColumns, studyUnit, type StudyOptions } from './read-study.js';
+import { readCorpusFingerprint, segmentIndexKey, segmentIndexPath, writeSegmentIndex } from './segment-index.js';
 import { streamCode } from './stream-code.js';
 import type { StreamedOutput } from './streamed-output.js';
 
@@ -21,6 +22,12 @@ import type { StreamedOutput } from './streamed-output.js';
  * must do it: output to a stream, a broken project or codebook (reported
  * with the corpus' problems), standard input, a corpus with errors, or
  * more problems than a slice keeps.
+ *
+ * It also writes the segment index (segment-index.ts), so the commands that
+ * follow need not segment again: the corpus file is hashed before the pass,
+ * and the index written only if the file is the same one, of the same size
+ * and modification time, after it (the threads read slices, so no one pass
+ * hashes the whole file).
  */
 export async function writeSegmentRows(
   project: Project,
@@ -56,6 +63,9 @@ export async function writeSegmentRows(
     delete r.segmentFacts;
   };
   const prior = [...project.diagnostics, ...cb.diagnostics];
+  const columns = corpusColumns(project, options);
+  const before = await stat(project.corpusPath).catch(() => null);
+  const fingerprint = before?.isFile() ? await readCorpusFingerprint(project.corpusPath) : null;
   let result;
   try {
     result = await streamCode({
@@ -64,7 +74,7 @@ export async function writeSegmentRows(
       codebook,
       unit,
       coder: '',
-      columns: corpusColumns(project, options),
+      columns,
       jsonlCodings: false,
       drop: project.settings.drop,
       segments: format,
@@ -86,11 +96,22 @@ export async function writeSegmentRows(
   }
   await output.adopt(result.codingsTemp, result.codingsSha256);
   const segments = builder.finish();
+  const after = await stat(project.corpusPath).catch(() => null);
+  const unchanged = before && after && fingerprint && before.ino === after.ino && before.size === after.size && before.mtimeMs === after.mtimeMs;
+  if (unchanged) {
+    const key = segmentIndexKey(project, codebook, unit, columns, display);
+    await writeSegmentIndex(segmentIndexPath(project.outDir, key), key, fingerprint, segments, {
+      corpusSha256: result.corpusSha256,
+      fileSha256: fingerprint.slice('file:'.length),
+      diagnostics: result.diagnostics,
+    });
+  }
   return {
     project,
     codebook,
     codebookSha256: cb.sha256,
     corpusSha256: result.corpusSha256,
+    ...(unchanged ? { corpusFileSha256: fingerprint.slice('file:'.length) } : {}),
     unit,
     segments,
     dropped: segments.dropped,

@@ -8,7 +8,7 @@ import { corpusColumns } from '../../src/io/read-study.js';
 import { readCodebook } from '../../src/io/read-codebook.js';
 import { readCorpusFingerprint, readSegmentIndex, segmentIndexKey, segmentIndexPath } from '../../src/io/segment-index.js';
 import type { Unit } from '../../src/core/model/codebook.js';
-import { copyFixture } from '../helpers/run-cli.js';
+import { copyFixture, runQcode } from '../helpers/run-cli.js';
 
 // The segment index is a cache under out/.index: a study read from it must be
 // the study the corpus gives, and an index that no longer fits the corpus or
@@ -159,5 +159,25 @@ describe('segment index', () => {
     const corpus = path.join(dir, 'corpus.jsonl');
     writeFileSync(corpus, readFileSync(corpus, 'utf8').split('\n').slice(1).join('\n'));
     await expect(forEachStudyDocument(study, {}, () => true, () => undefined)).rejects.toThrow(/changed while qcode was reading it/);
+  });
+
+  it('is written by `qcode segment` (its threaded pass, not the reader), byte for byte the index a read writes', async () => {
+    const dir = jsonlProject();
+    const r = await runQcode(['segment'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(indexFiles(dir)).toHaveLength(1);
+    const file = path.join(dir, 'out/.index', indexFiles(dir)[0]!);
+    const bySegment = readFileSync(file);
+    // freq reads the study from it (the index is left as it was), then the same with no index: the same table.
+    const codeRun = await runQcode(['code'], { cwd: dir });
+    expect(codeRun.code, codeRun.stderr).toBe(0);
+    const fromIndex = await runQcode(['freq', '--by', 'source'], { cwd: dir });
+    expect(readFileSync(file)).toEqual(bySegment);
+    rmSync(path.join(dir, 'out/.index'), { recursive: true });
+    const fromCorpus = await runQcode(['freq', '--by', 'source'], { cwd: dir });
+    expect(fromIndex).toEqual(fromCorpus);
+    expect(fromIndex.code).toBe(0);
+    // The read writes the index again: the bytes segment wrote.
+    expect(readFileSync(file)).toEqual(bySegment);
   });
 });
