@@ -249,3 +249,32 @@ export function rgPatterns(patterns) {
       .join('\\s+'),
   );
 }
+
+/**
+ * `documents` documents of `sentences` short sentences each (two to four
+ * words, no paragraph break): a corpus of millions of sentence segments in
+ * a few hundred megabytes, for the coding files of that many rows that
+ * issue 15 feeds through every command. Written a slice at a time.
+ */
+export function generateShortSentences(file, documents, sentences) {
+  const rand = prng(documents * 31 + sentences);
+  const { synthetic } = vocabulary();
+  const words = [...TOPIC_WORDS, ...synthetic.slice(2500)];
+  const fd = openSync(`${file}.tmp`, 'w');
+  for (let d = 1; d <= documents; d++) {
+    writeSync(fd, `{"id":"short-${String(d).padStart(6, '0')}","source":"${['wire', 'daily'][d % 2]}","text":"`);
+    for (let done = 0; done < sentences; ) {
+      const ss = [];
+      for (let k = 0; k < 10000 && done < sentences; k++, done++) {
+        const n = 2 + Math.floor(rand() * 3);
+        const w = [];
+        for (let i = 0; i < n; i++) w.push(words[Math.floor(rand() * words.length)]);
+        ss.push(`${w[0][0].toUpperCase()}${w.join(' ').slice(1)}.`);
+      }
+      writeSync(fd, `${done > ss.length ? ' ' : ''}${ss.join(' ')}`);
+    }
+    writeSync(fd, '"}\n');
+  }
+  closeSync(fd);
+  renameSync(`${file}.tmp`, file);
+}

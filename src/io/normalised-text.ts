@@ -76,14 +76,20 @@ export async function* readNormalisedText(file: string, shown: string, hooks: No
  * what is around it, so normalising line by line is normalising the whole).
  */
 export async function* nfcByLines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let held = '';
+  // The unfinished line is kept in pieces and joined once it ends: adding each chunk to one string and
+  // searching it again would copy a 200 MB line (one huge document) at every chunk.
+  let held: string[] = [];
   for await (const chunk of chunks) {
-    const text = held + chunk;
-    const cut = text.lastIndexOf('\n') + 1;
-    held = text.slice(cut);
-    if (cut > 0) yield nfc(text.slice(0, cut));
+    const cut = chunk.lastIndexOf('\n') + 1;
+    if (cut === 0) {
+      held.push(chunk);
+      continue;
+    }
+    held.push(chunk.slice(0, cut));
+    yield nfc(held.join(''));
+    held = cut < chunk.length ? [chunk.slice(cut)] : [];
   }
-  if (held !== '') yield nfc(held);
+  if (held.length > 0) yield nfc(held.join(''));
 }
 
 /** Below U+0300 every character is its own NFC and combines with nothing before it: such text (most of a news corpus) needs no pass. */

@@ -8,6 +8,9 @@ import { listMetadataKeys } from './group-key.js';
 
 export type StreamedExportFormat = 'long' | 'wide' | 'jsonl';
 
+/** What a row costs beside its text, roughly, in documentRows' budget. */
+const ROW_CHARS = 200;
+
 /**
  * The long, wide and JSON Lines exports of one coder's CodingTable, made a
  * document at a time in corpus order: the same rows as computeLongExport,
@@ -54,25 +57,41 @@ export class ExportWriter {
     return this.r >= this.codings.length;
   }
 
-  /** The rows of document d; `text` gives a segment's text (long and JSON Lines only). */
-  documentRows(d: number, text: (n: number) => string = () => ''): string {
+  /**
+   * The rows of document d, or the next of them: rows stop once about
+   * `budget` characters are made (at least one row), so that one huge
+   * document (a 200 MB text in every row of the long table) is written in
+   * pieces no string could hold; hasRows(d) says whether more remain. `text`
+   * gives a segment's text (long and JSON Lines only).
+   */
+  documentRows(d: number, text: (n: number) => string = () => '', budget = Infinity): string {
     const { codings, segments } = this;
     const { to } = segments.segmentsOf(d);
     const metadata = segments.documents[d]!.metadata;
     const rows: Cell[][] = [];
     const lines: string[] = [];
-    while (this.r < codings.length && codings.segment(this.r) < to) {
+    let made = 0;
+    while (this.r < codings.length && codings.segment(this.r) < to && made < budget) {
       const n = codings.segment(this.r);
-      const end = codings.segmentEnd(this.r);
       if (this.format === 'long') {
+        // A row at a time: a segment's rows repeat its text.
         const t = text(n);
-        for (let r = this.r; r < end; r++) rows.push(longExportRow(codings.coding(r), this.meta, metadata, t));
+        rows.push(longExportRow(codings.coding(this.r), this.meta, metadata, t));
+        made += t.length + ROW_CHARS;
+        this.r++;
+        continue;
+      }
+      const end = codings.segmentEnd(this.r);
+      const codes = new Set<string>();
+      for (let r = this.r; r < end; r++) if (codings.code(r) !== 0) codes.add(codings.codeId(r));
+      const segment = { segment_id: segments.segmentId(n), doc_id: segments.docId(n), index: segments.index(n), start: segments.start(n), end: segments.end(n) };
+      if (this.format === 'wide') {
+        rows.push(wideExportRow(segment, this.meta, metadata, this.codeIds, codes));
+        made += ROW_CHARS;
       } else {
-        const codes = new Set<string>();
-        for (let r = this.r; r < end; r++) if (codings.code(r) !== 0) codes.add(codings.codeId(r));
-        const segment = { segment_id: segments.segmentId(n), doc_id: segments.docId(n), index: segments.index(n), start: segments.start(n), end: segments.end(n) };
-        if (this.format === 'wide') rows.push(wideExportRow(segment, this.meta, metadata, this.codeIds, codes));
-        else lines.push(`${JSON.stringify(jsonlExportObject(segment, codings.coder, orderCodes(codes, this.order), metadata, text(n)))}\n`);
+        const t = text(n);
+        lines.push(`${JSON.stringify(jsonlExportObject(segment, codings.coder, orderCodes(codes, this.order), metadata, t))}\n`);
+        made += t.length + ROW_CHARS;
       }
       this.r = end;
     }
