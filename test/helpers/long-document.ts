@@ -66,7 +66,7 @@ export function longDocumentCommands(unit: 'document' | 'sentence'): LongDocumen
     { name: 'plot frequencies', args: ['plot', 'frequencies', '--coder', 'auto', '-o', 'out/figures/freq.svg', '--force'], code: 0 },
     { name: 'plot reliability', args: ['plot', 'reliability', '--coders', 'auto,bob', '-o', 'out/figures/rel.svg', '--force'], code: 0 },
     { name: 'report', args: ['report', '--coders', 'auto,bob', '--gold', 'bob', '--bootstrap', '10', '--force'], code: 0 },
-    { name: 'rebase', args: ['rebase', 'bob', '--force'], code: 0 },
+    { name: 'rebase', args: ['rebase', 'bob'], code: 0 },
     { name: 'units', args: ['units', '--from-spans', 'ann', '--force'], code: 0 },
     { name: 'codebook', args: ['codebook', 'export', '--format', 'md'], code: 0 },
   ];
