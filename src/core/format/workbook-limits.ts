@@ -14,11 +14,9 @@ export const CELL_MAX_CHARS = 32_767;
  */
 export function checkWorkbookLimits(workbook: Workbook): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const fmt = (n: number) => n.toLocaleString('en-US');
   for (const sheet of workbook.sheets) {
-    const rows = sheet.rows.length + 1;
-    if (rows > SHEET_MAX_ROWS) {
-      out.push(diag('QC706', `sheet ${sheet.name} would have ${fmt(rows)} rows; a spreadsheet holds at most ${fmt(SHEET_MAX_ROWS)}`));
+    if (sheet.rows.length + 1 > SHEET_MAX_ROWS) {
+      out.push(sheetTooLong(sheet.name, sheet.rows.length + 1));
       continue;
     }
     let over = 0;
@@ -31,10 +29,20 @@ export function checkWorkbookLimits(workbook: Workbook): Diagnostic[] {
         if (over++ === 0) first = `cell ${columnLetters(c + 1)}${r + 2} (${sheet.columns[c]?.header ?? ''}) holds ${fmt(cell.length)} characters`;
       }
     }
-    if (over > 0) {
-      const more = over > 1 ? ` (and ${fmt(over - 1)} more cells)` : '';
-      out.push(diag('QC706', `sheet ${sheet.name}: ${first}${more}; a spreadsheet cell holds at most ${fmt(CELL_MAX_CHARS)}`));
-    }
+    if (over > 0) out.push(cellTooLong(sheet.name, first, over));
   }
   return out;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** QC706 for a sheet of `rows` rows (the header among them). */
+export function sheetTooLong(sheet: string, rows: number): Diagnostic {
+  return diag('QC706', `sheet ${sheet} would have ${fmt(rows)} rows; a spreadsheet holds at most ${fmt(SHEET_MAX_ROWS)}`);
+}
+
+/** QC706 for `count` cells over the limit, the first described by `first` (e.g. "cell C2 (text) holds 40,000 characters"). */
+export function cellTooLong(sheet: string, first: string, count: number): Diagnostic {
+  const more = count > 1 ? ` (and ${fmt(count - 1)} more cells)` : '';
+  return diag('QC706', `sheet ${sheet}: ${first}${more}; a spreadsheet cell holds at most ${fmt(CELL_MAX_CHARS)}`);
 }
