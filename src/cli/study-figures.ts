@@ -1,10 +1,10 @@
 import type { AgreementResult } from '../core/agreement/agreement-result.js';
-import { computeScopes } from '../core/agreement/compute-scopes.js';
+import { computeReviewedScopes, computeScopes, reviewedUnitsOf } from '../core/agreement/compute-scopes.js';
 import type { CoderCodings } from '../core/model/coder.js';
 import { checkGroupKey } from '../core/analysis/check-analysis-options.js';
-import { computeCooccurrence } from '../core/analysis/cooccurrence.js';
+import { computeTableCooccurrence } from '../core/analysis/cooccurrence.js';
 import { binDocuments, type DateBin } from '../core/analysis/date-bins.js';
-import { computeFrequencyTable } from '../core/analysis/frequency-table.js';
+import { computeCompactFrequencyTable } from '../core/analysis/frequency-table.js';
 import { QcodeError, diag, fail } from '../core/diagnostics/qcode-error.js';
 import { codeColours } from '../core/plot/chart-style.js';
 import { confusionFigure } from '../core/plot/confusion-figure.js';
@@ -13,12 +13,13 @@ import type { Figure } from '../core/plot/figure.js';
 import { frequencyFigure, timelineFigure } from '../core/plot/frequency-figure.js';
 import { reliabilityFigure } from '../core/plot/reliability-figure.js';
 import { saturationFigure } from '../core/plot/saturation-figure.js';
-import { computeSaturation, type SaturationOrder } from '../core/analysis/saturation.js';
+import { computeTableSaturation, type SaturationOrder } from '../core/analysis/saturation.js';
 import { listCoders } from '../io/list-coders.js';
 import type { Study } from '../io/read-study.js';
-import { openCodedStudy } from './analysis-options.js';
 import type { CommandContext } from './command-kit.js';
-import { openCoder, openStudy } from './study-options.js';
+import { openCoder } from './study-options.js';
+import type { CompactStudy } from '../io/read-segment-table.js';
+import { openCompactCodedStudy, openCompactStudy, openNamedCompactCoders } from './compact-study.js';
 
 /** What `qcode plot` draws. */
 export const PLOT_KINDS = ['reliability', 'frequencies', 'cooccurrence', 'confusion', 'saturation'] as const;
@@ -38,7 +39,7 @@ export interface FigureOptions {
 }
 
 /** The coders to compare: as given, else every human coder's file (imported or annotated), said on stderr. */
-export async function chooseCoders(ctx: CommandContext, study: Study, given: string[] | undefined): Promise<string[]> {
+export async function chooseCoders(ctx: CommandContext, study: Pick<Study, 'project'>, given: string[] | undefined): Promise<string[]> {
   if (given) return given;
   const human = (await listCoders(study.project)).filter((c) => c.kind === 'human').map((c) => c.coder);
   if (human.length < 2) {
@@ -59,26 +60,33 @@ export async function coderAgreement(ctx: CommandContext, study: Study, coders: 
   return computeScopes(study.codebook, files, { ...(bootstrap ? { bootstrap } : {}), segmentOrder: study.segments.map((s) => s.segment_id) });
 }
 
-/** Reads what a kind of figure needs and builds it; the study read, for provenance. */
-export async function buildFigure(ctx: CommandContext, kind: PlotKind, opts: FigureOptions): Promise<{ figure: Figure; study: Study }> {
+/**
+ * Reads what a kind of figure needs and builds it; the study read, for
+ * provenance. On the compact tables (a streaming pass, CodingTables), as
+ * agree, freq, cooccur and saturation compute the same numbers.
+ */
+export async function buildFigure(ctx: CommandContext, kind: PlotKind, opts: FigureOptions): Promise<{ figure: Figure; study: CompactStudy }> {
   if (kind === 'reliability' || kind === 'confusion') {
-    const study = await openStudy(ctx, opts);
-    const result = await coderAgreement(ctx, study, await chooseCoders(ctx, study, opts.coders), opts.bootstrap);
+    const study = await openCompactStudy(ctx, opts);
+    const coders = await openNamedCompactCoders(ctx, study, await chooseCoders(ctx, study, opts.coders));
+    const result = computeReviewedScopes(study.codebook, reviewedUnitsOf(coders), opts.bootstrap ? { bootstrap: opts.bootstrap } : {});
     return { figure: kind === 'reliability' ? reliabilityFigure(result) : confusionFigure(result), study };
   }
-  const { study, coder, coded } = await openCodedStudy(ctx, opts);
-  if (kind === 'cooccurrence') return { figure: cooccurrenceFigure(computeCooccurrence(study.codebook, coded), coder), study };
+  const { study, coder, codings } = await openCompactCodedStudy(ctx, opts);
+  if (kind === 'cooccurrence') return { figure: cooccurrenceFigure(computeTableCooccurrence(study.codebook, codings), coder), study };
   if (kind === 'saturation') {
     const order = opts.order ?? 'doc';
-    return { figure: saturationFigure(computeSaturation(study.corpus, coded, order, order === 'random' ? (opts.seed ?? 1) : null), coder), study };
+    return { figure: saturationFigure(computeTableSaturation(codings, order, order === 'random' ? (opts.seed ?? 1) : null), coder), study };
   }
+  const { segments } = study;
   if (opts.bin && !opts.by) fail('QC001', '--bin needs --by <date key>, e.g. --by date --bin month');
   if (opts.by) {
-    const problems = checkGroupKey(opts.by, study.corpus);
+    const problems = checkGroupKey(opts.by, segments.documents);
     if (problems.some((d) => d.severity === 'error')) throw new QcodeError(problems);
   }
-  const documents = opts.bin && opts.by ? binDocuments(study.corpus, opts.by, opts.bin) : study.corpus;
-  const ft = computeFrequencyTable({ codebook: study.codebook, documents, coded, by: opts.by ?? null, rows: 'code', ...(opts.bin ? { groupOrder: 'sorted' as const } : {}) });
+  const documents = opts.bin && opts.by ? binDocuments(segments.documents, opts.by, opts.bin) : segments.documents;
+  const reviewed = (visit: (doc: number, codes: readonly number[]) => void) => codings.forEachSegment((n, codes) => visit(segments.doc(n), codes));
+  const ft = computeCompactFrequencyTable({ codebook: study.codebook, documents, reviewed, by: opts.by ?? null, rows: 'code', ...(opts.bin ? { groupOrder: 'sorted' as const } : {}) });
   const colours = codeColours(study.codebook);
   return { figure: opts.bin ? timelineFigure(ft, coder, colours) : frequencyFigure(ft, coder, colours), study };
 }

@@ -136,7 +136,7 @@ async function* csvRows(...args: Parameters<typeof csvDocuments>): AsyncGenerato
 }
 
 async function* jsonlDocuments(text: AsyncIterable<string>, file: string, columns: ColumnNames, problems: Diagnostic[]): AsyncGenerator<Document> {
-  let held = '';
+  let held: string[] = [];
   let line = 0;
   const take = (lineText: string) => {
     const parsed = parseJsonlLine(lineText, { file, line: ++line }, columns);
@@ -144,17 +144,20 @@ async function* jsonlDocuments(text: AsyncIterable<string>, file: string, column
     return parsed.document;
   };
   for await (const chunk of text) {
+    // Only the new chunk is searched, and a line's pieces are joined once: a 200 MB line (one huge document) is copied once, not at every chunk.
     let from = 0;
-    const all = held + chunk;
-    for (let nl = all.indexOf('\n'); nl >= 0; nl = all.indexOf('\n', from)) {
-      const doc = take(all.slice(from, nl));
+    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', from)) {
+      held.push(chunk.slice(from, nl));
+      const lineText = held.join('');
+      held = [];
       from = nl + 1;
+      const doc = take(lineText);
       if (doc) yield doc;
     }
-    held = all.slice(from);
+    if (from < chunk.length) held.push(chunk.slice(from));
   }
   // The text after the last line break is a line too (split('\n') gives it), often empty.
-  const doc = take(held);
+  const doc = take(held.join(''));
   if (doc) yield doc;
 }
 

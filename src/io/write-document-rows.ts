@@ -7,9 +7,16 @@ export interface DocumentRowWriter {
   readonly done: boolean;
   /** Whether document d has rows (asked in corpus order). */
   hasRows(d: number): boolean;
-  /** The rows of document d; `text` gives the text of its segment n (a SegmentTable number). */
-  documentRows(d: number, text: (n: number) => string): string;
+  /**
+   * The rows of document d; `text` gives the text of its segment n (a
+   * SegmentTable number). A writer may stop after about `budget` characters
+   * and leave hasRows(d) true: it is asked again for the rest.
+   */
+  documentRows(d: number, text: (n: number) => string, budget?: number): string;
 }
+
+/** About how many characters a piece of rows holds: one huge document's rows are written in such pieces, as no string holds gigabytes. */
+export const ROWS_PIECE_CHARS = 1 << 24;
 
 /**
  * The rows of every document the writer has rows for, in corpus order, from
@@ -25,6 +32,8 @@ export async function writeDocumentRows(
   if (writer.done) return;
   await forEachStudyDocument(study, options, (d) => writer.hasRows(d), async (d, _doc, segments) => {
     const from = study.segments.segmentsOf(d).from;
-    await write(writer.documentRows(d, (n) => segments[n - from]!.text));
+    const text = (n: number) => segments[n - from]!.text;
+    do await write(writer.documentRows(d, text, ROWS_PIECE_CHARS));
+    while (writer.hasRows(d));
   });
 }

@@ -2,6 +2,7 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Workbook, WorkbookCell } from '../core/format/workbook.js';
 import { columnLetters } from '../core/format/workbook.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { checkWorkbookLimits } from '../core/format/workbook-limits.js';
 
 // exceljs (MIT, on the npm registry) reads and writes .xlsx with data
 // validation, frozen panes and cell styles. It is loaded only by the
@@ -26,9 +27,12 @@ function toExcelValue(cell: WorkbookCell): string | number | boolean | Date | nu
  * A workbook as .xlsx bytes. Text cells are written as text (a value
  * starting with `=` is text, not a formula), numbers as numbers, dates as
  * dates shown yyyy-mm-dd. exceljs stamps zip entries with the current time,
- * so the archive is packed again with fixed dates.
+ * so the archive is packed again with fixed dates. A workbook a spreadsheet
+ * could not hold (QC706) is refused before any of it is made.
  */
 export async function formatXlsx(workbook: Workbook): Promise<Uint8Array> {
+  const tooLarge = checkWorkbookLimits(workbook);
+  if (tooLarge.length > 0) throw new QcodeError(tooLarge);
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'qcode';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { coverageJson } from '../../core/analysis/coder-coverage.js';
 import { ExportWriter } from '../../core/analysis/export-writer.js';
 import { fail } from '../../core/diagnostics/qcode-error.js';
-import { writeDocumentRows } from '../../io/write-document-rows.js';
+import { ROWS_PIECE_CHARS, writeDocumentRows } from '../../io/write-document-rows.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { openCompactCodedStudy } from '../compact-study.js';
 import { addOutputOptions, outputOptionShape, resolveOutput, STDOUT, streamOutput } from '../output.js';
@@ -34,7 +34,7 @@ const exportCommand: CommandModule = (cmd, ctx) => {
     // Rows are written as they are made, a document at a time; long and jsonl take the text from a second pass over the corpus.
     const produce = async (write: (text: string) => Promise<void>) => {
       await write(writer.head());
-      if (!writer.needsText) for (let d = 0; d < study.segments.documents.length; d++) await write(writer.documentRows(d));
+      if (!writer.needsText) for (let d = 0; d < study.segments.documents.length; d++) while (writer.hasRows(d)) await write(writer.documentRows(d, undefined, ROWS_PIECE_CHARS));
       else await writeDocumentRows(study, { ...opts, display: (p) => ctx.display(p) }, writer, write);
       return study;
     };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatSegmentsHeader, formatSegmentsRows } from '../../core/segment/format-segments.js';
 import type { SegmentTable } from '../../core/segment/segment-table.js';
+import type { Segment } from '../../core/model/segment.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { readCompactStudy } from '../compact-study.js';
 import type { CompactStudy } from '../../io/read-segment-table.js';
@@ -47,7 +48,11 @@ const segment: CommandModule = (cmd, ctx) => {
         if (study) ctx.report(study.diagnostics);
         else {
           await write(formatSegmentsHeader(format));
-          study = await readCompactStudy(ctx, project, opts, { onDocument: (_doc, segments) => write(formatSegmentsRows(segments, format)) });
+          // A document's rows in slices: one document of 2 million sentences would be one string near V8's limit.
+          const onDocument = async (_doc: unknown, segments: readonly Segment[]) => {
+            for (let i = 0; i < segments.length; i += 10_000) await write(formatSegmentsRows(segments.slice(i, i + 10_000), format));
+          };
+          study = await readCompactStudy(ctx, project, opts, { onDocument });
         }
         if (drop) Object.assign(details, { drop, dropped: study.dropped });
         return study;

@@ -1,4 +1,4 @@
-import type { CodeTerms, ExemplarPicker } from './themes.js';
+import { exemplarQuote, type CodeTerms, type ExemplarPicker } from './themes.js';
 
 interface Candidate {
   segmentId: string;
@@ -48,8 +48,8 @@ export class ExemplarCandidates {
       while (at > 0 && top[at - 1]! < found) at--;
       top.splice(at, 0, found);
       if (top.length > this.exemplars) top.pop();
-      // JSON round trip: a flat copy of the text (a slice would hold its document), lone surrogates kept.
-      copy ??= { text: JSON.parse(JSON.stringify(text)) as string, terms: Int32Array.from(terms) };
+      // JSON round trip: a flat copy of the text (a slice would hold its document), lone surrogates kept; only what a quote shows.
+      copy ??= { text: JSON.parse(JSON.stringify(exemplarQuote(text))) as string, terms: Int32Array.from(terms) };
       const candidate = { segmentId, matches: found, ...copy };
       let list = this.lists.get(code);
       if (!list) this.lists.set(code, (list = []));

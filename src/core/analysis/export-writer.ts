@@ -10,6 +10,9 @@ import { listMetadataKeys } from './group-key.js';
 
 export type StreamedExportFormat = 'long' | 'wide' | 'jsonl';
 
+/** What a row costs beside its text, roughly, in documentRows' budget. */
+const ROW_CHARS = 200;
+
 /**
  * The long, wide and JSON Lines exports of one coder's CodingTable, made a
  * document at a time in corpus order: the same rows as computeLongExport,
@@ -56,20 +59,28 @@ export class ExportWriter {
     return this.r >= this.codings.length;
   }
 
-  /** The rows of document d; `text` gives a segment's text (long and JSON Lines only). */
-  documentRows(d: number, text: (n: number) => string = () => ''): string {
-    if (this.format === 'long') return this.longRows(d, text);
-    if (this.format === 'jsonl') return this.jsonlRows(d, text);
+  /**
+   * The rows of document d, or the next of them: rows stop once about
+   * `budget` characters are made (at least one row), so that one huge
+   * document (a 200 MB text in every row of the long table) is written in
+   * pieces no string could hold; hasRows(d) says whether more remain. `text`
+   * gives a segment's text (long and JSON Lines only).
+   */
+  documentRows(d: number, text: (n: number) => string = () => '', budget = Infinity): string {
+    if (this.format === 'long') return this.longRows(d, text, budget);
+    if (this.format === 'jsonl') return this.jsonlRows(d, text, budget);
     const { codings, segments } = this;
     const { to } = segments.segmentsOf(d);
     const metadata = segments.documents[d]!.metadata;
     const rows: Cell[][] = [];
-    while (this.r < codings.length && codings.segment(this.r) < to) {
+    let made = 0;
+    while (this.r < codings.length && codings.segment(this.r) < to && made < budget) {
       const n = codings.segment(this.r);
       const end = codings.segmentEnd(this.r);
       const codes = new Set<string>();
       for (let r = this.r; r < end; r++) if (codings.code(r) !== 0) codes.add(codings.codeId(r));
       rows.push(wideExportRow({ segment_id: segments.segmentId(n), doc_id: segments.docId(n), index: segments.index(n) }, this.meta, metadata, this.codeIds, codes));
+      made += ROW_CHARS;
       this.r = end;
     }
     return formatCsvRows(rows, this.csv);
@@ -79,9 +90,10 @@ export class ExportWriter {
    * The long table's rows of document d, as formatCsvRows writes
    * longExportRow's cells, each field formatted once where it repeats: the
    * document's id and metadata once per document, a segment's id and text
-   * once for all its coding rows.
+   * once for all its coding rows. A row at a time within the budget: a
+   * segment's rows each repeat its text.
    */
-  private longRows(d: number, text: (n: number) => string): string {
+  private longRows(d: number, text: (n: number) => string, budget: number): string {
     const { codings, segments } = this;
     const { to } = segments.segmentsOf(d);
     const doc = segments.documents[d]!;
@@ -91,19 +103,22 @@ export class ExportWriter {
     let tail = '';
     for (const m of this.meta) tail += `,${f(doc.metadata[m.key] ?? '')}`;
     let out = '';
-    while (this.r < codings.length && codings.segment(this.r) < to) {
+    let made = 0;
+    while (this.r < codings.length && codings.segment(this.r) < to && made < budget) {
       const n = codings.segment(this.r);
       const end = codings.segmentEnd(this.r);
       const head = `${f(segments.segmentId(n))},${docField},${coderField},`;
       const rest = `${tail},${f(text(n))}\n`;
-      for (let r = this.r; r < end; r++) out += `${head}${this.codeFields(r)},${f(codings.memo(r))}${rest}`;
-      this.r = end;
+      for (; this.r < end && made < budget; this.r++) {
+        out += `${head}${this.codeFields(this.r)},${f(codings.memo(this.r))}${rest}`;
+        made += rest.length + ROW_CHARS;
+      }
     }
     return out;
   }
 
   /** The JSON Lines rows of document d, as JSON.stringify writes jsonlExportObject's objects (the metadata stringified once). */
-  private jsonlRows(d: number, text: (n: number) => string): string {
+  private jsonlRows(d: number, text: (n: number) => string, budget: number): string {
     const { codings, segments } = this;
     const { to } = segments.segmentsOf(d);
     const doc = segments.documents[d]!;
@@ -111,13 +126,16 @@ export class ExportWriter {
     const coderJson = JSON.stringify(codings.coder);
     const metadataJson = JSON.stringify(doc.metadata);
     let out = '';
-    while (this.r < codings.length && codings.segment(this.r) < to) {
+    let made = 0;
+    while (this.r < codings.length && codings.segment(this.r) < to && made < budget) {
       const n = codings.segment(this.r);
       const end = codings.segmentEnd(this.r);
       const codes = new Set<string>();
       for (let r = this.r; r < end; r++) if (codings.code(r) !== 0) codes.add(codings.codeId(r));
+      const t = text(n);
       out += `{"segment_id":${JSON.stringify(segments.segmentId(n))},"doc_id":${docJson},"index":${segments.index(n)},"start":${segments.start(n)},"end":${segments.end(n)},`;
-      out += `"coder":${coderJson},"codes":${JSON.stringify(orderCodes(codes, this.order))},"metadata":${metadataJson},"text":${JSON.stringify(text(n))}}\n`;
+      out += `"coder":${coderJson},"codes":${JSON.stringify(orderCodes(codes, this.order))},"metadata":${metadataJson},"text":${JSON.stringify(t)}}\n`;
+      made += t.length + ROW_CHARS;
       this.r = end;
     }
     return out;

@@ -6,6 +6,7 @@ import type { Document } from '../model/document.js';
 import type { Segment } from '../model/segment.js';
 import { parsePattern } from '../pattern/parse-pattern.js';
 import { countGraphemeClusters, graphemeClusters } from '../util/grapheme-clusters.js';
+import { codePointCursor } from '../util/code-point-cursor.js';
 
 /** One keyword-in-context line. Offsets are code points into the document, as in the evidence file. */
 export interface KwicLine {
@@ -51,16 +52,10 @@ function context(text: string, from: number, to: number, n: number, atEnd: boole
   return (atEnd ? parts.slice(Math.max(0, parts.length - n)) : parts.slice(0, n)).join('');
 }
 
-/** UTF-16 index of every code point of `text`, and of its end. */
-function codePointUnits(text: string): number[] {
-  const units: number[] = [];
-  let u = 0;
-  for (const ch of text) {
-    units.push(u);
-    u += ch.length;
-  }
-  units.push(u);
-  return units;
+/** The UTF-16 index `n` code points on from `unit` in `text` (a lone surrogate counts as one, as in codePointCursor). */
+function advanceCodePoints(text: string, unit: number, n: number): number {
+  for (; n > 0 && unit < text.length; n--) unit += text.codePointAt(unit)! > 0xffff ? 2 : 1;
+  return unit;
 }
 
 /**
@@ -75,11 +70,12 @@ export function computeDocumentKwic(coder: DocumentCoder, doc: Document, segment
   coder.evidence(doc, segments).forEach((found, i) => {
     if (found.length === 0) return;
     const seg = segments[i]!;
-    const units = codePointUnits(seg.text);
+    // Evidence offsets are code points into the document; the segment's text is sliced in UTF-16 units,
+    // found by walking on from match to match (matches come in text order): no index per character of a huge segment.
+    const at = codePointCursor(seg.text);
     for (const e of found) {
-      // Evidence offsets are code points into the document; the segment's text is sliced in UTF-16 units.
-      const from = units[e.start - seg.start]!;
-      const to = units[e.end - seg.start]!;
+      const from = at(e.start - seg.start);
+      const to = advanceCodePoints(seg.text, from, e.end - e.start);
       lines.push({
         segment_id: seg.segment_id,
         doc_id: seg.doc_id,

@@ -11,6 +11,16 @@ export interface KeyTerm {
   g2: number;
 }
 
+/** The longest exemplar quote, in UTF-16 units: a document-unit study's exemplar is a whole document, which may be hundreds of megabytes. */
+export const EXEMPLAR_MAX_CHARS = 10_000;
+
+/** A segment's text as an exemplar quote: whole, or its first EXEMPLAR_MAX_CHARS (never half a surrogate pair) and an ellipsis. */
+export function exemplarQuote(text: string): string {
+  if (text.length <= EXEMPLAR_MAX_CHARS) return text;
+  const c = text.charCodeAt(EXEMPLAR_MAX_CHARS - 1);
+  return `${text.slice(0, c >= 0xd800 && c <= 0xdbff ? EXEMPLAR_MAX_CHARS - 1 : EXEMPLAR_MAX_CHARS)}…`;
+}
+
 export interface Exemplar {
   segment_id: string;
   /** Matches of the code's patterns in the segment. */
@@ -172,7 +182,7 @@ export class ExemplarPicker {
     let sum = 0;
     for (let i = 0; i < toks.length; i++) sum += g2ByTerm.get(toks[i]!) ?? 0;
     const keyness = toks.length === 0 ? 0 : sum / toks.length;
-    const ex = { segment_id: segmentId, matches: found, keyness, text };
+    const ex = { segment_id: segmentId, matches: found, keyness, text: exemplarQuote(text) };
     // A later segment goes after every one it does not beat: the order of a stable sort by matches, then keyness.
     let at = list.length;
     while (at > 0 && (ex.matches > list[at - 1]!.matches || (ex.matches === list[at - 1]!.matches && ex.keyness > list[at - 1]!.keyness))) at--;

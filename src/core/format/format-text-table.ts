@@ -1,7 +1,18 @@
 import { formatHumanCell, alignsRight, type Table } from './table.js';
 import { appendAll, maxOf } from '../util/bulk-array.js';
 
-const width = (s: string) => [...s].length;
+/** Code points (a lone surrogate counts as one, as in [...s]), counted without an array: a cell may hold a whole document. */
+function width(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
 
 function pad(s: string, w: number, right: boolean): string {
   const fill = ' '.repeat(Math.max(0, w - width(s)));

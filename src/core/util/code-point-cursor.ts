@@ -5,17 +5,20 @@ const HAS_SURROGATE = /[\uD800-\uDFFF]/;
  * order (segment starts and ends, one after the other): each call walks on
  * from the previous one, so a whole document costs one pass and no array per
  * character (a 200 MB document would need 800 MB for codePointIndex). A lone
- * surrogate counts as one code point, as in Array.from. Asking a smaller
- * offset starts over.
+ * surrogate counts as one code point, as in Array.from. A smaller offset
+ * is walked back to (a surrogate pair is one code point either way), so
+ * offsets a little out of order cost what they move, never a walk from the
+ * start.
  */
 export function codePointCursor(text: string): (codePoint: number) => number {
   if (!HAS_SURROGATE.test(text)) return (cp) => Math.min(cp, text.length);
   let unit = 0;
   let cp = 0;
   return (target) => {
-    if (target < cp) {
-      unit = 0;
-      cp = 0;
+    while (cp > target) {
+      const pair = unit >= 2 && isLow(text.charCodeAt(unit - 1)) && isHigh(text.charCodeAt(unit - 2));
+      unit -= pair ? 2 : 1;
+      cp--;
     }
     while (cp < target && unit < text.length) {
       unit += text.codePointAt(unit)! > 0xffff ? 2 : 1;
@@ -24,3 +27,6 @@ export function codePointCursor(text: string): (codePoint: number) => number {
     return unit;
   };
 }
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ContentTermCounter } from '../../../src/core/analysis/content-terms.js';
 import { ExemplarCandidates } from '../../../src/core/analysis/exemplar-candidates.js';
-import { ExemplarPicker, type CodeTerms } from '../../../src/core/analysis/themes.js';
+import { EXEMPLAR_MAX_CHARS, ExemplarPicker, exemplarQuote, type CodeTerms } from '../../../src/core/analysis/themes.js';
 
 const codeTerms = (code: string, g2: number[]): CodeTerms => ({ category: 'c', code, segments: 0, terms: [], g2ByTerm: new Map(g2.map((v, t) => [t, v])) });
 const codes = [codeTerms('a', [0, 5, 1, 0]), codeTerms('b', [2, 0, 0, 7])];
@@ -43,5 +43,15 @@ describe('ExemplarCandidates', () => {
     expect(pickCandidates(segments, 3, 1000).overflowed).toBe(true);
     expect(pickCandidates(segments, 3, 1000).result[0]!.exemplars).toEqual([]);
     expect(pickCandidates(segments, 3).overflowed).toBe(false);
+  });
+});
+
+describe('exemplarQuote', () => {
+  it('keeps a quote whole up to EXEMPLAR_MAX_CHARS, then cuts it with an ellipsis, never inside a surrogate pair', () => {
+    const short = 'x'.repeat(EXEMPLAR_MAX_CHARS);
+    expect(exemplarQuote(short)).toBe(short);
+    expect(exemplarQuote(`${short}y`)).toBe(`${short}…`);
+    const pairAtCut = `${'x'.repeat(EXEMPLAR_MAX_CHARS - 1)}😀tail`;
+    expect(exemplarQuote(pairAtCut)).toBe(`${'x'.repeat(EXEMPLAR_MAX_CHARS - 1)}…`);
   });
 });

@@ -28,4 +28,10 @@ export const analysisCodes = {
     description: 'Some documents lack the metadata key used for grouping; they form the group "(missing)".',
     hint: 'Add the key to those documents\' front matter, or accept the (missing) group.',
   },
+  QC706: {
+    title: 'too large for a spreadsheet',
+    description:
+      'A workbook (export --format xlsx, or a coding sheet) would hold a sheet of more than 1,048,576 rows or a cell of more than 32,767 characters: Excel and LibreOffice refuse or cut such a file, so qcode writes none.',
+    hint: 'Write CSV instead (export --format long or wide, sheet --format csv), or a smaller unit (unit: sentence) or sample.',
+  },
 } as const satisfies CodeTable;
