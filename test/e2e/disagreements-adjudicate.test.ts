@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE } from '../helpers/double-coding-fixture.js';
 import { copyFixture, runQcode } from '../helpers/run-cli.js';
 import { expectGolden } from '../helpers/golden.js';
 
@@ -19,12 +18,14 @@ describe('qcode disagreements', () => {
   });
 
   it('needs two different, existing coders', async () => {
-    const one = await runQcode(['disagreements', '--coders', 'alice'], { cwd: FIXTURE });
+    // A copy: reading the study writes the segment index under out/, never into the fixture.
+    const dir = copyFixture('double-coding-two-coders');
+    const one = await runQcode(['disagreements', '--coders', 'alice'], { cwd: dir });
     expect(one.code).toBe(2);
     expect(one.stderr).toContain('name exactly two coders');
-    const same = await runQcode(['disagreements', '--coders', 'alice,alice'], { cwd: FIXTURE });
+    const same = await runQcode(['disagreements', '--coders', 'alice,alice'], { cwd: dir });
     expect(same.stderr).toContain('two different coders');
-    const missing = await runQcode(['disagreements', '--coders', 'alice,zed', '-o', '-'], { cwd: FIXTURE });
+    const missing = await runQcode(['disagreements', '--coders', 'alice,zed', '-o', '-'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('QC412');
   });
@@ -77,7 +78,8 @@ describe('qcode adjudicate', () => {
   });
 
   it('without --prefer or --resolved it is interactive: no terminal → QC006', async () => {
-    const r = await runQcode(['adjudicate', '--coders', 'alice,bob', '--as', 'gold'], { cwd: FIXTURE });
+    const dir = copyFixture('double-coding-two-coders');
+    const r = await runQcode(['adjudicate', '--coders', 'alice,bob', '--as', 'gold'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error QC006');
     expect(r.stderr).toContain('--resolved FILE');
