@@ -77,8 +77,7 @@ export class ExportWriter {
     while (this.r < codings.length && codings.segment(this.r) < to && made < budget) {
       const n = codings.segment(this.r);
       const end = codings.segmentEnd(this.r);
-      const codes = new Set<string>();
-      for (let r = this.r; r < end; r++) if (codings.code(r) !== 0) codes.add(codings.codeId(r));
+      const codes = this.codesOf(end);
       rows.push(wideExportRow({ segment_id: segments.segmentId(n), doc_id: segments.docId(n), index: segments.index(n) }, this.meta, metadata, this.codeIds, codes));
       made += ROW_CHARS;
       this.r = end;
@@ -130,8 +129,7 @@ export class ExportWriter {
     while (this.r < codings.length && codings.segment(this.r) < to && made < budget) {
       const n = codings.segment(this.r);
       const end = codings.segmentEnd(this.r);
-      const codes = new Set<string>();
-      for (let r = this.r; r < end; r++) if (codings.code(r) !== 0) codes.add(codings.codeId(r));
+      const codes = this.codesOf(end);
       const t = text(n);
       out += `{"segment_id":${JSON.stringify(segments.segmentId(n))},"doc_id":${docJson},"index":${segments.index(n)},"start":${segments.start(n)},"end":${segments.end(n)},`;
       out += `"coder":${coderJson},"codes":${JSON.stringify(orderCodes(codes, this.order))},"metadata":${metadataJson},"text":${JSON.stringify(t)}}\n`;
@@ -139,6 +137,13 @@ export class ExportWriter {
       this.r = end;
     }
     return out;
+  }
+
+  /** The codes of the rows from the next one to `end` (one segment's), the uncoded row left out. */
+  private codesOf(end: number): Set<string> {
+    const codes = new Set<string>();
+    for (let r = this.r; r < end; r++) if (this.codings.code(r) !== 0) codes.add(this.codings.codeId(r));
+    return codes;
   }
 
   /** A CSV field as formatCsvRows writes a text cell (neutralised first for --excel). */
