@@ -36,19 +36,19 @@ const kwic: CommandModule = (cmd, ctx) => {
     }
     // A typed pattern is checked before the corpus is read: a typo fails fast.
     const typed = pattern === undefined ? undefined : compileKwicPattern(pattern);
-    // The lines are the output: only they are kept, the corpus passes a document at a time (a typed pattern's in the pass that reads the study).
+    // The lines are the output: only they are kept, the corpus passes a document at a time.
     const lines: KwicLine[] = [];
     const find = (coder: DocumentCoder, doc: Document, segments: readonly Segment[]) => {
       for (const line of computeDocumentKwic(coder, doc, segments, opts.window)) lines.push(line);
     };
-    const typedCoder = typed && new DocumentCoder(typed, 'document');
-    const study = await openCompactStudy(ctx, opts, typedCoder ? { onDocument: (doc, segments) => find(typedCoder, doc, segments) } : {});
-    if (opts.code) {
-      ctx.report(checkCodeIds([opts.code], study.codebook));
-      const coder = new DocumentCoder(compilePatterns(listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns), study.unit);
-      const hasSegments = (d: number) => study.segments.segmentsOf(d).to > study.segments.segmentsOf(d).from;
-      await forEachStudyDocument(study, { ...opts, display: (p) => ctx.display(p) }, hasSegments, (_d, doc, segments) => find(coder, doc, segments));
-    }
+    // The study from the segment index where there is one; the text in a second pass, a document at a time.
+    const study = await openCompactStudy(ctx, opts);
+    if (opts.code) ctx.report(checkCodeIds([opts.code], study.codebook));
+    const coder = typed
+      ? new DocumentCoder(typed, 'document')
+      : new DocumentCoder(compilePatterns(listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns), study.unit);
+    const hasSegments = (d: number) => study.segments.segmentsOf(d).to > study.segments.segmentsOf(d).from;
+    await forEachStudyDocument(study, { ...opts, display: (p) => ctx.display(p) }, hasSegments, (_d, doc, segments) => find(coder, doc, segments));
     const format = chooseFormat(opts);
     if (format === 'table') ctx.io.stdout.write(formatKwicLines(lines, opts.window));
     else printTables(ctx, [kwicTable(lines)], opts);

@@ -7,6 +7,7 @@ import type { Segment } from '../model/segment.js';
 import { parsePattern } from '../pattern/parse-pattern.js';
 import { countGraphemeClusters, graphemeClusters } from '../util/grapheme-clusters.js';
 import { codePointCursor } from '../util/code-point-cursor.js';
+import { detachString } from '../util/detach-string.js';
 
 /** One keyword-in-context line. Offsets are code points into the document, as in the evidence file. */
 export interface KwicLine {
@@ -81,9 +82,10 @@ export function computeDocumentKwic(coder: DocumentCoder, doc: Document, segment
         doc_id: seg.doc_id,
         start: e.start,
         end: e.end,
-        left: oneLine(context(seg.text, 0, from, window, true)),
-        keyword: oneLine(seg.text.slice(from, to)),
-        right: oneLine(context(seg.text, to, seg.text.length, window, false)),
+        // Detached: the lines are kept for the whole corpus, the documents they come from are not.
+        left: detachString(oneLine(context(seg.text, 0, from, window, true))),
+        keyword: detachString(oneLine(seg.text.slice(from, to))),
+        right: detachString(oneLine(context(seg.text, to, seg.text.length, window, false))),
         pattern: e.pattern,
       });
     }
