@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
@@ -216,8 +216,11 @@ export async function writeSegmentIndex(file: string, key: SegmentIndexKey, fing
   let temp: string | undefined;
   let fd: number | undefined;
   try {
-    // Not recursive: no out folder, no index.
-    if (!existsSync(dir)) mkdirSync(dir);
+    // Not recursive: no out folder, no index. A project kept in git ignores the cache without being told.
+    if (!existsSync(dir)) {
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, '.gitignore'), "# qcode's segment index: a cache of the segmentation, rebuilt when missing.\n*\n");
+    }
     await removeStaleTemps(dir);
     temp = tempPathFor(file);
     fd = openSync(temp, 'wx');

@@ -24,7 +24,7 @@ function snapshot(study: CompactStudy) {
   return { rows, docs, unit: study.unit, dropped: study.dropped, corpusSha256: study.corpusSha256, file: study.corpusFileSha256, diagnostics: study.diagnostics };
 }
 
-const indexFiles = (dir: string) => (existsSync(path.join(dir, 'out/.index')) ? readdirSync(path.join(dir, 'out/.index')) : []);
+const indexFiles = (dir: string) => (existsSync(path.join(dir, 'out/.index')) ? readdirSync(path.join(dir, 'out/.index')).filter((f) => f.endsWith('.bin')) : []);
 
 async function read(dir: string, unit?: Unit) {
   return readSegmentTable(await readProject(dir), unit ? { unit } : {});
@@ -166,6 +166,8 @@ describe('segment index', () => {
     const r = await runQcode(['segment'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(indexFiles(dir)).toHaveLength(1);
+    // The folder tells git to ignore it.
+    expect(readFileSync(path.join(dir, 'out/.index/.gitignore'), 'utf8')).toMatch(/^\*$/m);
     const file = path.join(dir, 'out/.index', indexFiles(dir)[0]!);
     const bySegment = readFileSync(file);
     // freq reads the study from it (the index is left as it was), then the same with no index: the same table.
