@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Codebook, Unit } from '../core/model/codebook.js';
@@ -86,9 +87,11 @@ export async function readSegmentTable(project: Project, options: SegmentTableOp
   };
   const key = codebook ? segmentIndexKey(project, codebook, unit, columns, display) : null;
   const indexFile = key ? segmentIndexPath(project.outDir, key) : null;
-  // The fingerprint is taken before the pass, so an index never claims bytes newer than those segmented; a file's pass hashes its own bytes.
+  // The fingerprint is taken before the pass, so an index never claims bytes newer than those segmented; a file's pass hashes its own bytes,
+  // so a file is hashed beforehand only to check an index that is there (a gigabyte is seconds of hashing), a folder only where an index can be written.
   let fingerprint: string | null = null;
-  if (key && (!options.onDocument || (await isFolder(corpusPath)))) fingerprint = await readCorpusFingerprint(corpusPath);
+  const needed = key && ((await isFolder(corpusPath)) ? existsSync(project.outDir) : !options.onDocument && existsSync(indexFile!));
+  if (needed) fingerprint = await readCorpusFingerprint(corpusPath);
   if (key && fingerprint && !options.onDocument) {
     const indexed = readSegmentIndex(indexFile!, key, fingerprint);
     if (indexed) return study(indexed.segments, indexed);
