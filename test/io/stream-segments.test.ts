@@ -77,6 +77,22 @@ describe('writeSegmentRows', () => {
     );
   });
 
+  it('writes a long document whose rows are handed over in pieces (over 64K characters) as the reader does', async () => {
+    const long = Array.from({ length: 3000 }, (_, i) => ['Tariffs rose.', 'Jobs "fell", said he!', 'Cafe\u0301 é 😀.'][i % 3]).join(' ');
+    for (const format of ['csv', 'jsonl'] as const) {
+      const dir = writeProject([['d', long], ['e', 'Short one.']], 'sentence', false);
+      const project = await readProject(dir);
+      let expected = formatSegmentsHeader(format);
+      await readSegmentTable(project, { onDocument: (_d, segments) => void (expected += formatSegmentsRows(segments, format)) });
+      expect(expected.length).toBeGreaterThan(3 * 65_536);
+      const file = path.join(dir, 'out', `segments.${format}`);
+      const out = await StreamedOutput.open(project, file, options.display);
+      const study = await writeSegmentRows(project, { workers: 1 }, format, out);
+      await out.publish(study!, { kind: 'derived' }, options);
+      expect(readFileSync(file, 'utf8')).toBe(expected);
+    }
+  });
+
   it('leaves a corpus with errors to the reader (null, nothing written)', async () => {
     const dir = writeProject([['d', 'One.']], 'sentence', false);
     writeFileSync(path.join(dir, 'corpus.jsonl'), '{"id":"a","text":"x"}\n{"id":"a","text":"y"}\nnot json\n');

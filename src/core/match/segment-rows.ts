@@ -87,6 +87,9 @@ function hexWord(hex: string, from: number): number {
  * does. The text is decoded and normalised as the corpus reader does it, cut
  * by computeTextSpans, boilerplate (`drop:`) left out after ids are given.
  */
+/** Characters of rows gathered before they are encoded: most documents' rows in one piece. */
+const ROWS_PIECE = 1 << 16;
+
 export class SegmentRowMaker implements DocumentHandler {
   private readonly perDocument = new FactColumn();
   private readonly index = new FactColumn();
@@ -152,6 +155,11 @@ export class SegmentRowMaker implements DocumentHandler {
         rows += `${plainId ? segmentId : formatCsvField(segmentId)},${docField},${unit},${index},${span.cpStart},${span.cpEnd},${sha},${formatCsvField(segText)}\n`;
       } else {
         rows += `{"segment_id":${JSON.stringify(segmentId)},"doc_id":${docField},"unit":"${unit}","index":${index},"start":${span.cpStart},"end":${span.cpEnd},"text_sha":"${sha}","text":${JSON.stringify(segText)}}\n`;
+      }
+      // Handed over in pieces: one string for a long document's rows is a rope of millions of pieces that keeps every segment's text alive (20× the document).
+      if (rows.length >= ROWS_PIECE) {
+        out.codings.text(rows);
+        rows = '';
       }
     }
     if (!table) this.perDocument.push(kept);
