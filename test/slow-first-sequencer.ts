@@ -10,6 +10,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * this list only costs time, never a result.
  */
 const SLOW_FIRST = [
+  'test/e2e/one-long-document.test.ts',
   'test/e2e/report.test.ts',
   'test/e2e/atomic-sets.test.ts',
   'test/e2e/demo-manifest.test.ts',
@@ -24,6 +25,9 @@ const SLOW_FIRST = [
   'test/e2e/export-xlsx.test.ts',
   'test/e2e/sheet.test.ts',
   'test/e2e/agree.test.ts',
+  'test/e2e/text-commands-pinned.test.ts',
+  'test/io/compact-tables.test.ts',
+  'test/io/stream-segments.test.ts',
 ];
 
 export default class SlowFirstSequencer extends BaseSequencer {
