@@ -74,35 +74,28 @@ export async function* readNormalisedText(file: string, shown: string, hooks: No
  * The same chunks in Unicode NFC, as normalizeText makes a whole file: each
  * chunk is cut after its last line break (a line break never combines with
  * what is around it, so normalising line by line is normalising the whole).
- * A long line is normalised in pieces too, each cut before a character below
- * U+0300 (one that combines with nothing before it), and joined once it
- * ends: a 200 MB line (one huge document) is neither copied at every chunk
- * nor normalised into a second copy of itself.
+ * A long line is normalised and handed on in pieces, each cut before a
+ * character below U+0300 (one that combines with nothing before it): a
+ * 200 MB line (one huge document) is neither copied at every chunk nor held
+ * here whole beside the reader's own copy of it.
  */
 export async function* nfcByLines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let done: string[] = []; // normalised pieces of the unfinished line
-  let raw: string[] = []; // its text after the last safe cut, not normalised yet
+  let raw: string[] = []; // text after the last safe cut, not normalised yet
   for await (const chunk of chunks) {
     const cut = chunk.lastIndexOf('\n') + 1;
-    if (cut === 0) {
-      const safe = safeCut(chunk);
-      if (safe <= 0) raw.push(chunk);
-      else {
-        raw.push(chunk.slice(0, safe));
-        done.push(nfc(raw.join('')));
-        raw = [chunk.slice(safe)];
-      }
+    const safe = cut > 0 ? cut : safeCut(chunk);
+    if (safe <= 0) {
+      raw.push(chunk);
       continue;
     }
-    raw.push(chunk.slice(0, cut));
-    done.push(nfc(raw.join('')));
-    yield done.length === 1 ? done[0]! : done.join('');
-    done = [];
-    raw = cut < chunk.length ? [chunk.slice(cut)] : [];
+    raw.push(chunk.slice(0, safe));
+    yield nfc(raw.join(''));
+    raw = safe < chunk.length ? [chunk.slice(safe)] : [];
   }
-  if (raw.length > 0) done.push(nfc(raw.join('')));
-  const rest = done.join('');
-  if (rest !== '') yield rest;
+  if (raw.length > 0) {
+    const rest = nfc(raw.join(''));
+    if (rest !== '') yield rest;
+  }
 }
 
 /** Where a chunk may be cut for NFC: before its last character below U+0300 among its final 256; -1 if none. */

@@ -17,7 +17,7 @@ async function collect(chunks: string[]): Promise<string[]> {
 const pieces = ['e', 'a', ' ', '\u0301', '\u0323', '\u0308', '\u1100', '\u1161', '\u11A8', '中', '文', '\n', 'ü', 'x'];
 
 describe('nfcByLines', () => {
-  it('gives the NFC of the whole text, in whole lines, however the text is cut into chunks', async () => {
+  it('gives the NFC of the whole text however the text is cut into chunks', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...pieces), { maxLength: 400 }), fc.array(fc.nat(400), { maxLength: 12 }), async (chars, cuts) => {
         const text = chars.join('');
@@ -30,7 +30,6 @@ describe('nfcByLines', () => {
         }
         const out = await collect(chunks);
         expect(out.join('')).toBe(text.normalize('NFC'));
-        for (const line of out.slice(0, -1)) expect(line.endsWith('\n')).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -41,7 +40,10 @@ describe('nfcByLines', () => {
     const plain = 'cafe\u0301 '.repeat(2000);
     for (const text of [marks, plain, `${plain}\n${marks}\n`]) {
       const chunks = text.match(/[\s\S]{1,300}/g)!;
-      expect((await collect(chunks)).join('')).toBe(text.normalize('NFC'));
+      const out = await collect(chunks);
+      expect(out.join('')).toBe(text.normalize('NFC'));
+      // Handed on as it goes, not held until the line ends (the marks' run has no safe cut, so it stays whole).
+      if (text === plain) expect(Math.max(...out.map((s) => s.length))).toBeLessThanOrEqual(600);
     }
   });
 });
