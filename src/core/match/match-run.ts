@@ -34,6 +34,7 @@ export class TokenLog {
     this.buf = buf;
   }
 
+  // Grows its arrays as MatchRun.emit does (see there why the bodies look alike).
   push(sCp: number, eCp: number, sUnit: number, eUnit: number): void {
     const n = this.count;
     if (n === this.startCp.length) {
@@ -102,8 +103,9 @@ export class MatchRun {
     this.tokenLength++;
   }
 
-  // emit and pushActive grow parallel typed arrays (struct-of-arrays, no
-  // object per match); their look-alike bodies are deliberate, one per array set.
+  // emit and pushActive (and TokenLog.push, SegmentMatches.push) grow parallel
+  // typed arrays (struct-of-arrays, no object per match); their look-alike
+  // bodies are deliberate, one per array set.
   private emit(f: number, sCp: number, eCp: number, sUnit: number, eUnit: number, sTok: number): void {
     const n = this.count;
     if (n === this.phrase.length) {
