@@ -305,6 +305,8 @@ const COMMANDS = [
   ['cooccur', ['cooccur', '--coder', 'auto']],
   ['saturation', ['saturation', '--coder', 'auto']],
   ['evaluate', ['evaluate', '--gold', 'bob']],
+  // Last: it writes a coder (gold) into the project, which no command above reads.
+  ['adjudicate', ['adjudicate', '--coders', 'auto,bob', '--as', 'gold', '--prefer', 'auto', '--force']],
 ];
 /** Issue 15's bounds: peak RSS, and time over `qcode code` (segment has the tighter one). */
 const RSS_LIMIT_MB = 500;

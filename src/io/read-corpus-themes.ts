@@ -2,10 +2,10 @@ import { CodedSegmentCursor } from '../core/analysis/coded-segment-cursor.js';
 import { ExemplarCandidates } from '../core/analysis/exemplar-candidates.js';
 import { computeCodeTerms, ExemplarPicker, ThemeCounts, type CodeTheme, type ThemesInput } from '../core/analysis/themes.js';
 import type { CodingTable } from '../core/coding/coding-table.js';
+import { ThemeDocument } from '../core/analysis/theme-document.js';
 import { DocumentCoder } from '../core/match/code-document.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
 import { listCodes } from '../core/model/codebook.js';
-import type { Evidence } from '../core/match/evidence.js';
 import { forEachStudyDocument, type CompactStudy } from './read-segment-table.js';
 import type { StudyOptions } from './read-study.js';
 
@@ -28,15 +28,15 @@ export async function readCorpusThemes(
   const counts = new ThemeCounts(listCodes(study.codebook).map((r) => r.code.id));
   const candidates = new ExemplarCandidates(input.exemplars, input.candidateBudget);
   const coder = input.exemplars > 0 ? new DocumentCoder(compileMatcher(study.codebook), study.unit) : null;
-  const matchesOf = (found: readonly Evidence[]) => (code: string) => found.reduce((k, e) => k + (e.code === code ? 1 : 0), 0);
+  const scan = new ThemeDocument(counts.terms, coder);
   let cursor = new CodedSegmentCursor(codings);
   await forEachStudyDocument(study, options, (k) => cursor.hasRows(k), (d, doc, segments) => {
     const { from } = study.segments.segmentsOf(d);
-    const evidence = coder?.evidence(doc, segments);
+    scan.begin(doc.text);
     for (const { n, codes } of cursor.segmentsOf(d)) {
       const segment = segments[n - from]!;
-      const terms = counts.add(segment.text, codes);
-      if (evidence && codes.size > 0) candidates.add(segment.segment_id, segment.text, codes, terms, matchesOf(evidence[n - from]!));
+      const terms = counts.addTerms(scan.terms(segment, true), codes);
+      if (coder && codes.size > 0) candidates.add(segment.segment_id, segment.text, codes, terms, scan.matches(segment));
     }
   });
   const codeTerms = computeCodeTerms(counts, { ...input, codebook: study.codebook });
@@ -49,8 +49,11 @@ export async function readCorpusThemes(
   cursor = new CodedSegmentCursor(codings);
   await forEachStudyDocument(study, options, (k) => cursor.hasRows(k), (d, doc, segments) => {
     const { from } = study.segments.segmentsOf(d);
-    const evidence = coder.evidence(doc, segments);
-    for (const { n, codes } of cursor.segmentsOf(d)) picker.add(segments[n - from]!.segment_id, segments[n - from]!.text, codes, matchesOf(evidence[n - from]!));
+    scan.begin(doc.text);
+    for (const { n, codes } of cursor.segmentsOf(d)) {
+      const segment = segments[n - from]!;
+      if (codes.size > 0) picker.add(segment.segment_id, segment.text, codes, scan.matches(segment), () => scan.terms(segment, false));
+    }
   });
   return picker.result();
 }

@@ -1,5 +1,8 @@
 import { foldWord, lowerWord } from '../pattern/char-class.js';
-import { forEachWordText } from '../match/scan-words.js';
+import { decodeJsonSlice } from '../match/decode-json-slice.js';
+import { TokenLog } from '../match/match-run.js';
+import { logWords } from '../match/scan-words.js';
+import { ByteInterner } from '../util/byte-interner.js';
 import { STOP_WORDS } from './stop-words.js';
 
 /** The content terms of some texts, for keyness. */
@@ -18,77 +21,100 @@ function isContentTerm(key: string): boolean {
   return [...key].length >= 2 && LETTER.test(key) && !FOLDED_STOP_WORDS.has(key);
 }
 
-/** What a word as written is to the counter: its term (-1: not a content term) and, once counted, its spelling. */
-interface WordEntry {
-  term: number;
-  spelling: number;
-}
-
 /**
  * Content terms of texts given one at a time (a corpus streamed document by
  * document), with the spellings counted for `display`: memory grows with the
  * vocabulary, not with the texts. Each term has a number (first seen, first
- * numbered); a word as written is folded and judged once, then looked up.
+ * numbered). A word as written is known by its bytes in the scanned buffer
+ * (interned: no string per token); the first time a spelling is met it is
+ * decoded, folded and judged, and from then on it is a table lookup.
  */
 export class ContentTermCounter {
-  private readonly words = new Map<string, WordEntry>();
+  /** Every word as written met so far, by its UTF-8 bytes. */
+  private readonly words = new ByteInterner(4096);
+  /** Per written word (by interned number): its term (-1: not a content term), its spelling (-1: not counted yet). */
+  private wordTerm = new Int32Array(4096);
+  private wordSpelling = new Int32Array(4096);
   private readonly ids = new Map<string, number>();
   /** Folded form of each term, by number. */
   readonly folded: string[] = [];
   /** Per term, its spellings (lower case, accents kept) with their numbers. */
   private readonly spellingIds: Map<string, number>[] = [];
   private readonly spellingCounts: number[] = [];
+  private readonly log = new TokenLog();
 
-  private entry(word: string): WordEntry {
-    let e = this.words.get(word);
-    if (e === undefined) {
-      const key = foldWord(word);
-      let term = -1;
-      if (isContentTerm(key)) {
-        term = this.ids.get(key) ?? -1;
-        if (term < 0) {
-          term = this.folded.length;
-          this.ids.set(key, term);
-          this.folded.push(key);
-          this.spellingIds.push(new Map());
-        }
-      }
-      e = { term, spelling: -1 };
-      this.words.set(word, e);
+  /**
+   * The term of the word whose bytes are buf[from, to) (a token of a scan of
+   * JSON string content, which holds no escape: a word is its UTF-8 bytes), -1
+   * if it is no content term; `count`: its spelling is counted.
+   */
+  termOf(buf: Uint8Array, from: number, to: number, count: boolean): number {
+    const w = this.words.intern(buf, from, to);
+    if (this.words.added) this.judge(w, decodeJsonSlice(buf, from, to));
+    const term = this.wordTerm[w]!;
+    if (term < 0 || !count) return term;
+    let s = this.wordSpelling[w]!;
+    if (s < 0) s = this.spell(w, term, decodeJsonSlice(buf, from, to));
+    this.spellingCounts[s]!++;
+    return term;
+  }
+
+  /** A new written word: folded and judged once. */
+  private judge(w: number, word: string): void {
+    if (w >= this.wordTerm.length) {
+      this.wordTerm = grown(this.wordTerm);
+      this.wordSpelling = grown(this.wordSpelling);
     }
-    return e;
+    const key = foldWord(word);
+    let term = -1;
+    if (isContentTerm(key)) {
+      term = this.ids.get(key) ?? -1;
+      if (term < 0) {
+        term = this.folded.length;
+        this.ids.set(key, term);
+        this.folded.push(key);
+        this.spellingIds.push(new Map());
+      }
+    }
+    this.wordTerm[w] = term;
+    this.wordSpelling[w] = -1;
+  }
+
+  /** The spelling number of a written word of a term, the first time it is counted. */
+  private spell(w: number, term: number, word: string): number {
+    const shown = lowerWord(word);
+    const ids = this.spellingIds[term]!;
+    let s = ids.get(shown) ?? -1;
+    if (s < 0) {
+      s = this.spellingCounts.length;
+      ids.set(shown, s);
+      this.spellingCounts.push(0);
+    }
+    this.wordSpelling[w] = s;
+    return s;
+  }
+
+  /** The content terms of the logged tokens [from, to) (log.buf's bytes), by number, in text order. */
+  logTermIds(log: TokenLog, from: number, to: number, count: boolean): number[] {
+    const out: number[] = [];
+    const { buf, startUnit, endUnit } = log;
+    for (let k = from; k < to; k++) {
+      const term = this.termOf(buf, startUnit[k]!, endUnit[k]!, count);
+      if (term >= 0) out.push(term);
+    }
+    return out;
   }
 
   /** The text's content terms in text order, by number; their spellings are counted. */
   termIds(text: string): number[] {
-    const out: number[] = [];
-    forEachWordText(text, (word) => {
-      const e = this.entry(word);
-      if (e.term < 0) return;
-      out.push(e.term);
-      if (e.spelling < 0) {
-        const shown = lowerWord(word);
-        const ids = this.spellingIds[e.term]!;
-        e.spelling = ids.get(shown) ?? -1;
-        if (e.spelling < 0) {
-          e.spelling = this.spellingCounts.length;
-          ids.set(shown, e.spelling);
-          this.spellingCounts.push(0);
-        }
-      }
-      this.spellingCounts[e.spelling]!++;
-    });
-    return out;
+    logWords(text, this.log);
+    return this.logTermIds(this.log, 0, this.log.count, true);
   }
 
   /** The text's content terms in text order, by number, spellings not counted (a second pass over texts already counted). */
   lookupIds(text: string): number[] {
-    const out: number[] = [];
-    forEachWordText(text, (word) => {
-      const term = this.entry(word).term;
-      if (term >= 0) out.push(term);
-    });
-    return out;
+    logWords(text, this.log);
+    return this.logTermIds(this.log, 0, this.log.count, false);
   }
 
   /** The text's content terms in text order, by folded form; their spellings are counted. */
@@ -110,6 +136,12 @@ export class ContentTermCounter {
     });
     return display;
   }
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /**

@@ -62,8 +62,7 @@ const matchKey = (segmentId: string, code: string) => `${segmentId}\u0000${code}
 export class ThemeCounts {
   readonly terms = new ContentTermCounter();
   /** Occurrences of each term (by number) over all the segments. */
-  readonly total: number[] = [];
-  totalSize = 0;
+  readonly total = new CodeCounts();
   readonly perCode = new Map<string, CodeCounts>();
 
   constructor(codeIds: readonly string[]) {
@@ -72,22 +71,23 @@ export class ThemeCounts {
 
   /** Counts a segment's terms; returns them (by number, text order). */
   add(text: string, codes: ReadonlySet<string>): number[] {
-    const toks = this.terms.termIds(text);
-    const total = this.total;
-    for (const t of toks) total[t] = (total[t] ?? 0) + 1;
-    this.totalSize += toks.length;
+    return this.addTerms(this.terms.termIds(text), codes);
+  }
+
+  /** Counts a segment's terms, numbered by `terms` (ThemeDocument reads them off a document's scan); returns them. */
+  addTerms(toks: number[], codes: ReadonlySet<string>): number[] {
+    this.total.add(toks);
     for (const id of codes) {
       const c = this.perCode.get(id);
       if (!c) continue;
       c.segments++;
-      c.size += toks.length;
       c.add(toks);
     }
     return toks;
   }
 }
 
-/** One code's term counts: a count per term number, and the terms in the order first met (the order ties keep). */
+/** Term counts over some segments: a count per term number, the terms in the order first met (the order ties keep), and their sum. */
 class CodeCounts {
   count = new Int32Array(64);
   readonly seen: number[] = [];
@@ -95,6 +95,7 @@ class CodeCounts {
   segments = 0;
 
   add(toks: readonly number[]): void {
+    this.size += toks.length;
     for (const t of toks) {
       if (t >= this.count.length) {
         const grown = new Int32Array(Math.max(2 * this.count.length, t + 1));
@@ -127,12 +128,12 @@ export function computeCodeTerms(counts: ThemeCounts, input: Pick<ThemesInput, '
     .map(({ code, category }) => {
       const own = counts.perCode.get(code.id)!;
       const c = own.size;
-      const d = counts.totalSize - c;
+      const d = counts.total.size - c;
       const g2ByTerm = new Map<number, number>();
       const terms: KeyTerm[] = [];
       for (const term of own.seen) {
         const a = own.count[term]!;
-        const b = counts.total[term]! - a;
+        const b = counts.total.count[term]! - a;
         const g2 = computeLogLikelihoodKeyness(a, b, c, d, input.keyness ?? 'two-cell');
         if (g2 > 0) {
           g2ByTerm.set(term, g2);
@@ -164,10 +165,11 @@ export class ExemplarPicker {
     this.best = codes.map(() => []);
   }
 
-  add(segmentId: string, text: string, codes: ReadonlySet<string>, matches: (code: string) => number): void {
+  /** A segment coded with `codes`, its matches per code and its terms (asked only when needed; default: the text's, looked up). */
+  add(segmentId: string, text: string, codes: ReadonlySet<string>, matches: (code: string) => number, terms = () => this.terms.lookupIds(text)): void {
     let toks: number[] | null = null;
     this.codes.forEach((code, k) => {
-      if (codes.has(code.code)) this.offer(k, segmentId, text, matches(code.code), () => (toks ??= this.terms.lookupIds(text)));
+      if (codes.has(code.code)) this.offer(k, segmentId, text, matches(code.code), () => (toks ??= terms()));
     });
   }
 

@@ -11,8 +11,8 @@ import type { Matcher } from './compile-matcher.js';
 import { JsonContentBytes, decodeJsonSlice, decodeJsonString, decodeScannedJson } from './decode-json-slice.js';
 import { collectEvidence, type Evidence } from './evidence.js';
 import { DocumentRowWriter, type RowSegment } from './format-document-rows.js';
-import { MatchRun } from './match-run.js';
-import { SegmentResolver } from './resolve-segment.js';
+import { MatchRun, type TokenLog } from './match-run.js';
+import { SegmentResolver, type SegmentMatches } from './resolve-segment.js';
 import { newScanExtent, scanJsonString } from './scan-json-bytes.js';
 
 const encoder = new TextEncoder();
@@ -138,12 +138,30 @@ export class DocumentCoder {
     return { segments: spans.length, matches, coded: this.writer!.coded, blank: false, digest };
   }
 
+  /**
+   * Scans a text held as a string (normalised) and begins the decision rule
+   * on it, for `resolve`; `tokens`, when given, logs every token of the scan
+   * (themes reads the words of the same scan). Returns the scanned buffer.
+   */
+  scanText(text: string, tokens: TokenLog | null = null): Uint8Array {
+    const buf = jsonTextBytes(text);
+    this.run.reset();
+    tokens?.reset(buf);
+    this.run.tokenLog = tokens;
+    scanJsonString(this.run, buf, 1, buf.length - 1, this.extent, true);
+    this.run.tokenLog = null;
+    this.resolver.begin(this.run);
+    return buf;
+  }
+
+  /** The matches of one segment [start, end) (code points) of the text scanText scanned last, decided (segments in document order; `text` only for regex patterns). */
+  resolve(start: number, end: number, text: string | null): SegmentMatches {
+    return this.resolver.resolve(start, end, text);
+  }
+
   /** The evidence of one document held as a string (normalised), segment by segment, for the given segments. */
   evidence(doc: Document, segments: readonly Segment[]): Evidence[][] {
-    const buf = jsonTextBytes(doc.text);
-    this.run.reset();
-    scanJsonString(this.run, buf, 1, buf.length - 1, this.extent, true);
-    this.resolver.begin(this.run);
+    const buf = this.scanText(doc.text);
     const withText = this.m.regexPatterns.length > 0;
     const spans = segments.map((s) => ({ segment_id: s.segment_id, start: s.start, end: s.end, text: withText ? s.text : null }));
     return collectEvidence(this.m, this.resolver, spans, buf);

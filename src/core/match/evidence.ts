@@ -1,6 +1,6 @@
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
-import { OUTCOMES, UNLISTED, type Outcome, type SegmentResolver } from './resolve-segment.js';
+import { OUTCOMES, UNLISTED, type Outcome, type SegmentMatches, type SegmentResolver } from './resolve-segment.js';
 
 /** One match, the audit trail of the auto-coder: a row of `<coder>.matches.csv`. */
 export interface Evidence {
@@ -54,4 +54,19 @@ export function collectEvidence(m: Matcher, resolver: SegmentResolver, spans: re
     }
     return out;
   });
+}
+
+/**
+ * How many of a segment's decided matches collectEvidence would list, per
+ * code id: what themes ranks exemplars by, without an Evidence object or a
+ * matched text per match.
+ */
+export function countListedMatches(m: Matcher, items: SegmentMatches): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < items.count; i++) {
+    if (items.outcome[i] === UNLISTED) continue;
+    const code = m.patterns[items.pattern[i]!]!.code;
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -13,6 +13,45 @@ function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 }
 
 /**
+ * Every token a scan passes, in text order, with the offsets the scanner
+ * hands the run (an English possessive's `'s` left out): code points of the
+ * text and bytes of the scanned buffer. A scan keeps one when its run has
+ * `tokenLog` set, so a caller that wants the words as well as the matches
+ * (themes) scans a text once. Growable typed arrays, reused from text to
+ * text: no object per token.
+ */
+export class TokenLog {
+  count = 0;
+  startCp: Int32Array<ArrayBuffer> = new Int32Array(256);
+  endCp: Int32Array<ArrayBuffer> = new Int32Array(256);
+  startUnit: Int32Array<ArrayBuffer> = new Int32Array(256);
+  endUnit: Int32Array<ArrayBuffer> = new Int32Array(256);
+  /** The buffer the logged tokens' units point into. */
+  buf: Uint8Array = new Uint8Array(0);
+
+  reset(buf: Uint8Array): void {
+    this.count = 0;
+    this.buf = buf;
+  }
+
+  // Grows its arrays as MatchRun.emit does (see there why the bodies look alike).
+  push(sCp: number, eCp: number, sUnit: number, eUnit: number): void {
+    const n = this.count;
+    if (n === this.startCp.length) {
+      this.startCp = grow(this.startCp);
+      this.endCp = grow(this.endCp);
+      this.startUnit = grow(this.startUnit);
+      this.endUnit = grow(this.endUnit);
+    }
+    this.startCp[n] = sCp;
+    this.endCp[n] = eCp;
+    this.startUnit[n] = sUnit;
+    this.endUnit[n] = eUnit;
+    this.count = n + 1;
+  }
+}
+
+/**
  * What the scanner hands on once a token is found: which terms the token is,
  * and which phrases it starts, continues or completes. Phrase matches land in
  * growable typed arrays, so a long run allocates only when they grow.
@@ -45,6 +84,8 @@ export class MatchRun {
   tokenIndex = 0;
   /** The buffer being scanned (JSON string content), for case-sensitive terms, which read the token as written. */
   buf: Uint8Array = new Uint8Array(0);
+  /** Where the scanner also logs every token, matched or not (null: no log, as `qcode code` scans). */
+  tokenLog: TokenLog | null = null;
 
   constructor(readonly m: Matcher) {
     this.terms = new Int32Array(2 * m.termCount + 1);
@@ -62,8 +103,9 @@ export class MatchRun {
     this.tokenLength++;
   }
 
-  // emit and pushActive grow parallel typed arrays (struct-of-arrays, no
-  // object per match); their look-alike bodies are deliberate, one per array set.
+  // emit and pushActive (and TokenLog.push, SegmentMatches.push) grow parallel
+  // typed arrays (struct-of-arrays, no object per match); their look-alike
+  // bodies are deliberate, one per array set.
   private emit(f: number, sCp: number, eCp: number, sUnit: number, eUnit: number, sTok: number): void {
     const n = this.count;
     if (n === this.phrase.length) {

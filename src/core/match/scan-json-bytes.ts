@@ -61,7 +61,8 @@ export function hex4(buf: Uint8Array, i: number): number {
  * scan returns false, having emitted nothing useful, when the text must
  * first be normalised (a CR, a character NFC may change, a leading BOM) or
  * is not valid UTF-8; the caller then decodes and normalises it and scans it
- * again as `trusted`. Within this function the raw-ASCII run and the general
+ * again as `trusted`. A run with a `tokenLog` has every token logged there,
+ * matched or not, with the offsets the run is handed. Within this function the raw-ASCII run and the general
  * word-character branch repeat their token-state updates to keep the common
  * byte one table lookup.
  */
@@ -80,6 +81,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
   const suffixPair = m.suffixPair;
   const wide = m.suffixWide;
   const tokenBytes = run.tokenBytes;
+  const log = run.tokenLog;
 
   let inToken = false;
   // A token is simple while it holds only raw ASCII: its bytes in buf, lower-cased, are its folded form.
@@ -173,6 +175,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
           inToken = false;
           const len = j - tokUnit;
           run.tokenIndex = tokens++;
+          if (log !== null) log.push(tokCp, cp, tokUnit, j);
           if (
             always ||
             accepting[r >> shift] === 1 ||
@@ -346,6 +349,7 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
         const poss = afterApos && sinceApos === 1 && aposS;
         const endUnit = poss ? possUnit : wUnit;
         const len = simple ? endUnit - tokUnit : poss ? possLen : wLen;
+        if (log !== null) log.push(tokCp, poss ? possCp : wCp, tokUnit, endUnit);
         let hit = always || run.activeCount > 0 || accepting[(poss ? possRow : wRow) >> shift] === 1;
         if (!hit && suffixPair !== null) {
           hit = simple

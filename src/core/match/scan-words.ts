@@ -1,8 +1,8 @@
-import { foldWord } from '../pattern/char-class.js';
+import { BMP_CLASS, foldWord, K_OTHER, K_SPACE, KIND_MASK } from '../pattern/char-class.js';
 import { compileWordMatcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
 import { jsonTextBytes } from './code-document.js';
-import { MatchRun } from './match-run.js';
+import { MatchRun, type TokenLog } from './match-run.js';
 import { newScanExtent, scanJsonString, type ScanExtent } from './scan-json-bytes.js';
 import { codePointCursor } from '../util/code-point-cursor.js';
 
@@ -51,24 +51,65 @@ export function scanWords(text: string): Word[] {
   return words;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
+/**
+ * Logs the words of a (normalised) text, scanWords' words, without strings:
+ * their offsets in code points of the text and in bytes of log.buf (the text
+ * as JSON string content, where a word, holding no escape, is its UTF-8
+ * bytes).
+ */
+export function logWords(text: string, log: TokenLog): void {
+  const run = (wordRun ??= new MatchRun(compileWordMatcher()));
+  const buf = jsonTextBytes(text);
+  run.reset();
+  log.reset(buf);
+  run.tokenLog = log;
+  scanJsonString(run, buf, 1, buf.length - 1, extent, true);
+  run.tokenLog = null;
+}
+
+/** Whether a UTF-16 unit is a character no token holds or joins across (space or punctuation; no surrogate, to stay on the safe side). */
+function breaksTokens(c: number): boolean {
+  const kind = BMP_CLASS[c]! & KIND_MASK;
+  return (kind === K_SPACE || kind === K_OTHER) && (c < 0xd800 || c > 0xdfff);
+}
 
 /**
- * The words of a text as written (scanWords' `text`), without offsets or
- * folding: what counting terms needs, word by word. Each is cut out of the
- * text itself by the scanner's code-point offsets (a word holds no JSON
- * escape), not decoded from the bytes.
+ * A document's token log (every word of one scan of the whole text) read
+ * segment by segment, segments asked in document order, so that a caller
+ * wanting each segment's words needs no scan per segment. A segment's words
+ * are the logged tokens that start inside it, and they are exactly those a
+ * scan of the segment's own text gives when the characters just outside it
+ * are spaces or punctuation (or the text's ends): the scanner is then out of
+ * any token on entering it, and meets the end of its last token as the
+ * segment's own scan meets its closing quote. Where a word or a joiner
+ * touches an edge (segments cut inside a word), `range` says no and the
+ * caller scans that segment alone.
  */
-export function forEachWordText(text: string, visit: (word: string) => void): void {
-  const { run } = scanWordRun(text);
-  if (!SURROGATE.test(text)) {
-    // No astral code point: code points and UTF-16 units are the same offsets.
-    for (let k = 0; k < run.count; k++) visit(text.slice(run.startCp[k]!, run.endCp[k]!));
-    return;
+export class SegmentWordCursor {
+  private k = 0;
+  private readonly at: (codePoint: number) => number;
+  /** The segment's words: log indexes [from, to), when `range` said yes. */
+  from = 0;
+  to = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly log: TokenLog,
+  ) {
+    this.at = codePointCursor(text);
   }
-  const toUnit = codePointCursor(text);
-  for (let k = 0; k < run.count; k++) {
-    const start = toUnit(run.startCp[k]!);
-    visit(text.slice(start, toUnit(run.endCp[k]!)));
+
+  /** Finds the words of the segment [start, end) (code points); false when the segment must be scanned alone. */
+  range(start: number, end: number): boolean {
+    const { log, text } = this;
+    let k = this.k;
+    while (k < log.count && log.startCp[k]! < start) k++;
+    this.from = k;
+    while (k < log.count && log.startCp[k]! < end) k++;
+    this.to = k;
+    this.k = k;
+    const s = this.at(start);
+    const e = this.at(end);
+    return (s === 0 || breaksTokens(text.charCodeAt(s - 1))) && (e >= text.length || breaksTokens(text.charCodeAt(e)));
   }
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchText } from '../../../src/core/match/code-document.js';
 import { compilePatterns } from '../../../src/core/match/compile-matcher.js';
-import { forEachWordText, scanWords } from '../../../src/core/match/scan-words.js';
+import { TokenLog } from '../../../src/core/match/match-run.js';
+import { logWords, scanWords } from '../../../src/core/match/scan-words.js';
 import { parsePattern } from '../../../src/core/pattern/parse-pattern.js';
 
 const words = (text: string) => scanWords(text).map((w) => [w.text, w.folded]);
@@ -60,14 +61,22 @@ describe('scanWords: the matcher’s definition of a word', () => {
   });
 });
 
-describe('forEachWordText', () => {
+describe('logWords', () => {
   const texts = (t: string) => {
+    const log = new TokenLog();
+    logWords(t, log);
+    const units = [...t];
     const out: string[] = [];
-    forEachWordText(t, (w) => out.push(w));
+    for (let k = 0; k < log.count; k++) {
+      const word = new TextDecoder().decode(log.buf.subarray(log.startUnit[k]!, log.endUnit[k]!));
+      // The code-point offsets and the bytes cut out the same word.
+      expect(units.slice(log.startCp[k]!, log.endCp[k]!).join('')).toBe(word);
+      out.push(word);
+    }
     return out;
   };
 
-  it('gives the words scanWords gives, as written, astral and decomposed text included', () => {
+  it('logs the words scanWords gives, as written, astral and decomposed text included', () => {
     for (const t of ["Me\u0301xico and 😀emoji😀word FBI's don’t non\u2010tariff", 'a\u0000b "q" \\back\nline', '𝒜bc déf 𝒜𝒜x 😀', '']) {
       expect(texts(t)).toEqual(scanWords(t).map((w) => w.text));
     }
