@@ -305,6 +305,12 @@ const COMMANDS = [
   ['cooccur', ['cooccur', '--coder', 'auto']],
   ['saturation', ['saturation', '--coder', 'auto']],
   ['evaluate', ['evaluate', '--gold', 'bob']],
+  ['report', ['report', '--coders', 'auto,bob', '--force']],
+  ['export qdpx', ['export', '--format', 'qdpx', '--coder', 'bob', '--force']],
+  ['export xlsx', ['export', '--format', 'xlsx', '--force']],
+  // A figure's file named in the corpus' out folder (given as a function of it).
+  ['plot frequencies', (out) => ['plot', 'frequencies', '--coder', 'auto', '-o', path.join(out, 'figures', 'frequencies.svg'), '--force']],
+  ['plot reliability', (out) => ['plot', 'reliability', '--coders', 'auto,bob', '-o', path.join(out, 'figures', 'reliability.svg'), '--force']],
 ];
 /** Issue 15's bounds: peak RSS, and time over `qcode code` (segment has the tighter one). */
 const RSS_LIMIT_MB = 500;
@@ -436,7 +442,7 @@ const commandsSuite = {
       rows.push(row('code', code));
       printCommandRow(rows[rows.length - 1]);
       for (const [command, args] of COMMANDS) {
-        rows.push(row(command, best([...args, '-C', project])));
+        rows.push(row(command, best([...(typeof args === 'function' ? args(out) : args), '-C', project])));
         printCommandRow(rows[rows.length - 1]);
       }
     }
