@@ -305,6 +305,12 @@ const COMMANDS = [
   ['cooccur', ['cooccur', '--coder', 'auto']],
   ['saturation', ['saturation', '--coder', 'auto']],
   ['evaluate', ['evaluate', '--gold', 'bob']],
+  ['report', ['report', '--coders', 'auto,bob', '--force']],
+  ['export qdpx', ['export', '--format', 'qdpx', '--coder', 'bob', '--force']],
+  ['export xlsx', ['export', '--format', 'xlsx', '--force']],
+  // A figure's file named in the corpus' out folder (given as a function of it).
+  ['plot frequencies', (out) => ['plot', 'frequencies', '--coder', 'auto', '-o', path.join(out, 'figures', 'frequencies.svg'), '--force']],
+  ['plot reliability', (out) => ['plot', 'reliability', '--coders', 'auto,bob', '-o', path.join(out, 'figures', 'reliability.svg'), '--force']],
   // Last: it writes a coder (gold) into the project, which no command above reads.
   ['adjudicate', ['adjudicate', '--coders', 'auto,bob', '--as', 'gold', '--prefer', 'auto', '--force']],
 ];
@@ -438,7 +444,7 @@ const commandsSuite = {
       rows.push(row('code', code));
       printCommandRow(rows[rows.length - 1]);
       for (const [command, args] of COMMANDS) {
-        rows.push(row(command, best([...args, '-C', project])));
+        rows.push(row(command, best([...(typeof args === 'function' ? args(out) : args), '-C', project])));
         printCommandRow(rows[rows.length - 1]);
       }
     }

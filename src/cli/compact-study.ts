@@ -44,6 +44,22 @@ export async function readCompactStudy(
   return study;
 }
 
+/**
+ * The compact study read quietly, for a check made before a command reads
+ * the study whole (export --format xlsx or qdpx refusing what they cannot
+ * write): null when the study has errors, left to that reading to report
+ * with its warnings, once.
+ */
+export async function peekCompactStudy(ctx: CommandContext, opts: StudyOptionValues): Promise<{ project: Project; study: CompactStudy } | null> {
+  try {
+    const project = await openProject(ctx, opts);
+    return { project, study: await readSegmentTable(project, { unit: opts.unit }) };
+  } catch (e) {
+    if (e instanceof QcodeError) return null;
+    throw e;
+  }
+}
+
 /** Reads coders' coding files as CodingTables: errors are thrown, warnings printed in the order the coders were given. */
 export async function openCompactCoders(ctx: CommandContext, study: CompactStudy, sources: readonly CoderSource[]): Promise<CodingTable[]> {
   return (await openNamedCompactCoders(ctx, study, sources)).map((c) => c.codings);
@@ -74,11 +90,15 @@ export async function openCompactCodedStudy(
   opts: z.infer<z.ZodObject<typeof studyOptionShape>> & { coder?: string | undefined },
 ): Promise<CompactCodedStudy> {
   const study = await openCompactStudy(ctx, opts);
-  const coder = chooseCoder(study, opts.coder);
+  return { study, ...(await openCompactCodings(ctx, study, chooseCoder(study, opts.coder))) };
+}
+
+/** One coder's codings with the coverage note, for a study already read; `read` when the table is at hand already (the report's coders). */
+export async function openCompactCodings(ctx: CommandContext, study: CompactStudy, coder: string, read?: CodingTable): Promise<Omit<CompactCodedStudy, 'study'>> {
   await checkCoderFile(ctx, study.project, coder);
-  const codings = (await openCompactCoders(ctx, study, [coder]))[0]!;
+  const codings = read ?? (await openCompactCoders(ctx, study, [coder]))[0]!;
   if (codings.reviewed === 0) throw new QcodeError([diag('QC704', `coder ${coder} has reviewed no segment of this corpus`)]);
   const coverage = { coder, reviewed: codings.reviewed, segments: study.segments.length };
   ctx.note(formatCoverage(coverage));
-  return { study, coder, codings: codings, coverage };
+  return { coder, codings, coverage };
 }

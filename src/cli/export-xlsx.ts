@@ -6,11 +6,10 @@ import { CELL_MAX_CHARS, SHEET_MAX_ROWS, cellTooLong, sheetTooLong } from '../co
 import { codingPath } from '../io/coding-file.js';
 import { fileExists } from '../io/file-exists.js';
 import { readCodingTable } from '../io/read-coding-table.js';
-import { readSegmentTable } from '../io/read-segment-table.js';
 import { chooseCoder, openCodedStudy } from './analysis-options.js';
 import type { CommandContext } from './command-kit.js';
 import { resolveOutput, STDOUT, writeOutputs } from './output.js';
-import { openProject } from './study-options.js';
+import { peekCompactStudy } from './compact-study.js';
 
 type XlsxOptions = { output?: string | undefined; force: boolean; coder?: string | undefined; codebook?: string | undefined; corpus?: string | undefined; unit?: 'document' | 'paragraph' | 'sentence' | undefined };
 
@@ -39,11 +38,12 @@ export async function exportXlsx(ctx: CommandContext, opts: XlsxOptions): Promis
  */
 async function checkFitsSpreadsheet(ctx: CommandContext, opts: XlsxOptions): Promise<void> {
   const problems = [];
+  const peeked = await peekCompactStudy(ctx, opts);
+  if (!peeked) return;
+  const { project, study } = peeked;
   try {
-    const project = await openProject(ctx, opts);
     const file = codingPath(project, chooseCoder({ project }, opts.coder));
     if (!(await fileExists(file))) return;
-    const study = await readSegmentTable(project, { unit: opts.unit });
     const { codings } = await readCodingTable(file, { codebook: study.codebook, segments: study.segments, coder: chooseCoder({ project }, opts.coder), study });
     if (codings.length + 1 > SHEET_MAX_ROWS) problems.push(sheetTooLong('long', codings.length + 1));
     if (codings.reviewed + 1 > SHEET_MAX_ROWS) problems.push(sheetTooLong('wide', codings.reviewed + 1));

@@ -1,25 +1,24 @@
 import path from 'node:path';
-import type { AgreementResult } from '../core/agreement/agreement-result.js';
+import { computeReviewedScopes, reviewedUnitsOf } from '../core/agreement/compute-scopes.js';
 import { checkGroupKey } from '../core/analysis/check-analysis-options.js';
-import { computeCooccurrence } from '../core/analysis/cooccurrence.js';
+import { computeTableCooccurrence } from '../core/analysis/cooccurrence.js';
 import { binDocuments, type DateBin } from '../core/analysis/date-bins.js';
-import { computeFrequencyTable } from '../core/analysis/frequency-table.js';
-import { computeThemes } from '../core/analysis/themes.js';
-import { computeEvaluation } from '../core/coding/compute-evaluation.js';
+import { computeCompactFrequencyTable } from '../core/analysis/frequency-table.js';
+import type { CodingTable } from '../core/coding/coding-table.js';
+import { computeTableEvaluation } from '../core/coding/compute-evaluation.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
-import { computeDisagreements } from '../core/disagreements/compute-disagreements.js';
-import { findCorpusEvidence } from '../core/match/code-document.js';
-import { compileMatcher } from '../core/match/compile-matcher.js';
+import { computeDisagreementIds, type DisagreementIds } from '../core/disagreements/disagreements-writer.js';
 import { codeColours } from '../core/plot/chart-style.js';
 import type { ReportInput, SampleFacts } from '../core/report/report-input.js';
 import { listCoders } from '../io/list-coders.js';
 import { manifestKey, readManifest } from '../io/manifest.js';
-import type { Study } from '../io/read-study.js';
-import { chooseCoder, openCodings } from './analysis-options.js';
+import { readCorpusThemes } from '../io/read-corpus-themes.js';
+import type { CompactStudy } from '../io/read-segment-table.js';
+import { chooseCoder } from './analysis-options.js';
 import { resolveOutput } from './output.js';
 import type { CommandContext } from './command-kit.js';
-import { chooseCoders, coderAgreement } from './study-figures.js';
-import { openCoder, openStudy } from './study-options.js';
+import { openCompactCodings, openCompactStudy, openNamedCompactCoders } from './compact-study.js';
+import { chooseCoders } from './study-figures.js';
 
 export interface ReportOptions {
   output?: string | undefined;
@@ -47,12 +46,18 @@ async function orMissing<T>(make: () => Promise<T>): Promise<T | { missing: stri
 }
 
 /**
- * Reads and computes everything the report shows: the study, the sample's
- * manifest record, the human coders' agreement and disagreements, the
- * auto-coder against the adjudicated coder, and the analyses of one coder.
+ * Reads and computes everything the report shows, on the compact study
+ * (SegmentTable, CodingTables; each coder's file read once): the sample's
+ * manifest record, the human coders' agreement and which segment × code
+ * decisions they differ on (the text of those is written with the page, from
+ * a pass over the corpus), the auto-coder against the adjudicated coder, and
+ * the analyses of one coder (themes from a pass over the corpus).
  */
-export async function readReportInput(ctx: CommandContext, opts: ReportOptions): Promise<{ input: ReportInput; study: Study; target: string }> {
-  const study = await openStudy(ctx, opts);
+export async function readReportInput(
+  ctx: CommandContext,
+  opts: ReportOptions,
+): Promise<{ input: ReportInput; study: CompactStudy; target: string; disagreements: DisagreementIds | null }> {
+  const study = await openCompactStudy(ctx, opts);
   const target = resolveOutput(ctx, opts.output, { project: study.project, file: 'report.html' });
   const manifest = await readManifest(study.project.outDir);
   // The report lists the manifest; its own earlier entry would make every rerun differ.
@@ -63,43 +68,56 @@ export async function readReportInput(ctx: CommandContext, opts: ReportOptions):
     d && typeof d.population === 'number' && typeof d.sampled === 'number'
       ? { population: d.population, sampled: d.sampled, seed: sampleEntry!.seed ?? null, stratify: d.stratify ?? null, strata: d.strata ?? {} }
       : { missing: 'no double-coding sample recorded in the manifest (qcode sample --fraction F --seed S)' };
+  const tables = new Map<string, CodingTable>();
+  const tablesOf = async (coders: string[]) => {
+    const unread = [...new Set(coders)].filter((c) => !tables.has(c));
+    for (const { coder, codings } of await openNamedCompactCoders(ctx, study, unread)) tables.set(coder, codings);
+    return coders.map((c) => tables.get(c)!);
+  };
+  let disagreements: DisagreementIds | null = null;
   const reliability = await orMissing(async () => {
     const coders = await chooseCoders(ctx, study, opts.coders);
-    const result: AgreementResult = await coderAgreement(ctx, study, coders, { resamples: opts.bootstrap, seed: opts.seed });
-    const files = await Promise.all(coders.slice(0, 2).map(async (c) => ({ coder: c, codings: (await openCoder(ctx, study, c)).codings })));
-    return { result, disagreements: coders.length === 2 ? computeDisagreements(study.codebook, study.segments, files[0]!, files[1]!) : null };
+    const read = await tablesOf(coders);
+    const units = reviewedUnitsOf(read.map((codings, i) => ({ coder: coders[i]!, codings })));
+    const result = computeReviewedScopes(study.codebook, units, { bootstrap: { resamples: opts.bootstrap, seed: opts.seed } });
+    if (coders.length === 2) disagreements = computeDisagreementIds(read[0]!, read[1]!);
+    return { result, disagreements };
   });
   const known = await listCoders(study.project);
   const gold = opts.gold ?? known.find((c) => c.kind === 'adjudicated')?.coder;
   const evaluation = await orMissing(async () => {
     if (!gold) throw new QcodeError([diag('QC412', 'no adjudicated coder to evaluate the auto-coder against', { hint: 'qcode adjudicate --coders A,B --as gold' })]);
-    const [auto, reference] = await Promise.all([openCoder(ctx, study, 'auto'), openCoder(ctx, study, gold)]);
-    return computeEvaluation(auto.codings, reference.codings, study.codebook, study.segments.map((s) => s.segment_id));
+    const [auto, reference] = await tablesOf(['auto', gold]);
+    return computeTableEvaluation(auto!, reference!, study.codebook);
   });
-  const { coder, coded, coverage } = await openCodings(ctx, study, chooseCoder(study, opts.coder));
-  const base = { codebook: study.codebook, documents: study.corpus, coded, rows: 'all' as const };
+  const chosen = chooseCoder(study, opts.coder);
+  const { coder, codings, coverage } = await openCompactCodings(ctx, study, chosen, tables.get(chosen) ?? (await tablesOf([chosen]))[0]);
+  tables.clear();
+  const { segments, codebook } = study;
+  const reviewed = (visit: (doc: number, codes: readonly number[]) => void) => codings.forEachSegment((n, codes) => visit(segments.doc(n), codes));
+  const base = { codebook, documents: segments.documents, reviewed, rows: 'all' as const };
   const by = opts.by ?? (sample && 'stratify' in sample && sample.stratify !== 'doc' ? (sample.stratify ?? undefined) : undefined);
-  if (by && checkGroupKey(by, study.corpus).some((x) => x.severity === 'error')) throw new QcodeError(checkGroupKey(by, study.corpus));
-  const dated = study.corpus.some((doc) => doc.metadata[opts.dateKey]);
+  if (by && checkGroupKey(by, segments.documents).some((x) => x.severity === 'error')) throw new QcodeError(checkGroupKey(by, segments.documents));
+  const dated = segments.documents.some((doc) => doc.metadata[opts.dateKey]);
   const input: ReportInput = {
-    codebook: study.codebook,
+    codebook,
     unit: study.unit,
-    documents: study.corpus,
-    segments: study.segments,
+    documents: segments.documents,
+    segmentCount: segments.length,
     coder,
     coverage,
     sample,
     reliability,
     evaluation,
-    frequencies: computeFrequencyTable({ ...base, by: null }),
-    byGroup: by ? computeFrequencyTable({ ...base, by, rows: 'code' }) : null,
+    frequencies: computeCompactFrequencyTable({ ...base, by: null }),
+    byGroup: by ? computeCompactFrequencyTable({ ...base, by, rows: 'code' }) : null,
     overTime: dated
-      ? { table: computeFrequencyTable({ ...base, documents: binDocuments(study.corpus, opts.dateKey, opts.bin), by: opts.dateKey, rows: 'code', groupOrder: 'sorted' }), bin: opts.bin }
+      ? { table: computeCompactFrequencyTable({ ...base, documents: binDocuments(segments.documents, opts.dateKey, opts.bin), by: opts.dateKey, rows: 'code', groupOrder: 'sorted' }), bin: opts.bin }
       : null,
-    cooccurrence: computeCooccurrence(study.codebook, coded),
-    themes: computeThemes({ codebook: study.codebook, coded, evidence: findCorpusEvidence(compileMatcher(study.codebook), study.corpus, study.segments), top: 10, exemplars: 3 }),
+    cooccurrence: computeTableCooccurrence(codebook, codings),
+    themes: await readCorpusThemes(study, codings, { top: 10, exemplars: 3 }, { ...opts, display: (p) => ctx.display(p) }),
     manifest,
-    colours: codeColours(study.codebook),
+    colours: codeColours(codebook),
   };
-  return { input, study, target };
+  return { input, study, target, disagreements };
 }

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/io/read-corpus.js';
 import { XMLLINT_SKIP, xmllintErrors } from '../helpers/refi-files.js';
-import { copyDemo, runQcode } from '../helpers/run-cli.js';
+import { copyDemo, copyFixture, runQcode } from '../helpers/run-cli.js';
 
 let demo: string;
 
@@ -56,4 +56,16 @@ describe('export --format qdpx', () => {
     const docs = async (p: string) => (await readCorpus(p)).documents.map((d) => ({ id: d.id, text: d.text, metadata: d.metadata }));
     expect(await docs(path.join(back, 'corpus'))).toEqual(await docs(path.join(demo, 'corpus/usmca-2026')));
   });
+
+  it('refuses a corpus of more documents than a zip without ZIP64 holds files (QC707), before reading it whole, and writes nothing', async () => {
+    const dir = copyFixture('projects/tiny');
+    const lines = Array.from({ length: 65_535 }, (_, i) => JSON.stringify({ id: `d${i}`, text: 'Tariffs rose.' }));
+    writeFileSync(path.join(dir, 'many.jsonl'), `${lines.join('\n')}\n`);
+    writeFileSync(path.join(dir, 'qcode.yaml'), 'codebook: codebook.yaml\ncorpus: many.jsonl\nunit: document\n');
+    const r = await runQcode(['export', '--format', 'qdpx', '-o', 'many.qdpx'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('QC707');
+    expect(r.stderr).toContain('65,535 documents; a .qdpx holds at most 65,534');
+    expect(() => readFileSync(path.join(dir, 'many.qdpx'))).toThrow();
+  }, 120_000);
 });

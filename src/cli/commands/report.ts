@@ -4,7 +4,9 @@ import { CoderListSchema, CoderNameSchema } from '../../core/model/coder.js';
 import { formatMethodsSummary } from '../../core/report/methods-summary.js';
 import { formatReportHtml, reportFigures } from '../../core/report/format-report-html.js';
 import { renderSvg } from '../../io/render-chart.js';
-import { addOutputOptions, outputOptionShape, writeOutputs } from '../output.js';
+import { DisagreementsWriter } from '../../core/disagreements/disagreements-writer.js';
+import { writeDocumentRows } from '../../io/write-document-rows.js';
+import { addOutputOptions, outputOptionShape, streamOutput } from '../output.js';
 import { addCoderOptions, coderOptionShape } from '../analysis-options.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { readReportInput } from '../report-input.js';
@@ -35,14 +37,26 @@ const report: CommandModule = (cmd, ctx) => {
     .option('--bootstrap <n>', "resamples for α's interval (default 1000)")
     .option('--seed <n>', 'seed of the bootstrap (default 1)');
   defineAction(cmd, ctx, Options, async (opts) => {
-    const { input, study, target } = await readReportInput(ctx, opts);
+    const { input, study, target, disagreements } = await readReportInput(ctx, opts);
     if (opts.methods) return ctx.out(formatMethodsSummary(input).join('\n'));
     const figures = reportFigures(input);
     const svgs: Record<string, string> = {};
     for (const [key, figure] of Object.entries(figures)) svgs[key] = await renderSvg(figure.spec);
-    const html = formatReportHtml(input, figures, svgs);
-    await writeOutputs(ctx, study, [{ file: target, content: html, kind: 'derived', seed: opts.seed }], opts);
-    ctx.note(`report (${Object.keys(figures).length} figures, ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB) → ${ctx.display(target)}`);
+    const [head, tail] = formatReportHtml(input, figures, svgs);
+    let bytes = 0;
+    // The page around the disagreement rows, which come with their text from a pass over the corpus.
+    const produce = async (write: (text: string) => Promise<void>) => {
+      const counted = (text: string) => ((bytes += Buffer.byteLength(text)), write(text));
+      await counted(head);
+      if (disagreements && disagreements.rows > 0) {
+        const rows = new DisagreementsWriter(disagreements, study.segments, study.codebook, 'html');
+        await writeDocumentRows(study, { ...opts, display: (p) => ctx.display(p) }, rows, counted);
+      }
+      await counted(tail);
+      return study;
+    };
+    await streamOutput(ctx, target, produce, { kind: 'derived', seed: opts.seed }, { force: opts.force, project: study.project });
+    ctx.note(`report (${Object.keys(figures).length} figures, ${(bytes / 1024).toFixed(0)} KiB) → ${ctx.display(target)}`);
   });
 };
 

@@ -19,14 +19,14 @@ const saturation: CommandModule = (cmd, ctx) => {
     .option('--seed <seed>', 'with --order random: an integer 0..4294967295 or any text (default 1)');
   defineAction(cmd, ctx, Options, async (opts) => {
     const seed = opts.seed === undefined ? null : /^(0|[1-9]\d{0,8})$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-    // The tables go out of reach before the table of steps (one row per document) is rendered: at 1 GB they are 200 MB of it.
-    const { coder, result } = await (async () => {
+    // The tables, then the steps, go out of reach before the table of steps (one row per document) is rendered: at 1 GB they are 200 MB of it.
+    const out = await (async () => {
       const study = await openCompactCodedStudy(ctx, opts);
-      return { coder: study.coder, result: computeTableSaturation(study.codings, opts.order, seed) };
+      const result = computeTableSaturation(study.codings, opts.order, seed);
+      return chooseFormat(opts) === 'json' ? { json: { coder: study.coder, ...result } } : { table: saturationTable(result, study.coder) };
     })();
-    const format = chooseFormat(opts);
-    if (format === 'json') ctx.outJson({ coder, ...result });
-    else printTables(ctx, [saturationTable(result, coder)], opts);
+    if (out.json) ctx.outJson(out.json);
+    else printTables(ctx, [out.table], opts);
   });
 };
 

@@ -4,6 +4,7 @@ import { createRng } from '../random/create-rng.js';
 import type { CodingTable } from '../coding/coding-table.js';
 import type { DocumentHead } from '../segment/segment-table.js';
 import type { CodedSegment } from './coded-segments.js';
+import { ChunkedUint32 } from '../util/chunked-uint32.js';
 
 export type SaturationOrder = 'doc' | 'date' | 'random';
 
@@ -37,65 +38,100 @@ export interface Saturation {
  * segment count.
  */
 export function computeSaturation(documents: readonly Document[], coded: readonly CodedSegment[], order: SaturationOrder, seed: number | string | null): Saturation {
-  const codesByDoc = new Map<string, string[]>();
+  const position = new Map(documents.map((d, i) => [d.id, i]));
+  const per = new DocumentCodes(documents.length);
+  const numbers = new Map<string, number>();
+  let doc = -1;
   for (const s of coded) {
-    let list = codesByDoc.get(s.segment.doc_id);
-    if (!list) codesByDoc.set(s.segment.doc_id, (list = []));
-    for (const c of [...s.codes].sort()) list.push(c);
+    const d = position.get(s.segment.doc_id)!;
+    if (d !== doc) per.open((doc = d));
+    for (const c of [...s.codes].sort()) per.add(numbers.get(c) ?? (numbers.set(c, numbers.size), numbers.size - 1));
   }
-  return saturationOf(documents, codesByDoc, order, seed);
+  return saturationOf(documents, per, [...numbers.keys()], order, seed);
 }
 
 /**
  * computeSaturation over a CodingTable: per document with a reviewed
  * segment, its codes in the order computeSaturation meets them (segment by
- * segment, each segment's alphabetically), each once.
+ * segment, each segment's alphabetically), each once. Held as code numbers
+ * in typed arrays, not a list of strings per document: a 1 GB corpus has
+ * hundreds of thousands of documents.
  */
 export function computeTableSaturation(codings: CodingTable, order: SaturationOrder, seed: number | string | null): Saturation {
   const table = codings.segments;
-  const codesByDoc = new Map<string, string[]>();
-  let list: string[] = [];
+  const per = new DocumentCodes(table.documents.length);
+  const byName = (a: number, b: number) => (codings.codeIds[a - 1]! < codings.codeIds[b - 1]! ? -1 : 1);
+  const codes: number[] = [];
   let doc = -1;
   for (let r = 0; r < codings.length; ) {
     const d = table.doc(codings.segment(r));
-    if (d !== doc) codesByDoc.set(table.documents[(doc = d)]!.id, (list = []));
+    if (d !== doc) per.open((doc = d));
     const end = codings.segmentEnd(r);
-    const codes: string[] = [];
-    for (; r < end; r++) if (codings.code(r) !== 0) codes.push(codings.codeId(r));
-    for (const c of codes.sort()) if (!list.includes(c)) list.push(c);
+    codes.length = 0;
+    for (; r < end; r++) if (codings.code(r) !== 0) codes.push(codings.code(r));
+    for (const k of codes.sort(byName)) per.add(k - 1);
   }
-  return saturationOf(table.documents, codesByDoc, order, seed);
+  return saturationOf(table.documents, per, codings.codeIds, order, seed);
 }
 
-function saturationOf(documents: readonly DocumentHead[], codesByDoc: ReadonlyMap<string, readonly string[]>, order: SaturationOrder, seed: number | string | null): Saturation {
-  let docs = documents.filter((d) => codesByDoc.has(d.id));
+/** Each document's codes, each once in the order added, as numbers: document d's are list[start[d]] up to list[end[d]]; opened: it has a reviewed segment. */
+class DocumentCodes {
+  readonly opened: Uint8Array;
+  readonly start: Uint32Array;
+  readonly end: Uint32Array;
+  readonly list = new ChunkedUint32();
+  private d = -1;
+
+  constructor(documents: number) {
+    this.opened = new Uint8Array(documents);
+    this.start = new Uint32Array(documents);
+    this.end = new Uint32Array(documents);
+  }
+
+  open(d: number): void {
+    this.d = d;
+    this.opened[d] = 1;
+    this.start[d] = this.end[d] = this.list.length;
+  }
+
+  add(code: number): void {
+    for (let i = this.start[this.d]!; i < this.list.length; i++) if (this.list.get(i) === code) return;
+    this.list.push(code);
+    this.end[this.d] = this.list.length;
+  }
+}
+
+function saturationOf(documents: readonly DocumentHead[], per: DocumentCodes, names: readonly string[], order: SaturationOrder, seed: number | string | null): Saturation {
+  const docs: number[] = [];
+  for (let d = 0; d < documents.length; d++) if (per.opened[d]) docs.push(d);
   if (order === 'date') {
-    const rank = new Map(docs.map((d, i) => [d.id, i]));
-    docs = [...docs].sort((a, b) => {
-      const da = a.metadata.date ?? '';
-      const db = b.metadata.date ?? '';
+    docs.sort((a, b) => {
+      const da = documents[a]!.metadata.date ?? '';
+      const db = documents[b]!.metadata.date ?? '';
       if (da !== db) return da === '' ? 1 : db === '' ? -1 : da < db ? -1 : 1;
-      return rank.get(a.id)! - rank.get(b.id)!;
+      return a - b;
     });
   } else if (order === 'random') {
     const rng = createRng(seed ?? 1);
-    docs = [...docs];
     for (let i = docs.length - 1; i > 0; i--) {
       const j = rng.nextInt(i + 1);
       [docs[i], docs[j]] = [docs[j]!, docs[i]!];
     }
   }
-  const seen = new Set<string>();
+  const seen = new Uint8Array(names.length);
+  let distinct = 0;
   let saturatedAt: number | null = null;
   const steps = docs.map((d, i): SaturationStep => {
     const fresh: string[] = [];
-    for (const c of codesByDoc.get(d.id)!) {
-      if (seen.has(c)) continue;
-      seen.add(c);
-      fresh.push(c);
+    for (let j = per.start[d]!; j < per.end[d]!; j++) {
+      const k = per.list.get(j);
+      if (seen[k]) continue;
+      seen[k] = 1;
+      distinct++;
+      fresh.push(names[k]!);
     }
     if (fresh.length > 0) saturatedAt = i + 1;
-    return { step: i + 1, document: d.id, new_codes: fresh, distinct_codes: seen.size };
+    return { step: i + 1, document: documents[d]!.id, new_codes: fresh, distinct_codes: distinct };
   });
   return { order, seed: order === 'random' ? (seed ?? 1) : null, steps, saturated_at: saturatedAt, documents_after: saturatedAt === null ? 0 : steps.length - saturatedAt };
 }

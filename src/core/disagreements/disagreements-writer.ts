@@ -3,13 +3,16 @@ import { commonSegments, compareCodes } from '../coding/pair-coding-tables.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { warn } from '../diagnostics/qcode-error.js';
 import { listCodes, type Codebook } from '../model/codebook.js';
+import type { Column } from '../format/table.js';
 import type { SegmentTable } from '../segment/segment-table.js';
 import { ChunkedUint32 } from '../util/chunked-uint32.js';
 import type { DisagreementRow } from './compute-disagreements.js';
 import {
   codeLabels,
   formatDisagreementsCsvHeader,
+  disagreementHtmlColumns,
   formatDisagreementsCsvRows,
+  formatDisagreementsHtmlRows,
   formatDisagreementsMdHead,
   formatDisagreementsMdSegment,
   type DisagreementsSummary,
@@ -55,7 +58,8 @@ export function computeDisagreementIds(ta: CodingTable, tb: CodingTable): Disagr
 /**
  * The disagreements file (CSV or Markdown) a document at a time, in corpus
  * order, with the segments' text handed over by a pass over the corpus: the
- * bytes formatDisagreementsCsv and formatDisagreementsMd give.
+ * bytes formatDisagreementsCsv and formatDisagreementsMd give; or (html) the
+ * rows of the study report's disagreements table, between its head and tail.
  */
 export class DisagreementsWriter {
   private readonly codes: { id: string; category: string; definition: string }[];
@@ -67,7 +71,7 @@ export class DisagreementsWriter {
     private readonly ids: DisagreementIds,
     segments: SegmentTable,
     codebook: Codebook,
-    private readonly format: 'csv' | 'md',
+    private readonly format: 'csv' | 'md' | 'html',
   ) {
     this.segments = segments;
     this.codes = listCodes(codebook).map((r) => ({ id: r.code.id, category: r.category.id, definition: r.code.definition }));
@@ -75,6 +79,7 @@ export class DisagreementsWriter {
   }
 
   head(): string {
+    if (this.format === 'html') return '';
     return this.format === 'csv' ? formatDisagreementsCsvHeader(this.ids.coders) : formatDisagreementsMdHead(this.ids);
   }
 
@@ -103,10 +108,18 @@ export class DisagreementsWriter {
         const a = ids.a.get(this.r) as 0 | 1;
         rows.push({ segment_id: segmentId, doc_id: docId, category: code.category, code: code.id, a, b: a === 1 ? 0 : 1, text: t, definition: code.definition });
       }
-      parts.push(this.format === 'csv' ? formatDisagreementsCsvRows(rows) : formatDisagreementsMdSegment(this.ids.coders, rows, this.labels));
+      parts.push(this.formatRows(rows));
     }
     return parts.join('');
   }
+
+  private formatRows(rows: DisagreementRow[]): string {
+    if (this.format === 'csv') return formatDisagreementsCsvRows(rows);
+    if (this.format === 'md') return formatDisagreementsMdSegment(this.ids.coders, rows, this.labels);
+    return formatDisagreementsHtmlRows((this.htmlColumns ??= disagreementHtmlColumns(this.ids.coders)), rows);
+  }
+
+  private htmlColumns: Column[] | undefined;
 
   tail(): string {
     return this.format === 'md' ? '\n' : '';

@@ -1,4 +1,6 @@
 import { formatCsvHeader, formatCsvRows } from '../format/format-csv.js';
+import { formatHtmlRow } from '../format/format-html-table.js';
+import type { Column } from '../format/table.js';
 import type { Codebook } from '../model/codebook.js';
 import { listCodes } from '../model/codebook.js';
 import type { DisagreementRow, Disagreements } from './compute-disagreements.js';
@@ -11,6 +13,22 @@ export function formatDisagreementsCsvHeader(coders: readonly [string, string]):
 /** Rows of the disagreements CSV, for a writer that streams them a document at a time. */
 export function formatDisagreementsCsvRows(rows: readonly DisagreementRow[]): string {
   return formatCsvRows(rows.map((r) => [r.segment_id, r.doc_id, r.category, r.code, r.a, r.b, r.text, r.definition]));
+}
+
+/** The columns of the study report's disagreements table: segment id, code id, the two coders' 1/0 and the segment's text. */
+export function disagreementHtmlColumns(coders: readonly [string, string]): Column[] {
+  return [
+    { key: 'segment', label: 'Segment' },
+    { key: 'code', label: 'Code' },
+    { key: 'a', label: coders[0], kind: 'integer' },
+    { key: 'b', label: coders[1], kind: 'integer' },
+    { key: 'text', label: 'Text' },
+  ];
+}
+
+/** Rows of the report's disagreements table (formatHtmlTable's), each followed by a line break. */
+export function formatDisagreementsHtmlRows(columns: Column[], rows: readonly DisagreementRow[]): string {
+  return rows.map((r) => `${formatHtmlRow(columns, [r.segment_id, r.code, r.a, r.b, r.text])}\n`).join('');
 }
 
 export function formatDisagreementsCsv(d: Disagreements): string {

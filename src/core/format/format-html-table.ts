@@ -11,16 +11,25 @@ export function escapeHtml(text: string): string {
  * right-aligned (class `num`), notes in a paragraph after it.
  */
 export function formatHtmlTable(table: Table): string {
-  const num = (j: number) => (alignsRight(table.columns[j]!) ? ' class="num"' : '');
-  const head = table.columns.map((c, j) => `<th scope="col"${num(j)}>${escapeHtml(c.label)}</th>`).join('');
-  const rows = table.rows.map((r) => {
-    const cells = table.columns.map((c, j) => {
-      const text = escapeHtml(formatHumanCell(r[j] ?? null, c, '—'));
-      return j === 0 ? `<th scope="row"${num(j)}>${text}</th>` : `<td${num(j)}>${text}</td>`;
-    });
-    return `<tr>${cells.join('')}</tr>`;
+  const [head, tail] = formatHtmlTableParts(table);
+  return `${head}${table.rows.map((r) => formatHtmlRow(table.columns, r)).join('\n')}\n${tail}`;
+}
+
+const num = (column: Table['columns'][number]) => (alignsRight(column) ? ' class="num"' : '');
+
+/** One row of formatHtmlTable's body (no line break): how a table too long to hold is written a row at a time. */
+export function formatHtmlRow(columns: Table['columns'], row: Table['rows'][number]): string {
+  const cells = columns.map((c, j) => {
+    const text = escapeHtml(formatHumanCell(row[j] ?? null, c, '—'));
+    return j === 0 ? `<th scope="row"${num(c)}>${text}</th>` : `<td${num(c)}>${text}</td>`;
   });
+  return `<tr>${cells.join('')}</tr>`;
+}
+
+/** What formatHtmlTable writes before its rows and after them (rows each followed by a line break go between); table.rows is not read. */
+export function formatHtmlTableParts(table: Omit<Table, 'rows'>): [string, string] {
+  const head = table.columns.map((c) => `<th scope="col"${num(c)}>${escapeHtml(c.label)}</th>`).join('');
   const caption = table.title ? `<caption>${escapeHtml(table.title)}</caption>` : '';
   const notes = table.footnotes.length ? `\n<p class="notes">${table.footnotes.map(escapeHtml).join('<br>')}</p>` : '';
-  return `<div class="table-wrap"><table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>${notes}</div>`;
+  return [`<div class="table-wrap"><table>${caption}<thead><tr>${head}</tr></thead><tbody>\n`, `</tbody></table>${notes}</div>`];
 }

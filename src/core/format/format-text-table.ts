@@ -1,5 +1,5 @@
 import { formatHumanCell, alignsRight, type Table } from './table.js';
-import { appendAll, maxOf } from '../util/bulk-array.js';
+import { appendAll } from '../util/bulk-array.js';
 
 /** Code points (a lone surrogate counts as one, as in [...s]), counted without an array: a cell may hold a whole document. */
 function width(s: string): number {
@@ -26,8 +26,10 @@ function pad(s: string, w: number, right: boolean): string {
  */
 export function formatTextTable(table: Table): string {
   const header = table.columns.map((c) => c.label);
-  const body = table.rows.map((row) => table.columns.map((c, j) => formatHumanCell(row[j] ?? null, c, '—')));
-  const widths = table.columns.map((_, j) => maxOf(width(header[j]!), body.map((r) => width(r[j]!))));
+  // The cells are formatted twice (widths, then lines) rather than held: a table of a row per document has hundreds of thousands.
+  const cellsOf = (row: Table['rows'][number]) => table.columns.map((c, j) => formatHumanCell(row[j] ?? null, c, '—'));
+  const widths = header.map(width);
+  for (const row of table.rows) cellsOf(row).forEach((cell, j) => (widths[j] = Math.max(widths[j]!, width(cell))));
   const line = (cells: string[]) =>
     cells
       .map((s, j) => pad(s, widths[j]!, alignsRight(table.columns[j]!)))
@@ -36,7 +38,7 @@ export function formatTextTable(table: Table): string {
   const lines: string[] = [];
   if (table.title) lines.push(table.title, '');
   lines.push(line(header), widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const cells of body) lines.push(line(cells));
+  for (const row of table.rows) lines.push(line(cellsOf(row)));
   if (table.footnotes.length > 0) appendAll(lines, ['', ...table.footnotes]);
   return `${lines.join('\n')}\n`;
 }

@@ -3,8 +3,9 @@ import { frequencyPivotTable, cooccurrenceMatrixTable, themeSummaryTable } from 
 import { frequencyRowsTable, presenceTestsTable, themeExemplarsTable } from '../analysis/analysis-tables.js';
 import { formatCoverage, withCoverage } from '../analysis/coder-coverage.js';
 import { formatEvaluationTable } from '../coding/format-evaluation.js';
-import { escapeHtml, formatHtmlTable } from '../format/format-html-table.js';
+import { escapeHtml, formatHtmlTable, formatHtmlTableParts } from '../format/format-html-table.js';
 import { selectView, type Table } from '../format/table.js';
+import { disagreementHtmlColumns } from '../disagreements/format-disagreements.js';
 import { confusionFigure } from '../plot/confusion-figure.js';
 import { cooccurrenceFigure } from '../plot/cooccurrence-figure.js';
 import type { Figure } from '../plot/figure.js';
@@ -61,10 +62,22 @@ class Page {
   }
 
   table(t: Table): string {
-    const n = ++this.tableCount;
-    return formatHtmlTable({ ...t, title: `Table ${n}. ${t.title ?? ''}`.trim() });
+    return formatHtmlTable(this.numbered(t));
+  }
+
+  /** A table whose rows are written apart: its head, ROWS where they go, its tail. */
+  tableAround(t: Omit<Table, 'rows'>): string {
+    const [head, tail] = formatHtmlTableParts(this.numbered({ ...t, rows: [] }));
+    return `${head}${ROWS}${tail}`;
+  }
+
+  private numbered(t: Table): Table {
+    return { ...t, title: `Table ${++this.tableCount}. ${t.title ?? ''}`.trim() };
   }
 }
+
+/** Where the disagreement rows go in the page: a mark no text of the page holds (escaped text has no NUL). */
+const ROWS = '\u0000rows\u0000';
 
 interface Section {
   id: string;
@@ -132,17 +145,10 @@ function reliabilitySection(input: ReportInput, page: Page): string {
     const [a, b] = disagreements.coders;
     parts.push(
       `<h3>Disagreements</h3>`,
-      disagreements.rows.length
-        ? page.table({
-            title: `Where ${a} and ${b} differ (${disagreements.rows.length} segment × code decisions of ${disagreements.common.length} segments)`,
-            columns: [
-              { key: 'segment', label: 'Segment' },
-              { key: 'code', label: 'Code' },
-              { key: 'a', label: a, kind: 'integer' },
-              { key: 'b', label: b, kind: 'integer' },
-              { key: 'text', label: 'Text' },
-            ],
-            rows: disagreements.rows.map((r) => [r.segment_id, r.code, r.a, r.b, r.text]),
+      disagreements.rows
+        ? page.tableAround({
+            title: `Where ${a} and ${b} differ (${disagreements.rows} segment × code decisions of ${disagreements.common} segments)`,
+            columns: disagreementHtmlColumns([a, b]),
             footnotes: ['1: the coder applied the code; 0: did not.'],
           })
         : p('The coders agree on every segment × code decision.'),
@@ -187,13 +193,16 @@ function provenanceSection(input: ReportInput, page: Page): string {
 }
 
 /**
- * The study report as one HTML page, everything inline (figures as SVG, no
- * script, no font or style from elsewhere; a content security policy forbids
+ * The study report as one HTML page, in two pieces: the disagreement rows
+ * (one per segment × code, with the segment's text: too many to hold for a
+ * large corpus) are written between them, from a pass over the corpus; with
+ * no such table the second piece is empty. Everything is inline (figures as
+ * SVG, no script, no font or style from elsewhere; a content security policy forbids
  * any request): methods, codebook, sample, reliability, the auto-coder's
  * evaluation, frequencies by group and over time, co-occurrence, themes and
  * provenance, with a table of contents and a print stylesheet.
  */
-export function formatReportHtml(input: ReportInput, figures: Record<string, Figure>, svgs: Record<string, string>): string {
+export function formatReportHtml(input: ReportInput, figures: Record<string, Figure>, svgs: Record<string, string>): [string, string] {
   const page = new Page(figures, svgs);
   const title = `${input.codebook.title || input.codebook.name}: study report`;
   const sections: Section[] = [
@@ -221,7 +230,7 @@ export function formatReportHtml(input: ReportInput, figures: Record<string, Fig
   ];
   const nav = sections.map((s, i) => `<li><a href="#${s.id}">${i + 1}. ${escapeHtml(s.title)}</a></li>`).join('\n');
   const body = sections.map((s, i) => `<section id="${s.id}" aria-labelledby="${s.id}-h">\n<h2 id="${s.id}-h">${i + 1}. ${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`);
-  return `<!doctype html>
+  const html = `<!doctype html>
 <html lang="${escapeHtml(input.codebook.language)}">
 <head>
 <meta charset="utf-8">
@@ -233,7 +242,7 @@ export function formatReportHtml(input: ReportInput, figures: Record<string, Fig
 </head>
 <body>
 <header><h1>${escapeHtml(title)}</h1>
-<p class="meta">Codebook ${escapeHtml(input.codebook.name)} ${escapeHtml(input.codebook.version)} · ${input.documents.length} documents · ${input.segments.length} ${escapeHtml(input.unit)}s · ${escapeHtml(formatCoverage(input.coverage))} · qcode ${QCODE_VERSION}</p></header>
+<p class="meta">Codebook ${escapeHtml(input.codebook.name)} ${escapeHtml(input.codebook.version)} · ${input.documents.length} documents · ${input.segmentCount} ${escapeHtml(input.unit)}s · ${escapeHtml(formatCoverage(input.coverage))} · qcode ${QCODE_VERSION}</p></header>
 <nav aria-label="Contents"><h2 id="contents">Contents</h2><ol>
 ${nav}
 </ol></nav>
@@ -243,4 +252,6 @@ ${body.join('\n')}
 </body>
 </html>
 `;
+  const at = html.indexOf(ROWS);
+  return at < 0 ? [html, ''] : [html.slice(0, at), html.slice(at + ROWS.length)];
 }

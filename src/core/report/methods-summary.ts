@@ -23,7 +23,7 @@ export function formatMethodsSummary(input: ReportInput): string[] {
   const docsIn = (g: string) => input.documents.filter((d) => (d.metadata[key!] ?? '') === g).length;
   const byGroup = (f: (g: string) => number) => (key ? ` (${groups.map((g) => `${f(g)} ${g}`).join(', ')})` : '');
   lines.push(
-    `The corpus holds ${plural(input.documents.length, 'document')}${byGroup(docsIn)}, segmented into ${plural(input.segments.length, unit)}${byGroup((g) => sample!.strata[g]?.segments ?? 0)}.`,
+    `The corpus holds ${plural(input.documents.length, 'document')}${byGroup(docsIn)}, segmented into ${plural(input.segmentCount, unit)}${byGroup((g) => sample!.strata[g]?.segments ?? 0)}.`,
   );
   if (!isMissing(input.reliability)) {
     const { result } = input.reliability;

@@ -4,10 +4,9 @@ import type { CooccurrenceRow } from '../analysis/cooccurrence.js';
 import type { FrequencyTable } from '../analysis/frequency-table.js';
 import type { CodeTheme } from '../analysis/themes.js';
 import type { Evaluation } from '../coding/compute-evaluation.js';
-import type { Disagreements } from '../disagreements/compute-disagreements.js';
+import type { DisagreementsSummary } from '../disagreements/format-disagreements.js';
 import type { Codebook } from '../model/codebook.js';
-import type { Document } from '../model/document.js';
-import type { Segment } from '../model/segment.js';
+import type { DocumentHead } from '../segment/segment-table.js';
 import type { Manifest } from '../provenance/manifest.js';
 
 /** The double-coding sample as `qcode sample` recorded it in the manifest. */
@@ -27,14 +26,16 @@ export interface SampleFacts {
 export interface ReportInput {
   codebook: Codebook;
   unit: string;
-  documents: readonly Document[];
-  segments: readonly Segment[];
+  /** The documents' ids and metadata, in corpus order. */
+  documents: readonly DocumentHead[];
+  segmentCount: number;
   /** The coder of the frequency, co-occurrence and theme sections. */
   coder: string;
   /** How many of the segments that coder reviewed: the tables' captions say so. */
   coverage: CoderCoverage;
   sample: SampleFacts | { missing: string };
-  reliability: { result: AgreementResult; disagreements: Disagreements | null } | { missing: string };
+  /** With two coders, how many segment × code decisions differ: the rows, with their text, are written by the command. */
+  reliability: { result: AgreementResult; disagreements: DisagreementsSummary | null } | { missing: string };
   evaluation: Evaluation | { missing: string };
   frequencies: FrequencyTable;
   byGroup: FrequencyTable | null;

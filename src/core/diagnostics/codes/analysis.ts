@@ -34,4 +34,10 @@ export const analysisCodes = {
       'A workbook (export --format xlsx, or a coding sheet) would hold a sheet of more than 1,048,576 rows or a cell of more than 32,767 characters: Excel and LibreOffice refuse or cut such a file, so qcode writes none.',
     hint: 'Write CSV instead (export --format long or wide, sheet --format csv), or a smaller unit (unit: sentence) or sample.',
   },
+  QC707: {
+    title: 'too large for a REFI-QDA project',
+    description:
+      'A .qdpx is a zip holding each document as a file of its own, and qcode writes zips without the ZIP64 extension, which hold at most 65,535 files: a corpus of more than 65,534 documents would make a broken archive, so qcode writes none.',
+    hint: 'Export a sample of documents for the QDA tool (a corpus of its own), or write the tables instead (export --format long, wide or jsonl).',
+  },
 } as const satisfies CodeTable;
