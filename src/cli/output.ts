@@ -85,8 +85,8 @@ export async function streamOutput(
   ctx: CommandContext,
   target: string,
   produce: (write: (text: string) => Promise<void>, output: StreamedOutput) => Promise<Study | ProvenanceFacts>,
-  record: Omit<OutputFile, 'file' | 'content'>,
-  options: { force: boolean; command?: string; project: Study['project'] | ProvenanceFacts['project'] },
+  record: Omit<OutputFile, 'file' | 'content'> | (() => Omit<OutputFile, 'file' | 'content'>),
+  options: { force: boolean; command?: string; project: Study['project'] | ProvenanceFacts['project']; also?: () => readonly OutputFile[] },
 ): Promise<void> {
   const display = (p: string) => ctx.display(p);
   const out = await StreamedOutput.open(options.project, target === STDOUT ? ctx.io.stdout : target, display);
@@ -97,7 +97,9 @@ export async function streamOutput(
     await out.discard();
     throw e;
   }
-  await out.publish(facts, record, { command: options.command ?? commandLine(ctx), force: options.force, display });
+  // The record and the outputs published with this one may be known only once produce is done (how many rows a rebase moved).
+  const made = typeof record === 'function' ? record() : record;
+  await out.publish(facts, made, { command: options.command ?? commandLine(ctx), force: options.force, display }, options.also?.() ?? []);
 }
 
 /**
