@@ -76,9 +76,10 @@ export interface UnitsFromSpans {
  */
 export function computeUnitsFromSpans(
   spans: readonly SpanCoding[],
-  segments: readonly Segment[],
+  segments: Iterable<Pick<Segment, 'segment_id' | 'doc_id' | 'start' | 'end'>>,
   codebook: Codebook,
-  options: { coder: string; rule: UnitRule; reviewed: ReviewedScope },
+  /** onCoding: hears each coding instead of `codings` (left empty), in canonical order, for a study too large to hold them. */
+  options: { coder: string; rule: UnitRule; reviewed: ReviewedScope; onCoding?: (coding: Coding) => void },
 ): UnitsFromSpans {
   const refs = listCodes(codebook);
   const codeRef = new Map(refs.map((r) => [r.code.id, r]));
@@ -87,6 +88,7 @@ export function computeUnitsFromSpans(
   for (const list of byDoc.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
   const diagnostics: Diagnostic[] = [];
   const codings: Coding[] = [];
+  const emit = options.onCoding ?? ((c: Coding) => codings.push(c));
   let reviewed = 0;
   let exclusiveConflicts = 0;
   // Segments come in document order, sorted by start: a sweep keeps the spans overlapping the current one.
@@ -128,9 +130,9 @@ export function computeUnitsFromSpans(
     if (kept.length === 0) {
       // A "reviewed, no code" row keeps the memo of the marks that say so.
       const memo = [...new Set(here.filter((s) => s.code === '' && s.memo !== '').map((s) => s.memo))].join('; ');
-      codings.push({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: '', code: '', memo });
+      emit({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: '', code: '', memo });
     }
-    for (const h of kept) codings.push({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: h.ref.category.id, code: h.ref.code.id, memo: h.memo });
+    for (const h of kept) emit({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: h.ref.category.id, code: h.ref.code.id, memo: h.memo });
   }
   if (exclusiveConflicts > 0) {
     diagnostics.push(warn('QC404', `${exclusiveConflicts} segment(s) got two codes of an exclusive category from spans; the code covering most of each segment was kept`));
