@@ -305,6 +305,11 @@ const COMMANDS = [
   ['cooccur', ['cooccur', '--coder', 'auto']],
   ['saturation', ['saturation', '--coder', 'auto']],
   ['evaluate', ['evaluate', '--gold', 'bob']],
+  // The double-coding round at scale: a sheet of the sample just drawn, filled in by a coder and imported; bob's file rebased; a span coder's spans made unit codings.
+  ['sheet', ['sheet', '--coder', 'carol', '--format', 'csv', '--force']],
+  ['import', (out) => ['import', path.join(out, 'sheets', 'carol-filled.csv'), '--coder', 'carol', '--force'], (out) => fillSheet(path.join(out, 'sheets', 'carol.csv'), path.join(out, 'sheets', 'carol-filled.csv'))],
+  ['rebase', ['rebase', 'bob']],
+  ['units', ['units', '--from-spans', 'sam', '--force'], (out, corpus) => writeSpanCoder(corpus, path.join(out, 'codings', 'spans', 'sam.csv'))],
 ];
 /** Issue 15's bounds: peak RSS, and time over `qcode code` (segment has the tighter one). */
 const RSS_LIMIT_MB = 500;
@@ -332,6 +337,46 @@ async function writeSecondCoder(src, dst) {
       f[5] = 'code-0-0';
     }
     if (!out.write(`${f.join(',')}\n`)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r, j) => out.end((err) => (err ? j(err) : r())));
+  renameSync(`${dst}.tmp`, dst);
+}
+
+/** A CSV field, quoted where it must be. */
+const csvField = (v) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/**
+ * A coder's filled-in sheet: `qcode sheet`'s CSV with the first code marked
+ * on every second segment (the rest reviewed, no code), as a coder hands it
+ * back. The sheet is the sample's hundred rows: read whole.
+ */
+async function fillSheet(src, dst) {
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('csv-parse/sync');
+  const rows = parse(readFileSync(src, 'utf8').replace(/^\uFEFF/, ''), { relax_column_count: true });
+  const codeCol = rows[0].findIndex((h) => h.startsWith('code-'));
+  for (let i = 2; i < rows.length; i++) if (i % 2 === 0) rows[i][codeCol] = '1';
+  writeFileSync(dst, `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`);
+}
+
+/**
+ * A span coder (`sam`) for units --from-spans: one span on the first 40
+ * code points of every document, code-0-0, its text as the document has it
+ * (NFC). Streams the corpus, as it can be gigabytes.
+ */
+async function writeSpanCoder(corpus, dst) {
+  const { createReadStream, createWriteStream } = await import('node:fs');
+  const readline = (await import('node:readline')).default;
+  mkdirSync(path.dirname(dst), { recursive: true });
+  const out = createWriteStream(`${dst}.tmp`);
+  out.write('doc_id,start,end,code,text,memo\n');
+  for await (const line of readline.createInterface({ input: createReadStream(corpus), crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const doc = JSON.parse(line);
+    const text = Array.from(String(doc.text).normalize('NFC').replace(/\r\n?/g, '\n').slice(0, 80)).slice(0, 40).join('');
+    const cps = Array.from(text).length;
+    if (cps === 0) continue;
+    if (!out.write(`${csvField(doc.id)},0,${cps},code-0-0,${csvField(text)},\n`)) await new Promise((r) => out.once('drain', r));
   }
   await new Promise((r, j) => out.end((err) => (err ? j(err) : r())));
   renameSync(`${dst}.tmp`, dst);
@@ -435,8 +480,9 @@ const commandsSuite = {
       };
       rows.push(row('code', code));
       printCommandRow(rows[rows.length - 1]);
-      for (const [command, args] of COMMANDS) {
-        rows.push(row(command, best([...args, '-C', project])));
+      for (const [command, args, prepare] of COMMANDS) {
+        await prepare?.(out, c.corpus);
+        rows.push(row(command, best([...(typeof args === 'function' ? args(out) : args), '-C', project])));
         printCommandRow(rows[rows.length - 1]);
       }
     }
