@@ -1,6 +1,7 @@
 import type { Document } from '../model/document.js';
 import { codePointCursor } from '../util/code-point-cursor.js';
 import { codePointIndex } from '../util/code-point-index.js';
+import { detachString } from '../util/detach-string.js';
 
 /** What the span checks ask of the documents: a DocumentSlicer over documents at hand, PreslicedDocuments over a compact study's. */
 export interface SpanDocuments {
@@ -89,7 +90,8 @@ export class PreslicedDocuments implements SpanDocuments {
     for (const [start, end] of sorted) {
       if (start >= end || end > length || start < 0) continue;
       const from = at(start);
-      this.slices.set(`${docId}\u0000${start}\u0000${end}`, text.slice(from, at(end)));
+      // Detached: a slice would keep its whole document alive.
+      this.slices.set(`${docId}\u0000${start}\u0000${end}`, detachString(text.slice(from, at(end))));
     }
   }
 

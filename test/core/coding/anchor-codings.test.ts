@@ -134,6 +134,18 @@ describe('rebaseCodings', () => {
     expect(twoLeftOfThree.segments).toMatchObject({ kept: 2, moved: 0, orphaned: 1 });
   });
 
+  it('counts a segment once however its rows are spread through the file, and never moves onto a segment whose rows stayed', () => {
+    const segs = doc('a', ['One.', 'Two.', 'Two.']);
+    const rows = codedRows(segs);
+    // a:s1's rows apart (two codes), and a row coded on "Two." at a:s1 that must move: a:s2 and a:s3 keep theirs, so it cannot.
+    const second = { ...rows[0]!, coding: { ...rows[0]!.coding, code: 'c9' } };
+    const stray = { ...rows[1]!, coding: { ...rows[1]!.coding, segment_id: 'a:s1', code: 'c7' } };
+    const r = rebaseCodings([rows[0]!, rows[1]!, stray, rows[2]!, second], segs, () => undefined);
+    expect(r.segments).toEqual({ kept: 3, moved: 0, orphaned: 1, unchecked: 0 });
+    expect(r.rows).toEqual({ kept: 4, moved: 0, orphaned: 1, unchecked: 0 });
+    expect(r.orphans.map((o) => [o.segment_id, o.code, o.reason])).toEqual([['a:s1', 'c7', 'text repeats in the document']]);
+  });
+
   it('places a row without fingerprint by id, and orphans it when the id is gone', () => {
     const rows = codedRows(doc('a', ['One.', 'Two.'])).map((r) => ({ ...r, text_sha: '' }));
     const r = rebaseCodings(rows, doc('a', ['Uno.']), () => undefined);
