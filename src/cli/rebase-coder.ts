@@ -87,8 +87,17 @@ export async function writePlacedByText(ctx: CommandContext, study: CompactStudy
     let rebaser = new Rebaser(tableRebaseLookup(study.segments), () => undefined);
     const read = await p.rows(() => {
       const b = (builder = new CodingTableBuilder(study.codebook, study.segments, p.coder, rebaseHint(p.coder), { grouped }));
-      // Placed codings are checked as qcode's own rows: no fingerprint (they are on their text now), no line.
-      rebaser = new Rebaser(tableRebaseLookup(study.segments), (c) => b.add({ ...c, text_sha: '', line: 0, at: () => at }));
+      // Placed codings are checked as qcode's own rows: no fingerprint (they are on their text now), no line. One object, refilled: the builder keeps none.
+      const row = { segment_id: '', doc_id: '', coder: '', category: '', code: '', memo: '', text_sha: '', line: 0, at: () => at };
+      rebaser = new Rebaser(tableRebaseLookup(study.segments), (c, docId) => {
+        row.segment_id = c.segment_id;
+        row.doc_id = docId;
+        row.coder = c.coder;
+        row.category = c.category;
+        row.code = c.code;
+        row.memo = c.memo;
+        b.add(row);
+      });
       return (row) => rebaser.add(row);
     });
     if (!reported) ctx.report(read);

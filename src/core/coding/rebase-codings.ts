@@ -92,7 +92,8 @@ export class Rebaser {
 
   constructor(
     private readonly lookup: RebaseLookup,
-    private readonly place: (coding: Coding) => void,
+    /** Hears each coding placed: `coding` with its segment id the one it goes to (the row itself where it stays: copy what you keep), and its document. */
+    private readonly place: (coding: Coding, docId: string) => void,
   ) {
     this.placed = new Uint8Array(lookup.count);
   }
@@ -116,7 +117,7 @@ export class Rebaser {
     }
     this.rows.kept++;
     if (how === UNCHECKED) this.rows.unchecked++;
-    this.place({ segment_id: row.segment_id, doc_id: docOfRow(row), coder: row.coder, category: row.category, code: row.code, memo: row.memo });
+    this.place(row, docOfRow(row));
   }
 
   /** The fingerprints of the rows held: the old texts `finish` may ask for. */
@@ -132,7 +133,7 @@ export class Rebaser {
     const claimed = new Set<string>();
     const place = (g: Group, to: string) => {
       claimed.add(to);
-      for (const r of g.rows) this.place({ segment_id: to, doc_id: g.doc_id, coder: r.coder, category: r.category, code: r.code, memo: r.memo });
+      for (const r of g.rows) this.place({ ...r, segment_id: to }, g.doc_id);
       result.segments.moved++;
       result.rows.moved += g.rows.length;
       result.moves.push({ from: g.segment_id, to });
@@ -174,7 +175,7 @@ export class Rebaser {
 /** Rebaser over rows at hand: every coding placed, in `codings`. */
 export function rebaseCodings(rows: readonly CodingRow[], lookup: RebaseLookup, oldText: (sha: string) => string | undefined): RebaseResult {
   const codings: Coding[] = [];
-  const rebaser = new Rebaser(lookup, (c) => codings.push(c));
+  const rebaser = new Rebaser(lookup, (c, docId) => codings.push({ segment_id: c.segment_id, doc_id: docId, coder: c.coder, category: c.category, code: c.code, memo: c.memo }));
   for (const row of rows) rebaser.add(row);
   return { codings, ...rebaser.finish(oldText) };
 }
