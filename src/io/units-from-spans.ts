@@ -40,7 +40,16 @@ export async function writeUnitsFromSpans(
   // The codings are checked as they are made (qcode's own rows: no fingerprint, no line) into a CodingTable, and the file written from it.
   const at = { file: '(spans)' };
   const builder = new CodingTableBuilder(study.codebook, study.segments, coder);
-  const onCoding = (c: Coding) => builder.add({ ...c, text_sha: '', line: 0, at: () => at });
+  // One object, refilled: the builder keeps none.
+  const row = { segment_id: '', doc_id: '', coder, category: '', code: '', memo: '', text_sha: '', line: 0, at: () => at };
+  const onCoding = (c: Coding) => {
+    row.segment_id = c.segment_id;
+    row.doc_id = c.doc_id;
+    row.category = c.category;
+    row.code = c.code;
+    row.memo = c.memo;
+    builder.add(row);
+  };
   const units = computeUnitsFromSpans(spans, study.segments.segmentHeads(), study.codebook, { coder, rule: options.rule, reviewed: reviewedScope, onCoding });
   const checked = builder.finish();
   if (checked.diagnostics.some((d) => d.severity === 'error')) throw new Error(`units from spans do not validate: ${checked.diagnostics.map((d) => d.message).join('; ')}`);

@@ -104,10 +104,18 @@ export function computeUnitsFromSpans(
       active = [];
     }
     while (next < list.length && list[next]!.start < seg.end) active.push(list[next++]!);
-    active = active.filter((s) => s.end > seg.start);
+    if (active.length > 0) active = active.filter((s) => s.end > seg.start);
+    const inScope = options.reviewed === 'corpus' || (options.reviewed === 'documents' && list.length > 0);
+    if (active.length === 0) {
+      // No span here (most segments of a corpus): "reviewed, none" where the scope counts it reviewed, with nothing made per segment.
+      if (inScope) {
+        reviewed++;
+        emit({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: '', code: '', memo: '' });
+      }
+      continue;
+    }
     const here = active.filter((s) => s.start < seg.end);
-    const isReviewed = options.reviewed === 'corpus' || (options.reviewed === 'documents' ? list.length > 0 : here.length > 0);
-    if (!isReviewed) continue;
+    if (!inScope && (options.reviewed !== 'spans' || here.length === 0)) continue;
     reviewed++;
     const length = seg.end - seg.start;
     const hits: { ref: (typeof refs)[number]; overlap: number; memo: string }[] = [];
