@@ -41,14 +41,14 @@ export interface RebaseLookup extends Pick<AnchorLookup, 'idsWithSha'> {
   readonly count: number;
   /** The number of segment `id` now, -1 when there is none. */
   numberOf(id: string): number;
-  /** The fingerprint of segment n's text now. */
-  shaAt(n: number): string;
+  /** Whether segment n's text now has this fingerprint. */
+  hasSha(n: number, sha: string): boolean;
 }
 
 /** The RebaseLookup of a SegmentTable. */
 export function tableRebaseLookup(table: SegmentTable): RebaseLookup {
   const anchors = tableAnchors(table);
-  return { count: table.length, numberOf: (id) => table.segmentNumber(id), shaAt: (n) => table.textSha(n), idsWithSha: (doc, sha) => anchors.idsWithSha(doc, sha) };
+  return { count: table.length, numberOf: (id) => table.segmentNumber(id), hasSha: (n, sha) => table.hasTextSha(n, sha), idsWithSha: (doc, sha) => anchors.idsWithSha(doc, sha) };
 }
 
 interface Group {
@@ -101,7 +101,7 @@ export class Rebaser {
   add(row: CodingRow): void {
     const sha = row.text_sha;
     const n = this.lookup.numberOf(row.segment_id);
-    const how = n < 0 ? 0 : !sha ? UNCHECKED : this.lookup.shaAt(n) === sha ? KEPT : 0;
+    const how = n < 0 ? 0 : !sha ? UNCHECKED : this.lookup.hasSha(n, sha) ? KEPT : 0;
     if (how === 0) {
       const key = `${row.segment_id}\u0000${sha}`;
       const g = this.held.get(key);
