@@ -73,7 +73,8 @@ export async function preslicedDocuments(study: CompactStudy, rows: readonly Loc
     if (list) list.push([span.start, span.end]);
     else ranges.set(d, [[span.start, span.end]]);
   }
-  await forEachStudyDocument(study, options, (d) => ranges.has(d), (d, doc) => documents.take(doc.id, doc.text, ranges.get(d)!));
+  // Keyed by the table's id: the pass's may be a slice of its line, which would keep the line alive.
+  await forEachStudyDocument(study, options, (d) => ranges.has(d), (d, doc) => documents.take(t.documents[d]!.id, doc.text, ranges.get(d)!));
   return documents;
 }
 
