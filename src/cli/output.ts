@@ -85,7 +85,7 @@ export async function streamOutput(
   ctx: CommandContext,
   target: string,
   produce: (write: (text: string) => Promise<void>, output: StreamedOutput) => Promise<Study | ProvenanceFacts>,
-  record: Omit<OutputFile, 'file' | 'content'> | (() => Omit<OutputFile, 'file' | 'content'>),
+  record: Omit<OutputFile, 'file' | 'content'>,
   options: { force: boolean; command?: string; project: Study['project'] | ProvenanceFacts['project']; also?: () => readonly OutputFile[] },
 ): Promise<void> {
   const display = (p: string) => ctx.display(p);
@@ -97,9 +97,8 @@ export async function streamOutput(
     await out.discard();
     throw e;
   }
-  // The record and the outputs published with this one may be known only once produce is done (how many rows a rebase moved).
-  const made = typeof record === 'function' ? record() : record;
-  await out.publish(facts, made, { command: options.command ?? commandLine(ctx), force: options.force, display }, options.also?.() ?? []);
+  // Outputs published with this one (rebase's orphans file) may be known only once produce is done.
+  await out.publish(facts, record, { command: options.command ?? commandLine(ctx), force: options.force, display }, options.also?.() ?? []);
 }
 
 /**
