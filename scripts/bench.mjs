@@ -311,6 +311,11 @@ const COMMANDS = [
   // A figure's file named in the corpus' out folder (given as a function of it).
   ['plot frequencies', (out) => ['plot', 'frequencies', '--coder', 'auto', '-o', path.join(out, 'figures', 'frequencies.svg'), '--force']],
   ['plot reliability', (out) => ['plot', 'reliability', '--coders', 'auto,bob', '-o', path.join(out, 'figures', 'reliability.svg'), '--force']],
+  // The double-coding round at scale: a sheet of the sample just drawn, filled in by a coder and imported; bob's file rebased; a span coder's spans made unit codings.
+  ['sheet', ['sheet', '--coder', 'carol', '--format', 'csv', '--force']],
+  ['import', (out) => ['import', path.join(out, 'sheets', 'carol-filled.csv'), '--coder', 'carol', '--force'], (out) => fillSheet(path.join(out, 'sheets', 'carol.csv'), path.join(out, 'sheets', 'carol-filled.csv'))],
+  ['rebase', ['rebase', 'bob']],
+  ['units', ['units', '--from-spans', 'sam', '--force'], (out, corpus) => writeSpanCoder(corpus, path.join(out, 'codings', 'spans', 'sam.csv'))],
   // Last: it writes a coder (gold) into the project, which no command above reads.
   ['adjudicate', ['adjudicate', '--coders', 'auto,bob', '--as', 'gold', '--prefer', 'auto', '--force']],
 ];
@@ -340,6 +345,49 @@ async function writeSecondCoder(src, dst) {
       f[5] = 'code-0-0';
     }
     if (!out.write(`${f.join(',')}\n`)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r, j) => out.end((err) => (err ? j(err) : r())));
+  renameSync(`${dst}.tmp`, dst);
+}
+
+/** A CSV field, quoted where it must be. */
+const csvField = (v) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/**
+ * A coder's filled-in sheet: `qcode sheet`'s CSV with the first code marked
+ * on every second segment (the rest reviewed, no code), as a coder hands it
+ * back. The sheet is the sample's hundred rows: read whole.
+ */
+async function fillSheet(src, dst) {
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('csv-parse/sync');
+  const rows = parse(readFileSync(src, 'utf8').replace(/^\uFEFF/, ''), { relax_column_count: true });
+  const codeCol = rows[0].findIndex((h) => h.startsWith('code-'));
+  for (let i = 2; i < rows.length; i++) if (i % 2 === 0) rows[i][codeCol] = '1';
+  writeFileSync(dst, `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`);
+}
+
+/**
+ * A span coder (`sam`) for units --from-spans: one span on the first 40
+ * code points of every tenth document, code-0-0, its text as the document
+ * has it (NFC): 28,000 spans on the gigabyte, a large QDA project (the span
+ * file is read whole, about 2 kB of memory a span). Streams the corpus, as
+ * it can be gigabytes.
+ */
+async function writeSpanCoder(corpus, dst) {
+  const { createReadStream, createWriteStream } = await import('node:fs');
+  const readline = (await import('node:readline')).default;
+  mkdirSync(path.dirname(dst), { recursive: true });
+  const out = createWriteStream(`${dst}.tmp`);
+  out.write('doc_id,start,end,code,text,memo\n');
+  let n = 0;
+  for await (const line of readline.createInterface({ input: createReadStream(corpus), crlfDelay: Infinity })) {
+    if (!line.trim() || n++ % 10 !== 0) continue;
+    const doc = JSON.parse(line);
+    const text = Array.from(String(doc.text).normalize('NFC').replace(/\r\n?/g, '\n').slice(0, 80)).slice(0, 40).join('');
+    const cps = Array.from(text).length;
+    if (cps === 0) continue;
+    if (!out.write(`${csvField(doc.id)},0,${cps},code-0-0,${csvField(text)},\n`)) await new Promise((r) => out.once('drain', r));
   }
   await new Promise((r, j) => out.end((err) => (err ? j(err) : r())));
   renameSync(`${dst}.tmp`, dst);
@@ -443,7 +491,8 @@ const commandsSuite = {
       };
       rows.push(row('code', code));
       printCommandRow(rows[rows.length - 1]);
-      for (const [command, args] of COMMANDS) {
+      for (const [command, args, prepare] of COMMANDS) {
+        await prepare?.(out, c.corpus);
         rows.push(row(command, best([...(typeof args === 'function' ? args(out) : args), '-C', project])));
         printCommandRow(rows[rows.length - 1]);
       }

@@ -86,7 +86,7 @@ export async function streamOutput(
   target: string,
   produce: (write: (text: string) => Promise<void>, output: StreamedOutput) => Promise<Study | ProvenanceFacts>,
   record: Omit<OutputFile, 'file' | 'content'>,
-  options: { force: boolean; command?: string; project: Study['project'] | ProvenanceFacts['project'] },
+  options: { force: boolean; command?: string; project: Study['project'] | ProvenanceFacts['project']; also?: () => readonly OutputFile[] },
 ): Promise<void> {
   const display = (p: string) => ctx.display(p);
   const out = await StreamedOutput.open(options.project, target === STDOUT ? ctx.io.stdout : target, display);
@@ -97,7 +97,8 @@ export async function streamOutput(
     await out.discard();
     throw e;
   }
-  await out.publish(facts, record, { command: options.command ?? commandLine(ctx), force: options.force, display });
+  // Outputs published with this one (rebase's orphans file) may be known only once produce is done.
+  await out.publish(facts, record, { command: options.command ?? commandLine(ctx), force: options.force, display }, options.also?.() ?? []);
 }
 
 /**

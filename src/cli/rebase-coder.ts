@@ -1,43 +1,67 @@
 import { readFile, rm } from 'node:fs/promises';
 import { parseJournal, entryRows } from '../core/annotate/journal.js';
-import { AnchorIndex, indexSegmentTexts } from '../core/coding/anchor-codings.js';
-import { formatCodingFile } from '../core/coding/format-coding-file.js';
+import { rebaseHint } from '../core/coding/anchor-codings.js';
+import { CodingTableBuilder } from '../core/coding/coding-table.js';
+import { formatCodingTablePieces } from '../core/coding/format-coding-file.js';
 import { formatOrphansCsv } from '../core/coding/format-orphans.js';
 import type { RebaseReport } from '../core/coding/format-rebase.js';
-import type { LocatedCoding } from '../core/coding/parse-coding-file.js';
-import { rebaseCodings } from '../core/coding/rebase-codings.js';
-import { validateCodings } from '../core/coding/validate-codings.js';
+import { codingRowOf } from '../core/coding/parse-coding-file.js';
+import { Rebaser, tableRebaseLookup } from '../core/coding/rebase-codings.js';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { diag } from '../core/diagnostics/qcode-error.js';
+import type { CodingRow } from '../core/model/coding.js';
 import { annotationPaths } from '../io/annotation-journal.js';
 import { acquireCoderLock } from '../io/coder-lock.js';
-import { codingPath, orphansPath, readCodingRows } from '../io/coding-file.js';
+import { codingPath, orphansPath } from '../io/coding-file.js';
 import { fileExists } from '../io/file-exists.js';
 import { manifestKey, readManifest } from '../io/manifest.js';
 import { readOldTexts } from '../io/read-old-texts.js';
+import { forEachCodingRow } from '../io/read-coding-table.js';
+import type { CompactStudy } from '../io/read-segment-table.js';
 import type { OutputFile } from '../io/write-output-files.js';
-import type { Study } from '../io/read-study.js';
 import type { CommandContext } from './command-kit.js';
-import { writeOutputs } from './output.js';
+import { streamOutput } from './output.js';
 
-/** A coder's rows: the coding file's, with a left-over annotation journal's entries replacing their segments' rows. */
-async function readCoderRows(ctx: CommandContext, file: string, coder: string): Promise<LocatedCoding[]> {
-  const fromFile = (await fileExists(file)) ? await readCodingRows(file, coder, ctx.display(file)) : { rows: [], diagnostics: [] };
+/** Hands a coder's rows to the taker `begin` makes (again from the start when `begin` is called again); returns the problems met reading them. */
+export type RowSource = (begin: () => (row: CodingRow) => void) => Promise<Diagnostic[]>;
+
+/**
+ * A coder's rows: the coding file's, streamed, with a left-over annotation
+ * journal's entries replacing their segments' rows. The journal's problems
+ * are reported here; the file's are returned by each pass.
+ */
+async function coderRows(ctx: CommandContext, file: string, coder: string): Promise<RowSource> {
   const journalFile = annotationPaths(file).journal;
   const journal = await readFile(journalFile, 'utf8').then(
     (text) => parseJournal(text, ctx.display(journalFile), coder),
     () => undefined,
   );
-  ctx.report([...fromFile.diagnostics, ...(journal?.diagnostics ?? [])]);
-  if (!journal) return fromFile.rows;
-  const latest = new Map(journal.entries.map((e) => [e.segment_id, e]));
+  const latest = new Map(journal?.entries.map((e) => [e.segment_id, e]));
   const at = { file: ctx.display(journalFile) };
-  return [...fromFile.rows.filter((r) => !latest.has(r.coding.segment_id)), ...[...latest.values()].flatMap((e) => entryRows(e, coder, at))];
+  const exists = await fileExists(file);
+  return async (begin) => {
+    let add = begin();
+    const keep = (row: CodingRow) => {
+      if (!latest.has(row.segment_id)) add(row);
+      return true;
+    };
+    // A CSV read whole after all starts the taker again.
+    let first = true;
+    const restart = () => {
+      if (!first) add = begin();
+      first = false;
+      return keep;
+    };
+    const read = exists ? await forEachCodingRow(file, ctx.display(file), coder, restart) : [];
+    for (const e of latest.values()) for (const r of entryRows(e, coder, at)) add(codingRowOf(r));
+    return [...read, ...(journal?.diagnostics ?? [])];
+  };
 }
 
 /** Rows to place by text, and where they come from and go. */
 export interface PlaceByText {
   coder: string;
-  rows: readonly LocatedCoding[];
+  rows: RowSource;
   /** The coder's coding file (and the orphans file beside it). */
   file: string;
   /** Files to look for orphans' old text in, and texts already at hand. */
@@ -49,25 +73,55 @@ export interface PlaceByText {
 }
 
 /**
- * Places rows on the current segments by their text (rebaseCodings), checks
- * them, and writes the coding file and, when some could not be placed, adds
- * them to the orphans file: every row read ends up in one of the two.
+ * Places rows on the current segments by their text (Rebaser), checks them
+ * (CodingTableBuilder), and writes the coding file and, when some could not
+ * be placed, adds them to the orphans file: every row read ends up in one of
+ * the two. Rows stream through: a file in segment order whose rows all stay
+ * is settled as it is read; when some move, the rows are read again and
+ * sorted (as readCodingTable does).
  */
-export async function writePlacedByText(ctx: CommandContext, study: Study, p: PlaceByText): Promise<Omit<RebaseReport, 'coder' | 'file'>> {
-  const wanted = new Set(p.rows.map((r) => r.text_sha ?? '').filter((sha) => sha && !p.texts?.has(sha)));
-  const old = await readOldTexts(p.textFiles, wanted);
-  const result = rebaseCodings(p.rows, new AnchorIndex(indexSegmentTexts(study.segments)), (sha) => p.texts?.get(sha) ?? old.get(sha));
-  const placed = result.codings.map((coding) => ({ coding, at: { row: { file: ctx.display(p.file) } } }));
-  const checked = validateCodings(placed, study.codebook, study.segments, p.coder);
+export async function writePlacedByText(ctx: CommandContext, study: CompactStudy, p: PlaceByText): Promise<Omit<RebaseReport, 'coder' | 'file'>> {
+  const at = { file: ctx.display(p.file) };
+  const placeBy = async (grouped: boolean, reported: boolean) => {
+    let builder = new CodingTableBuilder(study.codebook, study.segments, p.coder, rebaseHint(p.coder), { grouped });
+    let rebaser = new Rebaser(tableRebaseLookup(study.segments), () => undefined);
+    const read = await p.rows(() => {
+      const b = (builder = new CodingTableBuilder(study.codebook, study.segments, p.coder, rebaseHint(p.coder), { grouped }));
+      // Placed codings are checked as qcode's own rows: no fingerprint (they are on their text now), no line. One object, refilled: the builder keeps none.
+      const row = { segment_id: '', doc_id: '', coder: '', category: '', code: '', memo: '', text_sha: '', line: 0, at: () => at };
+      rebaser = new Rebaser(tableRebaseLookup(study.segments), (c, docId) => {
+        row.segment_id = c.segment_id;
+        row.doc_id = docId;
+        row.coder = c.coder;
+        row.category = c.category;
+        row.code = c.code;
+        row.memo = c.memo;
+        b.add(row);
+      });
+      return (row) => rebaser.add(row);
+    });
+    if (!reported) ctx.report(read);
+    const wanted = new Set([...rebaser.heldShas()].filter((sha) => !p.texts?.has(sha)));
+    const old = await readOldTexts(p.textFiles, wanted);
+    return { builder, result: rebaser.finish((sha) => p.texts?.get(sha) ?? old.get(sha)) };
+  };
+  let placed = await placeBy(true, false);
+  if (placed.builder.outOfOrder) placed = await placeBy(false, true);
+  const { result } = placed;
+  const checked = placed.builder.finish();
   ctx.report(checked.diagnostics);
   const orphans = orphansPath(p.file);
   const details = { ...p.details, rebased: { segments: result.segments, codings: result.rows } };
-  const outputs: OutputFile[] = [{ file: p.file, content: formatCodingFile(p.file, checked.codings, study.codebook, study.segments), kind: 'work', details }];
+  const also: OutputFile[] = [];
   if (result.orphans.length > 0) {
     const existing = await readFile(orphans, 'utf8').catch(() => undefined);
-    outputs.push({ file: orphans, content: formatOrphansCsv(existing, result.orphans), kind: 'work', details: { coder: p.coder } });
+    also.push({ file: orphans, content: formatOrphansCsv(existing, result.orphans), kind: 'work', details: { coder: p.coder } });
   }
-  await writeOutputs(ctx, study, outputs, { force: p.force });
+  const produce = async (write: (text: string) => Promise<void>) => {
+    for (const piece of formatCodingTablePieces(p.file, checked.codings)) await write(piece);
+    return study;
+  };
+  await streamOutput(ctx, p.file, produce, { kind: 'work', details }, { force: p.force, project: study.project, also: () => also });
   return { segments: result.segments, rows: result.rows, orphansFile: ctx.display(orphans) };
 }
 
@@ -78,7 +132,7 @@ export async function writePlacedByText(ctx: CommandContext, study: Study, p: Pl
  * left-over journal is folded in. A derived file (the auto-coder's, units
  * made from spans) is left alone: the command that made it makes it again.
  */
-export async function rebaseCoder(ctx: CommandContext, study: Study, coder: string, textFiles: readonly string[]): Promise<RebaseReport> {
+export async function rebaseCoder(ctx: CommandContext, study: CompactStudy, coder: string, textFiles: readonly string[]): Promise<RebaseReport> {
   const file = codingPath(study.project, coder);
   const shown = ctx.display(file);
   const entry = (await readManifest(study.project.outDir)).outputs[manifestKey(study, file)];
@@ -87,7 +141,7 @@ export async function rebaseCoder(ctx: CommandContext, study: Study, coder: stri
   if (!(await fileExists(file)) && !(await fileExists(journal.journal))) ctx.report([diag('QC412', `no coding file ${shown}`, { at: { file: shown } })]);
   const lock = await acquireCoderLock(journal.lock, ctx.display(journal.lock));
   try {
-    const rows = await readCoderRows(ctx, file, coder);
+    const rows = await coderRows(ctx, file, coder);
     // Replacing the coder's work is what rebase is for, and it loses nothing: every row it read is in one of the two files.
     const report = await writePlacedByText(ctx, study, { coder, rows, file, textFiles, force: true, details: { coder } });
     await rm(journal.journal, { force: true });

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CodingTableBuilder, type CodingTable } from '../core/coding/coding-table.js';
-import { CodingRecordParser, csvRowRecord, parseCodingJsonlLine, type CodingRecord } from '../core/coding/parse-coding-file.js';
+import { CodingRecordParser, csvRowRecord, parseCodingJsonlLine, type CodingRecord, type CodingRowFields } from '../core/coding/parse-coding-file.js';
 import { findInvalidUtf8 } from '../core/corpus/normalize-text.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
@@ -37,11 +37,16 @@ const CHUNK = 1 << 20;
  */
 export async function readCodingTable(file: string, options: ReadCodingTableOptions): Promise<{ codings: CodingTable; diagnostics: Diagnostic[] }> {
   const { shown, coder, fix } = await openCodingFile(file, options);
-  checkUtf8(file, shown);
   const attempt = async (grouped: boolean) => {
-    const builder = () => new CodingTableBuilder(options.codebook, options.segments, coder, fix, { grouped });
-    if (file.toLowerCase().endsWith('.jsonl')) return readJsonl(file, shown, coder, builder());
-    return streamCsv(file, shown, coder, builder()) ?? (await wholeCsv(file, shown, coder, builder()));
+    let table = new CodingTableBuilder(options.codebook, options.segments, coder, fix, { grouped });
+    const diagnostics = await forEachCodingRow(file, shown, coder, () => {
+      table = new CodingTableBuilder(options.codebook, options.segments, coder, fix, { grouped });
+      return (row) => {
+        table.add(row);
+        return !table.outOfOrder;
+      };
+    });
+    return { table, diagnostics };
   };
   // Rows a segment at a time (as qcode writes them) are settled as they come; any other order is read again and sorted.
   let read = await attempt(true);
@@ -50,6 +55,19 @@ export async function readCodingTable(file: string, options: ReadCodingTableOpti
   const diagnostics = [...read.diagnostics, ...checked.diagnostics];
   if (options.study) appendAll(diagnostics, await checkCodingFileOrigin(file, options.study, options.display));
   return { codings: checked.codings, diagnostics };
+}
+
+/**
+ * Streams a coding file's rows as written (parsed, not checked against the
+ * segments) to the taker `begin` makes, which says whether to go on; the
+ * file's problems are returned. `begin` is called again when a CSV must be
+ * read whole after all (see readCodingTable): what the first taker heard is
+ * to be dropped.
+ */
+export async function forEachCodingRow(file: string, shown: string, coder: string, begin: () => (row: CodingRowFields) => boolean): Promise<Diagnostic[]> {
+  checkUtf8(file, shown);
+  if (file.toLowerCase().endsWith('.jsonl')) return readJsonl(file, shown, coder, begin());
+  return streamCsv(file, shown, coder, begin()) ?? (await wholeCsv(file, shown, coder, begin()));
 }
 
 /** A file's bytes must be UTF-8, as readTextFile demands before parsing: the same QC302 (offset, line), else QC003. */
@@ -121,7 +139,7 @@ function utf8Extra(bytes: Uint8Array, from: number, to: number): number {
 }
 
 /** Streams a CSV coding file; null when it needs the in-memory parser (see readCodingTable). */
-function streamCsv(file: string, shown: string, coder: string, table: CodingTableBuilder): { table: CodingTableBuilder; diagnostics: Diagnostic[] } | null {
+function streamCsv(file: string, shown: string, coder: string, take: (row: CodingRowFields) => boolean): Diagnostic[] | null {
   const parser = new CodingRecordParser(shown, coder);
   let fallback = false;
   const error = readCsvRecords(file, (r) => {
@@ -132,27 +150,27 @@ function streamCsv(file: string, shown: string, coder: string, table: CodingTabl
     // A record of one empty cell is a blank line to the in-memory parser.
     if (r.count === 1 && r.ends[0] === r.starts[0]) return true;
     const row = parser.take(byteRecord(r));
-    if (row) table.add(row);
-    return !parser.stopped && !table.outOfOrder;
+    const go = row ? take(row) : true;
+    return !parser.stopped && go;
   });
   if (fallback || error) return null;
-  return { table, diagnostics: parser.finish() };
+  return parser.finish();
 }
 
 /** The whole file through the in-memory parser, rows fed to the same checks. */
-async function wholeCsv(file: string, shown: string, coder: string, table: CodingTableBuilder): Promise<{ table: CodingTableBuilder; diagnostics: Diagnostic[] }> {
+async function wholeCsv(file: string, shown: string, coder: string, take: (row: CodingRowFields) => boolean): Promise<Diagnostic[]> {
   const { rows, errors } = parseCsvWithPositions(await readTextFile(file, shown));
   const parser = new CodingRecordParser(shown, coder);
   for (const r of rows) {
     const row = parser.take(csvRowRecord(r));
-    if (row) table.add(row);
-    if (parser.stopped || table.outOfOrder) break;
+    const go = row ? take(row) : true;
+    if (parser.stopped || !go) break;
   }
-  return { table, diagnostics: [...errors.map((e) => diag('QC411', e.message, { at: { file: shown, line: e.line, col: e.col } })), ...parser.finish()] };
+  return [...errors.map((e) => diag('QC411', e.message, { at: { file: shown, line: e.line, col: e.col } })), ...parser.finish()];
 }
 
 /** A JSONL coding file line by line (lines split at LF only, as the in-memory reader splits them). */
-function readJsonl(file: string, shown: string, coder: string, table: CodingTableBuilder): { table: CodingTableBuilder; diagnostics: Diagnostic[] } {
+function readJsonl(file: string, shown: string, coder: string, visit: (row: CodingRowFields) => boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const fd = openSync(file, 'r');
   let buf = Buffer.allocUnsafe(CHUNK);
@@ -160,7 +178,7 @@ function readJsonl(file: string, shown: string, coder: string, table: CodingTabl
   let line = 0;
   const take = (from: number, to: number) => {
     const row = parseCodingJsonlLine(decoder.decode(buf.subarray(from, to)), { file: shown, line: ++line }, coder, diagnostics);
-    if (row) table.add(row);
+    if (row) visit(row);
   };
   try {
     for (;;) {
@@ -186,5 +204,5 @@ function readJsonl(file: string, shown: string, coder: string, table: CodingTabl
   } finally {
     closeSync(fd);
   }
-  return { table, diagnostics };
+  return diagnostics;
 }

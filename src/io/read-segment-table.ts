@@ -190,23 +190,25 @@ async function isJsonlFile(file: string): Promise<boolean> {
 /**
  * The segments at `positions` (segment numbers of study.segments, ascending)
  * with their text, a document at a time: `visit` hears each document's picks
- * with `at`, their index in `positions`. A second pass over the corpus
- * (forEachStudyDocument) that segments only the documents holding a pick.
+ * with `at`, their index in `positions`, and `of`, their index in the
+ * document's segments (given too, with the document, for context). A second
+ * pass over the corpus (forEachStudyDocument) that segments only the
+ * documents holding a pick.
  */
 export async function forEachSegmentAt(
   study: CompactStudy,
   positions: ArrayLike<number>,
   options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
-  visit: (picked: readonly { at: number; segment: Segment }[]) => void | Promise<void>,
+  visit: (picked: readonly { at: number; of: number; segment: Segment }[], segments: readonly Segment[], doc: Document) => void | Promise<void>,
 ): Promise<void> {
   const t = study.segments;
   const docs = new Set<number>();
   for (let i = 0; i < positions.length; i++) docs.add(t.doc(positions[i]!));
   let i = 0;
-  await forEachStudyDocument(study, options, (d) => docs.has(d), async (d, _doc, segments) => {
+  await forEachStudyDocument(study, options, (d) => docs.has(d), async (d, doc, segments) => {
     const { from, to } = t.segmentsOf(d);
-    const picked: { at: number; segment: Segment }[] = [];
-    for (; i < positions.length && positions[i]! < to; i++) picked.push({ at: i, segment: segments[positions[i]! - from]! });
-    await visit(picked);
+    const picked: { at: number; of: number; segment: Segment }[] = [];
+    for (; i < positions.length && positions[i]! < to; i++) picked.push({ at: i, of: positions[i]! - from, segment: segments[positions[i]! - from]! });
+    await visit(picked, segments, doc);
   });
 }

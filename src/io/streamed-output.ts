@@ -2,11 +2,11 @@ import { createHash, type Hash } from 'node:crypto';
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { manifestEntries, type ProvenanceFacts } from './manifest.js';
-import { publishOutputSet, recoverInterruptedPublications } from './output-set.js';
+import { publishOutputSet, recoverInterruptedPublications, type StagedFile } from './output-set.js';
 import type { Study } from './read-study.js';
 import { removeStaleTemps, tempPathFor } from './temp-file.js';
-import { writeFailure } from './write-file-atomic.js';
-import { checkOutputTargets, resolveOutputTargets, type OutputFile, type WriteOutputOptions } from './write-output-files.js';
+import { writeFailure, writeTempFor } from './write-file-atomic.js';
+import { checkOutputTargets, resolveOutputTargets, writeOutputFiles, type OutputFile, type WriteOutputOptions } from './write-output-files.js';
 
 /** Bytes gathered before a write: large enough that a write per row costs nothing, small next to any corpus. */
 const BUFFER_BYTES = 1 << 18;
@@ -123,21 +123,35 @@ export class StreamedOutput {
   /**
    * Finishes the output: a file is synced, checked against the overwrite
    * policy with its final sha256 and published with its manifest entry; a
-   * stream is flushed. On any failure the temp file is removed.
+   * stream is flushed. Small outputs made whole (`also`: an orphans file
+   * beside a coding file) are checked and published in the same set. On any
+   * failure the temp files are removed.
    */
-  async publish(facts: Study | ProvenanceFacts, record: Omit<OutputFile, 'file' | 'content'>, options: WriteOutputOptions): Promise<void> {
+  async publish(facts: Study | ProvenanceFacts, record: Omit<OutputFile, 'file' | 'content'>, options: WriteOutputOptions, also: readonly OutputFile[] = []): Promise<void> {
+    const staged: StagedFile[] = [];
     try {
       await this.flush();
       const t = this.target;
-      if (t.kind !== 'file') return await this.close();
+      if (t.kind !== 'file') {
+        await this.close();
+        if (also.length > 0) await writeOutputFiles(facts, also, options);
+        return;
+      }
       // An adopted file was written and closed by its producer (unsynced, as `qcode code` leaves its outputs: the rename keeps readers from a torn file).
       await this.handle?.sync();
       await this.close();
       const sha256 = this.adoptedSha256 ?? this.hash!.digest('hex');
-      await checkOutputTargets(facts.project, [{ file: t.file, sha256 }], options);
-      const entries = manifestEntries(facts, [{ file: t.file, command: options.command, sha256, ...record }]);
-      await publishOutputSet(facts.project, [{ real: t.real, temp: t.temp }], entries);
+      const others = await resolveOutputTargets(also.map((o) => o.file), this.display);
+      if (others.some((o) => o.kind !== 'file')) throw new Error('StreamedOutput.publish: the outputs published with a streamed file must be files');
+      await checkOutputTargets(facts.project, [{ file: t.file, sha256 }, ...also], options);
+      for (const [i, o] of also.entries()) staged.push({ real: (others[i] as { real: string }).real, temp: await writeTempFor((others[i] as { real: string }).real, o.content) });
+      const entries = manifestEntries(facts, [
+        { file: t.file, command: options.command, sha256, ...record },
+        ...also.map(({ file, content, ...rest }) => ({ file, command: options.command, content, ...rest })),
+      ]);
+      await publishOutputSet(facts.project, [{ real: t.real, temp: t.temp }, ...staged], entries);
     } catch (e) {
+      for (const s of staged) await rm(s.temp, { force: true });
       await this.discard();
       throw writeFailure(e, this.shown());
     }

@@ -62,8 +62,8 @@ describe(`fuzz: bad input never hurts data (${RUNS} cases per input kind; QCODE_
   beforeAll(async () => {
     await prepare();
     const codebook = parseCodebook(CODEBOOK, 'codebook.yaml').codebook!;
-    const segments = [{ segment_id: 'a:s1', doc_id: 'a', unit: 'sentence' as const, index: 1, start: 0, end: 38, text: 'New tariffs were announced on Jan. 29.' }];
-    const sheet = computeCodingSheet({ codebook, documents: [], segments, ids: ['a:s1'], withKeys: [], context: true });
+    const segments = [{ segment_id: 'a:s1', doc_id: 'a', text: 'New tariffs were announced on Jan. 29.', before: '', after: '', metadata: {} }];
+    const sheet = computeCodingSheet({ codebook, segments, withKeys: [], context: true });
     sheet.rows[0]![sheet.firstCode] = 'x';
     xlsx = await formatXlsx(computeCodingWorkbook(sheet, codebook, 'x'));
   }, 60_000);

@@ -32,7 +32,8 @@ const annotate: CommandModule = (cmd, ctx) => {
     if (opts.sample !== undefined) {
       const file = path.resolve(ctx.io.cwd, opts.sample);
       sampleFile = ctx.display(file);
-      const parsed = parseSampleCsv(await readTextFile(file, sampleFile), sampleFile, ids);
+      const position = new Map(ids.map((id, i) => [id, i]));
+      const parsed = parseSampleCsv(await readTextFile(file, sampleFile), sampleFile, (id) => position.get(id) ?? -1);
       ctx.report(parsed.diagnostics);
       ids = parsed.segmentIds;
     }

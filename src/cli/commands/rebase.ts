@@ -6,7 +6,8 @@ import { CoderNameSchema } from '../../core/model/coder.js';
 import { listCodingCoders } from '../../io/coding-file.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { rebaseCoder } from '../rebase-coder.js';
-import { addStudyOptions, openStudy, studyOptionShape } from '../study-options.js';
+import { openCompactStudy } from '../compact-study.js';
+import { addStudyOptions, studyOptionShape } from '../study-options.js';
 import { addFormatOption, chooseFormat, formatOptionShape, printTables } from '../table-output.js';
 
 const Options = z.strictObject({
@@ -28,7 +29,7 @@ const rebase: CommandModule = (cmd, ctx) => {
     if (given === undefined && !opts.all) fail('QC001', 'name the coder to rebase, or give --all');
     const coder = given === undefined ? undefined : CoderNameSchema.safeParse(given);
     if (coder && !coder.success) fail('QC001', `coder name ${JSON.stringify(given)}: ${coder.error.issues[0]!.message}`);
-    const study = await openStudy(ctx, opts);
+    const study = await openCompactStudy(ctx, opts);
     const coders = coder ? [coder.data!] : await listCodingCoders(study.project.outDir);
     if (coders.length === 0) fail('QC412', `no coding files in ${ctx.display(path.join(study.project.outDir, 'codings'))}`);
     // Old texts for the orphans: the files given, then the segments and sample files as they are now.

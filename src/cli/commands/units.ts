@@ -5,7 +5,8 @@ import { parseUnitRule } from '../../core/spans/units-from-spans.js';
 import { writeUnitsFromSpans } from '../../io/units-from-spans.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { addForceOption, forceOptionShape } from '../output.js';
-import { addStudyOptions, commandLine, openStudy, studyOptionShape } from '../study-options.js';
+import { openCompactStudy } from '../compact-study.js';
+import { addStudyOptions, commandLine, studyOptionShape } from '../study-options.js';
 
 const Options = z.strictObject({
   ...globalOptionShape,
@@ -25,10 +26,10 @@ const units: CommandModule = (cmd, ctx) => {
   defineAction(cmd, ctx, Options, async (opts) => {
     const rule = parseUnitRule(opts.rule);
     if (!rule) throw new QcodeError([diag('QC826', `--rule ${opts.rule} is not any, majority or cover:P`)]);
-    const study = await openStudy(ctx, opts);
+    const study = await openCompactStudy(ctx, opts);
     const results = [];
     for (const coder of opts.fromSpans) {
-      const result = await writeUnitsFromSpans(study, coder, { rule, reviewed: opts.reviewed, force: opts.force, command: commandLine(ctx), display: (p) => ctx.display(p) });
+      const result = await writeUnitsFromSpans(study, coder, { ...opts, rule, reviewed: opts.reviewed, command: commandLine(ctx), display: (p) => ctx.display(p) });
       ctx.report(result.diagnostics);
       results.push(result);
     }

@@ -21,16 +21,31 @@ export function codeLabel(ref: CodeRef): string {
   return `${ref.category.label}: ${ref.code.label}`;
 }
 
+/** A segment of the sheet: its text, its neighbours' in its document (context), its document's metadata. */
+export interface SheetSegment {
+  segment_id: string;
+  doc_id: string;
+  text: string;
+  before: string;
+  after: string;
+  metadata: Readonly<Record<string, string>>;
+}
+
 export interface CodingSheetInput {
   codebook: Codebook;
-  documents: readonly Document[];
-  /** All segments of the corpus in order (for the context columns). */
-  segments: readonly Segment[];
-  /** The segments to code, in corpus order. */
-  ids: readonly string[];
+  /** The segments to code, in corpus order (sheetSegmentsOf). */
+  segments: readonly SheetSegment[];
   /** Metadata keys to show as columns. */
   withKeys: readonly string[];
   context: boolean;
+}
+
+/** The sheet's segments among one document's (all of them, in order, for the context): those at `picked`, indexes into `segments`. */
+export function sheetSegmentsOf(doc: Pick<Document, 'metadata'>, segments: readonly Segment[], picked: readonly number[]): SheetSegment[] {
+  return picked.map((i) => {
+    const s = segments[i]!;
+    return { segment_id: s.segment_id, doc_id: s.doc_id, text: s.text, before: segments[i - 1]?.text ?? '', after: segments[i + 1]?.text ?? '', metadata: doc.metadata };
+  });
 }
 
 /** The coding table: header, the label row under it, one row per segment; where the code columns are. */
@@ -61,20 +76,10 @@ export function checkSheetKeys(keys: readonly string[], codebook: Codebook, meta
  */
 export function computeCodingSheet(input: CodingSheetInput): CodingSheet {
   const refs = listCodes(input.codebook);
-  const docs = new Map(input.documents.map((d) => [d.id, d]));
-  const position = new Map(input.segments.map((s, i) => [s.segment_id, i]));
-  const neighbour = (i: number, step: number) => {
-    const s = input.segments[i];
-    const n = input.segments[i + step];
-    return s && n && n.doc_id === s.doc_id ? n.text : '';
-  };
   const lead = ['segment_id', 'doc_id', 'text_sha', ...(input.context ? ['context_before', 'text', 'context_after'] : ['text']), ...input.withKeys];
-  const rows = input.ids.map((id) => {
-    const i = position.get(id)!;
-    const s = input.segments[i]!;
-    const doc = docs.get(s.doc_id);
-    const text = input.context ? [neighbour(i, -1), s.text, neighbour(i, 1)] : [s.text];
-    return [s.segment_id, s.doc_id, computeTextSha(s.text), ...text, ...input.withKeys.map((k) => (doc ? metadataString(doc, k) : '')), ...refs.map(() => ''), ''];
+  const rows = input.segments.map((s) => {
+    const text = input.context ? [s.before, s.text, s.after] : [s.text];
+    return [s.segment_id, s.doc_id, computeTextSha(s.text), ...text, ...input.withKeys.map((k) => metadataString(s, k)), ...refs.map(() => ''), ''];
   });
   return {
     header: [...lead, ...refs.map((r) => r.code.id), 'memo'],

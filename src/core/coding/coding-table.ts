@@ -314,8 +314,9 @@ export class CodingTableBuilder {
       return;
     }
     const file = this.file ?? 'the codings';
-    const rowAt = (j: number): SourceLocation => ({ file, line: g.line[j]!, col: 1 });
-    const codeAt = (j: number): SourceLocation => ({ file, line: g.codeLine[j]!, col: g.codeCol[j]! });
+    // Line 0: rows made by qcode (rebase's placed codings) stand for the whole file.
+    const rowAt = (j: number): SourceLocation => (g.line[j] ? { file, line: g.line[j]!, col: 1 } : { file });
+    const codeAt = (j: number): SourceLocation => (g.codeLine[j] ? { file, line: g.codeLine[j]!, col: g.codeCol[j]! } : { file });
     const keep = new Array<boolean>(g.length).fill(true);
     // Duplicates first: the later rows of a code already seen (QC405, reported with the rows).
     const codes: number[] = [];

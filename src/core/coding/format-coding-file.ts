@@ -5,6 +5,7 @@ import { CODING_FILE_COLUMNS, type Coding, type CodingRow } from '../model/codin
 import type { Segment } from '../model/segment.js';
 import { computeTextSha } from '../util/hash.js';
 import { sortCodings } from './sort-codings.js';
+import type { CodingTable } from './coding-table.js';
 
 /** The canonical coding CSV: header, LF line ends, quoted only where needed. Sort first. */
 export function formatCodingCsv(rows: readonly CodingRow[]): string {
@@ -49,4 +50,20 @@ export function formatCodingFileHead(fileName: string): string {
 export function formatCodingFileRows(fileName: string, rows: readonly CodingRow[]): string {
   if (fileName.toLowerCase().endsWith('.jsonl')) return formatCodingJsonl(rows);
   return formatCsvRows(rows.map((r) => CODING_FILE_COLUMNS.map((k) => r[k])));
+}
+
+/** Rows a piece of a streamed coding file holds: a file of millions of rows is never one string. */
+const PIECE_ROWS = 1000;
+
+/** A CodingTable as a coding file, in pieces (head first): the bytes formatCodingFile writes for the same codings. */
+export function* formatCodingTablePieces(fileName: string, table: CodingTable): Generator<string> {
+  yield formatCodingFileHead(fileName);
+  const t = table.segments;
+  const rows: CodingRow[] = [];
+  for (let r = 0; r < table.length; r++) {
+    const n = table.segment(r);
+    rows.push({ segment_id: t.segmentId(n), doc_id: t.docId(n), coder: table.coder, category: table.categoryId(r), code: table.codeId(r), memo: table.memo(r), text_sha: t.textSha(n) });
+    if (rows.length === PIECE_ROWS) yield formatCodingFileRows(fileName, rows.splice(0));
+  }
+  if (rows.length > 0) yield formatCodingFileRows(fileName, rows);
 }

@@ -4,7 +4,7 @@ import { DiagnosticCollector } from '../diagnostics/diagnostic-bounds.js';
 import { parseCsvWithPositions, type CsvRow } from '../util/parse-csv-positions.js';
 import { indexCsvHeader } from '../util/index-csv-header.js';
 import { didYouMean } from '../util/suggest.js';
-import { CODING_FILE_COLUMNS, type Coding } from '../model/coding.js';
+import { CODING_FILE_COLUMNS, type Coding, type CodingRow } from '../model/coding.js';
 import { TEXT_SHA_LENGTH } from '../util/hash.js';
 import { appendAll } from '../util/bulk-array.js';
 
@@ -94,6 +94,17 @@ export function locatedCoding(f: CodingRowFields): LocatedCoding {
     coding: { segment_id: f.segment_id, doc_id: f.doc_id, coder: f.coder, category: f.category, code: f.code, memo: f.memo },
     at,
   };
+}
+
+/** A row in object form as a file row (its text_sha '' where it has none). */
+export function codingRowOf(row: LocatedCoding): CodingRow {
+  return { ...row.coding, text_sha: row.text_sha ?? '' };
+}
+
+/** The fields form of a row (what CodingTableBuilder takes): the inverse of locatedCoding. */
+export function codingRowFields(row: LocatedCoding): CodingRowFields {
+  const at = row.at;
+  return { ...codingRowOf(row), line: at.row.line ?? 0, at: (k) => (k === 'row' ? at.row : (at[k] ?? at.row)) };
 }
 
 /**

@@ -4,14 +4,15 @@ import { diag } from '../diagnostics/qcode-error.js';
 
 /**
  * Reads the segment ids of a sample file (any CSV with a `segment_id` column,
- * so a hand-made list works too), checks them against the corpus' segments,
- * and returns them in the corpus order with duplicates dropped.
+ * so a hand-made list works too), checks them against the corpus' segments
+ * (`positionOf`: a segment's place in the corpus, -1 for none), and returns
+ * them in the corpus order with duplicates dropped, with their places.
  */
 export function parseSampleCsv(
   text: string,
   file: string,
-  corpusOrder: readonly string[],
-): { segmentIds: string[]; diagnostics: Diagnostic[] } {
+  positionOf: (id: string) => number,
+): { segmentIds: string[]; positions: number[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let records: string[][];
   try {
@@ -20,22 +21,23 @@ export function parseSampleCsv(
     const line = (err as { lines?: number }).lines;
     return {
       segmentIds: [],
+      positions: [],
       diagnostics: [diag('QC507', `not a readable CSV file: ${(err as Error).message}`, { at: line ? { file, line } : { file } })],
     };
   }
   const header = records[0] ?? [];
   const col = header.indexOf('segment_id');
   if (col < 0) {
-    return { segmentIds: [], diagnostics: [diag('QC507', 'the sample file has no segment_id column', { at: { file, line: 1 } })] };
+    return { segmentIds: [], positions: [], diagnostics: [diag('QC507', 'the sample file has no segment_id column', { at: { file, line: 1 } })] };
   }
-  const position = new Map(corpusOrder.map((id, i) => [id, i]));
-  const found = new Set<string>();
+  const found = new Map<string, number>();
   records.slice(1).forEach((rec, i) => {
     const id = rec[col] ?? '';
-    if (!position.has(id)) {
+    const at = found.get(id) ?? positionOf(id);
+    if (at < 0) {
       diagnostics.push(diag('QC507', `unknown segment '${id}'`, { at: { file, line: i + 2 } }));
-    } else found.add(id);
+    } else found.set(id, at);
   });
-  const segmentIds = [...found].sort((a, b) => position.get(a)! - position.get(b)!);
-  return { segmentIds, diagnostics };
+  const ordered = [...found].sort((a, b) => a[1] - b[1]);
+  return { segmentIds: ordered.map(([id]) => id), positions: ordered.map(([, at]) => at), diagnostics };
 }

@@ -184,6 +184,11 @@ export class SegmentTable {
     for (let n = from; n < to; n++) yield this.segmentId(n);
   }
 
+  /** Each segment's id, document and code-point offsets, made one at a time in corpus order (for code written over Segment objects that needs no text). */
+  *segmentHeads(): Generator<{ segment_id: string; doc_id: string; start: number; end: number }> {
+    for (let n = 0; n < this.length; n++) yield { segment_id: this.segmentId(n), doc_id: this.docId(n), start: this.start(n), end: this.end(n) };
+  }
+
   /** The columns and document starts as they are held (not copies): what the segment index writes. */
   parts(): { columns: SegmentColumns; first: Uint32Array } {
     return { columns: this.columns, first: this.first };

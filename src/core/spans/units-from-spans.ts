@@ -76,9 +76,10 @@ export interface UnitsFromSpans {
  */
 export function computeUnitsFromSpans(
   spans: readonly SpanCoding[],
-  segments: readonly Segment[],
+  segments: Iterable<Pick<Segment, 'segment_id' | 'doc_id' | 'start' | 'end'>>,
   codebook: Codebook,
-  options: { coder: string; rule: UnitRule; reviewed: ReviewedScope },
+  /** onCoding: hears each coding instead of `codings` (left empty), in canonical order, for a study too large to hold them. */
+  options: { coder: string; rule: UnitRule; reviewed: ReviewedScope; onCoding?: (coding: Coding) => void },
 ): UnitsFromSpans {
   const refs = listCodes(codebook);
   const codeRef = new Map(refs.map((r) => [r.code.id, r]));
@@ -87,6 +88,7 @@ export function computeUnitsFromSpans(
   for (const list of byDoc.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
   const diagnostics: Diagnostic[] = [];
   const codings: Coding[] = [];
+  const emit = options.onCoding ?? ((c: Coding) => codings.push(c));
   let reviewed = 0;
   let exclusiveConflicts = 0;
   // Segments come in document order, sorted by start: a sweep keeps the spans overlapping the current one.
@@ -102,10 +104,18 @@ export function computeUnitsFromSpans(
       active = [];
     }
     while (next < list.length && list[next]!.start < seg.end) active.push(list[next++]!);
-    active = active.filter((s) => s.end > seg.start);
+    if (active.length > 0) active = active.filter((s) => s.end > seg.start);
+    const inScope = options.reviewed === 'corpus' || (options.reviewed === 'documents' && list.length > 0);
+    if (active.length === 0) {
+      // No span here (most segments of a corpus): "reviewed, none" where the scope counts it reviewed, with nothing made per segment.
+      if (inScope) {
+        reviewed++;
+        emit({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: '', code: '', memo: '' });
+      }
+      continue;
+    }
     const here = active.filter((s) => s.start < seg.end);
-    const isReviewed = options.reviewed === 'corpus' || (options.reviewed === 'documents' ? list.length > 0 : here.length > 0);
-    if (!isReviewed) continue;
+    if (!inScope && (options.reviewed !== 'spans' || here.length === 0)) continue;
     reviewed++;
     const length = seg.end - seg.start;
     const hits: { ref: (typeof refs)[number]; overlap: number; memo: string }[] = [];
@@ -128,9 +138,9 @@ export function computeUnitsFromSpans(
     if (kept.length === 0) {
       // A "reviewed, no code" row keeps the memo of the marks that say so.
       const memo = [...new Set(here.filter((s) => s.code === '' && s.memo !== '').map((s) => s.memo))].join('; ');
-      codings.push({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: '', code: '', memo });
+      emit({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: '', code: '', memo });
     }
-    for (const h of kept) codings.push({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: h.ref.category.id, code: h.ref.code.id, memo: h.memo });
+    for (const h of kept) emit({ segment_id: seg.segment_id, doc_id: seg.doc_id, coder: options.coder, category: h.ref.category.id, code: h.ref.code.id, memo: h.memo });
   }
   if (exclusiveConflicts > 0) {
     diagnostics.push(warn('QC404', `${exclusiveConflicts} segment(s) got two codes of an exclusive category from spans; the code covering most of each segment was kept`));

@@ -3,7 +3,7 @@ import { diag } from '../diagnostics/qcode-error.js';
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { SpanCoding } from '../model/span-coding.js';
 import { didYouMean } from '../util/suggest.js';
-import type { DocumentSlicer } from './document-slicer.js';
+import type { SpanDocuments } from './document-slicer.js';
 import type { LocatedSpan } from './parse-span-file.js';
 
 const excerpt = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
@@ -14,7 +14,7 @@ const excerpt = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}
  * exactly the slice, the code exists (empty: reviewed, none), no row twice.
  * Returns the valid spans in canonical order and a diagnostic per problem.
  */
-export function validateSpans(rows: readonly LocatedSpan[], slicer: DocumentSlicer, codebook: Codebook): { spans: SpanCoding[]; diagnostics: Diagnostic[] } {
+export function validateSpans(rows: readonly LocatedSpan[], slicer: SpanDocuments, codebook: Codebook): { spans: SpanCoding[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const codes = new Set(listCodes(codebook).map((r) => r.code.id));
   const seen = new Map<string, number>();

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnchorIndex, anchorCoding, indexSegmentTexts } from '../../../src/core/coding/anchor-codings.js';
 import type { LocatedCoding } from '../../../src/core/coding/parse-coding-file.js';
-import { rebaseCodings } from '../../../src/core/coding/rebase-codings.js';
+import { codingRowOf } from '../../../src/core/coding/parse-coding-file.js';
+import { rebaseCodings as rebaseRows, tableRebaseLookup } from '../../../src/core/coding/rebase-codings.js';
+import { SegmentTableBuilder } from '../../../src/core/segment/segment-table.js';
 import { validateCodings } from '../../../src/core/coding/validate-codings.js';
 import { parseCodebook } from '../../../src/core/codebook/parse-codebook.js';
 import { computeTextSha } from '../../../src/core/util/hash.js';
@@ -28,6 +30,19 @@ function codedRows(segments: readonly Segment[], only?: (s: Segment) => boolean)
 }
 
 const index = (segments: readonly Segment[]) => new AnchorIndex(indexSegmentTexts(segments));
+
+/** The current segmentation as rebase reads it: a SegmentTable. */
+function table(segments: readonly Segment[]) {
+  const b = new SegmentTableBuilder('sentence');
+  let doc = '';
+  for (const s of segments) {
+    if (s.doc_id !== doc) b.addDocument({ id: (doc = s.doc_id), metadata: {} });
+    b.addSegment(s.index, s.start, s.end, computeTextSha(s.text));
+  }
+  return tableRebaseLookup(b.finish());
+}
+
+const rebaseCodings = (rows: readonly LocatedCoding[], segments: readonly Segment[], oldText: (sha: string) => string | undefined) => rebaseRows(rows.map(codingRowOf), table(segments), oldText);
 
 describe('text fingerprints', () => {
   it('are the first 16 hex digits of sha-256 of the UTF-8 text, for any text', () => {
@@ -89,7 +104,7 @@ describe('rebaseCodings', () => {
         const oldSegs = doc('a', before);
         const newSegs = doc('a', after);
         const rows = codedRows(oldSegs, (s) => coded[s.index - 1]!);
-        const r = rebaseCodings(rows, index(newSegs), () => undefined);
+        const r = rebaseCodings(rows, newSegs, () => undefined);
         expect(r.codings.length + r.orphans.length).toBe(rows.length);
         const oldText = new Map(oldSegs.map((s) => [`c${s.index}`, s.text]));
         const newText = new Map(newSegs.map((s) => [s.segment_id, s.text]));
@@ -106,22 +121,34 @@ describe('rebaseCodings', () => {
   it('pairs a repeated text in order when its coded and current occurrences are as many, and orphans it otherwise', () => {
     const before = doc('a', ['Thanks.', 'Deal done.', 'Thanks.']);
     const rows = codedRows(before);
-    const shifted = rebaseCodings(rows, index(doc('a', ['Hello.', 'Thanks.', 'Deal done.', 'Thanks.'])), () => undefined);
+    const shifted = rebaseCodings(rows, doc('a', ['Hello.', 'Thanks.', 'Deal done.', 'Thanks.']), () => undefined);
     expect(shifted.moves).toEqual([
       { from: 'a:s1', to: 'a:s2' },
       { from: 'a:s3', to: 'a:s4' },
       { from: 'a:s2', to: 'a:s3' },
     ]);
-    const oneGone = rebaseCodings(rows, index(doc('a', ['Hello.', 'Deal done.', 'Thanks.'])), (s) => (s === sha('Thanks.') ? 'Thanks.' : undefined));
+    const oneGone = rebaseCodings(rows, doc('a', ['Hello.', 'Deal done.', 'Thanks.']), (s) => (s === sha('Thanks.') ? 'Thanks.' : undefined));
     // a:s3 still has its text and keeps its codings; a:s1's "Thanks." could be either left, so it is not guessed.
     expect(oneGone.orphans.map((o) => [o.segment_id, o.reason, o.text])).toEqual([['a:s1', 'text repeats in the document', 'Thanks.']]);
-    const twoLeftOfThree = rebaseCodings(codedRows(doc('a', ['Thanks.', 'Thanks.', 'Thanks.'])), index(doc('a', ['Deal.', 'Thanks.', 'Thanks.', 'Hi.'])), () => undefined);
+    const twoLeftOfThree = rebaseCodings(codedRows(doc('a', ['Thanks.', 'Thanks.', 'Thanks.'])), doc('a', ['Deal.', 'Thanks.', 'Thanks.', 'Hi.']), () => undefined);
     expect(twoLeftOfThree.segments).toMatchObject({ kept: 2, moved: 0, orphaned: 1 });
+  });
+
+  it('counts a segment once however its rows are spread through the file, and never moves onto a segment whose rows stayed', () => {
+    const segs = doc('a', ['One.', 'Two.', 'Two.']);
+    const rows = codedRows(segs);
+    // a:s1's rows apart (two codes), and a row coded on "Two." at a:s1 that must move: a:s2 and a:s3 keep theirs, so it cannot.
+    const second = { ...rows[0]!, coding: { ...rows[0]!.coding, code: 'c9' } };
+    const stray = { ...rows[1]!, coding: { ...rows[1]!.coding, segment_id: 'a:s1', code: 'c7' } };
+    const r = rebaseCodings([rows[0]!, rows[1]!, stray, rows[2]!, second], segs, () => undefined);
+    expect(r.segments).toEqual({ kept: 3, moved: 0, orphaned: 1, unchecked: 0 });
+    expect(r.rows).toEqual({ kept: 4, moved: 0, orphaned: 1, unchecked: 0 });
+    expect(r.orphans.map((o) => [o.segment_id, o.code, o.reason])).toEqual([['a:s1', 'c7', 'text repeats in the document']]);
   });
 
   it('places a row without fingerprint by id, and orphans it when the id is gone', () => {
     const rows = codedRows(doc('a', ['One.', 'Two.'])).map((r) => ({ ...r, text_sha: '' }));
-    const r = rebaseCodings(rows, index(doc('a', ['Uno.'])), () => undefined);
+    const r = rebaseCodings(rows, doc('a', ['Uno.']), () => undefined);
     expect(r.codings.map((c) => c.segment_id)).toEqual(['a:s1']);
     expect(r.segments).toEqual({ kept: 1, moved: 0, orphaned: 1, unchecked: 1 });
     expect(r.orphans[0]!.reason).toBe('no such segment, no fingerprint');
