@@ -28,11 +28,20 @@ export const documentGuid = (doc: Document) => (doc.metadata.guid && isGuid(doc.
 const coderGuid = (coder: string) => deriveGuid(`coder:${coder}`);
 const variableGuid = (key: string) => deriveGuid(`variable:${key}`);
 
-/** The quotation text ATLAS.ti shows as a selection's name: the start of the text, cut at 100 characters. */
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length > 100 ? `${chars.slice(0, 100).join('')}…` : flat;
+/**
+ * The quotation text ATLAS.ti shows as a selection's name: the start of the
+ * text, white space runs as one space, cut at 100 characters. Only a prefix
+ * is flattened, grown until it gives more than 100 characters: a selection
+ * of a 200 MB document flattened whole made millions of pieces (4 GB).
+ */
+export function excerpt(text: string): string {
+  for (let take = 512; ; take *= 4) {
+    const whole = take >= text.length;
+    const flat = (whole ? text : text.slice(0, take)).replace(/\s+/g, ' ');
+    const chars = Array.from(whole ? flat.trim() : flat.trimStart());
+    // A prefix's last run of white space may be the text's trailing one (trimmed): two characters over is surely over.
+    if (whole || chars.length > 101) return chars.length > 100 ? `${chars.slice(0, 100).join('')}…` : chars.join('');
+  }
 }
 
 interface Selection {
