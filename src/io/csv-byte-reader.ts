@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 
 import type { RatingsRecord } from '../core/agreement/ratings-builder.js';
+import { growInt32 } from '../core/util/grow-int32.js';
 
 /**
  * One CSV record as the reader hands it over: field i is
@@ -235,9 +236,9 @@ function pushField(buf: Buffer, start: number, end: number, quoted: boolean, rec
   }
   const k = record.count++;
   if (k >= record.starts.length) {
-    record.starts = grow(record.starts);
-    record.ends = grow(record.ends);
-    record.rawStarts = grow(record.rawStarts);
+    record.starts = growInt32(record.starts);
+    record.ends = growInt32(record.ends);
+    record.rawStarts = growInt32(record.rawStarts);
   }
   record.rawStarts[k] = rawStart;
   let at = k === 0 ? 0 : record.ends[k - 1]!;
@@ -256,8 +257,3 @@ function pushField(buf: Buffer, start: number, end: number, quoted: boolean, rec
   record.ends[k] = at;
 }
 
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}

@@ -4,6 +4,7 @@ import { TokenLog } from '../match/match-run.js';
 import { logWords } from '../match/scan-words.js';
 import { ByteInterner } from '../util/byte-interner.js';
 import { STOP_WORDS } from './stop-words.js';
+import { growInt32 } from '../util/grow-int32.js';
 
 /** The content terms of some texts, for keyness. */
 export interface ContentTerms {
@@ -62,8 +63,8 @@ export class ContentTermCounter {
   /** A new written word: folded and judged once. */
   private judge(w: number, word: string): void {
     if (w >= this.wordTerm.length) {
-      this.wordTerm = grown(this.wordTerm);
-      this.wordSpelling = grown(this.wordSpelling);
+      this.wordTerm = growInt32(this.wordTerm);
+      this.wordSpelling = growInt32(this.wordSpelling);
     }
     const key = foldWord(word);
     let term = -1;
@@ -136,12 +137,6 @@ export class ContentTermCounter {
     });
     return display;
   }
-}
-
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /**

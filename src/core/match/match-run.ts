@@ -2,15 +2,9 @@ import { unifyJoiners } from '../pattern/parse-pattern.js';
 import { matchesGlob } from '../pattern/glob.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
+import { growInt32 } from '../util/grow-int32.js';
 
 const decoder = new TextDecoder();
-
-/** A copy of `a` with twice the room. */
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
 
 /**
  * Every token a scan passes, in text order, with the offsets the scanner
@@ -38,10 +32,10 @@ export class TokenLog {
   push(sCp: number, eCp: number, sUnit: number, eUnit: number): void {
     const n = this.count;
     if (n === this.startCp.length) {
-      this.startCp = grow(this.startCp);
-      this.endCp = grow(this.endCp);
-      this.startUnit = grow(this.startUnit);
-      this.endUnit = grow(this.endUnit);
+      this.startCp = growInt32(this.startCp);
+      this.endCp = growInt32(this.endCp);
+      this.startUnit = growInt32(this.startUnit);
+      this.endUnit = growInt32(this.endUnit);
     }
     this.startCp[n] = sCp;
     this.endCp[n] = eCp;
@@ -109,12 +103,12 @@ export class MatchRun {
   private emit(f: number, sCp: number, eCp: number, sUnit: number, eUnit: number, sTok: number): void {
     const n = this.count;
     if (n === this.phrase.length) {
-      this.phrase = grow(this.phrase);
-      this.startCp = grow(this.startCp);
-      this.endCp = grow(this.endCp);
-      this.startUnit = grow(this.startUnit);
-      this.endUnit = grow(this.endUnit);
-      this.startTok = grow(this.startTok);
+      this.phrase = growInt32(this.phrase);
+      this.startCp = growInt32(this.startCp);
+      this.endCp = growInt32(this.endCp);
+      this.startUnit = growInt32(this.startUnit);
+      this.endUnit = growInt32(this.endUnit);
+      this.startTok = growInt32(this.startTok);
     }
     this.phrase[n] = f;
     this.startCp[n] = sCp;
@@ -128,11 +122,11 @@ export class MatchRun {
   private pushActive(f: number, pos: number, sCp: number, sUnit: number, sTok: number): void {
     const n = this.activeCount;
     if (n === this.actPhrase.length) {
-      this.actPhrase = grow(this.actPhrase);
-      this.actPos = grow(this.actPos);
-      this.actCp = grow(this.actCp);
-      this.actUnit = grow(this.actUnit);
-      this.actTok = grow(this.actTok);
+      this.actPhrase = growInt32(this.actPhrase);
+      this.actPos = growInt32(this.actPos);
+      this.actCp = growInt32(this.actCp);
+      this.actUnit = growInt32(this.actUnit);
+      this.actTok = growInt32(this.actTok);
     }
     this.actPhrase[n] = f;
     this.actPos[n] = pos;

@@ -1,3 +1,5 @@
+import { growInt32 } from './grow-int32.js';
+
 /**
  * Interns byte strings: each distinct sequence gets a dense id (0, 1, 2, …)
  * in order of first appearance, with no JavaScript string or object per
@@ -68,8 +70,8 @@ export class ByteInterner {
 
   private store(id: number, h: number, bytes: Uint8Array, start: number, end: number): void {
     if (id >= this.starts.length) {
-      this.starts = grow(this.starts);
-      this.hashes = grow(this.hashes);
+      this.starts = growInt32(this.starts);
+      this.hashes = growInt32(this.hashes);
     }
     const len = end - start;
     if (this.arenaLength + len > this.arena.length) {
@@ -95,8 +97,3 @@ export class ByteInterner {
   }
 }
 
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
