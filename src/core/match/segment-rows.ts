@@ -79,6 +79,9 @@ function hexWord(hex: string, from: number): number {
   return v;
 }
 
+/** Characters of rows gathered before they are encoded: most documents' rows in one piece. */
+const ROWS_PIECE = 1 << 16;
+
 /**
  * The rows of the segments file (format-segments.ts: the same bytes as
  * formatSegmentsRows) made straight from a document's bytes behind the
@@ -87,9 +90,6 @@ function hexWord(hex: string, from: number): number {
  * does. The text is decoded and normalised as the corpus reader does it, cut
  * by computeTextSpans, boilerplate (`drop:`) left out after ids are given.
  */
-/** Characters of rows gathered before they are encoded: most documents' rows in one piece. */
-const ROWS_PIECE = 1 << 16;
-
 export class SegmentRowMaker implements DocumentHandler {
   private readonly perDocument = new FactColumn();
   private readonly index = new FactColumn();
