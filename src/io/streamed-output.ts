@@ -141,10 +141,12 @@ export class StreamedOutput {
       await this.handle?.sync();
       await this.close();
       const sha256 = this.adoptedSha256 ?? this.hash!.digest('hex');
-      const others = await resolveOutputTargets(also.map((o) => o.file), this.display);
-      if (others.some((o) => o.kind !== 'file')) throw new Error('StreamedOutput.publish: the outputs published with a streamed file must be files');
+      const others = (await resolveOutputTargets(also.map((o) => o.file), this.display)).map((o) => {
+        if (o.kind !== 'file') throw new Error('StreamedOutput.publish: the outputs published with a streamed file must be files');
+        return o.real;
+      });
       await checkOutputTargets(facts.project, [{ file: t.file, sha256 }, ...also], options);
-      for (const [i, o] of also.entries()) staged.push({ real: (others[i] as { real: string }).real, temp: await writeTempFor((others[i] as { real: string }).real, o.content) });
+      for (const [i, o] of also.entries()) staged.push({ real: others[i]!, temp: await writeTempFor(others[i]!, o.content) });
       const entries = manifestEntries(facts, [
         { file: t.file, command: options.command, sha256, ...record },
         ...also.map(({ file, content, ...rest }) => ({ file, command: options.command, content, ...rest })),
