@@ -1,6 +1,7 @@
 import { findRegexMatches } from '../pattern/check-regex.js';
 import type { Matcher } from './compile-matcher.js';
 import type { MatchRun } from './match-run.js';
+import { countCodePoints } from '../util/count-code-points.js';
 
 /**
  * What became of a match in its segment, as the evidence file's `outcome`
@@ -63,16 +64,6 @@ export class SegmentMatches {
     this.text[n] = text;
     this.count = n + 1;
   }
-}
-
-/** Code points in s[from, to) (UTF-16 indices). */
-function countCodePoints(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff || i === from || (s.charCodeAt(i - 1) & 0xfc00) !== 0xd800) n++;
-  }
-  return n;
 }
 
 /**

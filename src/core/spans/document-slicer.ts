@@ -1,6 +1,7 @@
 import type { Document } from '../model/document.js';
 import { codePointCursor } from '../util/code-point-cursor.js';
 import { codePointIndex } from '../util/code-point-index.js';
+import { countCodePoints } from '../util/count-code-points.js';
 import { detachString } from '../util/detach-string.js';
 
 /** What the span checks ask of the documents: a DocumentSlicer over documents at hand, PreslicedDocuments over a compact study's. */
@@ -78,12 +79,7 @@ export class PreslicedDocuments implements SpanDocuments {
 
   /** Takes what the spans of a document need from its text: its length, and its slices at `ranges` ([start, end) in code points). */
   take(docId: string, text: string, ranges: readonly (readonly [number, number])[]): void {
-    let length = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // A surrogate pair is one code point; a lone surrogate counts as one too.
-      if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) length++;
-    }
+    const length = countCodePoints(text);
     this.lengths.set(docId, length);
     const at = codePointCursor(text);
     const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
