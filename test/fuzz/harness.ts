@@ -128,6 +128,15 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   return out;
 }
 
+/** Every file in a case folder outside its project (names only: nothing there is compared, anything there is a problem). */
+async function filesBeside(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .filter((f) => !f.startsWith(`project${path.sep}`));
+}
+
 /** Every file below a folder, by relative path (forward slashes), for copying a prepared project into cases. */
 export async function readTree(dir: string): Promise<Record<string, Uint8Array>> {
   const out: Record<string, Uint8Array> = {};
@@ -165,7 +174,7 @@ export async function checkRun(
   else if (![0, 1, 2].includes(result.code)) problems.push(`exit ${result.code}`);
   if (result.stderr.includes('QC099')) problems.push('an internal error (QC099)');
   if (hasStackTrace(result.stderr) || hasStackTrace(result.stdout)) problems.push('a stack trace');
-  const around = [...(await snapshot(where.root)).keys()].filter((f) => !f.startsWith(`project${path.sep}`));
+  const around = await filesBeside(where.root);
   if (around.length && !options.allowOutside) problems.push(`files written outside the project: ${around.join(', ')}`);
   const after = await snapshot(where.project);
   const debris = [...after.keys()].filter((f) => path.basename(f).startsWith('.qcode-tmp-'));
