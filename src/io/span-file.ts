@@ -5,16 +5,14 @@ import { SPANS_DIR, type SpanCoding } from '../core/model/span-coding.js';
 import type { Codebook } from '../core/model/codebook.js';
 import type { Document } from '../core/model/document.js';
 import { DocumentSlicer, PreslicedDocuments, type SpanDocuments } from '../core/spans/document-slicer.js';
-import { formatSpanCsv } from '../core/spans/format-span-file.js';
 import { parseSpanCsv, type LocatedSpan } from '../core/spans/parse-span-file.js';
-import { sortSpans, validateSpans } from '../core/spans/validate-spans.js';
+import { validateSpans } from '../core/spans/validate-spans.js';
 import { CODINGS_DIR, checkedCoderName } from './coding-file.js';
 import { fileExists } from './file-exists.js';
 import type { Project } from './read-project.js';
 import { forEachStudyDocument, type CompactStudy } from './read-segment-table.js';
 import type { StudyOptions } from './read-study.js';
 import { readTextFile } from './read-text-file.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 import { readdir } from 'node:fs/promises';
 
 /** `<out>/codings/spans/<coder>.csv`: a coder's span coding file. */
@@ -76,13 +74,4 @@ export async function preslicedDocuments(study: CompactStudy, rows: readonly Loc
   // Keyed by the table's id: the pass's may be a slice of its line, which would keep the line alive.
   await forEachStudyDocument(study, options, (d) => ranges.has(d), (d, doc) => documents.take(t.documents[d]!.id, doc.text, ranges.get(d)!));
   return documents;
-}
-
-/** Writes a span file (sorted, atomic); never replaces one without `force`: it may hold a coder's work. */
-export async function writeSpanFile(file: string, spans: readonly SpanCoding[], options: SpanInputs & { force?: boolean; display?: (p: string) => string }): Promise<string> {
-  const shown = options.display ? options.display(file) : file;
-  if (!options.force && (await fileExists(file))) throw new QcodeError([diag('QC004', `${shown} already exists`, { at: { file: shown } })]);
-  const content = formatSpanCsv(sortSpans(spans, options.codebook, options.corpus.map((d) => d.id)));
-  await writeFileAtomic(file, content);
-  return content;
 }
