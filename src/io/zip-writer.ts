@@ -199,12 +199,18 @@ export class ZipEntryWriter {
     private readonly name: string,
   ) {}
 
+  /** Appends text as UTF-8; a long text (a document's) in pieces cut between characters, never encoded whole. */
   async write(text: string): Promise<void> {
-    if (this.filled + text.length * 3 > this.buffer.length) {
-      await this.flushBuffer();
-      if (text.length * 3 > this.buffer.length) return this.writeBytes(Buffer.from(text, 'utf8'));
+    const most = Math.floor(this.buffer.length / 3);
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(text.length, at + most);
+      // A surrogate pair stays in one piece: cut before its high half.
+      if (end < text.length && isHigh(text.charCodeAt(end - 1))) end--;
+      const piece = at === 0 && end === text.length ? text : text.slice(at, end);
+      if (this.filled + piece.length * 3 > this.buffer.length) await this.flushBuffer();
+      this.filled += this.buffer.write(piece, this.filled, 'utf8');
+      at = end;
     }
-    this.filled += this.buffer.write(text, this.filled, 'utf8');
   }
 
   async writeBytes(bytes: Uint8Array): Promise<void> {
@@ -239,6 +245,8 @@ export class ZipEntryWriter {
     await this.stream.push(head);
   }
 }
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
 function concat(pieces: readonly Uint8Array[], length: number): Uint8Array {
   const whole = new Uint8Array(length);
