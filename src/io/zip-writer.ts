@@ -1,4 +1,4 @@
-import { crc32, createDeflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw, type ZlibOptions } from 'node:zlib';
 import { deflateSync } from 'fflate';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 
@@ -96,7 +96,8 @@ export class ZipWriter {
   async streamed(name: string): Promise<{ push: (bytes: Uint8Array) => Promise<void>; end: () => Promise<void> }> {
     const record = this.record(name, true);
     await this.emit(this.header(record, false));
-    const z = createDeflateRaw({ level: 6 });
+    // Room for a few pieces: the next is made while zlib deflates the last (a piece per drain made them take turns).
+    const z = createDeflateRaw({ level: 6, chunkSize: 1 << 18, writableHighWaterMark: 8 << 20 } as ZlibOptions);
     let failed: unknown = null;
     z.on('error', (e) => (failed ??= e));
     const out: Buffer[] = [];
