@@ -7,7 +7,7 @@ import { CELL_MAX_CHARS, SHEET_MAX_ROWS, cellTooLong, sheetTooLong } from '../co
 import type { CodingTable } from '../core/coding/coding-table.js';
 import { forEachStudyDocument, type CompactStudy } from '../io/read-segment-table.js';
 import { tempPathFor } from '../io/temp-file.js';
-import { XLSX_ZIP_DATE } from '../io/xlsx.js';
+import { workbookTooLarge, XLSX_ZIP_DATE } from '../io/xlsx.js';
 import { XlsxWriter } from '../io/xlsx-writer.js';
 import { ZipWriter } from '../io/zip-writer.js';
 import type { CommandContext } from './command-kit.js';
@@ -40,7 +40,7 @@ export async function exportXlsx(ctx: CommandContext, opts: XlsxOptions): Promis
     ctx,
     target,
     async (_write, output) => {
-      const zip = new ZipWriter((bytes) => output.writeBytes(bytes), XLSX_ZIP_DATE);
+      const zip = new ZipWriter((bytes) => output.writeBytes(bytes), XLSX_ZIP_DATE, workbookTooLarge);
       const writer = await XlsxWriter.open([rows.long.head, rows.wide.head], zip, tempPathFor(output.realFile ?? path.join(tmpdir(), 'qcode-strings'), 'sst'));
       try {
         await writer.beginSheet(0, dimension(rows.long));

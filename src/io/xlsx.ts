@@ -21,7 +21,7 @@ export async function formatXlsx(workbook: Workbook): Promise<Uint8Array> {
   const tooLarge = checkWorkbookLimits(workbook);
   if (tooLarge.length > 0) throw new QcodeError(tooLarge);
   const chunks: Uint8Array[] = [];
-  const zip = new ZipWriter(async (bytes) => void chunks.push(bytes), XLSX_ZIP_DATE);
+  const zip = new ZipWriter(async (bytes) => void chunks.push(bytes), XLSX_ZIP_DATE, workbookTooLarge);
   const writer = await XlsxWriter.open(workbook.sheets, zip, tempPathFor(path.join(tmpdir(), 'qcode-strings'), 'sst'));
   try {
     for (const [k, sheet] of workbook.sheets.entries()) {
@@ -34,6 +34,11 @@ export async function formatXlsx(workbook: Workbook): Promise<Uint8Array> {
     writer.discard();
   }
   return Buffer.concat(chunks);
+}
+
+/** QC706 for a workbook past what a zip without ZIP64 records (a sheet's XML over 4 GB). */
+export function workbookTooLarge(what: string): QcodeError {
+  return new QcodeError([diag('QC706', `the workbook would hold ${what}`)]);
 }
 
 /** The last row and column holding a value (the header row 1 among them), as exceljs writes a sheet's dimension. */

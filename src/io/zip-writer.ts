@@ -1,6 +1,6 @@
 import { crc32, createDeflateRaw, type ZlibOptions } from 'node:zlib';
 import { deflateSync } from 'fflate';
-import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import type { QcodeError } from '../core/diagnostics/qcode-error.js';
 
 /** Where the archive's bytes go, in order (a streamed output, or memory). */
 export type ZipSink = (bytes: Uint8Array) => Promise<void>;
@@ -44,9 +44,14 @@ export class ZipWriter {
   private readonly dosTime: number;
   private open = false;
 
+  /**
+   * `tooLarge` words the refusal of an archive past what a zip without ZIP64
+   * records (QC706 for a workbook, QC707 for a project), given what it would hold.
+   */
   constructor(
     private readonly sink: ZipSink,
     mtime: Date,
+    private readonly tooLarge: (what: string) => QcodeError,
   ) {
     const y = mtime.getFullYear() - 1980;
     if (y < 0 || y > 119) throw new Error('ZipWriter: a zip date is between 1980 and 2099');
@@ -79,8 +84,9 @@ export class ZipWriter {
 
   /** The central directory and its end record; refused (QC707) past what a zip without ZIP64 records. */
   async finish(): Promise<void> {
-    if (this.central.length > ZIP_MAX_ENTRIES) throw tooLarge(`${this.central.length.toLocaleString('en-US')} files; a zip without ZIP64 holds at most ${ZIP_MAX_ENTRIES.toLocaleString('en-US')}`);
+    if (this.central.length > ZIP_MAX_ENTRIES) throw this.tooLarge(`${this.central.length.toLocaleString('en-US')} files; a zip without ZIP64 holds at most ${ZIP_MAX_ENTRIES.toLocaleString('en-US')}`);
     const start = this.offset;
+    if (start > ZIP_MAX_BYTES) throw this.tooLarge('over 4 GB; a zip without ZIP64 holds less');
     for (const r of this.central) await this.emit(this.header(r, true));
     const end = new Uint8Array(22);
     const v = new DataView(end.buffer);
@@ -120,7 +126,7 @@ export class ZipWriter {
       z.end();
       await Promise.race([ended, new Promise((_, reject) => z.once('error', reject))]);
       await drain();
-      if (record.size > ZIP_MAX_BYTES || record.compressed > ZIP_MAX_BYTES) throw tooLarge(`a file of ${record.size.toLocaleString('en-US')} bytes; a zip without ZIP64 holds files under 4 GB`);
+      if (record.size > ZIP_MAX_BYTES || record.compressed > ZIP_MAX_BYTES) throw this.tooLarge(`a file of ${record.size.toLocaleString('en-US')} bytes; a zip without ZIP64 holds files under 4 GB`);
       const descriptor = new Uint8Array(16);
       const v = new DataView(descriptor.buffer);
       v.setUint32(0, 0x08074b50, true);
@@ -140,7 +146,7 @@ export class ZipWriter {
   private record(name: string, descriptor: boolean): CentralRecord {
     const bytes = new TextEncoder().encode(name);
     if (bytes.length > 65_535) throw new Error('ZipWriter: a file name is under 64 kB');
-    if (this.offset > ZIP_MAX_BYTES) throw tooLarge('over 4 GB; a zip without ZIP64 holds less');
+    if (this.offset > ZIP_MAX_BYTES) throw this.tooLarge('over 4 GB; a zip without ZIP64 holds less');
     const r: CentralRecord = { name: bytes, utf8: bytes.length !== name.length, descriptor, crc: 0, compressed: 0, size: 0, offset: this.offset };
     this.central.push(r);
     return r;
@@ -174,10 +180,6 @@ export class ZipWriter {
     this.offset += bytes.length;
     await this.sink(bytes);
   }
-}
-
-function tooLarge(what: string): QcodeError {
-  return new QcodeError([diag('QC707', `the archive would hold ${what}`)]);
 }
 
 /** Bytes gathered before they go on: text is encoded into this buffer piece by piece. */

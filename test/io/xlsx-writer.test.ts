@@ -1,9 +1,9 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Workbook, WorkbookSheet } from '../../src/core/format/workbook.js';
-import { formatXlsx, XLSX_ZIP_DATE } from '../../src/io/xlsx.js';
+import { formatXlsx, workbookTooLarge, XLSX_ZIP_DATE } from '../../src/io/xlsx.js';
 import { excelWorkbook, loadExcel } from '../../src/io/xlsx-writer.js';
-import { WHOLE_ENTRY_BYTES, ZipWriter } from '../../src/io/zip-writer.js';
+import { WHOLE_ENTRY_BYTES, ZIP_MAX_ENTRIES, ZipWriter } from '../../src/io/zip-writer.js';
 
 /** What qcode wrote before the streamed writer: exceljs's workbook, packed again by zipSync with fixed dates. */
 async function exceljsBytes(workbook: Workbook): Promise<Uint8Array> {
@@ -68,11 +68,17 @@ describe('ZipWriter', () => {
   it('writes zipSync\'s bytes for whole entries (folders and non-ASCII names too)', async () => {
     const files: [string, Uint8Array][] = [['a/', new Uint8Array(0)], ['a/b.txt', new TextEncoder().encode('hello '.repeat(1000))], ['é.txt', new Uint8Array([1, 2, 3])]];
     const chunks: Uint8Array[] = [];
-    const zip = new ZipWriter(async (b) => void chunks.push(b), XLSX_ZIP_DATE);
+    const zip = new ZipWriter(async (b) => void chunks.push(b), XLSX_ZIP_DATE, workbookTooLarge);
     for (const [name, data] of files) await zip.add(name, data);
     await zip.finish();
     const entries: Zippable = {};
     for (const [name, data] of files) entries[name] = [data, { mtime: XLSX_ZIP_DATE }];
     expect(Buffer.concat(chunks).equals(Buffer.from(zipSync(entries, { level: 6 })))).toBe(true);
+  });
+
+  it('refuses more files than a zip without ZIP64 records, in the caller\'s words, rather than write a broken archive', async () => {
+    const zip = new ZipWriter(async () => undefined, XLSX_ZIP_DATE, workbookTooLarge);
+    for (let i = 0; i <= ZIP_MAX_ENTRIES; i++) await zip.add(`f${i}`, new Uint8Array(0));
+    await expect(zip.finish()).rejects.toThrow(/QC706|65,536 files/);
   });
 });

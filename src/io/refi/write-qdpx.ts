@@ -64,7 +64,7 @@ export async function readQdpxCoders(study: CompactStudy, only: string[] | undef
  */
 export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[], options: PassOptions, sink: ZipSink): Promise<void> {
   const t = study.segments;
-  const zip = new ZipWriter(sink, FIXED_DATE);
+  const zip = new ZipWriter(sink, FIXED_DATE, (what) => new QcodeError([diag('QC707', `the project would hold ${what}`)]));
   const frame = formatProjectFrame({ name: study.codebook.title || study.codebook.name, codebook: study.codebook, documents: t.documents, coders: coders.map((c) => c.coder) });
   const sorted = [...coders].sort((a, b) => (a.coder < b.coder ? -1 : a.coder > b.coder ? 1 : 0));
   const spansOf = sorted.map((c) => {
