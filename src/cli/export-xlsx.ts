@@ -30,10 +30,9 @@ export async function exportXlsx(ctx: CommandContext, opts: XlsxOptions): Promis
   if (rows.needsTexts) {
     await forEachStudyDocument(study, options, (d) => rows.hasRows(d), (d, _doc, segments) => {
       const from = study.segments.segmentsOf(d).from;
-      for (const _ of rows.longRows(d, (n) => (rows.tallyText(segments[n - from]!.text), ''))) void _;
+      rows.tallyTexts(d, (n) => segments[n - from]!.text);
     });
     rows.settleText();
-    rows.rewind();
   }
   const target = resolveOutput(ctx, opts.output, { project: study.project, file: `exports/${coder}-tables.xlsx` }, { stdout: true });
   await streamOutput(

@@ -25,12 +25,12 @@ export interface ExportSheetPlan {
  * way (each column's kind from all its values, as typedRows decides it).
  * The kinds are tallied from the tables first; the text column's only when
  * every segment with a row is short enough to be a number or a date, from
- * the texts (`tallyText`, a pass over those segments before the rows).
+ * the texts (`tallyTexts`, a pass over those segments before the rows).
  */
 export class ExportWorkbookRows {
   readonly long: ExportSheetPlan;
   readonly wide: ExportSheetPlan;
-  /** Whether the text column's kind waits on the texts (tallyText for each segment with a row, then settleText). */
+  /** Whether the text column's kind waits on the texts (tallyTexts for each document with rows, then settleText). */
   readonly needsTexts: boolean;
   private readonly segments: SegmentTable;
   private readonly codeIds: string[];
@@ -90,18 +90,19 @@ export class ExportWorkbookRows {
     this.long.kinds[this.long.kinds.length - 1] = this.textTally.kind;
   }
 
-  /** A segment's text (each segment with a row, when needsTexts). */
-  tallyText(text: string): void {
-    this.textTally.add(text);
+  /** The texts of document d's segments with a row, for the text column's kind (when needsTexts, in corpus order, before the rows). */
+  tallyTexts(d: number, text: (n: number) => string): void {
+    const { codings } = this;
+    const { to } = this.segments.segmentsOf(d);
+    while (this.r < codings.length && codings.segment(this.r) < to) {
+      this.textTally.add(text(codings.segment(this.r)));
+      this.r = codings.segmentEnd(this.r);
+    }
   }
 
-  /** The text column's kind, once every text is tallied. */
+  /** The text column's kind, once every text is tallied; the rows start again from the first. */
   settleText(): void {
     this.long.kinds[this.long.kinds.length - 1] = this.textTally.kind;
-  }
-
-  /** Back to the first row, after a pass for the texts' kind. */
-  rewind(): void {
     this.r = 0;
   }
 
