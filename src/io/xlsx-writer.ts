@@ -84,6 +84,7 @@ interface PreparedModel {
 }
 
 type CellKind = 'null' | 'string' | 'number' | 'boolean' | 'date';
+const KINDS: readonly CellKind[] = ['null', 'string', 'number', 'boolean', 'date'];
 
 /**
  * XML text as exceljs writes it (utils.xmlEncode): the five entities, and
@@ -118,13 +119,16 @@ export class XlsxWriter {
   private seenLastColumn = 0;
   /** Per sheet, the rows that first used a cell style: the skeleton replays them. */
   private readonly firstUses: WorkbookCell[][][];
-  private styleOf = new Map<string, number>();
+  /** Style numbers of the current sheet's data cells by column and kind (KINDS order); -1 until first used. */
+  private styleOf: number[] = [];
   private styles: StyleManager | null = null;
   private colStyles: object[] = [];
   private epilogue = '';
   private over = 0;
   private firstOver = '';
   private letters: string[] = [];
+  /** Rows made and not yet handed to the entry. */
+  private pending = '';
 
   private constructor(
     private readonly ExcelJS: ExcelJs,
@@ -166,11 +170,11 @@ export class XlsxWriter {
     this.seenLastColumn = 0;
     this.over = 0;
     this.styles = model.styles;
-    this.styleOf.clear();
+    this.styleOf = [];
     const ws = workbook.worksheets[k]!;
     this.colStyles = this.sheets[k]!.columns.map((_, c) => ws.getColumn(c + 1).style as object);
     this.entry = this.zip.entry(sheetName);
-    await this.entry.write(prologue);
+    this.pending = prologue;
     const header = model.worksheets[k]!.rows[0]!;
     this.rowNumber = 0;
     await this.writeRow(
@@ -192,6 +196,7 @@ export class XlsxWriter {
   /** Ends the current sheet; QC706 if a string cell was over a spreadsheet's limit. */
   async endSheet(): Promise<void> {
     const entry = this.entry!;
+    await this.flushRows();
     await entry.write(this.epilogue);
     await entry.end();
     this.entry = null;
@@ -254,19 +259,18 @@ export class XlsxWriter {
 
   /** The style number of a data cell of column c, as exceljs numbers it: the column's style, a date's number format added. */
   private cellStyle(c: number, cell: WorkbookCell): number {
-    const kind: CellKind = cell === null ? 'null' : typeof cell === 'object' ? 'date' : (typeof cell as CellKind);
-    const key = `${c}:${kind}`;
-    let id = this.styleOf.get(key);
-    if (id === undefined) {
-      const col = (this.colStyles[c] ?? {}) as Record<string, unknown>;
-      const style: Record<string, unknown> = {};
-      for (const k of ['numFmt', 'font', 'alignment', 'border', 'fill', 'protection']) if (col[k]) style[k] = col[k];
-      if (kind === 'date') style.numFmt = 'yyyy-mm-dd';
-      const V = this.ExcelJS.ValueType;
-      const type = { null: V.Null, string: V.String, number: V.Number, boolean: V.Boolean, date: V.Date }[kind];
-      id = this.styles!.addStyleModel(style, type);
-      this.styleOf.set(key, id);
-    }
+    const k = cell === null ? 0 : typeof cell === 'string' ? 1 : typeof cell === 'number' ? 2 : typeof cell === 'boolean' ? 3 : 4;
+    const known = this.styleOf[c * KINDS.length + k];
+    if (known !== undefined) return known;
+    const kind = KINDS[k]!;
+    const col = (this.colStyles[c] ?? {}) as Record<string, unknown>;
+    const style: Record<string, unknown> = {};
+    for (const key of ['numFmt', 'font', 'alignment', 'border', 'fill', 'protection']) if (col[key]) style[key] = col[key];
+    if (kind === 'date') style.numFmt = 'yyyy-mm-dd';
+    const V = this.ExcelJS.ValueType;
+    const type = { null: V.Null, string: V.String, number: V.Number, boolean: V.Boolean, date: V.Date }[kind];
+    const id = this.styles!.addStyleModel(style, type);
+    this.styleOf[c * KINDS.length + k] = id;
     return id;
   }
 
@@ -287,7 +291,7 @@ export class XlsxWriter {
       if (typeof cell === 'string') {
         if (cell.length > CELL_MAX_CHARS && this.over++ === 0) this.firstOver = `cell ${this.letter(c)}${r} (${this.sheets[this.sheet]!.columns[c]?.header ?? ''}) holds ${cell.length.toLocaleString('en-US')} characters`;
         xml += `${head} t="s"><v>${this.strings.add(cell)}</v></c>`;
-      } else if (typeof cell === 'number') xml += `${head}><v>${xmlEncode(String(cell))}</v></c>`;
+      } else if (typeof cell === 'number') xml += `${head}><v>${cell}</v></c>`;
       else if (typeof cell === 'boolean') xml += `${head} t="b"><v>${cell ? 1 : 0}</v></c>`;
       else xml += `${head}><v>${25569 + new Date(`${cell.date}T00:00:00Z`).getTime() / 86_400_000}</v></c>`;
     }
@@ -295,7 +299,15 @@ export class XlsxWriter {
       this.seenLastRow = r;
       this.seenLastColumn = Math.max(this.seenLastColumn, last);
     }
-    await this.entry!.write(`${xml}</row>`);
+    this.pending += `${xml}</row>`;
+    if (this.pending.length > 1 << 16) await this.flushRows();
+  }
+
+  /** Rows gathered go to the entry (a write per row cost an await per row). */
+  private async flushRows(): Promise<void> {
+    const rows = this.pending;
+    this.pending = '';
+    await this.entry!.write(rows);
   }
 
   private letter(c: number): string {
