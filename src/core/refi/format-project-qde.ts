@@ -1,7 +1,7 @@
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { DocumentHead } from '../segment/segment-table.js';
 import { QCODE_VERSION } from '../util/version.js';
-import { formatXmlDocument, formatXmlElement, type XmlNode } from './format-xml.js';
+import { escapeXmlAttribute, escapeXmlText, formatXmlDocument, formatXmlElement, type XmlNode } from './format-xml.js';
 import { codeGuid, codebookNotes, formatRefiCodes, qcodeCommentText } from './format-refi-codebook.js';
 import { deriveGuid, guidKey, isGuid } from './guid.js';
 
@@ -124,49 +124,40 @@ export function formatProjectFrame(input: { name: string; codebook: Codebook; do
  */
 export function formatTextSource(doc: DocumentHead, sels: readonly ProjectSelection[], frame: ProjectFrame, excerptOf: (start: number, end: number) => string): string {
   const guid = documentGuid(doc);
-  const node: XmlNode = {
-    name: 'TextSource',
-    attrs: [
-      ['guid', guid],
-      ['name', doc.id],
-      ['plainTextPath', `internal://${guid}.txt`],
-    ],
-    children: [
-      ...sels.map((sel): XmlNode => {
-        const user = coderGuid(sel.coder);
-        const id = `selection:${sel.coder}:${doc.id}:${sel.start}:${sel.end}:${sel.memo}`;
-        return {
-          name: 'PlainTextSelection',
-          attrs: [
-            ['guid', deriveGuid(id)],
-            ['name', excerpt(excerptOf(sel.start, sel.end))],
-            ['startPosition', String(sel.start)],
-            ['endPosition', String(sel.end)],
-            ['creatingUser', user],
-          ],
-          children: [
-            ...(sel.memo ? [{ name: 'Description', text: sel.memo }] : []),
-            ...sel.codes.map((code) => ({
-              name: 'Coding',
-              attrs: [
-                ['guid', deriveGuid(`${id}:${code}`)],
-                ['creatingUser', user],
-              ] as [string, string][],
-              children: [{ name: 'CodeRef', attrs: [['targetGUID', frame.codeGuids.get(code)!]] as [string, string][] }],
-            })),
-          ],
-        };
-      }),
-      ...frame.keys
-        .filter((k) => doc.metadata[k] !== undefined)
-        .map((k): XmlNode => ({
-          name: 'VariableValue',
-          children: [
-            { name: 'VariableRef', attrs: [['targetGUID', variableGuid(k)]] },
-            { name: 'TextValue', text: doc.metadata[k]! },
-          ],
-        })),
-    ],
-  };
-  return formatXmlElement(node, 2);
+  const variables = frame.keys
+    .filter((k) => doc.metadata[k] !== undefined)
+    .map((k): XmlNode => ({
+      name: 'VariableValue',
+      children: [
+        { name: 'VariableRef', attrs: [['targetGUID', variableGuid(k)]] },
+        { name: 'TextValue', text: doc.metadata[k]! },
+      ],
+    }));
+  const open = `    <TextSource guid="${escapeXmlAttribute(guid)}" name="${escapeXmlAttribute(doc.id)}" plainTextPath="${escapeXmlAttribute(`internal://${guid}.txt`)}"`;
+  if (sels.length === 0 && variables.length === 0) return `${open}/>`;
+  let out = `${open}>`;
+  for (const sel of sels) out += `\n${formatSelection(doc.id, sel, frame, excerptOf)}`;
+  for (const v of variables) out += `\n${formatXmlElement(v, 3)}`;
+  return `${out}\n    </TextSource>`;
+}
+
+/**
+ * A PlainTextSelection element inside a TextSource, as formatXmlElement
+ * writes its node (written directly: a corpus has one per coded segment and
+ * coder, and the nodes were most of an export's garbage).
+ */
+function formatSelection(docId: string, sel: ProjectSelection, frame: ProjectFrame, excerptOf: (start: number, end: number) => string): string {
+  const user = escapeXmlAttribute(coderGuid(sel.coder));
+  const id = `selection:${sel.coder}:${docId}:${sel.start}:${sel.end}:${sel.memo}`;
+  const open = `      <PlainTextSelection guid="${deriveGuid(id)}" name="${escapeXmlAttribute(excerpt(excerptOf(sel.start, sel.end)))}" startPosition="${sel.start}" endPosition="${sel.end}" creatingUser="${user}"`;
+  if (!sel.memo && sel.codes.length === 0) return `${open}/>`;
+  let out = `${open}>`;
+  if (sel.memo) out += `\n        <Description>${escapeXmlText(sel.memo)}</Description>`;
+  for (const code of sel.codes) {
+    out += `\n        <Coding guid="${deriveGuid(`${id}:${code}`)}" creatingUser="${user}">`;
+    const target = frame.codeGuids.get(code);
+    out += target === undefined ? '\n          <CodeRef/>' : `\n          <CodeRef targetGUID="${escapeXmlAttribute(target)}"/>`;
+    out += '\n        </Coding>';
+  }
+  return `${out}\n      </PlainTextSelection>`;
 }
