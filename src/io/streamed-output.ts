@@ -93,6 +93,13 @@ export class StreamedOutput {
     this.filled += this.buffer.write(text, this.filled, 'utf8');
   }
 
+  /** Appends bytes (a zip's, made in pieces): earlier text goes first. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    // A stream may hold on to what it is given, and a producer may reuse its bytes: a stream gets a copy.
+    await this.send(this.target.kind === 'writable' ? Buffer.from(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
   private async flush(): Promise<void> {
     if (this.filled === 0) return;
     const bytes = this.buffer.subarray(0, this.filled);

@@ -1,79 +1,58 @@
-import { unzipSync, zipSync, type Zippable } from 'fflate';
-import type { Workbook, WorkbookCell } from '../core/format/workbook.js';
-import { columnLetters } from '../core/format/workbook.js';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Workbook } from '../core/format/workbook.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import { checkWorkbookLimits } from '../core/format/workbook-limits.js';
+import { tempPathFor } from './temp-file.js';
+import { loadExcel, XlsxWriter } from './xlsx-writer.js';
+import { ZipWriter } from './zip-writer.js';
 
-// exceljs (MIT, on the npm registry) reads and writes .xlsx with data
-// validation, frozen panes and cell styles. It is loaded only by the
-// commands that read or write a workbook (sheet, import of .xlsx, export
-// --format xlsx), never by the rest of the CLI.
-type ExcelJs = typeof import('exceljs');
-let excel: Promise<ExcelJs> | undefined;
-function loadExcel(): Promise<ExcelJs> {
-  excel ??= import('exceljs').then((m) => ((m as { default?: ExcelJs }).default ?? m) as ExcelJs);
-  return excel;
-}
-
-/** Document properties and zip entries carry this date: the same workbook is the same bytes on every run. */
-const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
-
-function toExcelValue(cell: WorkbookCell): string | number | boolean | Date | null {
-  if (cell === null || typeof cell !== 'object') return cell;
-  return new Date(`${cell.date}T00:00:00Z`);
-}
+/** Zip entries carry this date: the same workbook is the same bytes on every run. */
+export const XLSX_ZIP_DATE = new Date(Date.UTC(1980, 0, 1));
 
 /**
- * A workbook as .xlsx bytes. Text cells are written as text (a value
- * starting with `=` is text, not a formula), numbers as numbers, dates as
- * dates shown yyyy-mm-dd. exceljs stamps zip entries with the current time,
- * so the archive is packed again with fixed dates. A workbook a spreadsheet
- * could not hold (QC706) is refused before any of it is made.
+ * A workbook as .xlsx bytes, through the streamed writer (XlsxWriter, the
+ * bytes exceljs writes). Text cells are written as text (a value starting
+ * with `=` is text, not a formula), numbers as numbers, dates as dates shown
+ * yyyy-mm-dd. A workbook a spreadsheet could not hold (QC706) is refused
+ * before any of it is made.
  */
 export async function formatXlsx(workbook: Workbook): Promise<Uint8Array> {
   const tooLarge = checkWorkbookLimits(workbook);
   if (tooLarge.length > 0) throw new QcodeError(tooLarge);
-  const ExcelJS = await loadExcel();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'qcode';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  for (const sheet of workbook.sheets) {
-    const views = sheet.freeze ? [{ state: 'frozen' as const, xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] : [];
-    const ws = wb.addWorksheet(sheet.name, { views });
-    ws.columns = sheet.columns.map((c) => ({
-      header: c.header,
-      width: c.width ?? Math.min(40, Math.max(8, c.header.length + 2)),
-      hidden: c.hidden ?? false,
-      style: c.wrap ? { alignment: { wrapText: true, vertical: 'top' as const } } : { alignment: { vertical: 'top' as const } },
-    }));
-    ws.getRow(1).font = { bold: true };
-    for (const row of sheet.rows) {
-      const added = ws.addRow(row.map(toExcelValue));
-      row.forEach((cell, i) => {
-        if (cell !== null && typeof cell === 'object') added.getCell(i + 1).numFmt = 'yyyy-mm-dd';
-      });
+  const chunks: Uint8Array[] = [];
+  const zip = new ZipWriter(async (bytes) => void chunks.push(bytes), XLSX_ZIP_DATE, workbookTooLarge);
+  const writer = await XlsxWriter.open(workbook.sheets, zip, tempPathFor(path.join(tmpdir(), 'qcode-strings'), 'sst'));
+  try {
+    for (const [k, sheet] of workbook.sheets.entries()) {
+      await writer.beginSheet(k, sheetDimension(sheet));
+      for (const row of sheet.rows) await writer.row(row);
+      await writer.endSheet();
     }
-    for (const v of sheet.validations ?? []) {
-      if (v.lastRow < v.firstRow) continue;
-      const range = `${columnLetters(v.firstColumn)}${v.firstRow}:${columnLetters(v.lastColumn)}${v.lastRow}`;
-      // In exceljs since 4.0, missing from its type declarations.
-      (ws as unknown as { dataValidations: { add(range: string, v: object): void } }).dataValidations.add(range, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${v.list.join(',')}"`],
-        showInputMessage: true,
-        prompt: v.prompt,
-        showErrorMessage: true,
-        errorStyle: v.warnOnly ? 'warning' : 'stop',
-        error: v.prompt,
-      });
-    }
+    await writer.finish();
+  } finally {
+    writer.discard();
   }
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  const entries: Zippable = {};
-  for (const [name, data] of Object.entries(unzipSync(bytes))) entries[name] = [data, { mtime: FIXED_DATE }];
-  return zipSync(entries, { level: 6 });
+  return Buffer.concat(chunks);
+}
+
+/** QC706 for a workbook past what a zip without ZIP64 records (a sheet's XML over 4 GB). */
+export function workbookTooLarge(what: string): QcodeError {
+  return new QcodeError([diag('QC706', `the workbook would hold ${what}`)]);
+}
+
+/** The last row and column holding a value (the header row 1 among them), as exceljs writes a sheet's dimension. */
+function sheetDimension(sheet: Workbook['sheets'][number]): { lastRow: number; lastColumn: number } {
+  let lastRow = sheet.columns.length > 0 ? 1 : 0;
+  let lastColumn = sheet.columns.length;
+  for (const [i, row] of sheet.rows.entries()) {
+    let last = 0;
+    for (let c = 0; c < row.length; c++) if (row[c] !== null) last = c + 1;
+    if (last === 0) continue;
+    lastRow = i + 2;
+    lastColumn = Math.max(lastColumn, last);
+  }
+  return { lastRow, lastColumn };
 }
 
 /** A cell as read from a workbook: its kind, and its value as text (numbers in shortest form, booleans TRUE/FALSE, dates YYYY-MM-DD). */

@@ -63,3 +63,34 @@ print(json.dumps(out))`,
     expect(excel.stderr).toContain('option --excel');
   });
 });
+
+describe('export --format xlsx, streamed', () => {
+  it('writes the bytes of the workbook made in memory (computeExportWorkbook), a text column of numbers and dates typed from the texts', async () => {
+    const { mkdtempSync, mkdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { computeExportWorkbook } = await import('../../src/core/analysis/export-workbook.js');
+    const { computeLongExport, computeWideExport } = await import('../../src/core/analysis/export-tables.js');
+    const { indexCodedSegments } = await import('../../src/core/analysis/coded-segments.js');
+    const { readProject } = await import('../../src/io/read-project.js');
+    const { readStudy } = await import('../../src/io/read-study.js');
+    const { readCodingFile, codingPath } = await import('../../src/io/coding-file.js');
+    const { formatXlsx } = await import('../../src/io/xlsx.js');
+    for (const texts of [['42', '2024-01-02', '-3.5'], ['2024-01-02', '1999-12-31'], ['7', '8'], ['tariff talk', '12']]) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'qcode-xlsx-'));
+      writeFileSync(path.join(dir, 'codebook.yaml'), 'name: t\nversion: 1.0.0\nlanguage: en\ncategories:\n  - id: all\n    label: All\n    codes:\n      - id: any\n        label: Any\n        definition: Anything with a digit.\n        patterns: ["/[0-9]/"]\n');
+      writeFileSync(path.join(dir, 'corpus.jsonl'), texts.map((text, i) => JSON.stringify({ id: String(100 + i), text, year: String(2000 + i), when: `2020-0${i + 1}-15` })).join('\n') + '\n');
+      writeFileSync(path.join(dir, 'qcode.yaml'), 'codebook: codebook.yaml\ncorpus: corpus.jsonl\nunit: document\n');
+      mkdirSync(path.join(dir, 'out'), { recursive: true });
+      const coded = await runQcode(['code', '-q'], { cwd: dir });
+      expect(coded.code, coded.stderr).toBe(0);
+      const r = await runQcode(['export', '--coder', 'auto', '--format', 'xlsx', '-o', 'tables.xlsx'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      const project = await readProject(dir);
+      const study = await readStudy(project);
+      const { codings } = await readCodingFile(codingPath(project, 'auto'), { codebook: study.codebook, segments: study.segments, coder: 'auto' });
+      const input = { codebook: study.codebook, documents: study.corpus, segments: study.segments, codings, coded: indexCodedSegments(study.segments, codings) };
+      const expected = await formatXlsx(computeExportWorkbook({ long: computeLongExport(input), wide: computeWideExport(input) }));
+      expect(readFileSync(path.join(dir, 'tables.xlsx')).equals(Buffer.from(expected)), texts.join(' | ')).toBe(true);
+    }
+  });
+});

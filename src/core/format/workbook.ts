@@ -50,17 +50,6 @@ export function dateCell(text: string): WorkbookCell {
   return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? { date: text } : text;
 }
 
-/** Whether every non-empty value of a column is a YYYY-MM-DD date (and one at least is). */
-export function isDateColumn(values: readonly unknown[]): boolean {
-  let any = false;
-  for (const v of values) {
-    if (v === '' || v === null || v === undefined) continue;
-    if (typeof v !== 'string' || typeof dateCell(v) === 'string') return false;
-    any = true;
-  }
-  return any;
-}
-
 /** Spreadsheet column letters of a 1-based column number: 1 → A, 27 → AA. */
 export function columnLetters(column: number): string {
   let s = '';

@@ -1,30 +1,22 @@
 import { listCodes, type Codebook } from '../model/codebook.js';
-import type { Coding } from '../model/coding.js';
-import type { Document } from '../model/document.js';
-import type { Segment } from '../model/segment.js';
-import type { SpanCoding } from '../model/span-coding.js';
-import { codePointIndex } from '../util/code-point-index.js';
+import type { DocumentHead } from '../segment/segment-table.js';
 import { QCODE_VERSION } from '../util/version.js';
-import { formatXmlDocument, type XmlNode } from './format-xml.js';
+import { escapeXmlAttribute, escapeXmlText, formatXmlDocument, formatXmlElement, type XmlNode } from './format-xml.js';
 import { codeGuid, codebookNotes, formatRefiCodes, qcodeCommentText } from './format-refi-codebook.js';
 import { deriveGuid, guidKey, isGuid } from './guid.js';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
-/** One coder's codings to export: span codings when the coder has them, else unit codings. */
-export interface ExportCoder {
+/** A selection of a document: one per coder, range and memo, holding each code applied there (in the order first applied). */
+export interface ProjectSelection {
+  start: number;
+  end: number;
   coder: string;
-  spans?: readonly SpanCoding[];
-  codings?: readonly Coding[];
+  memo: string;
+  codes: string[];
 }
 
-export interface ExportedProject {
-  qde: string;
-  /** Internal source files, `sources/<guid>.txt`, in document order. */
-  sources: { path: string; text: string }[];
-}
-
-export const documentGuid = (doc: Document) => (doc.metadata.guid && isGuid(doc.metadata.guid) ? doc.metadata.guid : deriveGuid(`document:${doc.id}`));
+export const documentGuid = (doc: DocumentHead) => (doc.metadata.guid && isGuid(doc.metadata.guid) ? doc.metadata.guid : deriveGuid(`document:${doc.id}`));
 const coderGuid = (coder: string) => deriveGuid(`coder:${coder}`);
 const variableGuid = (key: string) => deriveGuid(`variable:${key}`);
 
@@ -44,110 +36,65 @@ export function excerpt(text: string): string {
   }
 }
 
-interface Selection {
-  doc: string;
-  start: number;
-  end: number;
-  coder: string;
-  memo: string;
-  codes: string[];
+/**
+ * Gathers a document's selections as rows come (a coder's span or unit
+ * coding row at a time): rows of the same coder, range and memo share one.
+ */
+export class SelectionGatherer {
+  private readonly byKey = new Map<string, ProjectSelection>();
+
+  add(coder: string, start: number, end: number, code: string, memo: string): void {
+    const key = [coder, start, end, memo].join('\u0000');
+    let sel = this.byKey.get(key);
+    if (!sel) this.byKey.set(key, (sel = { start, end, coder, memo, codes: [] }));
+    if (code !== '' && !sel.codes.includes(code)) sel.codes.push(code);
+  }
+
+  /** The selections in document order (start, end, coder, memo); the gatherer is emptied. */
+  take(): ProjectSelection[] {
+    const sels = [...this.byKey.values()].sort((a, b) => a.start - b.start || a.end - b.end || (a.coder < b.coder ? -1 : a.coder > b.coder ? 1 : 0) || (a.memo < b.memo ? -1 : 1));
+    this.byKey.clear();
+    return sels;
+  }
 }
 
-/** Spans and unit codings as selections: one per coder, document, range and memo, holding each code applied there. */
-function selections(coders: readonly ExportCoder[], segments: readonly Segment[]): Selection[] {
-  const byKey = new Map<string, Selection>();
-  const add = (coder: string, doc: string, start: number, end: number, code: string, memo: string) => {
-    const key = [coder, doc, start, end, memo].join('\u0000');
-    let sel = byKey.get(key);
-    if (!sel) byKey.set(key, (sel = { doc, start, end, coder, memo, codes: [] }));
-    if (code !== '' && !sel.codes.includes(code)) sel.codes.push(code);
-  };
-  const segmentById = new Map(segments.map((s) => [s.segment_id, s]));
-  for (const c of coders) {
-    if (c.spans) for (const s of c.spans) add(c.coder, s.doc_id, s.start, s.end, s.code, s.memo);
-    else {
-      for (const row of c.codings ?? []) {
-        const seg = segmentById.get(row.segment_id);
-        if (seg) add(c.coder, seg.doc_id, seg.start, seg.end, row.code, row.memo);
-      }
-    }
-  }
-  return [...byKey.values()];
+/** What project.qde's sources need of the rest of it: metadata keys, the codebook's code GUIDs. */
+export interface ProjectFrame {
+  /** The file up to its sources (without a final line end). */
+  head: string;
+  /** From the end of the sources (with a line break before it) to the final line end. */
+  tail: string;
+  keys: string[];
+  codeGuids: ReadonlyMap<string, string>;
 }
 
 /**
  * A qcode project as a REFI-QDA project.qde (valid against the standard's
- * Project.xsd) and its internal sources: each document an internal UTF-8
- * .txt (its normalised text, so positions are plain code points, as the
- * standard counts), metadata as Text variables, the codebook, one user per
- * coder, and each coder's codings as selections with Coding and
- * creatingUser. A unit coding becomes a selection over its segment's span; a
- * "reviewed, no code" row a selection without a coding (the comment tells
- * qcode to read those back as such). GUIDs are kept or derived from ids, so
- * exporting twice gives the same bytes.
+ * Project.xsd), in parts so that a corpus is written a document at a time:
+ * the frame (the codebook, one user per coder, metadata as Text variables)
+ * and each document's TextSource (formatTextSource), its internal UTF-8 .txt
+ * named by its GUID (its normalised text, so positions are plain code
+ * points, as the standard counts). Each coder's codings are selections with
+ * Coding and creatingUser; a unit coding becomes a selection over its
+ * segment's span, a "reviewed, no code" row a selection without a coding
+ * (the comment tells qcode to read those back as such). GUIDs are kept or
+ * derived from ids, so exporting twice gives the same bytes.
  */
-export function formatProjectQde(input: { name: string; codebook: Codebook; documents: readonly Document[]; segments: readonly Segment[]; coders: readonly ExportCoder[] }): ExportedProject {
+export function formatProjectFrame(input: { name: string; codebook: Codebook; documents: readonly DocumentHead[]; coders: readonly string[] }): ProjectFrame {
   const { codebook, documents } = input;
-  const codeGuidById = new Map(listCodes(codebook).map((r) => [r.code.id, codeGuid(r.code)]));
-  const coders = [...input.coders].sort((a, b) => (a.coder < b.coder ? -1 : a.coder > b.coder ? 1 : 0));
+  const codeGuids = new Map(listCodes(codebook).map((r) => [r.code.id, codeGuid(r.code)]));
+  const coders = [...input.coders].sort();
   const keys: string[] = [];
-  for (const d of documents) for (const k of Object.keys(d.metadata)) if (k !== 'guid' && !keys.includes(k)) keys.push(k);
-  const byDoc = new Map<string, Selection[]>();
-  for (const sel of selections(coders, input.segments)) (byDoc.get(sel.doc) ?? byDoc.set(sel.doc, []).get(sel.doc)!).push(sel);
-
-  const sources: ExportedProject['sources'] = [];
+  const seen = new Set<string>();
   const documentIds: Record<string, string> = {};
-  const sourceNodes: XmlNode[] = documents.map((doc) => {
-    const guid = documentGuid(doc);
-    documentIds[guidKey(guid)] = doc.id;
-    sources.push({ path: `sources/${guid}.txt`, text: doc.text });
-    const index = codePointIndex(doc.text);
-    const sels = (byDoc.get(doc.id) ?? []).sort((a, b) => a.start - b.start || a.end - b.end || (a.coder < b.coder ? -1 : a.coder > b.coder ? 1 : 0) || (a.memo < b.memo ? -1 : 1));
-    return {
-      name: 'TextSource',
-      attrs: [
-        ['guid', guid],
-        ['name', doc.id],
-        ['plainTextPath', `internal://${guid}.txt`],
-      ],
-      children: [
-        ...sels.map((sel): XmlNode => {
-          const user = coderGuid(sel.coder);
-          const id = `selection:${sel.coder}:${doc.id}:${sel.start}:${sel.end}:${sel.memo}`;
-          return {
-            name: 'PlainTextSelection',
-            attrs: [
-              ['guid', deriveGuid(id)],
-              ['name', excerpt(doc.text.slice(index[sel.start], index[sel.end]))],
-              ['startPosition', String(sel.start)],
-              ['endPosition', String(sel.end)],
-              ['creatingUser', user],
-            ],
-            children: [
-              ...(sel.memo ? [{ name: 'Description', text: sel.memo }] : []),
-              ...sel.codes.map((code) => ({
-                name: 'Coding',
-                attrs: [
-                  ['guid', deriveGuid(`${id}:${code}`)],
-                  ['creatingUser', user],
-                ] as [string, string][],
-                children: [{ name: 'CodeRef', attrs: [['targetGUID', codeGuidById.get(code)!]] as [string, string][] }],
-              })),
-            ],
-          };
-        }),
-        ...keys
-          .filter((k) => doc.metadata[k] !== undefined)
-          .map((k): XmlNode => ({
-            name: 'VariableValue',
-            children: [
-              { name: 'VariableRef', attrs: [['targetGUID', variableGuid(k)]] },
-              { name: 'TextValue', text: doc.metadata[k]! },
-            ],
-          })),
-      ],
-    };
-  });
+  for (const d of documents) {
+    documentIds[guidKey(documentGuid(d))] = d.id;
+    for (const k of Object.keys(d.metadata)) {
+      if (k === 'guid' || seen.has(k)) continue;
+      seen.add(k);
+      keys.push(k);
+    }
+  }
   const notes = { ...codebookNotes(codebook), documents: documentIds, reviewMarks: true };
   const root: XmlNode = {
     name: 'Project',
@@ -157,12 +104,60 @@ export function formatProjectQde(input: { name: string; codebook: Codebook; docu
       ['origin', `qcode ${QCODE_VERSION}`],
     ],
     children: [
-      ...(coders.length ? [{ name: 'Users', children: coders.map((c): XmlNode => ({ name: 'User', attrs: [['guid', coderGuid(c.coder)], ['name', c.coder]] })) }] : []),
+      ...(coders.length ? [{ name: 'Users', children: coders.map((c): XmlNode => ({ name: 'User', attrs: [['guid', coderGuid(c)], ['name', c]] })) }] : []),
       { name: 'CodeBook', children: [formatRefiCodes(codebook)] },
       ...(keys.length ? [{ name: 'Variables', children: keys.map((k): XmlNode => ({ name: 'Variable', attrs: [['guid', variableGuid(k)], ['name', k], ['typeOfVariable', 'Text']] })) }] : []),
-      ...(sourceNodes.length ? [{ name: 'Sources', children: sourceNodes }] : []),
     ],
   };
   root.children![0]!.comment = qcodeCommentText(notes);
-  return { qde: formatXmlDocument(root), sources };
+  // The root's last line closes it: the sources go before it, inside <Sources> when there are any.
+  const lines = formatXmlDocument(root).slice(0, -1).split('\n');
+  const close = lines.pop()!;
+  if (documents.length === 0) return { head: lines.join('\n'), tail: `\n${close}\n`, keys, codeGuids };
+  return { head: `${lines.join('\n')}\n  <Sources>`, tail: `\n  </Sources>\n${close}\n`, keys, codeGuids };
+}
+
+/**
+ * One document's TextSource element (indented as inside <Sources>, no line
+ * end): its selections (in SelectionGatherer.take's order), named by
+ * `excerptOf(start, end)`, the text of the range, and its metadata values.
+ */
+export function formatTextSource(doc: DocumentHead, sels: readonly ProjectSelection[], frame: ProjectFrame, excerptOf: (start: number, end: number) => string): string {
+  const guid = documentGuid(doc);
+  const variables = frame.keys
+    .filter((k) => doc.metadata[k] !== undefined)
+    .map((k): XmlNode => ({
+      name: 'VariableValue',
+      children: [
+        { name: 'VariableRef', attrs: [['targetGUID', variableGuid(k)]] },
+        { name: 'TextValue', text: doc.metadata[k]! },
+      ],
+    }));
+  const open = `    <TextSource guid="${escapeXmlAttribute(guid)}" name="${escapeXmlAttribute(doc.id)}" plainTextPath="${escapeXmlAttribute(`internal://${guid}.txt`)}"`;
+  if (sels.length === 0 && variables.length === 0) return `${open}/>`;
+  let out = `${open}>`;
+  for (const sel of sels) out += `\n${formatSelection(doc.id, sel, frame, excerptOf)}`;
+  for (const v of variables) out += `\n${formatXmlElement(v, 3)}`;
+  return `${out}\n    </TextSource>`;
+}
+
+/**
+ * A PlainTextSelection element inside a TextSource, as formatXmlElement
+ * writes its node (written directly: a corpus has one per coded segment and
+ * coder, and the nodes were most of an export's garbage).
+ */
+function formatSelection(docId: string, sel: ProjectSelection, frame: ProjectFrame, excerptOf: (start: number, end: number) => string): string {
+  const user = escapeXmlAttribute(coderGuid(sel.coder));
+  const id = `selection:${sel.coder}:${docId}:${sel.start}:${sel.end}:${sel.memo}`;
+  const open = `      <PlainTextSelection guid="${deriveGuid(id)}" name="${escapeXmlAttribute(excerpt(excerptOf(sel.start, sel.end)))}" startPosition="${sel.start}" endPosition="${sel.end}" creatingUser="${user}"`;
+  if (!sel.memo && sel.codes.length === 0) return `${open}/>`;
+  let out = `${open}>`;
+  if (sel.memo) out += `\n        <Description>${escapeXmlText(sel.memo)}</Description>`;
+  for (const code of sel.codes) {
+    out += `\n        <Coding guid="${deriveGuid(`${id}:${code}`)}" creatingUser="${user}">`;
+    const target = frame.codeGuids.get(code);
+    out += target === undefined ? '\n          <CodeRef/>' : `\n          <CodeRef targetGUID="${escapeXmlAttribute(target)}"/>`;
+    out += '\n        </Coding>';
+  }
+  return `${out}\n      </PlainTextSelection>`;
 }

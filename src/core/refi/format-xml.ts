@@ -44,6 +44,13 @@ function formatNode(node: XmlNode, depth: number, out: string[]): void {
   } else out.push(`${pad}<${node.name}${attrs}/>`);
 }
 
+/** One element at a depth (two spaces each) within a document, without a final line end. */
+export function formatXmlElement(node: XmlNode, depth: number): string {
+  const out: string[] = [];
+  formatNode(node, depth, out);
+  return out.join('\n');
+}
+
 /** A whole document: XML declaration, the root element, a final line end. */
 export function formatXmlDocument(root: XmlNode): string {
   const out = ['<?xml version="1.0" encoding="utf-8"?>'];

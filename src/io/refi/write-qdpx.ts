@@ -1,44 +1,114 @@
-import { zipSync, type Zippable } from 'fflate';
+import type { CodingTable } from '../../core/coding/coding-table.js';
 import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
-import { formatProjectQde, type ExportCoder } from '../../core/refi/format-project-qde.js';
-import { codingPath, listCodingCoders, readCodingFile } from '../coding-file.js';
-import type { Study } from '../read-study.js';
-import { listSpanCoders, readCoderSpans } from '../span-file.js';
+import type { SpanCoding } from '../../core/model/span-coding.js';
+import { documentGuid, formatProjectFrame, formatTextSource, SelectionGatherer } from '../../core/refi/format-project-qde.js';
 import { appendAll } from '../../core/util/bulk-array.js';
+import { codePointCursor } from '../../core/util/code-point-cursor.js';
+import { codingPath, listCodingCoders } from '../coding-file.js';
+import { readCodingTable } from '../read-coding-table.js';
+import { forEachStudyDocument, type CompactStudy } from '../read-segment-table.js';
+import type { StudyOptions } from '../read-study.js';
+import { listSpanCoders, preslicedDocuments, readCoderSpans } from '../span-file.js';
+import { ZipWriter, type ZipSink } from '../zip-writer.js';
+import type { LocatedSpan } from '../../core/spans/parse-span-file.js';
 
 /** Zip entries carry this date (local time, as the zip format stores it): every export of the same project is the same bytes. */
 const FIXED_DATE = new Date(1980, 0, 1, 0, 0, 0);
 
-/**
- * `qcode export --format qdpx`: the project as a REFI-QDA archive. Each coder
- * is exported once: from the span file when there is one (the codings as made
- * in a QDA tool), else from the unit coding file.
- */
-export async function buildQdpx(study: Study, only: string[] | undefined, display: (p: string) => string): Promise<{ bytes: Uint8Array; coders: { coder: string; from: 'spans' | 'units'; codings: number }[]; diagnostics: Diagnostic[] }> {
+/** A coder as exported: from the span file when there is one (the codings as made in a QDA tool), else from the unit coding file. */
+export type QdpxCoder = { coder: string; spans: readonly SpanCoding[]; codings?: undefined } | { coder: string; codings: CodingTable; spans?: undefined };
+
+export interface QdpxCoderSummary {
+  coder: string;
+  from: 'spans' | 'units';
+  codings: number;
+}
+
+type PassOptions = Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'> & { display: (p: string) => string };
+
+/** The coders of `only` (default: every coder with a span or coding file), each read and checked once. */
+export async function readQdpxCoders(study: CompactStudy, only: string[] | undefined, options: PassOptions): Promise<{ coders: QdpxCoder[]; summary: QdpxCoderSummary[]; diagnostics: Diagnostic[] }> {
   const spanCoders = await listSpanCoders(study.project);
   const unitCoders = await listCodingCoders(study.project.outDir);
   const all = [...new Set([...spanCoders, ...unitCoders])].sort();
   for (const name of only ?? []) if (!all.includes(name)) throw new QcodeError([diag('QC412', `no coding or span file for coder '${name}'`)]);
   const diagnostics: Diagnostic[] = [];
-  const coders: ExportCoder[] = [];
-  const summary: { coder: string; from: 'spans' | 'units'; codings: number }[] = [];
+  const coders: QdpxCoder[] = [];
+  const summary: QdpxCoderSummary[] = [];
   for (const coder of only ?? all) {
     if (spanCoders.includes(coder)) {
-      const read = await readCoderSpans(study, coder, display);
+      const source = { project: study.project, codebook: study.codebook, documents: (rows: readonly LocatedSpan[]) => preslicedDocuments(study, rows, options) };
+      const read = await readCoderSpans(source, coder, options.display);
       appendAll(diagnostics, read.diagnostics);
       coders.push({ coder, spans: read.spans });
       summary.push({ coder, from: 'spans', codings: read.spans.filter((s) => s.code !== '').length });
     } else {
-      const read = await readCodingFile(codingPath(study.project, coder), { codebook: study.codebook, segments: study.segments, coder, study, display });
+      const read = await readCodingTable(codingPath(study.project, coder), { codebook: study.codebook, segments: study.segments, coder, study, display: options.display });
       appendAll(diagnostics, read.diagnostics);
       coders.push({ coder, codings: read.codings });
-      summary.push({ coder, from: 'units', codings: read.codings.filter((c) => c.code !== '').length });
+      let coded = 0;
+      for (let r = 0; r < read.codings.length; r++) if (read.codings.code(r) !== 0) coded++;
+      summary.push({ coder, from: 'units', codings: coded });
     }
   }
-  const exported = formatProjectQde({ name: study.codebook.title || study.codebook.name, codebook: study.codebook, documents: study.corpus, segments: study.segments, coders });
-  const encoder = new TextEncoder();
-  const entries: Zippable = { 'project.qde': [encoder.encode(exported.qde), { mtime: FIXED_DATE }] };
-  for (const s of exported.sources) entries[s.path] = [encoder.encode(s.text), { mtime: FIXED_DATE }];
-  return { bytes: zipSync(entries, { level: 6, mtime: FIXED_DATE }), coders: summary, diagnostics };
+  return { coders, summary, diagnostics };
+}
+
+/**
+ * `qcode export --format qdpx`: the project as a REFI-QDA archive, written
+ * as it is made: project.qde a document at a time from one pass over the
+ * corpus (each document's selections gathered from the coders' tables and
+ * spans), then each document's internal .txt from a second pass. Only the
+ * spans and the zip's directory are held.
+ */
+export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[], options: PassOptions, sink: ZipSink): Promise<void> {
+  const t = study.segments;
+  const zip = new ZipWriter(sink, FIXED_DATE, (what) => new QcodeError([diag('QC707', `the project would hold ${what}`)]));
+  const frame = formatProjectFrame({ name: study.codebook.title || study.codebook.name, codebook: study.codebook, documents: t.documents, coders: coders.map((c) => c.coder) });
+  const sorted = [...coders].sort((a, b) => (a.coder < b.coder ? -1 : a.coder > b.coder ? 1 : 0));
+  const spansOf = sorted.map((c) => {
+    const byDoc = new Map<number, SpanCoding[]>();
+    for (const s of c.spans ?? []) {
+      const d = t.documentNumber(s.doc_id);
+      const list = byDoc.get(d);
+      if (list) list.push(s);
+      else byDoc.set(d, [s]);
+    }
+    return byDoc;
+  });
+  const next = sorted.map(() => 0);
+  const gather = new SelectionGatherer();
+  const qde = zip.entry('project.qde');
+  await qde.write(frame.head);
+  await forEachStudyDocument(study, options, () => true, async (d, doc) => {
+    const to = t.segmentsOf(d).to;
+    for (const [i, c] of sorted.entries()) {
+      if (c.spans) for (const s of spansOf[i]!.get(d) ?? []) gather.add(c.coder, s.start, s.end, s.code, s.memo);
+      const codings = c.codings;
+      if (!codings) continue;
+      let r = next[i]!;
+      for (; r < codings.length && codings.segment(r) < to; r++) {
+        const n = codings.segment(r);
+        gather.add(c.coder, t.start(n), t.end(n), codings.codeId(r), codings.memo(r));
+      }
+      next[i] = r;
+    }
+    const from = codePointCursor(doc.text);
+    const upTo = codePointCursor(doc.text);
+    await qde.write(`\n${formatTextSource(t.documents[d]!, gather.take(), frame, (start, end) => doc.text.slice(from(start), upTo(end)))}`);
+  });
+  await qde.write(frame.tail);
+  await qde.end();
+  // Two documents of one GUID (a metadata guid given twice) would be one file: the first keeps it.
+  const written = new Set<string>();
+  await forEachStudyDocument(study, options, () => true, async (d, doc) => {
+    const name = `sources/${documentGuid(t.documents[d]!)}.txt`;
+    if (written.has(name)) return;
+    written.add(name);
+    const entry = zip.entry(name);
+    await entry.write(doc.text);
+    await entry.end();
+  });
+  await zip.finish();
 }

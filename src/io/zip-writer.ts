@@ -1,0 +1,262 @@
+import { crc32, createDeflateRaw, type ZlibOptions } from 'node:zlib';
+import { deflateSync } from 'fflate';
+import type { QcodeError } from '../core/diagnostics/qcode-error.js';
+
+/** Where the archive's bytes go, in order (a streamed output, or memory). */
+export type ZipSink = (bytes: Uint8Array) => Promise<void>;
+
+/** Files a zip without ZIP64 holds (its count is 16 bits). */
+export const ZIP_MAX_ENTRIES = 65_535;
+/** Sizes and offsets a zip without ZIP64 can record (32 bits). */
+const ZIP_MAX_BYTES = 0xffff_ffff;
+
+/**
+ * An entry up to this size is compressed whole by fflate's deflateSync, the
+ * bytes zipSync made for every archive qcode wrote before it streamed them
+ * (fflate's streaming Deflate makes other bytes, even given the whole entry
+ * in one push: measured), so a small workbook or project is the same file as
+ * ever. A larger entry is deflated as it is made (zlib, on its own thread)
+ * with its sizes in a data descriptor after it: such archives were never
+ * made before (the study did not fit in memory).
+ */
+export const WHOLE_ENTRY_BYTES = 8 << 20;
+
+interface CentralRecord {
+  name: Uint8Array;
+  utf8: boolean;
+  descriptor: boolean;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+}
+
+/**
+ * A zip archive written entry after entry to a sink, byte for byte what
+ * fflate's zipSync writes for the same entries at level 6 (no extra fields,
+ * no comments, all entries deflated), without holding the archive: only the
+ * central directory (a few dozen bytes an entry) stays in memory. Dates are
+ * read in local time, as zipSync reads them.
+ */
+export class ZipWriter {
+  private offset = 0;
+  private readonly central: CentralRecord[] = [];
+  private readonly dosTime: number;
+  private open = false;
+
+  /**
+   * `tooLarge` words the refusal of an archive past what a zip without ZIP64
+   * records (QC706 for a workbook, QC707 for a project), given what it would hold.
+   */
+  constructor(
+    private readonly sink: ZipSink,
+    mtime: Date,
+    private readonly tooLarge: (what: string) => QcodeError,
+  ) {
+    const y = mtime.getFullYear() - 1980;
+    if (y < 0 || y > 119) throw new Error('ZipWriter: a zip date is between 1980 and 2099');
+    this.dosTime = ((y << 25) | ((mtime.getMonth() + 1) << 21) | (mtime.getDate() << 16) | (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1)) >>> 0;
+  }
+
+  /** Number of entries so far. */
+  get entries(): number {
+    return this.central.length;
+  }
+
+  /** A whole entry (a folder is a name ending in / with no bytes). */
+  async add(name: string, data: Uint8Array): Promise<void> {
+    if (this.open) throw new Error('ZipWriter.add: an entry is still being written');
+    const compressed = deflateSync(data, { level: 6 });
+    const record = this.record(name, false);
+    record.crc = crc32(data);
+    record.size = data.length;
+    record.compressed = compressed.length;
+    await this.emit(this.header(record, false));
+    await this.emit(compressed);
+  }
+
+  /** An entry written in pieces: whole (as add) if it ends within WHOLE_ENTRY_BYTES, else deflated as it comes. */
+  entry(name: string): ZipEntryWriter {
+    if (this.open) throw new Error('ZipWriter.entry: an entry is still being written');
+    this.open = true;
+    return new ZipEntryWriter(this, name);
+  }
+
+  /** The central directory and its end record; refused (QC707) past what a zip without ZIP64 records. */
+  async finish(): Promise<void> {
+    if (this.central.length > ZIP_MAX_ENTRIES) throw this.tooLarge(`${this.central.length.toLocaleString('en-US')} files; a zip without ZIP64 holds at most ${ZIP_MAX_ENTRIES.toLocaleString('en-US')}`);
+    const start = this.offset;
+    if (start > ZIP_MAX_BYTES) throw this.tooLarge('over 4 GB; a zip without ZIP64 holds less');
+    for (const r of this.central) await this.emit(this.header(r, true));
+    const end = new Uint8Array(22);
+    const v = new DataView(end.buffer);
+    v.setUint32(0, 0x06054b50, true);
+    v.setUint16(8, this.central.length, true);
+    v.setUint16(10, this.central.length, true);
+    v.setUint32(12, this.offset - start, true);
+    v.setUint32(16, start, true);
+    await this.emit(end);
+  }
+
+  /** @internal ZipEntryWriter's access: an entry deflated as it comes, its sizes in a data descriptor. */
+  async streamed(name: string): Promise<{ push: (bytes: Uint8Array) => Promise<void>; end: () => Promise<void> }> {
+    const record = this.record(name, true);
+    await this.emit(this.header(record, false));
+    // Room for a few pieces: the next is made while zlib deflates the last (a piece per drain made them take turns).
+    const z = createDeflateRaw({ level: 6, chunkSize: 1 << 18, writableHighWaterMark: 8 << 20 } as ZlibOptions);
+    let failed: unknown = null;
+    z.on('error', (e) => (failed ??= e));
+    const out: Buffer[] = [];
+    z.on('data', (c: Buffer) => out.push(c));
+    const ended = new Promise<void>((resolve) => z.once('end', resolve));
+    const drain = async () => {
+      if (failed) throw failed;
+      for (const c of out.splice(0)) {
+        record.compressed += c.length;
+        await this.emit(c);
+      }
+    };
+    const push = async (bytes: Uint8Array) => {
+      record.crc = crc32(bytes, record.crc);
+      record.size += bytes.length;
+      if (!z.write(bytes)) await new Promise<void>((resolve) => z.once('drain', resolve));
+      await drain();
+    };
+    const end = async () => {
+      z.end();
+      await Promise.race([ended, new Promise((_, reject) => z.once('error', reject))]);
+      await drain();
+      if (record.size > ZIP_MAX_BYTES || record.compressed > ZIP_MAX_BYTES) throw this.tooLarge(`a file of ${record.size.toLocaleString('en-US')} bytes; a zip without ZIP64 holds files under 4 GB`);
+      const descriptor = new Uint8Array(16);
+      const v = new DataView(descriptor.buffer);
+      v.setUint32(0, 0x08074b50, true);
+      v.setUint32(4, record.crc, true);
+      v.setUint32(8, record.compressed, true);
+      v.setUint32(12, record.size, true);
+      await this.emit(descriptor);
+    };
+    return { push, end };
+  }
+
+  /** @internal */
+  closed(): void {
+    this.open = false;
+  }
+
+  private record(name: string, descriptor: boolean): CentralRecord {
+    const bytes = new TextEncoder().encode(name);
+    if (bytes.length > 65_535) throw new Error('ZipWriter: a file name is under 64 kB');
+    if (this.offset > ZIP_MAX_BYTES) throw this.tooLarge('over 4 GB; a zip without ZIP64 holds less');
+    const r: CentralRecord = { name: bytes, utf8: bytes.length !== name.length, descriptor, crc: 0, compressed: 0, size: 0, offset: this.offset };
+    this.central.push(r);
+    return r;
+  }
+
+  /** A local header (30 bytes and the name) or a central one (46 and the name), as fflate's wzh lays them out. */
+  private header(r: CentralRecord, central: boolean): Uint8Array {
+    const at = central ? 16 : 0;
+    const b = new Uint8Array(30 + at + r.name.length);
+    const v = new DataView(b.buffer);
+    v.setUint32(0, central ? 0x02014b50 : 0x04034b50, true);
+    if (central) b[4] = 20;
+    b[4 + (central ? 2 : 0)] = 20;
+    const o = central ? 8 : 6;
+    b[o] = r.descriptor ? 8 : 0;
+    b[o + 1] = r.utf8 ? 8 : 0;
+    v.setUint16(o + 2, 8, true);
+    v.setUint32(o + 4, this.dosTime, true);
+    if (central || !r.descriptor) {
+      v.setUint32(o + 8, r.crc, true);
+      v.setUint32(o + 12, r.compressed, true);
+      v.setUint32(o + 16, r.size, true);
+    }
+    v.setUint16(o + 20, r.name.length, true);
+    if (central) v.setUint32(42, r.offset, true);
+    b.set(r.name, 30 + at);
+    return b;
+  }
+
+  private async emit(bytes: Uint8Array): Promise<void> {
+    this.offset += bytes.length;
+    await this.sink(bytes);
+  }
+}
+
+/** Bytes gathered before they go on: text is encoded into this buffer piece by piece. */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * One entry's bytes as they are made: text or bytes appended, gathered up to
+ * WHOLE_ENTRY_BYTES; past that the entry is streamed (ZipWriter.streamed).
+ */
+export class ZipEntryWriter {
+  private pieces: Uint8Array[] = [];
+  private gathered = 0;
+  private buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  private filled = 0;
+  /** Set once the entry is past WHOLE_ENTRY_BYTES: its deflater. */
+  private stream: { push: (bytes: Uint8Array) => Promise<void>; end: () => Promise<void> } | null = null;
+
+  constructor(
+    private readonly zip: ZipWriter,
+    private readonly name: string,
+  ) {}
+
+  /** Appends text as UTF-8; a long text (a document's) in pieces cut between characters, never encoded whole. */
+  async write(text: string): Promise<void> {
+    const most = Math.floor(this.buffer.length / 3);
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(text.length, at + most);
+      // A surrogate pair stays in one piece: cut before its high half.
+      if (end < text.length && isHigh(text.charCodeAt(end - 1))) end--;
+      const piece = at === 0 && end === text.length ? text : text.slice(at, end);
+      if (this.filled + piece.length * 3 > this.buffer.length) await this.flushBuffer();
+      this.filled += this.buffer.write(piece, this.filled, 'utf8');
+      at = end;
+    }
+  }
+
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flushBuffer();
+    await this.take(bytes);
+  }
+
+  async end(): Promise<void> {
+    await this.flushBuffer();
+    if (this.stream) await this.stream.end();
+    const whole = this.stream ? null : concat(this.pieces, this.gathered);
+    this.pieces = [];
+    this.zip.closed();
+    if (whole) await this.zip.add(this.name, whole);
+  }
+
+  private async flushBuffer(): Promise<void> {
+    if (this.filled === 0) return;
+    const bytes = Buffer.from(this.buffer.subarray(0, this.filled));
+    this.filled = 0;
+    await this.take(bytes);
+  }
+
+  private async take(bytes: Uint8Array): Promise<void> {
+    if (this.stream) return this.stream.push(bytes);
+    this.pieces.push(bytes);
+    this.gathered += bytes.length;
+    if (this.gathered <= WHOLE_ENTRY_BYTES) return;
+    this.stream = await this.zip.streamed(this.name);
+    const head = concat(this.pieces, this.gathered);
+    this.pieces = [];
+    await this.stream.push(head);
+  }
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+function concat(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  const whole = new Uint8Array(length);
+  let at = 0;
+  for (const p of pieces) {
+    whole.set(p, at);
+    at += p.length;
+  }
+  return whole;
+}

@@ -1,0 +1,84 @@
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { Workbook, WorkbookSheet } from '../../src/core/format/workbook.js';
+import { formatXlsx, workbookTooLarge, XLSX_ZIP_DATE } from '../../src/io/xlsx.js';
+import { excelWorkbook, loadExcel } from '../../src/io/xlsx-writer.js';
+import { WHOLE_ENTRY_BYTES, ZIP_MAX_ENTRIES, ZipWriter } from '../../src/io/zip-writer.js';
+
+/** What qcode wrote before the streamed writer: exceljs's workbook, packed again by zipSync with fixed dates. */
+async function exceljsBytes(workbook: Workbook): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await excelWorkbook(await loadExcel(), workbook.sheets).xlsx.writeBuffer());
+  const entries: Zippable = {};
+  for (const [name, data] of Object.entries(unzipSync(bytes))) entries[name] = [data, { mtime: XLSX_ZIP_DATE }];
+  return zipSync(entries, { level: 6 });
+}
+
+const sheet = (name: string, over: Partial<WorkbookSheet>): WorkbookSheet => ({ name, columns: [{ header: 'id' }, { header: 'text', wrap: true, width: 60 }], rows: [], ...over });
+
+describe('formatXlsx (the streamed writer)', () => {
+  const cases: [string, Workbook][] = [
+    ['one sheet of text', { sheets: [sheet('s', { rows: [['a', 'b'], ['a', 'c']] })] }],
+    ['no rows', { sheets: [sheet('s', {}), sheet('t', { columns: [{ header: 'only' }] })] }],
+    [
+      'every kind of cell, dates first used late and in the second sheet only',
+      {
+        sheets: [
+          sheet('long', { columns: [{ header: 'id' }, { header: 'n' }, { header: 'when' }, { header: 'flag' }, { header: 'text', wrap: true }], rows: [['x', 1, null, true, ' lead'], ['y', 2.5, { date: '2024-02-29' }, false, 'a\nb'], ['z', -0, { date: '1999-12-31' }, null, 'tail ']], freeze: { rows: 1, columns: 1 } }),
+          sheet('wide', { columns: [{ header: 'when', wrap: true }, { header: 'd' }, { header: 'hidden', hidden: true }], rows: [[null, null, null], ['a<&>"\'', { date: '2020-01-01' }, 'ctl\u0001\u007f'], [{ date: '2021-05-05' }, 3, 'x']] }),
+        ],
+      },
+    ],
+    [
+      'validations and a frozen pane, as a coding sheet',
+      {
+        sheets: [
+          sheet('coding', {
+            columns: [{ header: 'segment_id', width: 20 }, { header: 'text', wrap: true, width: 60 }, { header: 'c1' }, { header: 'c2' }, { header: 'memo', hidden: true }],
+            rows: [['s1', 'first', null, 'x', ''], ['s2', 'second', true, null, 'm']],
+            freeze: { rows: 2, columns: 2 },
+            validations: [{ firstRow: 3, lastRow: 4, firstColumn: 3, lastColumn: 4, list: ['x', '1'], prompt: 'x marks', warnOnly: true }],
+          }),
+          sheet('codebook', { rows: [['c1', 'one'], ['c2', 'two']] }),
+        ],
+      },
+    ],
+  ];
+  for (const [what, workbook] of cases) {
+    it(`writes exceljs's bytes: ${what}`, async () => {
+      expect(Buffer.from(await formatXlsx(workbook)).equals(Buffer.from(await exceljsBytes(workbook)))).toBe(true);
+    });
+  }
+
+  it('reads back what a large sheet (a streamed zip entry with a data descriptor) holds', async () => {
+    const rows = Array.from({ length: 80_000 }, (_, i) => [`seg-${i}`, `text ${i % 977} ${'w'.repeat(i % 300)}`]);
+    const bytes = await formatXlsx({ sheets: [sheet('big', { rows })] });
+    const entries = unzipSync(bytes);
+    expect(entries['xl/worksheets/sheet1.xml']!.length).toBeGreaterThan(WHOLE_ENTRY_BYTES);
+    const ExcelJS = await loadExcel();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('big')!;
+    expect(ws.rowCount).toBe(80_001);
+    expect(ws.getRow(80_001).getCell(2).value).toBe(rows[79_999]![1]);
+    expect(ws.getRow(978).getCell(2).value).toBe(rows[976]![1]);
+  });
+});
+
+describe('ZipWriter', () => {
+  it('writes zipSync\'s bytes for whole entries (folders and non-ASCII names too)', async () => {
+    const files: [string, Uint8Array][] = [['a/', new Uint8Array(0)], ['a/b.txt', new TextEncoder().encode('hello '.repeat(1000))], ['é.txt', new Uint8Array([1, 2, 3])]];
+    const chunks: Uint8Array[] = [];
+    const zip = new ZipWriter(async (b) => void chunks.push(b), XLSX_ZIP_DATE, workbookTooLarge);
+    for (const [name, data] of files) await zip.add(name, data);
+    await zip.finish();
+    const entries: Zippable = {};
+    for (const [name, data] of files) entries[name] = [data, { mtime: XLSX_ZIP_DATE }];
+    expect(Buffer.concat(chunks).equals(Buffer.from(zipSync(entries, { level: 6 })))).toBe(true);
+  });
+
+  it('refuses more files than a zip without ZIP64 records, in the caller\'s words, rather than write a broken archive', async () => {
+    const zip = new ZipWriter(async () => undefined, XLSX_ZIP_DATE, workbookTooLarge);
+    for (let i = 0; i <= ZIP_MAX_ENTRIES; i++) await zip.add(`f${i}`, new Uint8Array(0));
+    await expect(zip.finish()).rejects.toThrow(/QC706|65,536 files/);
+  });
+});
