@@ -95,7 +95,8 @@ export async function readReportInput(
   tables.clear();
   const { segments, codebook } = study;
   const reviewed = (visit: (doc: number, codes: readonly number[]) => void) => codings.forEachSegment((n, codes) => visit(segments.doc(n), codes));
-  const base = { codebook, documents: segments.documents, reviewed, rows: 'all' as const };
+  // The page shows the tests' summary view, which leaves out Cramér's V's interval: its 1,000 resamples a test are not drawn.
+  const base = { codebook, documents: segments.documents, reviewed, rows: 'all' as const, intervals: false };
   const by = opts.by ?? (sample && 'stratify' in sample && sample.stratify !== 'doc' ? (sample.stratify ?? undefined) : undefined);
   if (by && checkGroupKey(by, segments.documents).some((x) => x.severity === 'error')) throw new QcodeError(checkGroupKey(by, segments.documents));
   const dated = segments.documents.some((doc) => doc.metadata[opts.dateKey]);

@@ -53,6 +53,8 @@ export interface FrequencyInput {
   groupOrder?: 'corpus' | 'sorted';
   /** Default `segment`. */
   testUnit?: TestUnit;
+  /** Whether each test gets Cramér's V's bootstrap interval (1,000 resamples a test); false for a page that does not show it. Default true. */
+  intervals?: boolean;
 }
 
 /**
@@ -207,6 +209,6 @@ export function computeCompactFrequencyTable(input: CompactFrequencyInput): Freq
       presence[k]!.push(input.testUnit === 'doc' ? [documents, sz.documents - documents] : [segments, sz.segments - segments]);
     });
   });
-  const tests = input.by === null ? [] : keys.map((k, i) => computePresenceTest(k.category, k.code, presence[i]!));
+  const tests = input.by === null ? [] : keys.map((k, i) => computePresenceTest(k.category, k.code, presence[i]!, input.intervals ?? true));
   return { by: input.by, testUnit: input.testUnit ?? 'segment', groups, rows, tests };
 }

@@ -22,11 +22,12 @@ export interface PresenceTest {
 
 /**
  * χ² test of independence on the groups × (present, absent) table of
- * segments, with Cramér's V; Fisher's exact p whenever there are exactly two
+ * segments, with Cramér's V (and its bootstrap interval unless `interval` is
+ * false: null then); Fisher's exact p whenever there are exactly two
  * groups; a warning when an expected count is under 5 (Cochran's rule: the χ²
  * approximation may then be poor).
  */
-export function computePresenceTest(category: string, code: string | null, table: number[][]): PresenceTest {
+export function computePresenceTest(category: string, code: string | null, table: number[][], interval = true): PresenceTest {
   const base = { category, code };
   const fisher = table.length === 2 ? computeFisherExact2x2(table) : null;
   const r = computeChiSquareTest(table);
@@ -40,7 +41,7 @@ export function computePresenceTest(category: string, code: string | null, table
     r.cellsExpectedUnder5 > 0
       ? `${r.cellsExpectedUnder5} of ${r.cells} expected counts under 5${fisher !== null ? ': use Fisher’s exact p' : ': χ² p is approximate'}`
       : null;
-  return { ...base, chi2: r.chi2, df: r.df, p: r.p, cramers_v: r.cramersV, cramers_v_ci: cramersVInterval(table), fisher_p: fisher, warning };
+  return { ...base, chi2: r.chi2, df: r.df, p: r.p, cramers_v: r.cramersV, cramers_v_ci: interval ? cramersVInterval(table) : null, fisher_p: fisher, warning };
 }
 
 export const CRAMERS_V_RESAMPLES = 1000;

@@ -48,6 +48,15 @@ describe('computeFrequencyTable', () => {
     expect(Object.keys(json.tests[0] as object)).toEqual(['code', 'chi2', 'df', 'p', 'cramers_v', 'cramers_v_ci', 'category', 'fisher_p', 'warning']);
   });
 
+  it('leaves out only the interval of Cramér’s V when asked for no intervals', () => {
+    const full = computeFrequencyTable({ codebook, documents, coded, by: 'type', rows: 'all' });
+    const bare = computeFrequencyTable({ codebook, documents, coded, by: 'type', rows: 'all', intervals: false });
+    expect(full.tests.some((t) => t.cramers_v_ci !== null)).toBe(true);
+    expect(bare.tests.map((t) => t.cramers_v_ci)).toEqual(bare.tests.map(() => null));
+    expect(bare.tests).toEqual(full.tests.map((t) => ({ ...t, cramers_v_ci: null })));
+    expect(bare.rows).toEqual(full.rows);
+  });
+
   it('says why a code cannot be tested', () => {
     const ft = computeFrequencyTable({ codebook, documents, coded: coded.filter((s) => s.segment.doc_id !== 'd3'), by: 'type', rows: 'code' });
     expect(ft.tests.find((x) => x.code === 'reform')).toMatchObject({ chi2: null, p: null, warning: 'not tested: never applied' });
