@@ -5,7 +5,8 @@ import type { Coding } from '../model/coding.js';
 import type { SegmentTable } from '../segment/segment-table.js';
 import { ChunkedUint16, ChunkedUint32 } from '../util/chunked-uint32.js';
 import { AnchorTally, anchorCoding, rebaseHint, type AnchorLookup } from './anchor-codings.js';
-import type { CodingRowFields } from './parse-coding-file.js';
+import type { CodingColumn, CodingRowFields } from './parse-coding-file.js';
+import { PlainCodingRows } from './plain-coding-rows.js';
 import { codingProblem, near } from './validate-codings.js';
 
 /**
@@ -245,7 +246,15 @@ export class CodingTableBuilder {
     } else if (row.category) problems.push(codingProblem.categoryWithoutCode(row.category, row.at('code')));
     if (problems.length > before) return;
     const codeAt = row.at('code');
-    const codeLine = codeAt.line ?? row.line;
+    this.accept(n, k, row.line, codeAt.line ?? row.line, codeAt.col ?? 1, row.memo);
+  }
+
+  /**
+   * Keeps a row that passed every check of add: segment n, code number k,
+   * the line it starts on and where its code cell is, its memo. How a reader
+   * that has made those checks itself (PlainCodingRows) hands a row over.
+   */
+  accept(n: number, k: number, line: number, codeLine: number, codeCol: number, memo: string): void {
     const i = this.accepted++;
     if (this.grouped) {
       if (n !== this.current) {
@@ -256,15 +265,21 @@ export class CodingTableBuilder {
         this.settleRows(this.current);
         this.current = n;
       }
-      this.rows.push(k, row.line, codeLine, codeAt.col ?? 1, row.memo, i);
+      this.rows.push(k, line, codeLine, codeCol, memo, i);
       return;
     }
     this.seg.push(n);
     this.code.push(k);
-    this.line.push(row.line);
-    this.codeCol.push(codeAt.col ?? 1);
-    if (codeLine !== row.line) this.codeLine.set(i, codeLine);
-    if (row.memo !== '') this.memos.set(i, row.memo);
+    this.line.push(line);
+    this.codeCol.push(codeCol);
+    if (codeLine !== line) this.codeLine.set(i, codeLine);
+    if (memo !== '') this.memos.set(i, memo);
+  }
+
+  /** The rows of `file` that can be taken from their bytes (PlainCodingRows), laid out as `columns` says, handed to this builder. */
+  plainRows(file: string, columns: ReadonlyMap<CodingColumn, number>, fields: number): PlainCodingRows {
+    this.file ??= file;
+    return new PlainCodingRows(this.table, this.codes, this.coder, columns, fields, this);
   }
 
   /** The table, and every problem in the order validateCodings gives them. */
