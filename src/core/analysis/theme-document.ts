@@ -35,10 +35,13 @@ export class ThemeDocument {
     this.words = new SegmentWordCursor(text, this.log);
   }
 
-  /** The segment's content terms in text order, by number (ContentTermCounter.termIds of its text); `count`: their spellings are counted. */
+  /** Scratch for a segment's terms: the callers (ThemeCounts, ExemplarCandidates, ExemplarPicker) use them at once or copy them. */
+  private readonly scratch: number[] = [];
+
+  /** The segment's content terms in text order, by number (ContentTermCounter.termIds of its text); `count`: their spellings are counted. The array is reused by the next call. */
   terms(segment: SegmentAt, count: boolean): number[] {
     const words = this.words!;
-    if (words.range(segment.start, segment.end)) return this.counter.logTermIds(this.log, words.from, words.to, count);
+    if (words.range(segment.start, segment.end)) return this.counter.logTermIds(this.log, words.from, words.to, count, this.scratch);
     return count ? this.counter.termIds(segment.text) : this.counter.lookupIds(segment.text);
   }
 

@@ -328,6 +328,12 @@ export class CodingTableBuilder {
       g.length = 0;
       return;
     }
+    this.settleSeveral(n);
+  }
+
+  /** settleRows of a segment with several rows, apart so that the one-row case stays small enough for V8 to inline. */
+  private settleSeveral(n: number): void {
+    const g = this.rows;
     const file = this.file ?? 'the codings';
     // Line 0: rows made by qcode (rebase's placed codings) stand for the whole file.
     const rowAt = (j: number): SourceLocation => (g.line[j] ? { file, line: g.line[j]!, col: 1 } : { file });
