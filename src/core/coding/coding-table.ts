@@ -328,7 +328,40 @@ export class CodingTableBuilder {
       g.length = 0;
       return;
     }
-    this.settleSeveral(n);
+    if (!this.settleClean(n)) this.settleSeveral(n);
+  }
+
+  /** Row numbers of a segment in the canonical order (settleClean's scratch). */
+  private readonly order: number[] = [];
+
+  /**
+   * settleRows of several rows no check between rows can fault (distinct
+   * codes, no "none", no two codes of an exclusive category: a multi-coded
+   * segment as qcode writes it): appended in code order, nothing made but
+   * the table's entries. False, and nothing done, for any other.
+   */
+  private settleClean(n: number): boolean {
+    const g = this.rows;
+    const order = this.order;
+    order.length = 0;
+    for (let j = 0; j < g.length; j++) {
+      const k = g.code[j]!;
+      if (k === 0) return false;
+      let at = order.length;
+      for (let i = 0; i < order.length; i++) {
+        const o = g.code[order[i]!]!;
+        if (o === k || (this.exclusive[k] && this.categoryOf[o] === this.categoryOf[k])) return false;
+        if (o > k && at === order.length) at = i;
+      }
+      order.splice(at, 0, j);
+    }
+    for (const j of order) {
+      if (g.memo[j] !== '') this.outMemos.set(this.outSegment.length, g.memo[j]!);
+      this.outSegment.push(n);
+      this.outCode.push(g.code[j]!);
+    }
+    g.length = 0;
+    return true;
   }
 
   /** settleRows of a segment with several rows, apart so that the one-row case stays small enough for V8 to inline. */
