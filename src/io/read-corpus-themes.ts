@@ -73,14 +73,13 @@ class SegmentInHand {
   end = 0;
   private n = -1;
   private cut: string | null = null;
-  private readonly at: (codePoint: number) => number;
+  /** Made with the first text asked: it looks the whole document over for surrogates. */
+  private at: ((codePoint: number) => number) | null = null;
 
   constructor(
     private readonly study: CompactStudy,
     private readonly doc: Document,
-  ) {
-    this.at = codePointCursor(doc.text);
-  }
+  ) {}
 
   move(n: number): void {
     this.n = n;
@@ -90,7 +89,11 @@ class SegmentInHand {
   }
 
   get text(): string {
-    return (this.cut ??= this.doc.text.slice(this.at(this.start), this.at(this.end)));
+    if (this.cut === null) {
+      const at = (this.at ??= codePointCursor(this.doc.text));
+      this.cut = this.doc.text.slice(at(this.start), at(this.end));
+    }
+    return this.cut;
   }
 
   id(): string {
