@@ -51,7 +51,8 @@ export class ByteInterner {
 
   /** The table slot holding bytes[start, end), or the empty slot where they would go. */
   private probe(bytes: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5;
+    // | 0: as an int32, as the table keeps it (the empty string's hash is the offset basis itself, above 2^31 as a literal).
+    let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     this.hash = h;
     const mask = this.table.length - 1;
