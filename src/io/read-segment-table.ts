@@ -89,12 +89,13 @@ export async function readSegmentTable(project: Project, options: SegmentTableOp
   const indexFile = key ? segmentIndexPath(project.outDir, key) : null;
   // The fingerprint is taken before the pass, so an index never claims bytes newer than those segmented; a file's pass hashes its own bytes,
   // so a file is hashed beforehand only to check an index that is there (a gigabyte is seconds of hashing), a folder only where an index can be written.
+  let fingerprint: string | null = null;
   const needed = key && ((await isFolder(corpusPath)) ? existsSync(project.outDir) : !options.onDocument && existsSync(indexFile!));
-  const fingerprinting = needed ? readCorpusFingerprint(corpusPath) : null;
-  // The index is read while the corpus is hashed (a large file on another thread), and used only if it was made from these bytes.
-  const indexed = key && fingerprinting && !options.onDocument ? readSegmentIndex(indexFile!, key) : null;
-  const fingerprint = fingerprinting ? await fingerprinting : null;
-  if (indexed && fingerprint && indexed.fingerprint === fingerprint) return study(indexed.segments, indexed);
+  if (needed) fingerprint = await readCorpusFingerprint(corpusPath);
+  if (key && fingerprint && !options.onDocument) {
+    const indexed = readSegmentIndex(indexFile!, key, fingerprint);
+    if (indexed) return study(indexed.segments, indexed);
+  }
   const builder = new SegmentTableBuilder(unit);
   const drop = compileDropRule(project.settings.drop);
   const stream = streamDocuments(corpusPath, columns, display);

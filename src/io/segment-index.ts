@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
@@ -8,7 +8,6 @@ import type { Codebook, Unit } from '../core/model/codebook.js';
 import { SEGMENT_COLUMNS, SegmentTableBuilder, type DocumentHead, type SegmentColumns, type SegmentTable } from '../core/segment/segment-table.js';
 import { ChunkedUint32 } from '../core/util/chunked-uint32.js';
 import { QCODE_VERSION } from '../core/util/version.js';
-import { hashFileOffThread } from './hash-file.js';
 import { listDocumentFiles } from './list-document-files.js';
 import type { Project } from './read-project.js';
 import { removeStaleTemps, tempPathFor } from './temp-file.js';
@@ -87,10 +86,8 @@ export function segmentIndexPath(outDir: string, key: SegmentIndexKey): string {
  */
 export async function readCorpusFingerprint(corpusPath: string): Promise<string | null> {
   try {
-    // statSync: the worker below starts before the first await, so the caller's next synchronous work (reading the index) overlaps the hashing.
-    const info = statSync(corpusPath);
-    // A large file is hashed on another thread: the caller reads its index meanwhile (readSegmentTable).
-    if (!info.isDirectory()) return `file:${info.size >= OFF_THREAD_BYTES ? await hashFileOffThread(corpusPath) : hashFile(corpusPath).digest('hex')}`;
+    const info = await stat(corpusPath);
+    if (!info.isDirectory()) return `file:${hashFile(corpusPath).digest('hex')}`;
     const all = createHash('sha256');
     for (const f of await listDocumentFiles(corpusPath)) {
       const h = hashFile(f);
@@ -101,9 +98,6 @@ export async function readCorpusFingerprint(corpusPath: string): Promise<string 
     return null;
   }
 }
-
-/** A corpus file this large is hashed off the caller's thread (below, a worker costs more than it saves). */
-const OFF_THREAD_BYTES = 32 << 20;
 
 /** The fingerprint readCorpusFingerprint gives a file corpus, from the sha256 its corpus pass took of the same bytes. */
 export function fileFingerprint(fileSha256: string): string {
@@ -124,11 +118,10 @@ function hashFile(file: string): Hash {
 
 /**
  * The table and corpus facts of the index at `file` when its key and
- * corpus fingerprint are these (any fingerprint when none is given: the
- * caller compares the one returned); null on anything else (missing, other key
+ * corpus fingerprint are these; null on anything else (missing, other key
  * or version, other corpus bytes, truncated, corrupt).
  */
-export function readSegmentIndex(file: string, key: SegmentIndexKey, fingerprint?: string): ({ segments: SegmentTable; fingerprint: string } & IndexedCorpus) | null {
+export function readSegmentIndex(file: string, key: SegmentIndexKey, fingerprint: string): ({ segments: SegmentTable } & IndexedCorpus) | null {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -144,7 +137,7 @@ export function readSegmentIndex(file: string, key: SegmentIndexKey, fingerprint
   }
 }
 
-function readOpen(fd: number, key: SegmentIndexKey, fingerprint: string | undefined): ({ segments: SegmentTable; fingerprint: string } & IndexedCorpus) | null {
+function readOpen(fd: number, key: SegmentIndexKey, fingerprint: string): ({ segments: SegmentTable } & IndexedCorpus) | null {
   const size = fstatSync(fd).size;
   const hash = createHash('sha256');
   let at = 0;
@@ -166,7 +159,7 @@ function readOpen(fd: number, key: SegmentIndexKey, fingerprint: string | undefi
   const headerBytes = Buffer.alloc(headerLength);
   if (!read(headerBytes)) return null;
   const header = JSON.parse(headerBytes.toString('utf8')) as Header;
-  if (header.format !== FORMAT || header.version !== QCODE_VERSION || JSON.stringify(header.key) !== JSON.stringify(key) || (fingerprint !== undefined && header.fingerprint !== fingerprint)) return null;
+  if (header.format !== FORMAT || header.version !== QCODE_VERSION || JSON.stringify(header.key) !== JSON.stringify(key) || header.fingerprint !== fingerprint) return null;
   const { documents: d, segments: n } = header;
   const heads = at + header.headBytes;
   const padded = heads + ((4 - (heads % 4)) % 4);
@@ -208,7 +201,7 @@ function readOpen(fd: number, key: SegmentIndexKey, fingerprint: string | undefi
   if (first[d] !== n) return null;
   for (let i = 0; i < d; i++) if (first[i]! > first[i + 1]!) return null;
   const table = builder.restore(columns, first, header.dropped);
-  return { segments: table, fingerprint: header.fingerprint, corpusSha256: header.corpusSha256, ...(header.fileSha256 ? { fileSha256: header.fileSha256 } : {}), diagnostics: header.diagnostics };
+  return { segments: table, corpusSha256: header.corpusSha256, ...(header.fileSha256 ? { fileSha256: header.fileSha256 } : {}), diagnostics: header.diagnostics };
 }
 
 /**
