@@ -9,7 +9,6 @@ import { listCodes } from '../core/model/codebook.js';
 import { forEachStudyText, type CompactStudy } from './read-segment-table.js';
 import type { Document } from '../core/model/document.js';
 import { segmentId } from '../core/model/segment.js';
-import { codePointCursor } from '../core/util/code-point-cursor.js';
 import type { StudyOptions } from './read-study.js';
 
 /**
@@ -35,7 +34,7 @@ export async function readCorpusThemes(
   let cursor = new CodedSegmentCursor(codings);
   await forEachStudyText(study, options, (k) => cursor.hasRows(k), (d, doc) => {
     scan.begin(doc.text);
-    const segment = new SegmentInHand(study, doc);
+    const segment = new SegmentInHand(study, doc, scan);
     for (const { n, codes } of cursor.segmentsOf(d)) {
       segment.move(n);
       const terms = counts.addTerms(scan.terms(segment, true), codes);
@@ -52,7 +51,7 @@ export async function readCorpusThemes(
   cursor = new CodedSegmentCursor(codings);
   await forEachStudyText(study, options, (k) => cursor.hasRows(k), (d, doc) => {
     scan.begin(doc.text);
-    const segment = new SegmentInHand(study, doc);
+    const segment = new SegmentInHand(study, doc, scan);
     for (const { n, codes } of cursor.segmentsOf(d)) {
       segment.move(n);
       if (codes.size > 0) picker.add(segment.id(), segment.text, codes, scan.matches(segment), () => scan.terms(segment, false));
@@ -73,12 +72,12 @@ class SegmentInHand {
   end = 0;
   private n = -1;
   private cut: string | null = null;
-  /** Made with the first text asked: it looks the whole document over for surrogates. */
-  private at: ((codePoint: number) => number) | null = null;
 
   constructor(
     private readonly study: CompactStudy,
     private readonly doc: Document,
+    /** The document's scan, begun: its text is cut where the scan's cursor maps code points. */
+    private readonly scan: ThemeDocument,
   ) {}
 
   move(n: number): void {
@@ -89,11 +88,7 @@ class SegmentInHand {
   }
 
   get text(): string {
-    if (this.cut === null) {
-      const at = (this.at ??= codePointCursor(this.doc.text));
-      this.cut = this.doc.text.slice(at(this.start), at(this.end));
-    }
-    return this.cut;
+    return (this.cut ??= this.scan.slice(this.start, this.end));
   }
 
   id(): string {

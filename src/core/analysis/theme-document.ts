@@ -35,6 +35,12 @@ export class ThemeDocument {
     this.words = new SegmentWordCursor(text, this.log);
   }
 
+  /** The text [start, end) (code points) of the document begun, cut with the word cursor's own code-point cursor (one look for surrogates a document). */
+  slice(start: number, end: number): string {
+    const words = this.words!;
+    return words.text.slice(words.unitAt(start), words.unitAt(end));
+  }
+
   /** Scratch for a segment's terms: the callers (ThemeCounts, ExemplarCandidates, ExemplarPicker) use them at once or copy them. */
   private readonly scratch: number[] = [];
 
