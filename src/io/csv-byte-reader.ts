@@ -6,8 +6,9 @@ import { growInt32 } from '../core/util/grow-int32.js';
 /**
  * One CSV record as the reader hands it over: field i is
  * bytes[starts[i], ends[i]), unquoted and unescaped. The object and its
- * arrays are reused for every record (no object or string per field): copy
- * what you keep.
+ * arrays are reused for every record (no object or string per field), and
+ * `bytes` may be the reader's own buffer (a line without quotes is not
+ * copied): copy what you keep.
  */
 export interface CsvRecord extends RatingsRecord {
   /** Where field i starts in its line: bytes after the line's first (0-based). */
@@ -34,8 +35,9 @@ const CHUNK = 1 << 20;
  * Streams an RFC 4180 CSV file (UTF-8, optional BOM, LF or CRLF, quoted
  * fields with "" escapes and line breaks) record by record in bounded memory:
  * the file is read in 1 MiB chunks and only the record in progress is carried
- * across a chunk boundary. Bytes are scanned directly and each field's bytes
- * copied into the record's scratch buffer; nothing is decoded (the consumer
+ * across a chunk boundary. Bytes are scanned directly; a line without quotes
+ * is split where it lies, a quoted record's fields are copied into a scratch
+ * buffer unescaped; nothing is decoded (the consumer
  * interns or decodes what it needs). Empty lines are skipped. `onRecord` may return false to
  * stop. Returns the first malformed spot (an unterminated quote), or null.
  */
@@ -53,10 +55,12 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
   let len = 0;
   let eof = false;
   let first = true;
+  /** Where a record the careful path reads has its fields copied (unquoted, unescaped). */
+  let scratch: Uint8Array = new Uint8Array(4096);
   const record: CsvRecord = {
     count: 0,
     line: 1,
-    bytes: new Uint8Array(4096),
+    bytes: scratch,
     starts: new Int32Array(16),
     ends: new Int32Array(16),
     rawStarts: new Int32Array(16),
@@ -91,32 +95,31 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
   lineStart = pos;
 
   for (;;) {
-    // Fast path: a whole line in the buffer with no quote in it is split at its commas directly.
+    // Fast path: a whole line in the buffer with no quote in it is split at its commas in place (the record's bytes are the buffer's).
     const nl = buf.indexOf(LF, pos);
     if (nl >= 0 && nl < len) {
       const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
+      record.count = 0;
+      let from = pos;
       let plain = true;
       for (let i = pos; i < end; i++) {
-        // A quote, or a CR that does not end the line (a line break of its own): the careful path.
-        if (buf[i] === QUOTE || buf[i] === CR) {
+        const b = buf[i]!;
+        if (b === COMMA) {
+          placeField(record, from, i, from - pos);
+          from = i + 1;
+        } else if (b === QUOTE || b === CR) {
+          // A quote, or a CR that does not end the line (a line break of its own): the careful path.
           plain = false;
           break;
         }
       }
       if (plain) {
         if (end > pos) {
-          record.count = 0;
+          placeField(record, from, end, from - pos);
+          record.bytes = buf;
           record.line = line;
           record.endLine = line;
           record.irregular = false;
-          let from = pos;
-          for (let i = pos; i < end; i++) {
-            if (buf[i] === COMMA) {
-              pushField(buf, from, i, false, record, from - pos);
-              from = i + 1;
-            }
-          }
-          pushField(buf, from, end, false, record, from - pos);
           if (onRecord(record) === false) return null;
         }
         line++;
@@ -125,7 +128,8 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
         continue;
       }
     }
-    // Start of a record at `pos`; make sure the whole record is in the buffer by scanning, refilling on demand.
+    // Start of a record at `pos`; make sure the whole record is in the buffer by scanning, refilling on demand. Its fields are copied to `scratch`.
+    record.bytes = scratch;
     let start = pos;
     record.count = 0;
     record.line = line;
@@ -144,6 +148,7 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
           if (i > start || record.count > 0) {
             record.endLine = line;
             pushField(buf, fieldStart, i, buf[fieldStart] === QUOTE, record, fieldCol - 1);
+            scratch = record.bytes;
             if (!(record.count === 1 && record.ends[0] === 0)) onRecord(record);
           }
           return null;
@@ -211,6 +216,7 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
         if (!empty) {
           record.endLine = line;
           pushField(buf, fieldStart, end, buf[fieldStart] === QUOTE, record, fieldCol - 1);
+          scratch = record.bytes;
           if (onRecord(record) === false) return null;
         }
         line++;
@@ -224,6 +230,25 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
   }
 }
 
+/** The next field of the record at bytes[from, to) of the buffer itself (a plain line's); `rawStart` as CsvRecord.rawStarts. */
+function placeField(record: CsvRecord, from: number, to: number, rawStart: number): void {
+  const k = nextField(record, rawStart);
+  record.starts[k] = from;
+  record.ends[k] = to;
+}
+
+/** Room for one more field, with its rawStart set; its number. */
+function nextField(record: CsvRecord, rawStart: number): number {
+  const k = record.count++;
+  if (k >= record.starts.length) {
+    record.starts = growInt32(record.starts);
+    record.ends = growInt32(record.ends);
+    record.rawStarts = growInt32(record.rawStarts);
+  }
+  record.rawStarts[k] = rawStart;
+  return k;
+}
+
 function pushField(buf: Buffer, start: number, end: number, quoted: boolean, record: CsvRecord, rawStart: number): void {
   let from = start;
   let to = end;
@@ -234,13 +259,7 @@ function pushField(buf: Buffer, start: number, end: number, quoted: boolean, rec
     if (end - start < 2 || buf[to] !== QUOTE) record.irregular = true;
     while (to > from && buf[to] !== QUOTE) to--;
   }
-  const k = record.count++;
-  if (k >= record.starts.length) {
-    record.starts = growInt32(record.starts);
-    record.ends = growInt32(record.ends);
-    record.rawStarts = growInt32(record.rawStarts);
-  }
-  record.rawStarts[k] = rawStart;
+  const k = nextField(record, rawStart);
   let at = k === 0 ? 0 : record.ends[k - 1]!;
   if (at + (to - from) > record.bytes.length) {
     const bigger = new Uint8Array(Math.max(record.bytes.length * 2, at + (to - from)));

@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CodingTableBuilder, type CodingTable } from '../core/coding/coding-table.js';
-import { CodingRecordParser, csvRowRecord, parseCodingJsonlLine, type CodingRecord, type CodingRowFields } from '../core/coding/parse-coding-file.js';
+import { CodingRecordParser, csvRowRecord, parseCodingJsonlLine, type CodingColumn, type CodingRecord, type CodingRowFields } from '../core/coding/parse-coding-file.js';
+import { utf8Extra, type PlainRecord } from '../core/coding/plain-coding-rows.js';
 import { findInvalidUtf8 } from '../core/corpus/normalize-text.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
@@ -41,10 +42,15 @@ export async function readCodingTable(file: string, options: ReadCodingTableOpti
     let table = new CodingTableBuilder(options.codebook, options.segments, coder, fix, { grouped });
     const diagnostics = await forEachCodingRow(file, shown, coder, () => {
       table = new CodingTableBuilder(options.codebook, options.segments, coder, fix, { grouped });
-      return (row) => {
+      const take: RowTake = (row) => {
         table.add(row);
         return !table.outOfOrder;
       };
+      take.plain = (columns, fields) => {
+        const rows = table.plainRows(shown, columns, fields);
+        return (r) => (rows.take(r) ? !table.outOfOrder : null);
+      };
+      return take;
     });
     return { table, diagnostics };
   };
@@ -58,13 +64,23 @@ export async function readCodingTable(file: string, options: ReadCodingTableOpti
 }
 
 /**
+ * What a reading hands each row to, parsed; it says whether to go on.
+ * `plain`, when there, is asked once the header is read for a taker of the
+ * rows it can check from their bytes (PlainCodingRows): null for a row it
+ * declines, which is then parsed and handed over as any other.
+ */
+type RowTake = ((row: CodingRowFields) => boolean) & {
+  plain?: (columns: ReadonlyMap<CodingColumn, number>, fields: number) => (record: PlainRecord) => boolean | null;
+};
+
+/**
  * Streams a coding file's rows as written (parsed, not checked against the
  * segments) to the taker `begin` makes, which says whether to go on; the
  * file's problems are returned. `begin` is called again when a CSV must be
  * read whole after all (see readCodingTable): what the first taker heard is
  * to be dropped.
  */
-export async function forEachCodingRow(file: string, shown: string, coder: string, begin: () => (row: CodingRowFields) => boolean): Promise<Diagnostic[]> {
+export async function forEachCodingRow(file: string, shown: string, coder: string, begin: () => RowTake): Promise<Diagnostic[]> {
   checkUtf8(file, shown);
   if (file.toLowerCase().endsWith('.jsonl')) return readJsonl(file, shown, coder, begin());
   return streamCsv(file, shown, coder, begin()) ?? (await wholeCsv(file, shown, coder, begin()));
@@ -126,22 +142,11 @@ function byteRecord(r: CsvRecord): CodingRecord {
   };
 }
 
-/** Bytes of UTF-8 beyond the UTF-16 units they decode to, in bytes[from, to). */
-function utf8Extra(bytes: Uint8Array, from: number, to: number): number {
-  let extra = 0;
-  for (let i = from; i < to; i++) {
-    const b = bytes[i]!;
-    if (b < 0x80) continue;
-    if ((b & 0xc0) === 0x80) extra++;
-    else if (b >= 0xf0) extra--; // four bytes make two UTF-16 units
-  }
-  return extra;
-}
-
 /** Streams a CSV coding file; null when it needs the in-memory parser (see readCodingTable). */
-function streamCsv(file: string, shown: string, coder: string, take: (row: CodingRowFields) => boolean): Diagnostic[] | null {
+function streamCsv(file: string, shown: string, coder: string, take: RowTake): Diagnostic[] | null {
   const parser = new CodingRecordParser(shown, coder);
   let fallback = false;
+  let plain: ((record: PlainRecord) => boolean | null) | null = null;
   const error = readCsvRecords(file, (r) => {
     if (r.irregular || r.endLine !== r.line) {
       fallback = true;
@@ -149,9 +154,11 @@ function streamCsv(file: string, shown: string, coder: string, take: (row: Codin
     }
     // A record of one empty cell is a blank line to the in-memory parser.
     if (r.count === 1 && r.ends[0] === r.starts[0]) return true;
+    const go = plain?.(r) ?? null;
+    if (go !== null) return go;
     const row = parser.take(byteRecord(r));
-    const go = row ? take(row) : true;
-    return !parser.stopped && go;
+    if (!plain && take.plain && parser.layout) plain = take.plain(parser.layout.columns, parser.layout.fields);
+    return !parser.stopped && (row ? take(row) : true);
   });
   if (fallback || error) return null;
   return parser.finish();

@@ -6,7 +6,9 @@ import { ThemeDocument } from '../core/analysis/theme-document.js';
 import { DocumentCoder } from '../core/match/code-document.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
 import { listCodes } from '../core/model/codebook.js';
-import { forEachStudyDocument, type CompactStudy } from './read-segment-table.js';
+import { forEachStudyText, type CompactStudy } from './read-segment-table.js';
+import type { Document } from '../core/model/document.js';
+import { segmentId } from '../core/model/segment.js';
 import type { StudyOptions } from './read-study.js';
 
 /**
@@ -30,13 +32,13 @@ export async function readCorpusThemes(
   const coder = input.exemplars > 0 ? new DocumentCoder(compileMatcher(study.codebook), study.unit) : null;
   const scan = new ThemeDocument(counts.terms, coder);
   let cursor = new CodedSegmentCursor(codings);
-  await forEachStudyDocument(study, options, (k) => cursor.hasRows(k), (d, doc, segments) => {
-    const { from } = study.segments.segmentsOf(d);
+  await forEachStudyText(study, options, (k) => cursor.hasRows(k), (d, doc) => {
     scan.begin(doc.text);
+    const segment = new SegmentInHand(study, doc, scan);
     for (const { n, codes } of cursor.segmentsOf(d)) {
-      const segment = segments[n - from]!;
+      segment.move(n);
       const terms = counts.addTerms(scan.terms(segment, true), codes);
-      if (coder && codes.size > 0) candidates.add(segment.segment_id, segment.text, codes, terms, scan.matches(segment));
+      if (coder && codes.size > 0) candidates.add(segment.id(), segment.text, codes, terms, scan.matches(segment));
     }
   });
   const codeTerms = computeCodeTerms(counts, { ...input, codebook: study.codebook });
@@ -47,13 +49,49 @@ export async function readCorpusThemes(
     return picker.result();
   }
   cursor = new CodedSegmentCursor(codings);
-  await forEachStudyDocument(study, options, (k) => cursor.hasRows(k), (d, doc, segments) => {
-    const { from } = study.segments.segmentsOf(d);
+  await forEachStudyText(study, options, (k) => cursor.hasRows(k), (d, doc) => {
     scan.begin(doc.text);
+    const segment = new SegmentInHand(study, doc, scan);
     for (const { n, codes } of cursor.segmentsOf(d)) {
-      const segment = segments[n - from]!;
-      if (codes.size > 0) picker.add(segment.segment_id, segment.text, codes, scan.matches(segment), () => scan.terms(segment, false));
+      segment.move(n);
+      if (codes.size > 0) picker.add(segment.id(), segment.text, codes, scan.matches(segment), () => scan.terms(segment, false));
     }
   });
   return picker.result();
+}
+
+/**
+ * The reviewed segment in hand of a document of the pass: its offsets from
+ * the table, its text and id made only when asked (most segments need
+ * neither: their terms are read off the document's scan), as
+ * forEachStudyDocument would make them. One object per document, moved from
+ * segment to segment in document order.
+ */
+class SegmentInHand {
+  start = 0;
+  end = 0;
+  private n = -1;
+  private cut: string | null = null;
+
+  constructor(
+    private readonly study: CompactStudy,
+    private readonly doc: Document,
+    /** The document's scan, begun: its text is cut where the scan's cursor maps code points. */
+    private readonly scan: ThemeDocument,
+  ) {}
+
+  move(n: number): void {
+    this.n = n;
+    this.start = this.study.segments.start(n);
+    this.end = this.study.segments.end(n);
+    this.cut = null;
+  }
+
+  get text(): string {
+    return (this.cut ??= this.scan.slice(this.start, this.end));
+  }
+
+  id(): string {
+    return segmentId(this.doc.id, this.study.unit, this.study.segments.index(this.n));
+  }
 }

@@ -150,12 +150,9 @@ export async function forEachStudyDocument(
   want: (doc: number) => boolean,
   visit: (doc: number, document: Document, segments: readonly Segment[]) => void | Promise<void>,
 ): Promise<void> {
-  const { project, unit } = study;
+  const { unit } = study;
   const t = study.segments;
-  const corpusPath = project.corpusPath!;
-  const changed = () => new QcodeError([diag('QC010', `the corpus ${options.display?.(corpusPath) ?? corpusPath} changed while qcode was reading it`, {})]);
-  const take = async (d: number, doc: Document) => {
-    if (t.documents[d]?.id !== doc.id) return;
+  await forEachStudyText(study, options, want, async (d, doc) => {
     // The table's segments sliced out by their code-point offsets: no second segmentation, no index per character.
     const at = codePointCursor(doc.text);
     const segments: Segment[] = [];
@@ -164,6 +161,26 @@ export async function forEachStudyDocument(
       segments.push({ segment_id: segmentId(doc.id, unit, index), doc_id: doc.id, unit, index, start: t.start(n), end: t.end(n), text: doc.text.slice(at(t.start(n)), at(t.end(n))) });
     }
     await visit(d, doc, segments);
+  });
+}
+
+/**
+ * forEachStudyDocument without the segments made: each document `want`
+ * picks, with its number, for a pass that finds its segments in the table
+ * itself (themes: offsets for every reviewed segment, text for a few).
+ */
+export async function forEachStudyText(
+  study: CompactStudy,
+  options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
+  want: (doc: number) => boolean,
+  visit: (doc: number, document: Document) => void | Promise<void>,
+): Promise<void> {
+  const { project } = study;
+  const t = study.segments;
+  const corpusPath = project.corpusPath!;
+  const changed = () => new QcodeError([diag('QC010', `the corpus ${options.display?.(corpusPath) ?? corpusPath} changed while qcode was reading it`, {})]);
+  const take = async (d: number, doc: Document) => {
+    if (t.documents[d]?.id === doc.id) await visit(d, doc);
   };
   if (study.corpusFileSha256 && (await isJsonlFile(corpusPath))) {
     // A JSONL file whose bytes the first pass hashed: only the documents wanted are parsed, and the bytes' hash tells a changed file.

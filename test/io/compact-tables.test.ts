@@ -96,6 +96,13 @@ const defect = fc.constantFrom(
   'no-sha',
   'short-row',
   'exclusive',
+  // Cells the byte path (PlainCodingRows) must leave to the parser: trimming changes them, or the fingerprint is upper-case.
+  'padded-segment',
+  'padded-doc',
+  'padded-code',
+  'padded-coder',
+  'upper-sha',
+  'empty-coder',
 );
 const memo = fc.constantFrom('', '', 'note', 'a, b', 'say "hi"', 'é😀', 'two\nlines', ' lead');
 
@@ -135,6 +142,12 @@ function codingRows(segments: { segment_id: string; doc_id: string; text: string
       case 'bad-sha': row[2] = 'XYZ'; break;
       case 'no-sha': row[2] = ''; break;
       case 'short-row': row.pop(); break;
+      case 'padded-segment': row[0] = ` ${row[0]}`; break;
+      case 'padded-doc': row[1] = `${row[1]}\t`; break;
+      case 'padded-code': row[5] = `${row[5]} `; break;
+      case 'padded-coder': row[3] = ' ana'; break;
+      case 'upper-sha': row[2] = sha.toUpperCase(); break;
+      case 'empty-coder': row[3] = ''; break;
       case 'exclusive': out.push({ cells: [s.segment_id, s.doc_id, sha, 'ana', 'tone', 'pos', ''] }); row[4] = 'tone'; row[5] = 'neg'; break;
     }
     out.push({ cells: row });
@@ -149,33 +162,45 @@ describe('the coding table', () => {
   // Rows a segment at a time (grouped, as qcode writes them) are settled as they stream; others are read again and sorted.
   it('reads a coding file (CSV or JSONL) as readCodingFile does: the same codings in order, the same diagnostics', async () => {
     await fc.assert(
-      fc.asyncProperty(corpus, fc.array(pick, { maxLength: 25 }), fc.constantFrom('csv', 'jsonl'), fc.boolean(), fc.boolean(), async (docs, picks, ext, bom, grouped) => {
-        const dir = writeProject(docs, 'sentence', false);
-        const project = await readProject(dir);
-        const study = await readStudy(project);
-        const compact = await readSegmentTable(project);
-        const n = Math.max(1, study.segments.length);
-        const rows = codingRows(study.segments, grouped ? [...picks].sort((a, b) => (a.seg % n) - (b.seg % n)) : picks);
-        const header = ['segment_id', 'doc_id', 'text_sha', 'coder', 'category', 'code', 'memo'];
-        const file = path.join(dir, 'out', 'codings', `ana.${ext}`);
-        const text =
-          ext === 'csv'
-            ? [header, ...rows.map((r) => r.cells)].map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
-            : rows.map((r) => JSON.stringify(Object.fromEntries(r.cells.map((v, i) => [header[i], v])))).join('\n') + '\n';
-        writeFileSync(file, (bom && ext === 'csv' ? '\ufeff' : '') + text);
-        const display = (p: string) => path.relative(dir, p);
-        const objects = await outcome(() => readCodingFile(file, { codebook: study.codebook, segments: study.segments, coder: 'ana', study, display }));
-        const table = await outcome(() => readCodingTable(file, { codebook: compact.codebook, segments: compact.segments, coder: 'ana', study: compact, display }));
-        expect(table.thrown).toEqual(objects.thrown);
-        if (!objects.value) return;
-        const t = table.value!.codings;
-        expect(Array.from({ length: t.length }, (_, r) => t.coding(r))).toEqual(objects.value.codings);
-        expect(show(table.value!.diagnostics)).toEqual(show(objects.value.diagnostics));
-        expect(t.reviewed).toBe(new Set(objects.value.codings.map((c) => c.segment_id)).size);
+      fc.asyncProperty(corpus, fc.array(pick, { maxLength: 25 }), fc.constantFrom('csv', 'jsonl'), fc.boolean(), fc.boolean(), fc.boolean(), async (...args) => {
+        await readsAlike(...args);
       }),
       { numRuns: 120 },
     );
   });
+
+  it('points a QC404 at the code cell after a memo of accents and an emoji, as the in-memory parser does (columns in UTF-16 units)', async () => {
+    const shown = await readsAlike(['Tariffs rose. Jobs fell!'], [{ seg: 0, defect: 'exclusive', memo: 'é😀', code: 0 }], 'csv', false, true, true);
+    expect(shown.filter((d) => d.includes('QC404'))).toHaveLength(1);
+  });
+
+  async function readsAlike(docs: string[], picks: { seg: number; defect: string; memo: string; code: number }[], ext: string, bom: boolean, grouped: boolean, memoFirst: boolean): Promise<string[]> {
+    const dir = writeProject(docs, 'sentence', false);
+    const project = await readProject(dir);
+    const study = await readStudy(project);
+    const compact = await readSegmentTable(project);
+    const n = Math.max(1, study.segments.length);
+    // The memo first: the code cell's column then counts the memo's UTF-16 units (a QC404 points at it).
+    const order = (cells: string[]) => (memoFirst ? [cells[6]!, ...cells.slice(0, 6)] : cells);
+    const rows = codingRows(study.segments, grouped ? [...picks].sort((a, b) => (a.seg % n) - (b.seg % n)) : picks).map((r) => ({ cells: order(r.cells) }));
+    const header = order(['segment_id', 'doc_id', 'text_sha', 'coder', 'category', 'code', 'memo']);
+    const file = path.join(dir, 'out', 'codings', `ana.${ext}`);
+    const text =
+      ext === 'csv'
+        ? [header, ...rows.map((r) => r.cells)].map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
+        : rows.map((r) => JSON.stringify(Object.fromEntries(r.cells.map((v, i) => [header[i], v])))).join('\n') + '\n';
+    writeFileSync(file, (bom && ext === 'csv' ? '\ufeff' : '') + text);
+    const display = (p: string) => path.relative(dir, p);
+    const objects = await outcome(() => readCodingFile(file, { codebook: study.codebook, segments: study.segments, coder: 'ana', study, display }));
+    const table = await outcome(() => readCodingTable(file, { codebook: compact.codebook, segments: compact.segments, coder: 'ana', study: compact, display }));
+    expect(table.thrown).toEqual(objects.thrown);
+    if (!objects.value) return [];
+    const t = table.value!.codings;
+    expect(Array.from({ length: t.length }, (_, r) => t.coding(r))).toEqual(objects.value.codings);
+    expect(show(table.value!.diagnostics)).toEqual(show(objects.value.diagnostics));
+    expect(t.reviewed).toBe(new Set(objects.value.codings.map((c) => c.segment_id)).size);
+    return show(table.value!.diagnostics);
+  }
 });
 
 describe('agreement on coding tables', () => {

@@ -95,9 +95,9 @@ export class ContentTermCounter {
     return s;
   }
 
-  /** The content terms of the logged tokens [from, to) (log.buf's bytes), by number, in text order. */
-  logTermIds(log: TokenLog, from: number, to: number, count: boolean): number[] {
-    const out: number[] = [];
+  /** The content terms of the logged tokens [from, to) (log.buf's bytes), by number, in text order; into `out` when given (emptied first: a caller's scratch, copied where kept). */
+  logTermIds(log: TokenLog, from: number, to: number, count: boolean, out: number[] = []): number[] {
+    out.length = 0;
     const { buf, startUnit, endUnit } = log;
     for (let k = from; k < to; k++) {
       const term = this.termOf(buf, startUnit[k]!, endUnit[k]!, count);

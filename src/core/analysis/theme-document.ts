@@ -35,10 +35,19 @@ export class ThemeDocument {
     this.words = new SegmentWordCursor(text, this.log);
   }
 
-  /** The segment's content terms in text order, by number (ContentTermCounter.termIds of its text); `count`: their spellings are counted. */
+  /** The text [start, end) (code points) of the document begun, cut with the word cursor's own code-point cursor (one look for surrogates a document). */
+  slice(start: number, end: number): string {
+    const words = this.words!;
+    return words.text.slice(words.unitAt(start), words.unitAt(end));
+  }
+
+  /** Scratch for a segment's terms: the callers (ThemeCounts, ExemplarCandidates, ExemplarPicker) use them at once or copy them. */
+  private readonly scratch: number[] = [];
+
+  /** The segment's content terms in text order, by number (ContentTermCounter.termIds of its text); `count`: their spellings are counted. The array is reused by the next call. */
   terms(segment: SegmentAt, count: boolean): number[] {
     const words = this.words!;
-    if (words.range(segment.start, segment.end)) return this.counter.logTermIds(this.log, words.from, words.to, count);
+    if (words.range(segment.start, segment.end)) return this.counter.logTermIds(this.log, words.from, words.to, count, this.scratch);
     return count ? this.counter.termIds(segment.text) : this.counter.lookupIds(segment.text);
   }
 

@@ -5,7 +5,8 @@ import type { Coding } from '../model/coding.js';
 import type { SegmentTable } from '../segment/segment-table.js';
 import { ChunkedUint16, ChunkedUint32 } from '../util/chunked-uint32.js';
 import { AnchorTally, anchorCoding, rebaseHint, type AnchorLookup } from './anchor-codings.js';
-import type { CodingRowFields } from './parse-coding-file.js';
+import type { CodingColumn, CodingRowFields } from './parse-coding-file.js';
+import { PlainCodingRows } from './plain-coding-rows.js';
 import { codingProblem, near } from './validate-codings.js';
 
 /**
@@ -245,7 +246,15 @@ export class CodingTableBuilder {
     } else if (row.category) problems.push(codingProblem.categoryWithoutCode(row.category, row.at('code')));
     if (problems.length > before) return;
     const codeAt = row.at('code');
-    const codeLine = codeAt.line ?? row.line;
+    this.accept(n, k, row.line, codeAt.line ?? row.line, codeAt.col ?? 1, row.memo);
+  }
+
+  /**
+   * Keeps a row that passed every check of add: segment n, code number k,
+   * the line it starts on and where its code cell is, its memo. How a reader
+   * that has made those checks itself (PlainCodingRows) hands a row over.
+   */
+  accept(n: number, k: number, line: number, codeLine: number, codeCol: number, memo: string): void {
     const i = this.accepted++;
     if (this.grouped) {
       if (n !== this.current) {
@@ -256,15 +265,21 @@ export class CodingTableBuilder {
         this.settleRows(this.current);
         this.current = n;
       }
-      this.rows.push(k, row.line, codeLine, codeAt.col ?? 1, row.memo, i);
+      this.rows.push(k, line, codeLine, codeCol, memo, i);
       return;
     }
     this.seg.push(n);
     this.code.push(k);
-    this.line.push(row.line);
-    this.codeCol.push(codeAt.col ?? 1);
-    if (codeLine !== row.line) this.codeLine.set(i, codeLine);
-    if (row.memo !== '') this.memos.set(i, row.memo);
+    this.line.push(line);
+    this.codeCol.push(codeCol);
+    if (codeLine !== line) this.codeLine.set(i, codeLine);
+    if (memo !== '') this.memos.set(i, memo);
+  }
+
+  /** The rows of `file` that can be taken from their bytes (PlainCodingRows), laid out as `columns` says, handed to this builder. */
+  plainRows(file: string, columns: ReadonlyMap<CodingColumn, number>, fields: number): PlainCodingRows {
+    this.file ??= file;
+    return new PlainCodingRows(this.table, this.codes, this.coder, columns, fields, this);
   }
 
   /** The table, and every problem in the order validateCodings gives them. */
@@ -313,6 +328,45 @@ export class CodingTableBuilder {
       g.length = 0;
       return;
     }
+    if (!this.settleClean(n)) this.settleSeveral(n);
+  }
+
+  /** Row numbers of a segment in the canonical order (settleClean's scratch). */
+  private readonly order: number[] = [];
+
+  /**
+   * settleRows of several rows no check between rows can fault (distinct
+   * codes, no "none", no two codes of an exclusive category: a multi-coded
+   * segment as qcode writes it): appended in code order, nothing made but
+   * the table's entries. False, and nothing done, for any other.
+   */
+  private settleClean(n: number): boolean {
+    const g = this.rows;
+    const order = this.order;
+    order.length = 0;
+    for (let j = 0; j < g.length; j++) {
+      const k = g.code[j]!;
+      if (k === 0) return false;
+      let at = order.length;
+      for (let i = 0; i < order.length; i++) {
+        const o = g.code[order[i]!]!;
+        if (o === k || (this.exclusive[k] && this.categoryOf[o] === this.categoryOf[k])) return false;
+        if (o > k && at === order.length) at = i;
+      }
+      order.splice(at, 0, j);
+    }
+    for (const j of order) {
+      if (g.memo[j] !== '') this.outMemos.set(this.outSegment.length, g.memo[j]!);
+      this.outSegment.push(n);
+      this.outCode.push(g.code[j]!);
+    }
+    g.length = 0;
+    return true;
+  }
+
+  /** settleRows of a segment with several rows, apart so that the one-row case stays small enough for V8 to inline. */
+  private settleSeveral(n: number): void {
+    const g = this.rows;
     const file = this.file ?? 'the codings';
     // Line 0: rows made by qcode (rebase's placed codings) stand for the whole file.
     const rowAt = (j: number): SourceLocation => (g.line[j] ? { file, line: g.line[j]!, col: 1 } : { file });

@@ -181,6 +181,11 @@ export class CodingRecordParser {
     };
   }
 
+  /** Once a header that fits is read: where each column is, and how many fields a row has. */
+  get layout(): { columns: ReadonlyMap<CodingColumn, number>; fields: number } | null {
+    return this.index && !this.stopped ? { columns: this.index, fields: this.headerCount } : null;
+  }
+
   /** Every problem found, in order; an empty file (no header) is one. */
   finish(): Diagnostic[] {
     if (!this.seen) return [diag('QC406', 'the file is empty: no header row', { at: { file: this.file, line: 1, col: 1 } })];

@@ -93,10 +93,15 @@ export class SegmentWordCursor {
   to = 0;
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     private readonly log: TokenLog,
   ) {
     this.at = codePointCursor(text);
+  }
+
+  /** The UTF-16 offset of a code-point offset of the text (any order: the cursor walks back as well). */
+  unitAt(codePoint: number): number {
+    return this.at(codePoint);
   }
 
   /** Finds the words of the segment [start, end) (code points); false when the segment must be scanned alone. */

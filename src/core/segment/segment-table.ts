@@ -9,11 +9,14 @@ export type DocumentHead = Pick<Document, 'id' | 'metadata'>;
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+/** Each byte's value as a lower-case hex digit, or -1: a lookup, as digits and letters come in no order a branch could guess (a million fingerprints are 16 million digits). */
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let c = 0x30; c <= 0x39; c++) HEX_VALUE[c] = c - 0x30;
+for (let c = 0x61; c <= 0x66; c++) HEX_VALUE[c] = c - 0x57;
+
 /** The value of a hex digit's char code, or -1. */
 function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
+  return c < 256 ? HEX_VALUE[c]! : -1;
 }
 
 /** Half of a 16-hex-digit text_sha as an unsigned 32-bit number, or -1 when it is not hex. */
@@ -21,6 +24,34 @@ function hexWord(hex: string, from: number): number {
   let v = 0;
   for (let i = from; i < from + 8; i++) {
     const d = hexValue(hex.charCodeAt(i));
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+/**
+ * The 1-based index of an id's `<letter><n>` at id[at, to) (char codes or
+ * bytes): digits as segmentId writes them, no leading zero; -1 when not.
+ */
+function segmentIndexOf(id: string | Uint8Array, at: number, to: number): number {
+  const from = at + 1;
+  const code = (i: number) => (typeof id === 'string' ? id.charCodeAt(i) : id[i]!);
+  if (from >= to || to - from > 10 || (code(from) === 0x30 && to - from > 1)) return -1;
+  let index = 0;
+  for (let i = from; i < to; i++) {
+    const c = code(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    index = index * 10 + c;
+  }
+  return index;
+}
+
+/** hexWord over bytes (char codes) rather than a string. */
+function hexBytesWord(bytes: Uint8Array, from: number): number {
+  let v = 0;
+  for (let i = from; i < from + 8; i++) {
+    const d = hexValue(bytes[i]!);
     if (d < 0) return -1;
     v = v * 16 + d;
   }
@@ -98,15 +129,22 @@ export class SegmentTable {
     const d = last !== undefined && last.length === k && id.startsWith(last) ? this.lastDoc : this.docNumbers.get(id.slice(0, k));
     if (d === undefined) return -1;
     this.lastDoc = d;
-    // The index as segmentId writes it: digits, no leading zero.
-    const from = k + 2;
-    if (from >= id.length || id.length - from > 10 || (id.charCodeAt(from) === 0x30 && id.length - from > 1)) return -1;
-    let index = 0;
-    for (let i = from; i < id.length; i++) {
-      const c = id.charCodeAt(i) - 0x30;
-      if (c < 0 || c > 9) return -1;
-      index = index * 10 + c;
-    }
+    return this.segmentOfIndex(d, segmentIndexOf(id, k + 1, id.length));
+  }
+
+  /**
+   * segmentNumber of an id given as UTF-8 bytes[from, to) whose document
+   * part (before the last ':', at `colon`) is document d: the part after it
+   * read as segmentNumber reads it.
+   */
+  segmentNumberInDocument(d: number, bytes: Uint8Array, colon: number, to: number): number {
+    if (bytes[colon + 1] !== this.letter) return -1;
+    return this.segmentOfIndex(d, segmentIndexOf(bytes, colon + 1, to));
+  }
+
+  /** The number of document d's segment with this 1-based index (as in its id), or -1. */
+  segmentOfIndex(d: number, index: number): number {
+    if (index < 0) return -1;
     let lo = this.first[d]!;
     let hi = this.first[d + 1]!;
     const col = this.columns.index;
@@ -177,6 +215,11 @@ export class SegmentTable {
   hasTextSha(n: number, hex: string): boolean {
     if (hex.length !== TEXT_SHA_LENGTH) return false;
     return hexWord(hex, 0) === this.columns.shaHi.get(n) && hexWord(hex, 8) === this.columns.shaLo.get(n);
+  }
+
+  /** hasTextSha of the 16 bytes of hex digits at bytes[from] (a file's cell, not decoded). */
+  hasTextShaBytes(n: number, bytes: Uint8Array, from: number): boolean {
+    return hexBytesWord(bytes, from) === this.columns.shaHi.get(n) && hexBytesWord(bytes, from + 8) === this.columns.shaLo.get(n);
   }
 
   /** Segment ids from..to-1, made one at a time (for did-you-mean over a document or the study). */

@@ -27,25 +27,41 @@ export class ByteInterner {
 
   /** The id of bytes[start, end), adding it if new; `added` tells which. */
   intern(bytes: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    const mask = this.table.length - 1;
-    let slot = h & mask;
-    for (;;) {
-      const id = this.table[slot]!;
-      if (id < 0) break;
-      if (this.hashes[id] === h && this.equals(id, bytes, start, end)) {
-        this.added = false;
-        return id;
-      }
-      slot = (slot + 1) & mask;
+    const slot = this.probe(bytes, start, end);
+    const found = this.table[slot]!;
+    if (found >= 0) {
+      this.added = false;
+      return found;
     }
     const id = this.size++;
-    this.store(id, h, bytes, start, end);
+    this.store(id, this.hash, bytes, start, end);
     this.table[slot] = id;
     if (this.size * 2 > this.table.length) this.rehash();
     this.added = true;
     return id;
+  }
+
+  /** The id of bytes[start, end), or -1 when they were never interned (nothing is added). */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    return this.table[this.probe(bytes, start, end)]!;
+  }
+
+  /** The hash of the bytes probe() looked for last. */
+  private hash = 0;
+
+  /** The table slot holding bytes[start, end), or the empty slot where they would go. */
+  private probe(bytes: Uint8Array, start: number, end: number): number {
+    // | 0: as an int32, as the table keeps it (the empty string's hash is the offset basis itself, above 2^31 as a literal).
+    let h = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    this.hash = h;
+    const mask = this.table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const id = this.table[slot]!;
+      if (id < 0 || (this.hashes[id] === h && this.equals(id, bytes, start, end))) return slot;
+      slot = (slot + 1) & mask;
+    }
   }
 
   /** Whether the last intern() added a new entry. */
