@@ -21,6 +21,9 @@ const ZIP_MAX_BYTES = 0xffff_ffff;
  */
 export const WHOLE_ENTRY_BYTES = 8 << 20;
 
+/** An empty entry's deflated bytes (a folder's), made once: deflating nothing still sets up a whole deflater each time. */
+const EMPTY_DEFLATED = deflateSync(new Uint8Array(0), { level: 6 });
+
 interface CentralRecord {
   name: Uint8Array;
   utf8: boolean;
@@ -66,7 +69,7 @@ export class ZipWriter {
   /** A whole entry (a folder is a name ending in / with no bytes). */
   async add(name: string, data: Uint8Array): Promise<void> {
     if (this.open) throw new Error('ZipWriter.add: an entry is still being written');
-    const compressed = deflateSync(data, { level: 6 });
+    const compressed = data.length === 0 ? EMPTY_DEFLATED : deflateSync(data, { level: 6 });
     const record = this.record(name, false);
     record.crc = crc32(data);
     record.size = data.length;
