@@ -24,9 +24,5 @@ export default defineConfig({
     // The spawned and tmux tests mostly wait, so one worker per core pays.
     maxWorkers: availableParallelism(),
     sequence: { sequencer: SlowFirstSequencer },
-    // Transformed modules kept on disk between runs (under node_modules, so a
-    // reinstall clears them): a rerun skips most of the transform and import
-    // work, about a fifth of the suite's CPU time on this 2-core machine.
-    experimental: { fsModuleCache: true },
   },
 });
