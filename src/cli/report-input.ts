@@ -74,6 +74,9 @@ export async function readReportInput(
     for (const { coder, codings } of await openNamedCompactCoders(ctx, study, unread)) tables.set(coder, codings);
     return coders.map((c) => tables.get(c)!);
   };
+  const known = await listCoders(study.project);
+  const gold = opts.gold ?? known.find((c) => c.kind === 'adjudicated')?.coder;
+  const chosen = chooseCoder(study, opts.coder);
   let disagreements: DisagreementIds | null = null;
   const reliability = await orMissing(async () => {
     const coders = await chooseCoders(ctx, study, opts.coders);
@@ -83,14 +86,14 @@ export async function readReportInput(
     if (coders.length === 2) disagreements = computeDisagreementIds(read[0]!, read[1]!);
     return { result, disagreements };
   });
-  const known = await listCoders(study.project);
-  const gold = opts.gold ?? known.find((c) => c.kind === 'adjudicated')?.coder;
+  // A table only reliability needed goes before the next is read: at a million segments each is tens of megabytes.
+  for (const coder of [...tables.keys()]) if (coder !== 'auto' && coder !== gold && coder !== chosen) tables.delete(coder);
   const evaluation = await orMissing(async () => {
     if (!gold) throw new QcodeError([diag('QC412', 'no adjudicated coder to evaluate the auto-coder against', { hint: 'qcode adjudicate --coders A,B --as gold' })]);
     const [auto, reference] = await tablesOf(['auto', gold]);
     return computeTableEvaluation(auto!, reference!, study.codebook);
   });
-  const chosen = chooseCoder(study, opts.coder);
+  for (const coder of [...tables.keys()]) if (coder !== chosen) tables.delete(coder);
   const { coder, codings, coverage } = await openCompactCodings(ctx, study, chosen, tables.get(chosen) ?? (await tablesOf([chosen]))[0]);
   tables.clear();
   const { segments, codebook } = study;
