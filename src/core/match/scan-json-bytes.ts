@@ -236,6 +236,8 @@ export function scanJsonString(run: MatchRun, buf: Uint8Array, from: number, to:
             width = 6;
             canonical = false;
             if (c < 0) return false;
+            // An escaped CR is a line break normalizeText rewrites, as the \r escape below.
+            if (c === 0x0d && !trusted) return false;
             if (c >= 0xd800 && c <= 0xdbff && buf[i + 6] === BACKSLASH && buf[i + 7] === 0x75) {
               const lo = hex4(buf, i + 8);
               if (lo >= 0xdc00 && lo <= 0xdfff) {

@@ -87,9 +87,9 @@ describe('raw JSON bytes scan as the normalised text does', () => {
     );
   });
 
-  it('declines texts that need normalising (CR, marks NFC may compose, a leading BOM), so the caller normalises them first', () => {
+  it('declines texts that need normalising (CR, raw or escaped as \\r or \\u000d; marks NFC may compose, a leading BOM), so the caller normalises them first', () => {
     const extent = newScanExtent();
-    for (const text of ['"a\\r\\nb"', '"Me\u0301xico"', '"\\u0301"', '"\ufeffx"', '"\\ufeffx"']) {
+    for (const text of ['"a\\r\\nb"', '"a\\u000d\\nb"', '"a\\u000Db"', '"Me\u0301xico"', '"\\u0301"', '"\ufeffx"', '"\\ufeffx"']) {
       const buf = encoder.encode(text);
       expect(scanJsonString(byteRun, buf, 1, buf.length - 1, extent), text).toBe(false);
     }
