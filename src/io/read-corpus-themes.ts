@@ -6,8 +6,7 @@ import { ThemeDocument } from '../core/analysis/theme-document.js';
 import { DocumentCoder } from '../core/match/code-document.js';
 import { compileMatcher } from '../core/match/compile-matcher.js';
 import { listCodes } from '../core/model/codebook.js';
-import { forEachStudyText, type CompactStudy } from './read-segment-table.js';
-import type { Document } from '../core/model/document.js';
+import { forEachStudyTextBytes, type CompactStudy } from './read-segment-table.js';
 import { segmentId } from '../core/model/segment.js';
 import type { StudyOptions } from './read-study.js';
 
@@ -32,8 +31,8 @@ export async function readCorpusThemes(
   const coder = input.exemplars > 0 ? new DocumentCoder(compileMatcher(study.codebook), study.unit) : null;
   const scan = new ThemeDocument(counts.terms, coder);
   let cursor = new CodedSegmentCursor(codings);
-  await forEachStudyText(study, options, (k) => cursor.hasRows(k), (d, doc) => {
-    scan.begin(doc.text);
+  await forEachStudyTextBytes(study, options, (k) => cursor.hasRows(k), (d, doc) => {
+    scan.beginBytes(doc);
     const segment = new SegmentInHand(study, doc, scan);
     for (const { n, codes } of cursor.segmentsOf(d)) {
       segment.move(n);
@@ -49,8 +48,8 @@ export async function readCorpusThemes(
     return picker.result();
   }
   cursor = new CodedSegmentCursor(codings);
-  await forEachStudyText(study, options, (k) => cursor.hasRows(k), (d, doc) => {
-    scan.begin(doc.text);
+  await forEachStudyTextBytes(study, options, (k) => cursor.hasRows(k), (d, doc) => {
+    scan.beginBytes(doc);
     const segment = new SegmentInHand(study, doc, scan);
     for (const { n, codes } of cursor.segmentsOf(d)) {
       segment.move(n);
@@ -75,7 +74,7 @@ class SegmentInHand {
 
   constructor(
     private readonly study: CompactStudy,
-    private readonly doc: Document,
+    private readonly doc: { id: string },
     /** The document's scan, begun: its text is cut where the scan's cursor maps code points. */
     private readonly scan: ThemeDocument,
   ) {}

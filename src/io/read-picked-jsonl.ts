@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
+import { normalizeMetadataValue } from '../core/corpus/normalize-text.js';
 import { rowToDocument, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
+import { stringTextBytes, type TextBytes } from '../core/match/code-document.js';
+import { locateJsonFields, type JsonFieldSpans } from '../core/match/locate-json-fields.js';
 import type { Document } from '../core/model/document.js';
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 const LF = 0x0a;
 const CR = 0x0d;
 /** Keys are normalised with their line by the corpus reader; only characters from U+0300 up may change in NFC. */
@@ -22,50 +26,25 @@ function surelyNotBlank(buf: Uint8Array, from: number, to: number): boolean {
 /** Thrown when a line that was a document in the first pass is not one now: the caller reports the corpus as changed. */
 export class CorpusChanged extends Error {}
 
+/** A line of the second pass: its bytes, or its text where a CR made the reader cut it as a string. */
+type PickedLine = (d: number, line: Uint8Array | string, lineNo: number) => void | Promise<void>;
+
 /**
- * The documents a second pass over a JSONL corpus file wants, read from the
- * file's bytes: what streamDocuments yields for them (the same documents,
- * numbered alike in corpus order), without decoding, normalising, parsing
- * or hashing the documents `want` leaves out. Lines are cut at LF; a line
- * holding a CR is cut as the reader cuts it (CRLF and CR are line breaks).
- * The corpus must have read without errors before (a first pass): a line
- * that is not a document then means the file changed (CorpusChanged).
- * Returns the sha256 of the file's bytes, for the caller to compare.
+ * The lines of a JSONL corpus file that hold the documents `want` picks,
+ * numbered as streamDocuments numbers documents, without decoding the
+ * others. Lines are cut at LF; a line holding a CR is cut as the reader cuts
+ * it (CRLF and CR are line breaks). Returns the sha256 of the file's bytes.
  */
-export async function forEachPickedJsonlDocument(
-  file: string,
-  shown: string,
-  columns: ColumnNames,
-  want: (d: number) => boolean,
-  visit: (d: number, doc: Document) => void | Promise<void>,
-): Promise<string> {
+async function forEachPickedJsonlLine(file: string, want: (d: number) => boolean, visit: PickedLine): Promise<string> {
   const hash = createHash('sha256');
   const handle = await open(file, 'r');
   let d = -1;
   let lineNo = 0;
-  /** Document d of the corpus, parsed as the reader parses it (JSON.parse, keys in NFC, rowToDocument); a line that is none now means the file changed. */
-  const visitLine = async (text: string) => {
-    let row: unknown;
-    try {
-      row = JSON.parse(text);
-    } catch {
-      throw new CorpusChanged();
-    }
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new CorpusChanged();
-    let fields = row as Record<string, unknown>;
-    if (Object.keys(fields).some((k) => MAY_CHANGE_IN_NFC.test(k))) {
-      const keyed: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(fields)) keyed[k.normalize('NFC')] = v;
-      fields = keyed;
-    }
-    if (!(columns.idColumn in fields) || !(columns.textColumn in fields)) throw new CorpusChanged();
-    await visit(d, rowToDocument(fields, columns, { file: shown, line: lineNo }));
-  };
   const take = async (text: string) => {
     lineNo++;
     if (text.trim() === '') return;
     d++;
-    if (want(d)) await visitLine(text);
+    if (want(d)) await visit(d, text, lineNo);
   };
   /** Line buf[from, to), ended by LF unless it is the last. */
   const line = async (buf: Uint8Array, from: number, to: number, last = false) => {
@@ -79,7 +58,7 @@ export async function forEachPickedJsonlDocument(
       // A document: decoded only when wanted.
       lineNo++;
       d++;
-      if (want(d)) await visitLine(decoder.decode(raw));
+      if (want(d)) await visit(d, raw, lineNo);
     } else await take(decoder.decode(raw));
   };
   try {
@@ -120,4 +99,90 @@ export async function forEachPickedJsonlDocument(
     await handle.close();
   }
   return hash.digest('hex');
+}
+
+/** Marks an object whose keys NFC changed: two keys may have become one, so a text field found by its bytes may not be the one kept. */
+const REKEYED = Symbol('rekeyed');
+
+/** The line's object as the reader parses it (JSON.parse, keys in NFC), holding both columns; anything else means the file changed. */
+function parseFields(text: string, columns: ColumnNames): Record<string, unknown> & { [REKEYED]?: true } {
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch {
+    throw new CorpusChanged();
+  }
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new CorpusChanged();
+  let fields = row as Record<string, unknown>;
+  if (Object.keys(fields).some((k) => MAY_CHANGE_IN_NFC.test(k))) {
+    const keyed: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(fields)) keyed[k.normalize('NFC')] = v;
+    fields = keyed;
+    Object.defineProperty(fields, REKEYED, { value: true });
+  }
+  if (!(columns.idColumn in fields) || !(columns.textColumn in fields)) throw new CorpusChanged();
+  return fields;
+}
+
+/**
+ * The documents a second pass over a JSONL corpus file wants, read from the
+ * file's bytes: what streamDocuments yields for them (the same documents,
+ * numbered alike in corpus order), without decoding, normalising, parsing
+ * or hashing the documents `want` leaves out. The corpus must have read
+ * without errors before (a first pass): a line that is not a document then
+ * means the file changed (CorpusChanged). Returns the sha256 of the file's
+ * bytes, for the caller to compare.
+ */
+export async function forEachPickedJsonlDocument(
+  file: string,
+  shown: string,
+  columns: ColumnNames,
+  want: (d: number) => boolean,
+  visit: (d: number, doc: Document) => void | Promise<void>,
+): Promise<string> {
+  return forEachPickedJsonlLine(file, want, (d, line, lineNo) =>
+    visit(d, rowToDocument(parseFields(typeof line === 'string' ? line : decoder.decode(line), columns), columns, { file: shown, line: lineNo })),
+  );
+}
+
+/** A picked document as a scan needs it: its id and its text's bytes. */
+export interface PickedText extends TextBytes {
+  id: string;
+}
+
+/**
+ * forEachPickedJsonlDocument for a pass that scans the text (themes): the
+ * text field is found in the line's bytes and handed over where it lies,
+ * untrusted (the scanner tells whether it is normalised), and only the rest
+ * of the line is parsed, for the id; an unusual line (a text that is no plain
+ * string, a repeated key, a CR) is parsed whole and its normalised text
+ * encoded. A text the scan finds is not JSON (a raw control byte) was not
+ * there in the first pass: the file changed.
+ */
+export async function forEachPickedJsonlText(
+  file: string,
+  columns: ColumnNames,
+  want: (d: number) => boolean,
+  visit: (d: number, doc: PickedText) => void | Promise<void>,
+): Promise<string> {
+  const keys = [encoder.encode(columns.textColumn)];
+  const spans: JsonFieldSpans = { start: new Int32Array(1), end: new Int32Array(1), escaped: new Uint8Array(1) };
+  const parsed = (d: number, line: Uint8Array | string, lineNo: number) => {
+    const doc = rowToDocument(parseFields(typeof line === 'string' ? line : decoder.decode(line), columns), columns, { file, line: lineNo });
+    return visit(d, { id: doc.id, ...stringTextBytes(doc.text) });
+  };
+  return forEachPickedJsonlLine(file, want, async (d, line, lineNo) => {
+    if (typeof line === 'string' || !locateJsonFields(line, 0, line.length, keys, spans) || spans.start[0]! < 0) return parsed(d, line, lineNo);
+    const from = spans.start[0]!;
+    const to = spans.end[0]!;
+    // The line without its text's content (the text an empty string): id and metadata, parsed the ordinary way.
+    const fields = parseFields(`${decoder.decode(line.subarray(0, from))}${decoder.decode(line.subarray(to))}`, columns);
+    if (fields[REKEYED]) return parsed(d, line, lineNo);
+    try {
+      await visit(d, { id: normalizeMetadataValue(fields[columns.idColumn]), buf: line, from, to, trusted: false });
+    } catch (e) {
+      if (e instanceof SyntaxError) throw new CorpusChanged();
+      throw e;
+    }
+  });
 }

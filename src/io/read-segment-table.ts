@@ -10,6 +10,7 @@ import { segmentId, type Segment } from '../core/model/segment.js';
 import { computeTextSpans } from '../core/segment/compute-segments.js';
 import type { TextSpan } from '../core/segment/text-span.js';
 import { SegmentTableBuilder, type SegmentTable } from '../core/segment/segment-table.js';
+import { stringTextBytes } from '../core/match/code-document.js';
 import { codePointCursor } from '../core/util/code-point-cursor.js';
 import { computeTextSha } from '../core/util/hash.js';
 import { readCodebook } from './read-codebook.js';
@@ -17,7 +18,7 @@ import { fileFingerprint, readCorpusFingerprint, readSegmentIndex, segmentIndexK
 import type { Project } from './read-project.js';
 import { corpusColumns, documentLanguage, studyUnit, type StudyOptions } from './read-study.js';
 import { streamDocuments } from './stream-documents.js';
-import { CorpusChanged, forEachPickedJsonlDocument } from './read-picked-jsonl.js';
+import { CorpusChanged, forEachPickedJsonlDocument, forEachPickedJsonlText, type PickedText } from './read-picked-jsonl.js';
 
 /**
  * A study read in one streaming pass: what readStudy gives, with the
@@ -178,7 +179,7 @@ export async function forEachStudyText(
   const { project } = study;
   const t = study.segments;
   const corpusPath = project.corpusPath!;
-  const changed = () => new QcodeError([diag('QC010', `the corpus ${options.display?.(corpusPath) ?? corpusPath} changed while qcode was reading it`, {})]);
+  const changed = () => corpusChanged(corpusPath, options);
   const take = async (d: number, doc: Document) => {
     if (t.documents[d]?.id === doc.id) await visit(d, doc);
   };
@@ -198,6 +199,35 @@ export async function forEachStudyText(
     if (want(d)) await take(d, doc);
   }
   if (stream.end().corpusSha256 !== study.corpusSha256) throw changed();
+}
+
+/**
+ * forEachStudyText for a pass that scans each text and needs the string
+ * only after (themes): a JSONL corpus's text fields are handed over as the
+ * bytes they are in the file (forEachPickedJsonlText), any other corpus's
+ * texts as their UTF-8 JSON form.
+ */
+export async function forEachStudyTextBytes(
+  study: CompactStudy,
+  options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
+  want: (doc: number) => boolean,
+  visit: (doc: number, text: PickedText) => void | Promise<void>,
+): Promise<void> {
+  const { project } = study;
+  const t = study.segments;
+  const corpusPath = project.corpusPath!;
+  if (!(study.corpusFileSha256 && (await isJsonlFile(corpusPath)))) {
+    return forEachStudyText(study, options, want, (d, doc) => visit(d, { id: doc.id, ...stringTextBytes(doc.text) }));
+  }
+  const changed = () => corpusChanged(corpusPath, options);
+  const sha256 = await forEachPickedJsonlText(corpusPath, corpusColumns(project, options), want, async (d, text) => {
+    if (t.documents[d]?.id === text.id) await visit(d, text);
+  }).catch((e: unknown) => Promise.reject(e instanceof CorpusChanged ? changed() : e));
+  if (sha256 !== study.corpusFileSha256) throw changed();
+}
+
+function corpusChanged(corpusPath: string, options: Pick<StudyOptions, 'display'>): QcodeError {
+  return new QcodeError([diag('QC010', `the corpus ${options.display?.(corpusPath) ?? corpusPath} changed while qcode was reading it`, {})]);
 }
 
 async function isJsonlFile(file: string): Promise<boolean> {

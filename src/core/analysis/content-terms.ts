@@ -46,8 +46,10 @@ export class ContentTermCounter {
 
   /**
    * The term of the word whose bytes are buf[from, to) (a token of a scan of
-   * JSON string content, which holds no escape: a word is its UTF-8 bytes), -1
-   * if it is no content term; `count`: its spelling is counted.
+   * JSON string content: its UTF-8 bytes, or, from a JSONL line read where it
+   * lies, with a character \u-escaped; such a spelling is interned apart and
+   * decoded to the same word, term and spelling), -1 if it is no content
+   * term; `count`: its spelling is counted.
    */
   termOf(buf: Uint8Array, from: number, to: number, count: boolean): number {
     const w = this.words.intern(buf, from, to);

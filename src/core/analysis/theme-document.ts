@@ -1,4 +1,6 @@
-import type { DocumentCoder } from '../match/code-document.js';
+import { normalizeText } from '../corpus/normalize-text.js';
+import type { DocumentCoder, TextBytes } from '../match/code-document.js';
+import { decodeJsonString } from '../match/decode-json-slice.js';
 import { countListedMatches } from '../match/evidence.js';
 import { TokenLog } from '../match/match-run.js';
 import { logWords, SegmentWordCursor } from '../match/scan-words.js';
@@ -33,6 +35,16 @@ export class ThemeDocument {
     if (this.coder) this.coder.scanText(text, this.log);
     else logWords(text, this.log);
     this.words = new SegmentWordCursor(text, this.log);
+  }
+
+  /**
+   * begin for a text's bytes (a JSONL line's text field where it lies): the
+   * coder scans them in place when they are the normalised text, so the
+   * common document is neither parsed with its line nor encoded again.
+   */
+  beginBytes(source: TextBytes): void {
+    if (!this.coder) return this.begin(normalizeText(decodeJsonString(source.buf, source.from, source.to, false)));
+    this.words = new SegmentWordCursor(this.coder.scanBytes(source, this.log), this.log);
   }
 
   /** The text [start, end) (code points) of the document begun, cut with the word cursor's own code-point cursor (one look for surrogates a document). */

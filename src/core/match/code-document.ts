@@ -18,19 +18,29 @@ import { newScanExtent, scanJsonString } from './scan-json-bytes.js';
 const encoder = new TextEncoder();
 
 /**
- * One document for the coder: its text as JSON string content,
- * buf[from, to) with the closing quote at buf[to]. `trusted` when the text is
- * already normalised (it was a string, re-encoded by jsonTextBytes); bytes
- * straight from a JSONL file are not.
+ * A text as the scanner reads it: JSON string content, buf[from, to), with
+ * the opening quote at buf[from - 1] and the closing one at buf[to].
+ * `trusted` when the text is already normalised (it was a string, re-encoded
+ * by jsonTextBytes); bytes straight from a JSONL file are not.
  */
-export interface DocumentBytes {
-  id: string;
-  /** BCP 47 tag for the sentence rules. */
-  language: string;
+export interface TextBytes {
   buf: Uint8Array;
   from: number;
   to: number;
   trusted: boolean;
+}
+
+/** A string's TextBytes (trusted: a string in memory is normalised). */
+export function stringTextBytes(text: string): TextBytes {
+  const buf = jsonTextBytes(text);
+  return { buf, from: 1, to: buf.length - 1, trusted: true };
+}
+
+/** One document for the coder: its id and language, and its text's bytes. */
+export interface DocumentBytes extends TextBytes {
+  id: string;
+  /** BCP 47 tag for the sentence rules. */
+  language: string;
   /** The canonical line's head (canonicalHead), for the document's digest; null when no digest is wanted. */
   head: string | null;
   /** The document's metadata, normalised, where the reader has it (the segments file's table keeps it). */
@@ -80,15 +90,17 @@ export class DocumentCoder {
   }
 
   /** Scans the document; returns the buffer and bounds actually scanned (the normalised re-encoding when the bytes needed normalising). */
-  private scan(doc: DocumentBytes): { buf: Uint8Array; from: number; to: number; reencoded: boolean; text: string | null } {
+  private scan(doc: TextBytes): { buf: Uint8Array; from: number; to: number; reencoded: boolean; text: string | null } {
     const run = this.run;
     run.reset();
+    run.tokenLog?.reset(doc.buf);
     if (scanJsonString(run, doc.buf, doc.from, doc.to, this.extent, doc.trusted)) {
       return { buf: doc.buf, from: doc.from, to: doc.to, reencoded: false, text: null };
     }
     const text = normalizeText(decodeJsonString(doc.buf, doc.from, doc.to, false));
     const buf = jsonTextBytes(text);
     run.reset();
+    run.tokenLog?.reset(buf);
     scanJsonString(run, buf, 1, buf.length - 1, this.extent, true);
     return { buf, from: 1, to: buf.length - 1, reencoded: true, text };
   }
@@ -154,7 +166,24 @@ export class DocumentCoder {
     return buf;
   }
 
-  /** The matches of one segment [start, end) (code points) of the text scanText scanned last, decided (segments in document order; `text` only for regex patterns). */
+  /**
+   * scanText for a text's bytes (a JSONL line's text field where it lies):
+   * scanned in place when they are the normalised text, else decoded,
+   * normalised and scanned again. Returns the normalised text.
+   */
+  scanBytes(doc: TextBytes, tokens: TokenLog | null = null): string {
+    this.run.tokenLog = tokens;
+    let scanned;
+    try {
+      scanned = this.scan(doc);
+    } finally {
+      this.run.tokenLog = null;
+    }
+    this.resolver.begin(this.run);
+    return scanned.text ?? decodeScannedJson(this.content, scanned.buf, scanned.from, scanned.to);
+  }
+
+  /** The matches of one segment [start, end) (code points) of the text scanText or scanBytes scanned last, decided (segments in document order; `text` only for regex patterns). */
   resolve(start: number, end: number, text: string | null): SegmentMatches {
     return this.resolver.resolve(start, end, text);
   }

@@ -11,6 +11,7 @@ import { logWords, scanWords, SegmentWordCursor } from '../../../src/core/match/
 import { CodebookSchema } from '../../../src/core/model/codebook.js';
 import type { Segment } from '../../../src/core/model/segment.js';
 import { foldWord, lowerWord } from '../../../src/core/pattern/char-class.js';
+import { normalizeText } from '../../../src/core/corpus/normalize-text.js';
 
 // themes reads each segment's words off one scan of its whole document
 // (ThemeDocument over the matcher's token log) and interns them by their
@@ -150,6 +151,60 @@ describe('ThemeDocument: terms off one scan of the document', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** A text written as a JSONL line might hold it: each character raw or \u-escaped as `choices` say (a / sometimes \/), quotes, backslashes and controls escaped. */
+function jsonContent(text: string, choices: readonly number[]): string {
+  let out = '';
+  let i = 0;
+  for (const ch of text) {
+    const c = choices.length > 0 ? choices[i++ % choices.length]! : 0;
+    const units = [...Array(ch.length).keys()].map((k) => `\\u${ch.charCodeAt(k).toString(16).padStart(4, c % 2 ? '0' : '0').toUpperCase()}`).join('');
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch < ' ' || c % 3 === 0) out += ch === '\n' && c % 2 ? '\\n' : units;
+    else if (ch === '/' && c % 2) out += '\\/';
+    else out += ch;
+  }
+  return out;
+}
+
+describe('ThemeDocument.beginBytes: a text read where it lies in a JSONL line', () => {
+  const RAW = [...FRAGMENTS, '\r\n', '\r', 'A\u030a', '/'];
+  const doc = fc.tuple(fc.array(fc.constantFrom(...RAW), { maxLength: 40 }), fc.array(fc.nat(1000), { maxLength: 12 }), fc.array(fc.nat(5), { maxLength: 7 }));
+
+  it('gives the terms, spellings and matches of its normalised string, whatever escapes and unnormalised forms the bytes hold (property)', () => {
+    fc.assert(
+      fc.property(fc.array(doc, { minLength: 1, maxLength: 3 }), fc.boolean(), (docs, withCoder) => {
+        const make = () => {
+          const counter = new ContentTermCounter();
+          return { counter, scan: new ThemeDocument(counter, withCoder ? new DocumentCoder(compileMatcher(codebook), 'sentence') : null) };
+        };
+        const plain = make();
+        const bytes = make();
+        for (const [parts, cuts, choices] of docs) {
+          const raw = parts.join('');
+          const text = normalizeText(raw);
+          const line = new TextEncoder().encode(`{"id":"d","text":"${jsonContent(raw, choices)}"}`);
+          const from = line.indexOf(0x3a, 10) + 2;
+          const source = { buf: line, from, to: line.length - 2, trusted: false };
+          expect(JSON.parse(new TextDecoder().decode(line)).text).toBe(raw);
+          const length = [...text].length;
+          const at = [...new Set(cuts.map((c) => c % (length + 1)))].sort((a, b) => a - b);
+          const bounds = [0, ...at, length];
+          const spans = bounds.slice(1).map((end, i) => ({ start: bounds[i]!, end }));
+          plain.scan.begin(text);
+          bytes.scan.beginBytes(source);
+          for (const s of segmentsOf(text, spans)) {
+            expect(bytes.scan.terms(s, true).map((t) => bytes.counter.folded[t])).toEqual(plain.scan.terms(s, true).map((t) => plain.counter.folded[t]));
+            if (withCoder) for (const code of ['trade', 'place']) expect(bytes.scan.matches(s)(code)).toBe(plain.scan.matches(s)(code));
+            expect(bytes.scan.slice(s.start, s.end)).toBe(s.text);
+          }
+        }
+        expect(bytes.counter.display()).toEqual(plain.counter.display());
+      }),
+      { numRuns: 400 },
     );
   });
 });
