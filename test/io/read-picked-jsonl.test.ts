@@ -4,7 +4,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/core/model/document.js';
-import { forEachPickedJsonlDocument } from '../../src/io/read-picked-jsonl.js';
+import { normalizeText } from '../../src/core/corpus/normalize-text.js';
+import { decodeJsonString } from '../../src/core/match/decode-json-slice.js';
+import { forEachPickedJsonlDocument, forEachPickedJsonlText } from '../../src/io/read-picked-jsonl.js';
 import { streamDocuments } from '../../src/io/stream-documents.js';
 
 // The second pass's JSONL reader must number and parse documents exactly as
@@ -20,14 +22,18 @@ const line = fc.oneof(
 );
 const ends = fc.constantFrom('\n', '\r\n', '\r');
 
-describe('forEachPickedJsonlDocument', () => {
+describe('forEachPickedJsonlDocument and forEachPickedJsonlText', () => {
   it('gives the documents streamDocuments gives, numbered alike, for any picks; and the sha256 of the bytes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(line, ends), { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean(), fc.func(fc.boolean()), async (lines, bom, lastEnd, pick) => {
         let n = 0;
         const body = lines
           .map(([l, end], i) => {
-            const raw = typeof l === 'string' ? l : `{"id":"${l.id}${n++}","text":"${l.t}","${l.key}":"v\u0301"}`;
+            if (typeof l === 'string') return l + (i < lines.length - 1 || lastEnd ? end : '');
+            // Besides the common line: a text key given twice (the last wins) and a text that is a number.
+            const shape = n % 5;
+            const texts = shape === 3 ? `"text":"first","text":"${l.t}"` : shape === 4 ? `"text":${n}` : `"text":"${l.t}"`;
+            const raw = `{"id":"${l.id}${n++}",${texts},"${l.key}":"v\u0301"}`;
             return raw + (i < lines.length - 1 || lastEnd ? end : '');
           })
           .join('');
@@ -43,6 +49,11 @@ describe('forEachPickedJsonlDocument', () => {
         const sha = await forEachPickedJsonlDocument(file, file, columns, want, (d, doc) => void got.push([d, doc.id, doc.text, doc.metadata, doc.source]));
         expect(got).toEqual(expected);
         expect(sha).toBe(end.fileSha256);
+        // The same documents' texts as bytes to scan (forEachPickedJsonlText): decoded and normalised, the same texts.
+        const texts: unknown[] = [];
+        const shaOfTexts = await forEachPickedJsonlText(file, columns, want, (d, t) => void texts.push([d, t.id, normalizeText(decodeJsonString(t.buf, t.from, t.to, t.trusted))]));
+        expect(texts).toEqual(expected.map(([d, id, t]) => [d, id, t]));
+        expect(shaOfTexts).toBe(end.fileSha256);
       }),
       { numRuns: 300 },
     );
