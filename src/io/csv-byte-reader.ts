@@ -1,7 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 
 import type { RatingsRecord } from '../core/agreement/ratings-builder.js';
 import { growInt32 } from '../core/util/grow-int32.js';
+import { incompleteTail } from './normalised-text.js';
 
 /**
  * One CSV record as the reader hands it over: field i is
@@ -23,6 +25,8 @@ export interface CsvReadError {
   line: number;
   col: number;
   message: string;
+  /** The file is not UTF-8 (asked for with `utf8`): it stopped at a chunk holding the first bad byte, before any record of that chunk. */
+  invalidUtf8?: true;
 }
 
 const QUOTE = 0x22;
@@ -30,6 +34,8 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 const CHUNK = 1 << 20;
+/** Thrown from a refill that read bytes that are not UTF-8, caught where the reading began. */
+const NOT_UTF8 = Symbol('not UTF-8');
 
 /**
  * Streams an RFC 4180 CSV file (UTF-8, optional BOM, LF or CRLF, quoted
@@ -41,19 +47,29 @@ const CHUNK = 1 << 20;
  * interns or decodes what it needs). Empty lines are skipped. `onRecord` may return false to
  * stop. Returns the first malformed spot (an unterminated quote), or null.
  */
-export function readCsvRecords(file: string, onRecord: (record: CsvRecord) => boolean | void): CsvReadError | null {
+export function readCsvRecords(file: string, onRecord: (record: CsvRecord) => boolean | void, options: { utf8?: boolean } = {}): CsvReadError | null {
   const fd = openSync(file, 'r');
   try {
-    return scan(fd, onRecord);
+    return scan(fd, onRecord, options.utf8 ?? false);
+  } catch (e) {
+    if (e === NOT_UTF8) return { line: 0, col: 0, message: 'not valid UTF-8', invalidUtf8: true };
+    throw e;
   } finally {
     closeSync(fd);
   }
 }
 
-function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvReadError | null {
+/**
+ * `utf8`: each chunk is checked as it is read (a sequence cut by the chunk's
+ * end with the next), so a reader that must refuse a file that is not UTF-8
+ * needs no pass of its own over it.
+ */
+function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void, utf8: boolean): CsvReadError | null {
   let buf = Buffer.allocUnsafe(CHUNK * 2);
   let len = 0;
   let eof = false;
+  /** Bytes of buf checked to be UTF-8 (with `utf8`). */
+  let checked = 0;
   let first = true;
   /** Where a record the careful path reads has its fields copied (unquoted, unescaped). */
   let scratch: Uint8Array = new Uint8Array(4096);
@@ -76,6 +92,7 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
       buf.copy(buf, 0, keep, len);
       len -= keep;
       lineStart -= keep;
+      checked -= keep;
     }
     if (len + CHUNK > buf.length) {
       const bigger = Buffer.allocUnsafe(buf.length * 2);
@@ -85,6 +102,11 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void): CsvR
     const got = readSync(fd, buf, len, CHUNK, null);
     if (got === 0) eof = true;
     len += got;
+    if (utf8) {
+      const end = eof ? len : len - incompleteTail(buf.subarray(checked, len));
+      if (!isUtf8(buf.subarray(checked, end))) throw NOT_UTF8;
+      checked = end;
+    }
     return keep;
   };
 

@@ -174,6 +174,38 @@ describe('the coding table', () => {
     expect(shown.filter((d) => d.includes('QC404'))).toHaveLength(1);
   });
 
+  it('refuses a coding CSV that is not UTF-8 as readCodingFile does, wherever the bad byte lies; a character cut by a chunk end is no bad byte', async () => {
+    const dir = writeProject(['Tariffs rose. Jobs fell!'], 'sentence', false);
+    const project = await readProject(dir);
+    const study = await readStudy(project);
+    const compact = await readSegmentTable(project);
+    const seg = study.segments[0]!;
+    // Memos of four-byte characters over 3 MiB: the reader's 1 MiB chunks end inside one of them.
+    const memo = '😀'.repeat(2500) + 'é';
+    const row = `${seg.segment_id},${seg.doc_id},${computeTextSha(seg.text)},ana,,,${memo}\n`;
+    const good = Buffer.from(`segment_id,doc_id,text_sha,coder,category,code,memo\n${row.repeat(320)}`);
+    const file = path.join(dir, 'out', 'codings', 'ana.csv');
+    const display = (p: string) => path.relative(dir, p);
+    const read = async () => {
+      const objects = await outcome(() => readCodingFile(file, { codebook: study.codebook, segments: study.segments, coder: 'ana', study, display }));
+      const table = await outcome(() => readCodingTable(file, { codebook: compact.codebook, segments: compact.segments, coder: 'ana', study: compact, display }));
+      expect(table.thrown).toEqual(objects.thrown);
+      return table.thrown ?? [];
+    };
+    writeFileSync(file, good);
+    expect(await read()).toEqual([]);
+    for (const at of [60, (1 << 20) - 1, (1 << 20) + 5000, good.length - 3]) {
+      const bad = Buffer.from(good);
+      bad[at] = 0xff;
+      writeFileSync(file, bad);
+      // Inside a character, the offset is its first byte's.
+      expect((await read()).join('\n')).toMatch(/error QC302 out\/codings\/ana\.csv is not valid UTF-8: byte 0x(ff|f0) at byte offset \d+/);
+    }
+    // A sequence the file's end cuts.
+    writeFileSync(file, Buffer.concat([good, Buffer.from([0xf0, 0x9f])]));
+    expect((await read()).join('\n')).toContain('QC302');
+  });
+
   async function readsAlike(docs: string[], picks: { seg: number; defect: string; memo: string; code: number }[], ext: string, bom: boolean, grouped: boolean, memoFirst: boolean): Promise<string[]> {
     const dir = writeProject(docs, 'sentence', false);
     const project = await readProject(dir);
