@@ -1,4 +1,5 @@
-import { forEachStudyDocument, type CompactStudy } from './read-segment-table.js';
+import { codePointCursor } from '../core/util/code-point-cursor.js';
+import { forEachStudyText, type CompactStudy } from './read-segment-table.js';
 import type { StudyOptions } from './read-study.js';
 
 /** What writes rows a document at a time from a text pass (ExportWriter, DisagreementsWriter, EvaluationErrorsWriter). */
@@ -20,7 +21,7 @@ export const ROWS_PIECE_CHARS = 1 << 24;
 
 /**
  * The rows of every document the writer has rows for, in corpus order, from
- * the second pass over the corpus (forEachStudyDocument): the text of a
+ * the second pass over the corpus (forEachStudyText): the text of a
  * command that prints it, a document at a time; none when there are no rows.
  */
 export async function writeDocumentRows(
@@ -30,9 +31,11 @@ export async function writeDocumentRows(
   write: (text: string) => Promise<void>,
 ): Promise<void> {
   if (writer.done) return;
-  await forEachStudyDocument(study, options, (d) => writer.hasRows(d), async (d, _doc, segments) => {
-    const from = study.segments.segmentsOf(d).from;
-    const text = (n: number) => segments[n - from]!.text;
+  const t = study.segments;
+  // Only the segments that have rows are cut out of the text (a disagreement or an error is a few segments of a document).
+  await forEachStudyText(study, options, (d) => writer.hasRows(d), async (d, doc) => {
+    const at = codePointCursor(doc.text);
+    const text = (n: number) => doc.text.slice(at(t.start(n)), at(t.end(n)));
     do await write(writer.documentRows(d, text, ROWS_PIECE_CHARS));
     while (writer.hasRows(d));
   });

@@ -44,7 +44,8 @@ export class ThemeDocument {
    */
   beginBytes(source: TextBytes): void {
     if (!this.coder) return this.begin(normalizeText(decodeJsonString(source.buf, source.from, source.to, false)));
-    this.words = new SegmentWordCursor(this.coder.scanBytes(source, this.log), this.log);
+    const text = this.coder.scanBytes(source, this.log);
+    this.words = new SegmentWordCursor(text, this.log, this.coder.codePoints);
   }
 
   /** The text [start, end) (code points) of the document begun, cut with the word cursor's own code-point cursor (one look for surrogates a document). */

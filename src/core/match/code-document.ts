@@ -169,7 +169,8 @@ export class DocumentCoder {
   /**
    * scanText for a text's bytes (a JSONL line's text field where it lies):
    * scanned in place when they are the normalised text, else decoded,
-   * normalised and scanned again. Returns the normalised text.
+   * normalised and scanned again. Returns the normalised text (its length
+   * in code points is then `codePoints`).
    */
   scanBytes(doc: TextBytes, tokens: TokenLog | null = null): string {
     this.run.tokenLog = tokens;
@@ -181,6 +182,11 @@ export class DocumentCoder {
     }
     this.resolver.begin(this.run);
     return scanned.text ?? decodeScannedJson(this.content, scanned.buf, scanned.from, scanned.to);
+  }
+
+  /** Code points in the text scanned last. */
+  get codePoints(): number {
+    return this.extent.length;
   }
 
   /** The matches of one segment [start, end) (code points) of the text scanText or scanBytes scanned last, decided (segments in document order; `text` only for regex patterns). */

@@ -95,8 +95,10 @@ export class SegmentWordCursor {
   constructor(
     readonly text: string,
     private readonly log: TokenLog,
+    /** The text's length in code points, when a scan counted them. */
+    codePoints?: number,
   ) {
-    this.at = codePointCursor(text);
+    this.at = codePointCursor(text, codePoints);
   }
 
   /** The UTF-16 offset of a code-point offset of the text (any order: the cursor walks back as well). */

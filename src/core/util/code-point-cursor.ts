@@ -8,10 +8,11 @@ const HAS_SURROGATE = /[\uD800-\uDFFF]/;
  * surrogate counts as one code point, as in Array.from. A smaller offset
  * is walked back to (a surrogate pair is one code point either way), so
  * offsets a little out of order cost what they move, never a walk from the
- * start.
+ * start. `codePoints`, when known, is the text's length in code points.
  */
-export function codePointCursor(text: string): (codePoint: number) => number {
-  if (!HAS_SURROGATE.test(text)) return (cp) => Math.min(cp, text.length);
+export function codePointCursor(text: string, codePoints?: number): (codePoint: number) => number {
+  // As many code points as UTF-16 units (a scan counted them): no surrogate pair, so no search for one.
+  if (codePoints === text.length || !HAS_SURROGATE.test(text)) return (cp) => Math.min(cp, text.length);
   let unit = 0;
   let cp = 0;
   return (target) => {
