@@ -19,6 +19,8 @@ export interface CsvRecord extends RatingsRecord {
   endLine: number;
   /** A quoted field has text after its closing quote (which this reader drops and spreadsheets keep). */
   irregular: boolean;
+  /** The record's bytes are all ASCII (known on the fast path; false on the careful one): a byte column is a UTF-16 column. */
+  ascii: boolean;
 }
 
 export interface CsvReadError {
@@ -82,6 +84,7 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void, utf8:
     rawStarts: new Int32Array(16),
     endLine: 1,
     irregular: false,
+    ascii: false,
   };
   let line = 1;
   let lineStart = 0; // offset in buf of the current line's first byte (may be negative after a shift)
@@ -124,8 +127,10 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void, utf8:
       record.count = 0;
       let from = pos;
       let plain = true;
+      let high = 0;
       for (let i = pos; i < end; i++) {
         const b = buf[i]!;
+        high |= b;
         if (b === COMMA) {
           placeField(record, from, i, from - pos);
           from = i + 1;
@@ -142,6 +147,7 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void, utf8:
           record.line = line;
           record.endLine = line;
           record.irregular = false;
+          record.ascii = high < 0x80;
           if (onRecord(record) === false) return null;
         }
         line++;
@@ -156,6 +162,7 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void, utf8:
     record.count = 0;
     record.line = line;
     record.irregular = false;
+    record.ascii = false;
     let i = start;
     let atFieldStart = true;
     let fieldStart = i;

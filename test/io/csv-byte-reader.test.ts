@@ -8,17 +8,19 @@ import { readCsvRecords } from '../../src/io/csv-byte-reader.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'qcode-csv-'));
 let n = 0;
-function records(content: string | Buffer): { rows: string[][]; lines: number[]; error: unknown } {
+function records(content: string | Buffer): { rows: string[][]; lines: number[]; error: unknown; ascii: boolean[] } {
   const file = path.join(dir, `f${n++}.csv`);
   writeFileSync(file, content);
   const rows: string[][] = [];
   const lines: number[] = [];
+  const ascii: boolean[] = [];
   const error = readCsvRecords(file, (r) => {
     const text = new TextDecoder();
     rows.push(Array.from({ length: r.count }, (_, i) => text.decode(r.bytes.subarray(r.starts[i], r.ends[i]))));
     lines.push(r.line);
+    ascii.push(r.ascii);
   });
-  return { rows, lines, error };
+  return { rows, lines, error, ascii };
 }
 
 describe('readCsvRecords (streaming byte-level CSV)', () => {
@@ -27,6 +29,9 @@ describe('readCsvRecords (streaming byte-level CSV)', () => {
     expect(r.rows).toEqual([['unit', 'a'], ['u,1', 'say "hi"'], ['u2', 'two\nlines'], ['ü3', 'é']]);
     expect(r.lines).toEqual([1, 2, 4, 6]);
     expect(r.error).toBeNull();
+    // ASCII is vouched for only where it was seen: a quoted record is read the careful way and says false.
+    expect(r.ascii).toEqual([true, false, false, false]);
+    expect(records('a,b\nü,c\nd,e\n').ascii).toEqual([true, false, true]);
   });
 
   it('reads a last record without a newline, and empty fields', () => {

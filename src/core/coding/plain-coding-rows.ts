@@ -11,6 +11,8 @@ export interface PlainRecord {
   starts: Int32Array;
   ends: Int32Array;
   rawStarts: Int32Array;
+  /** True when every byte of the record is ASCII (its cells' columns need no counting of UTF-8 beyond UTF-16); false when unknown. */
+  ascii?: boolean;
 }
 
 /** What a row is handed to: CodingTableBuilder.accept. */
@@ -151,7 +153,7 @@ export class PlainCodingRows {
     const memo = this.memoAt >= 0 && ends[this.memoAt]! > starts[this.memoAt]! ? utf8.decode(b.subarray(starts[this.memoAt]!, ends[this.memoAt]!)) : '';
     // The code cell's column as the in-memory parser counts it (UTF-16 units; quotes are ASCII, so only the cells before it differ).
     let extra = 0;
-    for (let j = 0; j < this.codeAt; j++) extra += utf8Extra(b, starts[j]!, ends[j]!);
+    if (!r.ascii) for (let j = 0; j < this.codeAt; j++) extra += utf8Extra(b, starts[j]!, ends[j]!);
     this.taker.accept(n, k, r.line, r.line, r.rawStarts[this.codeAt]! - extra + 1, memo);
     return true;
   }
