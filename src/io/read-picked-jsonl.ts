@@ -1,10 +1,11 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { normalizeMetadataValue } from '../core/corpus/normalize-text.js';
+import { normalizeMetadataValue, normalizeText } from '../core/corpus/normalize-text.js';
 import { rowToDocument, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { stringTextBytes, type TextBytes } from '../core/match/code-document.js';
+import { decodeJsonString } from '../core/match/decode-json-slice.js';
 import { locateJsonFields, type JsonFieldSpans } from '../core/match/locate-json-fields.js';
-import type { Document } from '../core/model/document.js';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -124,40 +125,23 @@ function parseFields(text: string, columns: ColumnNames): Record<string, unknown
   return fields;
 }
 
-/**
- * The documents a second pass over a JSONL corpus file wants, read from the
- * file's bytes: what streamDocuments yields for them (the same documents,
- * numbered alike in corpus order), without decoding, normalising, parsing
- * or hashing the documents `want` leaves out. The corpus must have read
- * without errors before (a first pass): a line that is not a document then
- * means the file changed (CorpusChanged). Returns the sha256 of the file's
- * bytes, for the caller to compare.
- */
-export async function forEachPickedJsonlDocument(
-  file: string,
-  shown: string,
-  columns: ColumnNames,
-  want: (d: number) => boolean,
-  visit: (d: number, doc: Document) => void | Promise<void>,
-): Promise<string> {
-  return forEachPickedJsonlLine(file, want, (d, line, lineNo) =>
-    visit(d, rowToDocument(parseFields(typeof line === 'string' ? line : decoder.decode(line), columns), columns, { file: shown, line: lineNo })),
-  );
-}
-
 /** A picked document as a scan needs it: its id and its text's bytes. */
 export interface PickedText extends TextBytes {
   id: string;
 }
 
 /**
- * forEachPickedJsonlDocument for a pass that scans the text (themes): the
- * text field is found in the line's bytes and handed over where it lies,
- * untrusted (the scanner tells whether it is normalised), and only the rest
- * of the line is parsed, for the id; an unusual line (a text that is no plain
- * string, a repeated key, a CR) is parsed whole and its normalised text
- * encoded. A text the scan finds is not JSON (a raw control byte) was not
- * there in the first pass: the file changed.
+ * The documents a second pass over a JSONL corpus file wants, read from the
+ * file's bytes, numbered as streamDocuments numbers them, without decoding,
+ * parsing or normalising the documents `want` leaves out: each wanted
+ * document's id and its text field as the bytes it is in the line (the
+ * matcher scans them in place; decodePickedText gives the text), only the
+ * rest of the line parsed for the id. An unusual line (a text that is no
+ * plain string, a repeated key, keys NFC changes, a CR) is parsed whole and
+ * its normalised text encoded. The corpus must have read without errors
+ * before (a first pass): a line that is not a document now, or a text that
+ * is not JSON (a raw control byte), means the file changed (CorpusChanged).
+ * Returns the sha256 of the file's bytes, for the caller to compare.
  */
 export async function forEachPickedJsonlText(
   file: string,
@@ -185,4 +169,21 @@ export async function forEachPickedJsonlText(
       throw e;
     }
   });
+}
+
+const BACKSLASH_U = Buffer.from('\\u');
+const BACKSLASH_R = Buffer.from('\\r');
+
+/**
+ * The normalised text a PickedText stands for (what the corpus reader
+ * gives): bytes that are ASCII with no \u or \r escape are their text as
+ * they are (only a CR or a character beyond ASCII can change), so the common
+ * English document is parsed once and not normalised; any other text is
+ * decoded and normalised.
+ */
+export function decodePickedText(t: TextBytes): string {
+  if (t.trusted) return decodeJsonString(t.buf, t.from, t.to, true);
+  const view = Buffer.from(t.buf.buffer, t.buf.byteOffset + t.from, t.to - t.from);
+  const text = decodeJsonString(t.buf, t.from, t.to, false);
+  return isAscii(view) && view.indexOf(BACKSLASH_U) < 0 && view.indexOf(BACKSLASH_R) < 0 ? text : normalizeText(text);
 }

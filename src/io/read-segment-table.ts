@@ -18,7 +18,7 @@ import { fileFingerprint, readCorpusFingerprint, readSegmentIndex, segmentIndexK
 import type { Project } from './read-project.js';
 import { corpusColumns, documentLanguage, studyUnit, type StudyOptions } from './read-study.js';
 import { streamDocuments } from './stream-documents.js';
-import { CorpusChanged, forEachPickedJsonlDocument, forEachPickedJsonlText, type PickedText } from './read-picked-jsonl.js';
+import { CorpusChanged, decodePickedText, forEachPickedJsonlText, type PickedText } from './read-picked-jsonl.js';
 
 /**
  * A study read in one streaming pass: what readStudy gives, with the
@@ -184,11 +184,13 @@ export async function forEachStudyText(
     if (t.documents[d]?.id === doc.id) await visit(d, doc);
   };
   if (study.corpusFileSha256 && (await isJsonlFile(corpusPath))) {
-    // A JSONL file whose bytes the first pass hashed: only the documents wanted are parsed, and the bytes' hash tells a changed file.
-    const shown = options.display?.(corpusPath) ?? corpusPath;
-    const sha256 = await forEachPickedJsonlDocument(corpusPath, shown, corpusColumns(project, options), want, take).catch((e: unknown) =>
-      Promise.reject(e instanceof CorpusChanged ? changed() : e),
-    );
+    // A JSONL file whose bytes the first pass hashed: only the documents wanted are read (the text field where it lies, the rest
+    // of the line for the id; metadata from the table), and the bytes' hash tells a changed file.
+    const source = { file: options.display?.(corpusPath) ?? corpusPath };
+    const sha256 = await forEachPickedJsonlText(corpusPath, corpusColumns(project, options), want, async (d, text) => {
+      const head = t.documents[d];
+      if (head?.id === text.id) await visit(d, { id: head.id, metadata: head.metadata, source, text: decodePickedText(text) });
+    }).catch((e: unknown) => Promise.reject(e instanceof CorpusChanged ? changed() : e));
     if (sha256 !== study.corpusFileSha256) throw changed();
     return;
   }
