@@ -120,9 +120,16 @@ export function formatProjectFrame(input: { name: string; codebook: Codebook; do
 /**
  * One document's TextSource element (indented as inside <Sources>, no line
  * end): its selections (in SelectionGatherer.take's order), named by
- * `excerptOf(start, end)`, the text of the range, and its metadata values.
+ * `excerptOf(start, end)`, the text of the range, and its metadata values;
+ * in pieces of about `pieceChars`, to be written one after the other.
  */
-export function formatTextSource(doc: DocumentHead, sels: readonly ProjectSelection[], frame: ProjectFrame, excerptOf: (start: number, end: number) => string): string {
+export function* formatTextSource(
+  doc: DocumentHead,
+  sels: readonly ProjectSelection[],
+  frame: ProjectFrame,
+  excerptOf: (start: number, end: number) => string,
+  pieceChars = PIECE_CHARS,
+): Generator<string> {
   const guid = documentGuid(doc);
   const variables = frame.keys
     .filter((k) => doc.metadata[k] !== undefined)
@@ -134,12 +141,24 @@ export function formatTextSource(doc: DocumentHead, sels: readonly ProjectSelect
       ],
     }));
   const open = `    <TextSource guid="${escapeXmlAttribute(guid)}" name="${escapeXmlAttribute(doc.id)}" plainTextPath="${escapeXmlAttribute(`internal://${guid}.txt`)}"`;
-  if (sels.length === 0 && variables.length === 0) return `${open}/>`;
+  if (sels.length === 0 && variables.length === 0) {
+    yield `${open}/>`;
+    return;
+  }
   let out = `${open}>`;
-  for (const sel of sels) out += `\n${formatSelection(doc.id, sel, frame, excerptOf)}`;
+  for (const sel of sels) {
+    out += `\n${formatSelection(doc.id, sel, frame, excerptOf)}`;
+    if (out.length >= pieceChars) {
+      yield out;
+      out = '';
+    }
+  }
   for (const v of variables) out += `\n${formatXmlElement(v, 3)}`;
-  return `${out}\n    </TextSource>`;
+  yield `${out}\n    </TextSource>`;
 }
+
+/** About how many characters a piece of a TextSource holds: one long document's selections (millions of them) make more than a string can hold. */
+const PIECE_CHARS = 1 << 24;
 
 /**
  * A PlainTextSelection element inside a TextSource, as formatXmlElement

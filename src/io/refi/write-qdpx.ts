@@ -96,7 +96,8 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
     }
     const from = codePointCursor(doc.text);
     const upTo = codePointCursor(doc.text);
-    await qde.write(`\n${formatTextSource(t.documents[d]!, gather.take(), frame, (start, end) => doc.text.slice(from(start), upTo(end)))}`);
+    await qde.write('\n');
+    for (const piece of formatTextSource(t.documents[d]!, gather.take(), frame, (start, end) => doc.text.slice(from(start), upTo(end)))) await qde.write(piece);
   });
   await qde.write(frame.tail);
   await qde.end();
