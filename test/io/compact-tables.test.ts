@@ -180,10 +180,13 @@ describe('the coding table', () => {
     const study = await readStudy(project);
     const compact = await readSegmentTable(project);
     const seg = study.segments[0]!;
-    // Memos of four-byte characters over 3 MiB: the reader's 1 MiB chunks end inside one of them.
+    // Memos of four-byte characters over 1.2 MiB: the reader's first 1 MiB chunk ends inside one of them.
     const memo = '😀'.repeat(2500) + 'é';
-    const row = `${seg.segment_id},${seg.doc_id},${computeTextSha(seg.text)},ana,,,${memo}\n`;
-    const good = Buffer.from(`segment_id,doc_id,text_sha,coder,category,code,memo\n${row.repeat(320)}`);
+    const row = (pad = '') => `${seg.segment_id},${seg.doc_id},${computeTextSha(seg.text)},ana,,,${pad}${memo}\n`;
+    // A pad in the first memo moves the chunk's end to the middle of a character.
+    const made = ['', 'x', 'xx', 'xxx'].map((pad) => Buffer.from(`segment_id,doc_id,text_sha,coder,category,code,memo\n${row(pad)}${row().repeat(124)}`));
+    const good = made.find((b) => (b[1 << 20]! & 0xc0) === 0x80)!;
+    expect(good).toBeDefined();
     const file = path.join(dir, 'out', 'codings', 'ana.csv');
     const display = (p: string) => path.relative(dir, p);
     const read = async () => {
