@@ -37,7 +37,7 @@ export async function readCorpusThemes(
     for (const { n, codes } of cursor.segmentsOf(d)) {
       segment.move(n);
       const terms = counts.addTerms(scan.terms(segment, true), codes);
-      if (coder && codes.size > 0) candidates.add(segment.id(), segment.text, codes, terms, scan.matches(segment));
+      if (coder && codes.size > 0) candidates.add(segment, codes, terms, scan.matches(segment));
     }
   });
   const codeTerms = computeCodeTerms(counts, { ...input, codebook: study.codebook });

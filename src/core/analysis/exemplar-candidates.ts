@@ -35,10 +35,14 @@ export class ExemplarCandidates {
     private readonly budget = 64 << 20,
   ) {}
 
-  /** A reviewed segment, in corpus order, with its codes, its content terms (text order) and its matches per code. */
-  add(segmentId: string, text: string, codes: ReadonlySet<string>, terms: readonly number[], matches: (code: string) => number): void {
+  /**
+   * A reviewed segment, in corpus order, with its codes, its content terms
+   * (text order) and its matches per code. Its id and text are asked for
+   * only if it is kept (most segments are not: a million strings fewer).
+   */
+  add(segment: { id(): string; readonly text: string }, codes: ReadonlySet<string>, terms: readonly number[], matches: (code: string) => number): void {
     if (this.overflowed || this.exemplars === 0) return;
-    let copy: Pick<Candidate, 'text' | 'terms'> | null = null;
+    let copy: Pick<Candidate, 'segmentId' | 'text' | 'terms'> | null = null;
     for (const code of codes) {
       const found = matches(code);
       let top = this.top.get(code);
@@ -49,8 +53,8 @@ export class ExemplarCandidates {
       top.splice(at, 0, found);
       if (top.length > this.exemplars) top.pop();
       // JSON round trip: a flat copy of the text (a slice would hold its document), lone surrogates kept; only what a quote shows.
-      copy ??= { text: JSON.parse(JSON.stringify(exemplarQuote(text))) as string, terms: Int32Array.from(terms) };
-      const candidate = { segmentId, matches: found, ...copy };
+      copy ??= { segmentId: segment.id(), text: JSON.parse(JSON.stringify(exemplarQuote(segment.text))) as string, terms: Int32Array.from(terms) };
+      const candidate = { matches: found, ...copy };
       let list = this.lists.get(code);
       if (!list) this.lists.set(code, (list = []));
       list.push(candidate);

@@ -20,7 +20,7 @@ function pickAll(segments: Segment[], exemplars: number) {
 
 function pickCandidates(segments: Segment[], exemplars: number, budget?: number) {
   const candidates = new ExemplarCandidates(exemplars, budget);
-  segments.forEach((s, i) => candidates.add(`s${i}`, `text ${i}`, new Set(s.codes), s.terms, (code) => s.matches[code === 'a' ? 0 : 1]!));
+  segments.forEach((s, i) => candidates.add({ id: () => `s${i}`, text: `text ${i}` }, new Set(s.codes), s.terms, (code) => s.matches[code === 'a' ? 0 : 1]!));
   const picker = new ExemplarPicker(codes, exemplars, new ContentTermCounter());
   candidates.pick(picker, codes);
   return { overflowed: candidates.overflowed, result: picker.result() };
