@@ -66,6 +66,12 @@ export function readCsvRecords(file: string, onRecord: (record: CsvRecord) => bo
  * end with the next), so a reader that must refuse a file that is not UTF-8
  * needs no pass of its own over it.
  */
+/** The first `byte` in buf[from, len), or len. */
+function indexIn(buf: Buffer, byte: number, from: number, len: number): number {
+  const at = buf.indexOf(byte, from);
+  return at < 0 || at >= len ? len : at;
+}
+
 function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void, utf8: boolean): CsvReadError | null {
   let buf = Buffer.allocUnsafe(CHUNK * 2);
   let len = 0;
@@ -88,9 +94,15 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void, utf8:
   };
   let line = 1;
   let lineStart = 0; // offset in buf of the current line's first byte (may be negative after a shift)
+  // Where the next quote and CR are in buf (len: none in what is read), found by indexOf: the fast path's
+  // loop over a line then looks for commas alone. Below the line's start: not known (a refill forgets them).
+  let nextQuote = -1;
+  let nextCR = -1;
 
   // Refill: keep bytes from `keep` on, read more after them.
   const refill = (keep: number): number => {
+    nextQuote = -1;
+    nextCR = -1;
     if (keep > 0) {
       buf.copy(buf, 0, keep, len);
       len -= keep;
@@ -126,18 +138,19 @@ function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void, utf8:
       const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
       record.count = 0;
       let from = pos;
-      let plain = true;
+      if (nextQuote < pos) nextQuote = indexIn(buf, QUOTE, pos, len);
+      if (nextCR < pos) nextCR = indexIn(buf, CR, pos, len);
+      // A quote, or a CR that does not end the line (a line break of its own): the careful path.
+      const plain = nextQuote >= end && nextCR >= end;
       let high = 0;
-      for (let i = pos; i < end; i++) {
-        const b = buf[i]!;
-        high |= b;
-        if (b === COMMA) {
-          placeField(record, from, i, from - pos);
-          from = i + 1;
-        } else if (b === QUOTE || b === CR) {
-          // A quote, or a CR that does not end the line (a line break of its own): the careful path.
-          plain = false;
-          break;
+      if (plain) {
+        for (let i = pos; i < end; i++) {
+          const b = buf[i]!;
+          high |= b;
+          if (b === COMMA) {
+            placeField(record, from, i, from - pos);
+            from = i + 1;
+          }
         }
       }
       if (plain) {
