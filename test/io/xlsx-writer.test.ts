@@ -42,6 +42,17 @@ describe('formatXlsx (the streamed writer)', () => {
         ],
       },
     ],
+    [
+      'numbers of every form, in more rows than one buffer of row bytes holds',
+      {
+        sheets: [
+          sheet('n', {
+            columns: [{ header: 'id' }, { header: 'n' }, { header: 'm' }, { header: 'flag' }],
+            rows: Array.from({ length: 24_000 }, (_, i) => [`r${i % 7}`, [0, 9, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, 2 ** 53, -1, -0, 0.1, 1e21, 1e-7, -123.5][i % 14]!, i * 1_001, i % 3 === 0 ? null : i % 2 === 0]),
+          }),
+        ],
+      },
+    ],
   ];
   for (const [what, workbook] of cases) {
     it(`writes exceljs's bytes: ${what}`, async () => {
