@@ -1,4 +1,7 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
+import { tempPathFor } from '../io/temp-file.js';
 import { ZIP_MAX_ENTRIES } from '../io/zip-writer.js';
 import type { CommandContext } from './command-kit.js';
 import { openCompactStudy } from './compact-study.js';
@@ -15,8 +18,8 @@ export async function exportQdpx(ctx: CommandContext, opts: QdpxOptions): Promis
   const { coders, summary, diagnostics } = await readQdpxCoders(study, opts.coder?.split(',').map((c) => c.trim()), options);
   ctx.report(diagnostics);
   const target = resolveOutput(ctx, opts.output, { project: study.project, file: 'exports/project.qdpx' }, { stdout: true });
-  const produce = async (_write: unknown, output: { writeBytes(bytes: Uint8Array): Promise<void> }) => {
-    await writeQdpx(study, coders, options, (bytes) => output.writeBytes(bytes));
+  const produce = async (_write: unknown, output: { writeBytes(bytes: Uint8Array): Promise<void>; realFile: string | null }) => {
+    await writeQdpx(study, coders, options, (bytes) => output.writeBytes(bytes), tempPathFor(output.realFile ?? path.join(tmpdir(), 'qcode-sources'), 'sources'));
     return study;
   };
   await streamOutput(ctx, target, produce, { kind: 'derived', details: { coders: summary } }, { force: opts.force, project: study.project });

@@ -113,6 +113,30 @@ export class ZipWriter {
     return new ZipEntryWriter(this, name);
   }
 
+  /**
+   * Takes the entries of `side`, a writer with the same date whose bytes
+   * went elsewhere (a temp file) and are given again by `bytes`: they follow
+   * this writer's entries, as if added here. So entries may be made before
+   * an entry that goes ahead of them in the archive is done (a project's
+   * sources during the pass that writes project.qde), in the same bytes.
+   */
+  async append(side: ZipWriter, bytes: AsyncIterable<Uint8Array>): Promise<void> {
+    if (this.open || side.open) throw new Error('ZipWriter.append: an entry is still being written');
+    if (side.dosTime !== this.dosTime) throw new Error('ZipWriter.append: the side archive has another date');
+    const base = this.offset;
+    for await (const b of bytes) await this.emit(b);
+    if (this.offset - base !== side.offset) throw new Error(`ZipWriter.append: ${this.offset - base} bytes given for a side archive of ${side.offset}`);
+    for (const r of side.central) {
+      if (base + r.offset > ZIP_MAX_BYTES) throw this.tooLarge('over 4 GB; a zip without ZIP64 holds less');
+      this.central.push({ ...r, offset: base + r.offset });
+    }
+  }
+
+  /** Every byte made so far handed to the sink (finish does so itself). */
+  async flush(): Promise<void> {
+    await this.flushOut();
+  }
+
   /** The central directory and its end record; refused (QC707) past what a zip without ZIP64 records. */
   async finish(): Promise<void> {
     if (this.central.length > ZIP_MAX_ENTRIES) throw this.tooLarge(`${this.central.length.toLocaleString('en-US')} files; a zip without ZIP64 holds at most ${ZIP_MAX_ENTRIES.toLocaleString('en-US')}`);

@@ -106,6 +106,24 @@ describe('ZipWriter', () => {
     expect(Buffer.concat(chunks).equals(Buffer.from(zipSync(entries, { level: 6 })))).toBe(true);
   });
 
+  it('appends a side archive\'s entries after its own as if added there: zipSync\'s bytes', async () => {
+    const files: [string, Uint8Array][] = Array.from({ length: 50 }, (_, i) => [`f${i}.txt`, new TextEncoder().encode(`text ${i} `.repeat(i * 40))]);
+    const chunks: Uint8Array[] = [];
+    const sideChunks: Uint8Array[] = [];
+    const zip = new ZipWriter(async (b) => void chunks.push(b), XLSX_ZIP_DATE, workbookTooLarge);
+    const side = new ZipWriter(async (b) => void sideChunks.push(b), XLSX_ZIP_DATE, workbookTooLarge);
+    // The first file goes last into the main writer, the others to the side meanwhile.
+    for (const [name, data] of files.slice(1)) await side.add(name, data);
+    await zip.add(files[0]![0], files[0]![1]);
+    await side.flush();
+    await zip.append(side, sideChunks);
+    await zip.finish();
+    const entries: Zippable = {};
+    for (const [name, data] of files) entries[name] = [data, { mtime: XLSX_ZIP_DATE }];
+    expect(Buffer.concat(chunks).equals(Buffer.from(zipSync(entries, { level: 6 })))).toBe(true);
+    await expect(new ZipWriter(async () => undefined, XLSX_ZIP_DATE, workbookTooLarge).append(side, [new Uint8Array(3)])).rejects.toThrow(/3 bytes given/);
+  });
+
   it('refuses more files than a zip without ZIP64 records, in the caller\'s words, rather than write a broken archive', async () => {
     const zip = new ZipWriter(async () => undefined, XLSX_ZIP_DATE, workbookTooLarge);
     for (let i = 0; i <= ZIP_MAX_ENTRIES; i++) await zip.add(`f${i}`, new Uint8Array(0));

@@ -1,3 +1,4 @@
+import { open, rm } from 'node:fs/promises';
 import type { CodingTable } from '../../core/coding/coding-table.js';
 import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
@@ -57,14 +58,16 @@ export async function readQdpxCoders(study: CompactStudy, only: string[] | undef
 
 /**
  * `qcode export --format qdpx`: the project as a REFI-QDA archive, written
- * as it is made: project.qde a document at a time from one pass over the
- * corpus (each document's selections gathered from the coders' tables and
- * spans), then each document's internal .txt from a second pass. Only the
- * spans and the zip's directory are held.
+ * as it is made, from one pass over the corpus: project.qde a document at a
+ * time (each document's selections gathered from the coders' tables and
+ * spans) and each document's internal .txt, deflated into a side archive in
+ * `sideFile` (a temp file, removed) and appended after project.qde. Only
+ * the spans and the zip's directory are held.
  */
-export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[], options: PassOptions, sink: ZipSink): Promise<void> {
+export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[], options: PassOptions, sink: ZipSink, sideFile: string): Promise<void> {
   const t = study.segments;
-  const zip = new ZipWriter(sink, FIXED_DATE, (what) => new QcodeError([diag('QC707', `the project would hold ${what}`)]));
+  const tooLarge = (what: string) => new QcodeError([diag('QC707', `the project would hold ${what}`)]);
+  const zip = new ZipWriter(sink, FIXED_DATE, tooLarge);
   const frame = formatProjectFrame({ name: study.codebook.title || study.codebook.name, codebook: study.codebook, documents: t.documents, coders: coders.map((c) => c.coder) });
   const sorted = [...coders].sort((a, b) => (a.coder < b.coder ? -1 : a.coder > b.coder ? 1 : 0));
   const spansOf = sorted.map((c) => {
@@ -79,36 +82,44 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
   });
   const next = sorted.map(() => 0);
   const gather = new SelectionGatherer();
-  const qde = zip.entry('project.qde');
-  await qde.write(frame.head);
-  await forEachStudyDocument(study, options, () => true, async (d, doc) => {
-    const to = t.segmentsOf(d).to;
-    for (const [i, c] of sorted.entries()) {
-      if (c.spans) for (const s of spansOf[i]!.get(d) ?? []) gather.add(c.coder, s.start, s.end, s.code, s.memo);
-      const codings = c.codings;
-      if (!codings) continue;
-      let r = next[i]!;
-      for (; r < codings.length && codings.segment(r) < to; r++) {
-        const n = codings.segment(r);
-        gather.add(c.coder, t.start(n), t.end(n), codings.codeId(r), codings.memo(r));
+  // The sources go to a side archive during the pass (the corpus was read a second time for them, after project.qde).
+  const sideHandle = await open(sideFile, 'w+');
+  try {
+    const sources = new ZipWriter(async (bytes) => void (await sideHandle.write(bytes)), FIXED_DATE, tooLarge);
+    // Two documents of one GUID (a metadata guid given twice) would be one file: the first keeps it.
+    const written = new Set<string>();
+    const qde = zip.entry('project.qde');
+    await qde.write(frame.head);
+    await forEachStudyDocument(study, options, () => true, async (d, doc) => {
+      const to = t.segmentsOf(d).to;
+      for (const [i, c] of sorted.entries()) {
+        if (c.spans) for (const s of spansOf[i]!.get(d) ?? []) gather.add(c.coder, s.start, s.end, s.code, s.memo);
+        const codings = c.codings;
+        if (!codings) continue;
+        let r = next[i]!;
+        for (; r < codings.length && codings.segment(r) < to; r++) {
+          const n = codings.segment(r);
+          gather.add(c.coder, t.start(n), t.end(n), codings.codeId(r), codings.memo(r));
+        }
+        next[i] = r;
       }
-      next[i] = r;
-    }
-    const from = codePointCursor(doc.text);
-    const upTo = codePointCursor(doc.text);
-    await qde.write(`\n${formatTextSource(t.documents[d]!, gather.take(), frame, (start, end) => doc.text.slice(from(start), upTo(end)))}`);
-  });
-  await qde.write(frame.tail);
-  await qde.end();
-  // Two documents of one GUID (a metadata guid given twice) would be one file: the first keeps it.
-  const written = new Set<string>();
-  await forEachStudyDocument(study, options, () => true, async (d, doc) => {
-    const name = `sources/${documentGuid(t.documents[d]!)}.txt`;
-    if (written.has(name)) return;
-    written.add(name);
-    const entry = zip.entry(name);
-    await entry.write(doc.text);
-    await entry.end();
-  });
+      const from = codePointCursor(doc.text);
+      const upTo = codePointCursor(doc.text);
+      await qde.write(`\n${formatTextSource(t.documents[d]!, gather.take(), frame, (start, end) => doc.text.slice(from(start), upTo(end)))}`);
+      const name = `sources/${documentGuid(t.documents[d]!)}.txt`;
+      if (written.has(name)) return;
+      written.add(name);
+      const entry = sources.entry(name);
+      await entry.write(doc.text);
+      await entry.end();
+    });
+    await qde.write(frame.tail);
+    await qde.end();
+    await sources.flush();
+    await zip.append(sources, sideHandle.createReadStream({ start: 0, highWaterMark: 1 << 20, autoClose: false }));
+  } finally {
+    await sideHandle.close();
+    await rm(sideFile, { force: true });
+  }
   await zip.finish();
 }
