@@ -43,6 +43,18 @@ const PIECE_BYTES = 1 << 20;
  */
 const OUTPUT_BYTES = 1 << 20;
 
+/** An entry of up to WHOLE_ENTRY_BYTES as ZipWriter.add deflates it: fflate's deflateSync at level 6 (zipSync's bytes). */
+export function deflateWhole(data: Uint8Array): Uint8Array {
+  return data.length === 0 ? EMPTY_DEFLATED : deflateSync(data, { level: 6 });
+}
+
+/** A whole entry's bytes deflated (deflateWhole), with the size and crc32 of what was deflated. */
+export interface DeflatedEntry {
+  size: number;
+  crc: number;
+  compressed: Uint8Array;
+}
+
 interface CentralRecord {
   name: Uint8Array;
   utf8: boolean;
@@ -97,13 +109,18 @@ export class ZipWriter {
   /** A whole entry (a folder is a name ending in / with no bytes); `data` is read before the first await, so its buffer may be reused once add is called. */
   async add(name: string, data: Uint8Array): Promise<void> {
     if (this.open) throw new Error('ZipWriter.add: an entry is still being written');
-    const compressed = data.length === 0 ? EMPTY_DEFLATED : deflateSync(data, { level: 6 });
+    await this.addDeflated(name, { size: data.length, crc: crc32(data), compressed: deflateWhole(data) });
+  }
+
+  /** A whole entry deflated elsewhere by deflateWhole (on another thread), with its size and crc32. */
+  async addDeflated(name: string, entry: DeflatedEntry): Promise<void> {
+    if (this.open) throw new Error('ZipWriter.addDeflated: an entry is still being written');
     const record = this.record(name, false);
-    record.crc = crc32(data);
-    record.size = data.length;
-    record.compressed = compressed.length;
+    record.crc = entry.crc;
+    record.size = entry.size;
+    record.compressed = entry.compressed.length;
     await this.emit(this.header(record, false));
-    await this.emit(compressed);
+    await this.emit(entry.compressed);
   }
 
   /** An entry written in pieces: whole (as add) if it ends within WHOLE_ENTRY_BYTES, else deflated as it comes. */
@@ -120,7 +137,7 @@ export class ZipWriter {
    * an entry that goes ahead of them in the archive is done (a project's
    * sources during the pass that writes project.qde), in the same bytes.
    */
-  async append(side: ZipWriter, bytes: AsyncIterable<Uint8Array>): Promise<void> {
+  async append(side: ZipWriter, bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void> {
     if (this.open || side.open) throw new Error('ZipWriter.append: an entry is still being written');
     if (side.dosTime !== this.dosTime) throw new Error('ZipWriter.append: the side archive has another date');
     const base = this.offset;

@@ -11,8 +11,13 @@ import { readCodingTable } from '../read-coding-table.js';
 import { forEachStudyDocument, type CompactStudy } from '../read-segment-table.js';
 import type { StudyOptions } from '../read-study.js';
 import { listSpanCoders, preslicedDocuments, readCoderSpans } from '../span-file.js';
-import { ZipWriter, type ZipSink } from '../zip-writer.js';
+import { DeflateThread } from '../deflate-thread.js';
+import { WHOLE_ENTRY_BYTES, ZipWriter, type DeflatedEntry, type ZipSink } from '../zip-writer.js';
 import type { LocatedSpan } from '../../core/spans/parse-span-file.js';
+
+/** Batches of sources (about 1 MB each) being deflated at once: room for the thread to work ahead without holding much. */
+const IN_FLIGHT = 4;
+const utf8 = new TextEncoder();
 
 /** Zip entries carry this date (local time, as the zip format stores it): every export of the same project is the same bytes. */
 const FIXED_DATE = new Date(1980, 0, 1, 0, 0, 0);
@@ -84,10 +89,28 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
   const gather = new SelectionGatherer();
   // The sources go to a side archive during the pass (the corpus was read a second time for them, after project.qde).
   const sideHandle = await open(sideFile, 'w+');
+  const deflater = DeflateThread.start();
   try {
     const sources = new ZipWriter(async (bytes) => void (await sideHandle.write(bytes)), FIXED_DATE, tooLarge);
     // Two documents of one GUID (a metadata guid given twice) would be one file: the first keeps it.
     const written = new Set<string>();
+    // A document's text is deflated on another thread while the next ones are formatted; its entry is added in corpus order.
+    const inFlight: { names: string[]; done: Promise<DeflatedEntry[]> }[] = [];
+    let names: string[] = [];
+    const sent = (batches: Promise<DeflatedEntry[]>[]) => {
+      for (const done of batches) {
+        done.catch(() => undefined);
+        inFlight.push({ names, done });
+        names = [];
+      }
+    };
+    const settle = async (most: number) => {
+      while (inFlight.length > most) {
+        const batch = inFlight.shift()!;
+        const done = await batch.done;
+        for (const [i, name] of batch.names.entries()) await sources.addDeflated(name, done[i]!);
+      }
+    };
     const qde = zip.entry('project.qde');
     await qde.write(frame.head);
     await forEachStudyDocument(study, options, () => true, async (d, doc) => {
@@ -109,15 +132,27 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
       const name = `sources/${documentGuid(t.documents[d]!)}.txt`;
       if (written.has(name)) return;
       written.add(name);
+      // A UTF-16 unit is at least a byte of UTF-8: a longer text is surely streamed (past WHOLE_ENTRY_BYTES), as ZipEntryWriter decides.
+      const bytes = doc.text.length <= WHOLE_ENTRY_BYTES ? utf8.encode(doc.text) : null;
+      if (bytes && bytes.length <= WHOLE_ENTRY_BYTES) {
+        names.push(name);
+        sent(deflater.add(bytes));
+        return settle(IN_FLIGHT);
+      }
+      sent(deflater.flush());
+      await settle(0);
       const entry = sources.entry(name);
       await entry.write(doc.text);
       await entry.end();
     });
+    sent(deflater.flush());
+    await settle(0);
     await qde.write(frame.tail);
     await qde.end();
     await sources.flush();
     await zip.append(sources, sideHandle.createReadStream({ start: 0, highWaterMark: 1 << 20, autoClose: false }));
   } finally {
+    await deflater.close();
     await sideHandle.close();
     await rm(sideFile, { force: true });
   }
