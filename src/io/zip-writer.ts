@@ -5,9 +5,9 @@ import type { QcodeError } from '../core/diagnostics/qcode-error.js';
 /** Where the archive's bytes go, in order (a streamed output, or memory). */
 export type ZipSink = (bytes: Uint8Array) => Promise<void>;
 
-/** Files a zip without ZIP64 holds (its count is 16 bits). */
+/** Files a zip without ZIP64 holds (its count is 16 bits): past it the archive ends with ZIP64 records. */
 export const ZIP_MAX_ENTRIES = 65_535;
-/** Sizes and offsets a zip without ZIP64 can record (32 bits). */
+/** Sizes and offsets a zip without ZIP64 can record (32 bits): an offset past it is recorded in a ZIP64 field; a file this large is refused. */
 const ZIP_MAX_BYTES = 0xffff_ffff;
 
 /**
@@ -88,8 +88,8 @@ export class ZipWriter {
   readonly pieceBuffer = Buffer.allocUnsafe(PIECE_BYTES);
 
   /**
-   * `tooLarge` words the refusal of an archive past what a zip without ZIP64
-   * records (QC706 for a workbook, QC707 for a project), given what it would hold.
+   * `tooLarge` words the refusal of a file of 4 GB or more, which qcode's
+   * zips do not record (QC706 for a workbook, QC707 for a project), given what it would hold.
    */
   constructor(
     private readonly sink: ZipSink,
@@ -143,10 +143,7 @@ export class ZipWriter {
     const base = this.offset;
     for await (const b of bytes) await this.emit(b);
     if (this.offset - base !== side.offset) throw new Error(`ZipWriter.append: ${this.offset - base} bytes given for a side archive of ${side.offset}`);
-    for (const r of side.central) {
-      if (base + r.offset > ZIP_MAX_BYTES) throw this.tooLarge('over 4 GB; a zip without ZIP64 holds less');
-      this.central.push({ ...r, offset: base + r.offset });
-    }
+    for (const r of side.central) this.central.push({ ...r, offset: base + r.offset });
   }
 
   /** Every byte made so far handed to the sink (finish does so itself). */
@@ -154,19 +151,43 @@ export class ZipWriter {
     await this.flushOut();
   }
 
-  /** The central directory and its end record; refused (QC707) past what a zip without ZIP64 records. */
+  /**
+   * The central directory and its end record. Past what a zip without ZIP64
+   * records (more than 65,535 files, an offset over 4 GB), and only then, a
+   * ZIP64 field holds each offset too large and ZIP64 records end the
+   * archive, so smaller archives keep their bytes.
+   */
   async finish(): Promise<void> {
-    if (this.central.length > ZIP_MAX_ENTRIES) throw this.tooLarge(`${this.central.length.toLocaleString('en-US')} files; a zip without ZIP64 holds at most ${ZIP_MAX_ENTRIES.toLocaleString('en-US')}`);
     const start = this.offset;
-    if (start > ZIP_MAX_BYTES) throw this.tooLarge('over 4 GB; a zip without ZIP64 holds less');
     for (const r of this.central) await this.emit(this.header(r, true));
+    const size = this.offset - start;
+    const count = this.central.length;
+    const zip64 = count > ZIP_MAX_ENTRIES || start > ZIP_MAX_BYTES || size > ZIP_MAX_BYTES;
+    if (zip64) {
+      const at = this.offset;
+      const b = new Uint8Array(56 + 20);
+      const v = new DataView(b.buffer);
+      // The ZIP64 end of central directory record (APPNOTE 4.3.14), then its locator (4.3.15).
+      v.setUint32(0, 0x06064b50, true);
+      v.setBigUint64(4, 44n, true);
+      v.setUint16(12, 45, true);
+      v.setUint16(14, 45, true);
+      v.setBigUint64(24, BigInt(count), true);
+      v.setBigUint64(32, BigInt(count), true);
+      v.setBigUint64(40, BigInt(size), true);
+      v.setBigUint64(48, BigInt(start), true);
+      v.setUint32(56, 0x07064b50, true);
+      v.setBigUint64(64, BigInt(at), true);
+      v.setUint32(72, 1, true);
+      await this.emit(b);
+    }
     const end = new Uint8Array(22);
     const v = new DataView(end.buffer);
     v.setUint32(0, 0x06054b50, true);
-    v.setUint16(8, this.central.length, true);
-    v.setUint16(10, this.central.length, true);
-    v.setUint32(12, this.offset - start, true);
-    v.setUint32(16, start, true);
+    v.setUint16(8, Math.min(count, 0xffff), true);
+    v.setUint16(10, Math.min(count, 0xffff), true);
+    v.setUint32(12, Math.min(size, ZIP_MAX_BYTES), true);
+    v.setUint32(16, Math.min(start, ZIP_MAX_BYTES), true);
     await this.emit(end);
     await this.flushOut();
   }
@@ -203,7 +224,7 @@ export class ZipWriter {
       z.end();
       await Promise.race([ended, new Promise((_, reject) => z.once('error', reject))]);
       await drain();
-      if (record.size > ZIP_MAX_BYTES || record.compressed > ZIP_MAX_BYTES) throw this.tooLarge(`a file of ${record.size.toLocaleString('en-US')} bytes; a zip without ZIP64 holds files under 4 GB`);
+      if (record.size > ZIP_MAX_BYTES || record.compressed > ZIP_MAX_BYTES) throw this.tooLarge(`a file of ${record.size.toLocaleString('en-US')} bytes; qcode's zips hold files under 4 GB`);
       const descriptor = new Uint8Array(16);
       const v = new DataView(descriptor.buffer);
       v.setUint32(0, 0x08074b50, true);
@@ -223,20 +244,24 @@ export class ZipWriter {
   private record(name: string, descriptor: boolean): CentralRecord {
     const bytes = new TextEncoder().encode(name);
     if (bytes.length > 65_535) throw new Error('ZipWriter: a file name is under 64 kB');
-    if (this.offset > ZIP_MAX_BYTES) throw this.tooLarge('over 4 GB; a zip without ZIP64 holds less');
     const r: CentralRecord = { name: bytes, utf8: bytes.length !== name.length, descriptor, crc: 0, compressed: 0, size: 0, offset: this.offset };
     this.central.push(r);
     return r;
   }
 
-  /** A local header (30 bytes and the name) or a central one (46 and the name), as fflate's wzh lays them out. */
+  /**
+   * A local header (30 bytes and the name) or a central one (46 and the name),
+   * as fflate's wzh lays them out; a central one whose offset is past 4 GB
+   * records it in a ZIP64 extra field (and needs version 4.5 to extract).
+   */
   private header(r: CentralRecord, central: boolean): Uint8Array {
     const at = central ? 16 : 0;
-    const b = new Uint8Array(30 + at + r.name.length);
+    const far = central && r.offset > ZIP_MAX_BYTES;
+    const b = new Uint8Array(30 + at + r.name.length + (far ? 12 : 0));
     const v = new DataView(b.buffer);
     v.setUint32(0, central ? 0x02014b50 : 0x04034b50, true);
     if (central) b[4] = 20;
-    b[4 + (central ? 2 : 0)] = 20;
+    b[4 + (central ? 2 : 0)] = far ? 45 : 20;
     const o = central ? 8 : 6;
     b[o] = r.descriptor ? 8 : 0;
     b[o + 1] = r.utf8 ? 8 : 0;
@@ -248,8 +273,15 @@ export class ZipWriter {
       v.setUint32(o + 16, r.size, true);
     }
     v.setUint16(o + 20, r.name.length, true);
-    if (central) v.setUint32(42, r.offset, true);
+    if (central) v.setUint32(42, far ? ZIP_MAX_BYTES : r.offset, true);
     b.set(r.name, 30 + at);
+    if (far) {
+      v.setUint16(o + 22, 12, true);
+      const x = 30 + at + r.name.length;
+      v.setUint16(x, 0x0001, true);
+      v.setUint16(x + 2, 8, true);
+      v.setBigUint64(x + 4, BigInt(r.offset), true);
+    }
     return b;
   }
 

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Workbook, WorkbookSheet } from '../../src/core/format/workbook.js';
@@ -124,9 +128,38 @@ describe('ZipWriter', () => {
     await expect(new ZipWriter(async () => undefined, XLSX_ZIP_DATE, workbookTooLarge).append(side, [new Uint8Array(3)])).rejects.toThrow(/3 bytes given/);
   });
 
-  it('refuses more files than a zip without ZIP64 records, in the caller\'s words, rather than write a broken archive', async () => {
-    const zip = new ZipWriter(async () => undefined, XLSX_ZIP_DATE, workbookTooLarge);
-    for (let i = 0; i <= ZIP_MAX_ENTRIES; i++) await zip.add(`f${i}`, new Uint8Array(0));
-    await expect(zip.finish()).rejects.toThrow(/QC706|65,536 files/);
-  });
+  it('ends an archive of more than 65,535 files with ZIP64 records, which zip readers read back (Python\'s zipfile where installed)', async () => {
+    const chunks: Uint8Array[] = [];
+    const zip = new ZipWriter(async (b) => void chunks.push(b), XLSX_ZIP_DATE, workbookTooLarge);
+    const text = (i: number) => (i % 1000 === 0 ? `file ${i} `.repeat(20) : '');
+    for (let i = 0; i <= ZIP_MAX_ENTRIES; i++) await zip.add(`f${i}.txt`, new TextEncoder().encode(text(i)));
+    await zip.finish();
+    const bytes = Buffer.concat(chunks);
+    // The ZIP64 end record and its locator before the end record, whose count says "see ZIP64".
+    expect(bytes.readUInt32LE(bytes.length - 22 - 20 - 56)).toBe(0x06064b50);
+    expect(bytes.readUInt16LE(bytes.length - 22 + 10)).toBe(0xffff);
+    const entries = unzipSync(bytes);
+    expect(Object.keys(entries)).toHaveLength(ZIP_MAX_ENTRIES + 1);
+    expect(new TextDecoder().decode(entries['f65000.txt'])).toBe(text(65_000));
+    if (spawnSync('python3', ['--version']).status !== 0) return;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'qcode-zip64-')), 'many.zip');
+    writeFileSync(file, bytes);
+    const script = 'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(len(z.namelist()), z.read("f65000.txt").decode())';
+    const py = spawnSync('python3', ['-c', script, file], { encoding: 'utf8' });
+    rmSync(path.dirname(file), { recursive: true, force: true });
+    expect(py.stderr).toBe('');
+    expect(py.stdout.trim()).toBe(`${ZIP_MAX_ENTRIES + 1} ${text(65_000)}`.trim());
+  }, 60_000);
+
+  it('keeps an archive of 65,535 files as zipSync writes it: no ZIP64 records where none is needed', async () => {
+    const chunks: Uint8Array[] = [];
+    const zip = new ZipWriter(async (b) => void chunks.push(b), XLSX_ZIP_DATE, workbookTooLarge);
+    const entries: Zippable = {};
+    for (let i = 0; i < ZIP_MAX_ENTRIES; i++) {
+      await zip.add(`f${i}`, new Uint8Array(0));
+      entries[`f${i}`] = [new Uint8Array(0), { mtime: XLSX_ZIP_DATE }];
+    }
+    await zip.finish();
+    expect(Buffer.concat(chunks).equals(Buffer.from(zipSync(entries, { level: 6 })))).toBe(true);
+  }, 60_000);
 });
