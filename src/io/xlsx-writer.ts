@@ -107,7 +107,6 @@ const SPANS = ascii('" spans="1:');
 const STYLE = ascii(' s="');
 const CUSTOM_FORMAT = ascii('" customFormat="1"');
 const ROW_OPEN_END = ascii(' x14ac:dyDescent="0.25">');
-const CELL_OPEN = ascii('<c r="');
 const QUOTE = ascii('"');
 const EMPTY_END = ascii('/>');
 const SHARED_VALUE = ascii(' t="s"><v>');
@@ -145,8 +144,10 @@ export class XlsxWriter {
   private epilogue = '';
   private over = 0;
   private firstOver = '';
-  /** Each column's letters as bytes. */
-  private letters: Buffer[] = [];
+  /** Each column's `<c r="` and letters, each style's `" s="n"`, as bytes. */
+  private cellOpens: Buffer[] = [];
+  private styleEnds: Buffer[] = [];
+  private readonly digits = new Uint8Array(16);
   /** Rows made into bytes and not yet handed to the entry: the buffer being filled, and full ones. */
   private out = Buffer.allocUnsafe(ROW_BYTES);
   private at = 0;
@@ -317,21 +318,21 @@ export class XlsxWriter {
       this.bytes(CUSTOM_FORMAT);
     }
     this.bytes(ROW_OPEN_END);
+    // The row number's digits, made once for all its cells' references.
+    const digits = this.digits;
+    let length = 0;
+    for (let v = r; v > 0; v = (v / 10) | 0) length++;
+    for (let v = r, i = length; v > 0; v = (v / 10) | 0) digits[--i] = DIGIT_0 + (v % 10);
     let last = 0;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c]!;
       const s = styleIds[c] ?? 0;
       if (cell === null && !s) continue;
       this.room(96);
-      this.bytes(CELL_OPEN);
-      this.bytes(this.letter(c));
-      this.int(r);
-      this.bytes(QUOTE);
-      if (s) {
-        this.bytes(STYLE);
-        this.int(s);
-        this.bytes(QUOTE);
-      }
+      this.bytes(this.cellOpen(c));
+      const out = this.out;
+      for (let i = 0; i < length; i++) out[this.at++] = digits[i]!;
+      this.bytes(s ? this.styleEnd(s) : QUOTE);
       if (cell === null) {
         this.bytes(EMPTY_END);
         continue;
@@ -347,7 +348,8 @@ export class XlsxWriter {
       } else {
         this.bytes(VALUE);
         const n = typeof cell === 'number' ? cell : 25569 + new Date(`${cell.date}T00:00:00Z`).getTime() / 86_400_000;
-        if (Number.isInteger(n) && n >= 0 && n < 2 ** 31 && !Object.is(n, -0)) this.int(n);
+        // -0 too: String writes it 0.
+        if ((n | 0) === n && n >= 0) this.int(n);
         else this.text(String(n));
       }
       this.bytes(VALUE_END);
@@ -409,7 +411,13 @@ export class XlsxWriter {
     await this.flushFull();
   }
 
-  private letter(c: number): Buffer {
-    return (this.letters[c] ??= Buffer.from(columnLetters(c + 1), 'latin1'));
+  /** `<c r="` and column c's letters. */
+  private cellOpen(c: number): Buffer {
+    return (this.cellOpens[c] ??= ascii(`<c r="${columnLetters(c + 1)}`));
+  }
+
+  /** The end of a cell reference and style s: `" s="s"`. */
+  private styleEnd(s: number): Buffer {
+    return (this.styleEnds[s] ??= ascii(`" s="${s}"`));
   }
 }
