@@ -1,5 +1,6 @@
-import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
-import { ZIP_MAX_ENTRIES } from '../io/zip-writer.js';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { tempPathFor } from '../io/temp-file.js';
 import type { CommandContext } from './command-kit.js';
 import { openCompactStudy } from './compact-study.js';
 import { resolveOutput, STDOUT, streamOutput } from './output.js';
@@ -9,24 +10,16 @@ type QdpxOptions = { output?: string | undefined; force: boolean; coder?: string
 /** `qcode export --format qdpx`: the project for NVivo, ATLAS.ti, MAXQDA, QualCoder (default <out>/exports/project.qdpx), written as it is made. */
 export async function exportQdpx(ctx: CommandContext, opts: QdpxOptions): Promise<void> {
   const study = await openCompactStudy(ctx, opts);
-  checkFitsZip(study.segments.documents.length);
   const { readQdpxCoders, writeQdpx } = await import('../io/refi/write-qdpx.js');
   const options = { ...opts, display: (p: string) => ctx.display(p) };
   const { coders, summary, diagnostics } = await readQdpxCoders(study, opts.coder?.split(',').map((c) => c.trim()), options);
   ctx.report(diagnostics);
   const target = resolveOutput(ctx, opts.output, { project: study.project, file: 'exports/project.qdpx' }, { stdout: true });
-  const produce = async (_write: unknown, output: { writeBytes(bytes: Uint8Array): Promise<void> }) => {
-    await writeQdpx(study, coders, options, (bytes) => output.writeBytes(bytes));
+  const produce = async (_write: unknown, output: { writeBytes(bytes: Uint8Array): Promise<void>; realFile: string | null }) => {
+    await writeQdpx(study, coders, options, (bytes) => output.writeBytes(bytes), tempPathFor(output.realFile ?? path.join(tmpdir(), 'qcode-sources'), 'sources'));
     return study;
   };
   await streamOutput(ctx, target, produce, { kind: 'derived', details: { coders: summary } }, { force: opts.force, project: study.project });
   for (const c of summary) ctx.note(`${c.coder}: ${c.codings} codings (from its ${c.from === 'spans' ? 'span file' : 'coding file'})`);
   if (target !== STDOUT) ctx.note(`REFI-QDA project: ${study.segments.documents.length} documents, ${summary.length} coder(s) → ${ctx.display(target)}`);
-}
-
-/** A corpus of more documents than the archive can hold files is refused (QC707) before any of it is written. */
-function checkFitsZip(documents: number): void {
-  if (documents + 1 <= ZIP_MAX_ENTRIES) return;
-  const fmt = (n: number) => n.toLocaleString('en-US');
-  throw new QcodeError([diag('QC707', `the corpus holds ${fmt(documents)} documents; a .qdpx holds at most ${fmt(ZIP_MAX_ENTRIES - 1)} (one file each, beside project.qde)`)]);
 }

@@ -5,6 +5,8 @@ import { growInt32 } from '../core/util/grow-int32.js';
 const RECENT = 4096;
 /** Bytes gathered before a write to the strings file. */
 const BATCH = 1 << 20;
+/** Bytes of the file read at once to confirm a match: repeats come in the order their first uses were written (a wide sheet's ids after the long sheet's). */
+const WINDOW = 1 << 18;
 
 /**
  * A workbook's shared strings, numbered in order of first appearance as
@@ -12,9 +14,10 @@ const BATCH = 1 << 20;
  * memory per distinct value: each new string is appended to a temp file as
  * UTF-16 (lossless, lone surrogates included) and found again by a 32-bit
  * hash in an open-addressed table; a hash match is confirmed against the
- * file, so two strings share a number only if they are equal. A few thousand
- * recent strings are kept in a Map: most repeats (a document's id, its
- * metadata, a code) are of those.
+ * file (read back a window at a time), so two strings share a number only
+ * if they are equal. A few thousand recent strings are kept in a Map, and
+ * those of the Map before it: most repeats (a document's id, its metadata,
+ * a code) are of those.
  */
 export class SharedStrings {
   /** Every string cell written (the sst's count). */
@@ -27,6 +30,12 @@ export class SharedStrings {
   /** Slots hold a string's number + 1 (0: empty). */
   private table = new Int32Array(1 << 17);
   private recent = new Map<string, number>();
+  /** The recent strings before the last clearing: one still in use is found there and kept (a code, a coder), not read back from the file. */
+  private previous = new Map<string, number>();
+  /** A piece of the file read back (its bytes from windowAt), for the matches that follow it. */
+  private window: Buffer | null = null;
+  private windowAt = 0;
+  private windowLength = 0;
   private readonly fd: number;
   private closed = false;
   private written = 0;
@@ -47,6 +56,8 @@ export class SharedStrings {
     this.count++;
     const known = this.recent.get(s);
     if (known !== undefined) return known;
+    const before = this.previous.get(s);
+    if (before !== undefined) return this.remember(s, before);
     const h = hashString(s);
     const mask = this.table.length - 1;
     let slot = h & mask;
@@ -101,7 +112,10 @@ export class SharedStrings {
   }
 
   private remember(s: string, n: number): number {
-    if (this.recent.size >= RECENT) this.recent.clear();
+    if (this.recent.size >= RECENT) {
+      this.previous = this.recent;
+      this.recent = new Map();
+    }
     this.recent.set(s, n);
     return n;
   }
@@ -113,10 +127,19 @@ export class SharedStrings {
       const from = offset - this.written;
       return this.batch.toString('utf16le', from, from + bytes) === s;
     }
-    this.flush();
-    const b = bytes <= this.batch.length ? this.batch : Buffer.allocUnsafe(bytes);
-    readSync(this.fd, b, 0, bytes, offset);
-    return b.toString('utf16le', 0, bytes) === s;
+    // A string is in the file whole (the batch is written whole): read back through the window, a read per window rather than per match.
+    if (bytes > WINDOW) {
+      const b = Buffer.allocUnsafe(bytes);
+      readSync(this.fd, b, 0, bytes, offset);
+      return b.toString('utf16le') === s;
+    }
+    if (offset < this.windowAt || offset + bytes > this.windowAt + this.windowLength) {
+      this.window ??= Buffer.allocUnsafe(WINDOW);
+      this.windowAt = offset;
+      this.windowLength = readSync(this.fd, this.window, 0, Math.min(WINDOW, this.written - offset), offset);
+    }
+    const from = offset - this.windowAt;
+    return this.window!.toString('utf16le', from, from + bytes) === s;
   }
 
   private append(s: string): void {

@@ -1,11 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundledWorker } from './bundled-thread.js';
 import { CorpusHasher } from '../core/corpus/compute-corpus-hash.js';
 import { DocumentIdTracker, checkDocument, checkDocumentCount, orderCorpusDiagnostics } from '../core/corpus/validate-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
@@ -69,15 +69,6 @@ export interface StreamCodeResult {
 
 /** Below this a thread is not worth starting. */
 const BYTES_PER_THREAD = 32 << 20;
-
-/** The bundled worker beside the CLI (dist/code-worker.js), or null when running from sources. */
-function workerFile(): URL | null {
-  for (const rel of ['./code-worker.js', '../code-worker.js']) {
-    const url = new URL(rel, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url)) && !import.meta.url.endsWith('.ts')) return url;
-  }
-  return null;
-}
 
 /** Offsets where each of n slices starts: just after a line break, so no line is cut. */
 async function splitAtLines(file: string, size: number, n: number): Promise<number[]> {
@@ -171,7 +162,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const toStdout = options.codingsFile === '-';
   const headers = { codings: options.segments ? formatSegmentsHeader(options.segments) : codingHeader(options.jsonlCodings), evidence: EVIDENCE_HEADER };
   const auto = Math.max(1, Math.min(availableParallelism(), Math.ceil(size / BYTES_PER_THREAD)));
-  const url = workerFile();
+  const url = bundledWorker('code-worker', import.meta.url);
   const threads = kind === 'jsonl' && !toStdout ? Math.max(1, options.workers || (url ? auto : 1)) : 1;
   for (const f of [options.codingsFile, options.evidenceFile]) {
     if (!f || f === '-') continue;

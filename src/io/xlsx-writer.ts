@@ -99,6 +99,24 @@ export function xmlEncode(text: string): string {
 }
 const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
+/** Row bytes gathered before they go to the entry. */
+const ROW_BYTES = 1 << 20;
+const ascii = (s: string) => Buffer.from(s, 'latin1');
+const ROW_OPEN = ascii('<row r="');
+const SPANS = ascii('" spans="1:');
+const STYLE = ascii(' s="');
+const CUSTOM_FORMAT = ascii('" customFormat="1"');
+const ROW_OPEN_END = ascii(' x14ac:dyDescent="0.25">');
+const QUOTE = ascii('"');
+const EMPTY_END = ascii('/>');
+const SHARED_VALUE = ascii(' t="s"><v>');
+const BOOLEAN_VALUE = ascii(' t="b"><v>');
+const VALUE = ascii('><v>');
+const VALUE_END = ascii('</v></c>');
+const ROW_END = ascii('</row>');
+const DIGIT_0 = 0x30;
+const DIGIT_1 = 0x31;
+
 /**
  * An .xlsx workbook written as its rows are made, byte for byte the file
  * exceljs writes for the same workbook (packed again with fixed dates, as
@@ -126,9 +144,14 @@ export class XlsxWriter {
   private epilogue = '';
   private over = 0;
   private firstOver = '';
-  private letters: string[] = [];
-  /** Rows made and not yet handed to the entry. */
-  private pending = '';
+  /** Each column's `<c r="` and letters, each style's `" s="n"`, as bytes. */
+  private cellOpens: Buffer[] = [];
+  private styleEnds: Buffer[] = [];
+  private readonly digits = new Uint8Array(16);
+  /** Rows made into bytes and not yet handed to the entry: the buffer being filled, and full ones. */
+  private out = Buffer.allocUnsafe(ROW_BYTES);
+  private at = 0;
+  private full: Buffer[] = [];
 
   private constructor(
     private readonly ExcelJS: ExcelJs,
@@ -174,7 +197,7 @@ export class XlsxWriter {
     const ws = workbook.worksheets[k]!;
     this.colStyles = this.sheets[k]!.columns.map((_, c) => ws.getColumn(c + 1).style as object);
     this.entry = this.zip.entry(sheetName);
-    this.pending = prologue;
+    await this.entry.write(prologue);
     const header = model.worksheets[k]!.rows[0]!;
     this.rowNumber = 0;
     await this.writeRow(
@@ -274,43 +297,127 @@ export class XlsxWriter {
     return id;
   }
 
+  /**
+   * A row's XML, as exceljs writes it, made straight into bytes: it is ASCII
+   * throughout (a string cell holds its shared string's number), and the
+   * strings built per cell and row, encoded again as UTF-8, were most of a
+   * large workbook's garbage.
+   */
   private async writeRow(cells: readonly WorkbookCell[], rowStyle: number, styleIds: readonly number[]): Promise<void> {
     const r = ++this.rowNumber;
     if (cells.length === 0) return;
-    let xml = `<row r="${r}" spans="1:${cells.length}"${rowStyle ? ` s="${rowStyle}" customFormat="1"` : ''} x14ac:dyDescent="0.25">`;
+    this.room(128);
+    this.bytes(ROW_OPEN);
+    this.int(r);
+    this.bytes(SPANS);
+    this.int(cells.length);
+    this.bytes(QUOTE);
+    if (rowStyle) {
+      this.bytes(STYLE);
+      this.int(rowStyle);
+      this.bytes(CUSTOM_FORMAT);
+    }
+    this.bytes(ROW_OPEN_END);
+    // The row number's digits, made once for all its cells' references.
+    const digits = this.digits;
+    let length = 0;
+    for (let v = r; v > 0; v = (v / 10) | 0) length++;
+    for (let v = r, i = length; v > 0; v = (v / 10) | 0) digits[--i] = DIGIT_0 + (v % 10);
     let last = 0;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c]!;
       const s = styleIds[c] ?? 0;
+      if (cell === null && !s) continue;
+      this.room(96);
+      this.bytes(this.cellOpen(c));
+      const out = this.out;
+      for (let i = 0; i < length; i++) out[this.at++] = digits[i]!;
+      this.bytes(s ? this.styleEnd(s) : QUOTE);
       if (cell === null) {
-        if (s) xml += `<c r="${this.letter(c)}${r}" s="${s}"/>`;
+        this.bytes(EMPTY_END);
         continue;
       }
       last = c + 1;
-      const head = `<c r="${this.letter(c)}${r}"${s ? ` s="${s}"` : ''}`;
       if (typeof cell === 'string') {
-        if (cell.length > CELL_MAX_CHARS && this.over++ === 0) this.firstOver = `cell ${this.letter(c)}${r} (${this.sheets[this.sheet]!.columns[c]?.header ?? ''}) holds ${cell.length.toLocaleString('en-US')} characters`;
-        xml += `${head} t="s"><v>${this.strings.add(cell)}</v></c>`;
-      } else if (typeof cell === 'number') xml += `${head}><v>${cell}</v></c>`;
-      else if (typeof cell === 'boolean') xml += `${head} t="b"><v>${cell ? 1 : 0}</v></c>`;
-      else xml += `${head}><v>${25569 + new Date(`${cell.date}T00:00:00Z`).getTime() / 86_400_000}</v></c>`;
+        if (cell.length > CELL_MAX_CHARS && this.over++ === 0) this.firstOver = `cell ${columnLetters(c + 1)}${r} (${this.sheets[this.sheet]!.columns[c]?.header ?? ''}) holds ${cell.length.toLocaleString('en-US')} characters`;
+        this.bytes(SHARED_VALUE);
+        this.int(this.strings.add(cell));
+      } else if (typeof cell === 'boolean') {
+        this.bytes(BOOLEAN_VALUE);
+        this.out[this.at++] = cell ? DIGIT_1 : DIGIT_0;
+      } else {
+        this.bytes(VALUE);
+        const n = typeof cell === 'number' ? cell : 25569 + new Date(`${cell.date}T00:00:00Z`).getTime() / 86_400_000;
+        // -0 too: String writes it 0.
+        if ((n | 0) === n && n >= 0) this.int(n);
+        else this.text(String(n));
+      }
+      this.bytes(VALUE_END);
     }
+    this.room(8);
+    this.bytes(ROW_END);
     if (last > 0) {
       this.seenLastRow = r;
       this.seenLastColumn = Math.max(this.seenLastColumn, last);
     }
-    this.pending += `${xml}</row>`;
-    if (this.pending.length > 1 << 16) await this.flushRows();
+    if (this.full.length > 0) await this.flushFull();
   }
 
-  /** Rows gathered go to the entry (a write per row cost an await per row). */
+  /** At least n bytes free in the row buffer (a full one is set aside for the entry). */
+  private room(n: number): void {
+    if (this.at + n <= this.out.length) return;
+    this.full.push(this.out.subarray(0, this.at));
+    this.out = Buffer.allocUnsafe(ROW_BYTES);
+    this.at = 0;
+  }
+
+  private bytes(b: Uint8Array): void {
+    const out = this.out;
+    let at = this.at;
+    for (let i = 0; i < b.length; i++) out[at++] = b[i]!;
+    this.at = at;
+  }
+
+  /** A non-negative integer below 2^31 in decimal, as String writes it. */
+  private int(n: number): void {
+    const out = this.out;
+    if (n < 10) {
+      out[this.at++] = DIGIT_0 + n;
+      return;
+    }
+    let digits = 1;
+    for (let p = 10; p <= n; p *= 10) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    for (let v = n; v > 0; v = (v / 10) | 0) out[--at] = DIGIT_0 + (v % 10);
+  }
+
+  /** A number as String writes it (ASCII, under 32 characters). */
+  private text(s: string): void {
+    this.room(s.length);
+    this.at += this.out.write(s, this.at, 'latin1');
+  }
+
+  /** The full row buffers go to the entry (which keeps them: each is fresh). */
+  private async flushFull(): Promise<void> {
+    const full = this.full;
+    this.full = [];
+    for (const b of full) await this.entry!.writeBytes(b);
+  }
+
+  /** Every row made goes to the entry. */
   private async flushRows(): Promise<void> {
-    const rows = this.pending;
-    this.pending = '';
-    await this.entry!.write(rows);
+    if (this.at > 0) this.room(this.out.length);
+    await this.flushFull();
   }
 
-  private letter(c: number): string {
-    return (this.letters[c] ??= columnLetters(c + 1));
+  /** `<c r="` and column c's letters. */
+  private cellOpen(c: number): Buffer {
+    return (this.cellOpens[c] ??= ascii(`<c r="${columnLetters(c + 1)}`));
+  }
+
+  /** The end of a cell reference and style s: `" s="s"`. */
+  private styleEnd(s: number): Buffer {
+    return (this.styleEnds[s] ??= ascii(`" s="${s}"`));
   }
 }

@@ -36,7 +36,7 @@ export async function formatXlsx(workbook: Workbook): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** QC706 for a workbook past what a zip without ZIP64 records (a sheet's XML over 4 GB). */
+/** QC706 for a workbook with a part qcode's zips do not record (a sheet's XML of 4 GB or more). */
 export function workbookTooLarge(what: string): QcodeError {
   return new QcodeError([diag('QC706', `the workbook would hold ${what}`)]);
 }

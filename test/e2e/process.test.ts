@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, REPO, copyFixture, hasStackTrace, runQcode, spawnQcode } from '../helpers/run-cli.js';
+import { BIN, REPO, copyDemo, copyFixture, hasStackTrace, runQcode, spawnQcode } from '../helpers/run-cli.js';
 
 // The few things only a real process shows: the bin entry point and its exit
-// status, a pipe closed early, and the streamed coder's worker threads (they
-// run the bundled dist/code-worker.js, which exists only in the build).
+// status, a pipe closed early, and the worker threads (they run the bundled
+// dist/code-worker.js and dist/deflate-worker.js, which exist only in the build).
 // Everything else runs in process through runQcode.
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 
@@ -61,5 +61,17 @@ describe('the streamed coder over worker threads (built CLI)', () => {
     const r = spawnQcode(['code', '--workers', '2'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/corpus\.jsonl:31 - error QC307/);
+  });
+});
+
+describe('the qdpx export\'s deflate thread (built CLI)', () => {
+  it('writes the same archive as the export deflating in process', async () => {
+    const dir = copyDemo();
+    for (const args of [['code'], ['import', 'coders/usmca-2026/coder-a.csv', '--coder', 'coder-a']]) expect((await runQcode([...args, '-q'], { cwd: dir })).code).toBe(0);
+    expect((await runQcode(['export', '--format', 'qdpx', '-o', 'in-process.qdpx', '-q'], { cwd: dir })).code).toBe(0);
+    const thread = spawnQcode(['export', '--format', 'qdpx', '-o', 'thread.qdpx', '-q'], { cwd: dir });
+    expect(thread.stderr).toBe('');
+    expect(thread.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'thread.qdpx')).equals(readFileSync(path.join(dir, 'in-process.qdpx')))).toBe(true);
   });
 });

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Workbook, WorkbookSheet } from '../../src/core/format/workbook.js';
@@ -42,6 +46,17 @@ describe('formatXlsx (the streamed writer)', () => {
         ],
       },
     ],
+    [
+      'numbers of every form, in more rows than one buffer of row bytes holds',
+      {
+        sheets: [
+          sheet('n', {
+            columns: [{ header: 'id' }, { header: 'n' }, { header: 'm' }, { header: 'flag' }],
+            rows: Array.from({ length: 24_000 }, (_, i) => [`r${i % 7}`, [0, 9, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, 2 ** 53, -1, -0, 0.1, 1e21, 1e-7, -123.5][i % 14]!, i * 1_001, i % 3 === 0 ? null : i % 2 === 0]),
+          }),
+        ],
+      },
+    ],
   ];
   for (const [what, workbook] of cases) {
     it(`writes exceljs's bytes: ${what}`, async () => {
@@ -77,9 +92,74 @@ describe('ZipWriter', () => {
     expect(Buffer.concat(chunks).equals(Buffer.from(zipSync(entries, { level: 6 })))).toBe(true);
   });
 
-  it('refuses more files than a zip without ZIP64 records, in the caller\'s words, rather than write a broken archive', async () => {
-    const zip = new ZipWriter(async () => undefined, XLSX_ZIP_DATE, workbookTooLarge);
-    for (let i = 0; i <= ZIP_MAX_ENTRIES; i++) await zip.add(`f${i}`, new Uint8Array(0));
-    await expect(zip.finish()).rejects.toThrow(/QC706|65,536 files/);
+  it('gives the sink a few large pieces, not one per header and entry, and entries written in pieces are zipSync\'s bytes', async () => {
+    const files = Array.from({ length: 2_000 }, (_, i): [string, string] => [`sources/${i}.txt`, `document ${i} `.repeat(1 + (i % 50))]);
+    const chunks: Uint8Array[] = [];
+    const zip = new ZipWriter(async (b) => void chunks.push(b), XLSX_ZIP_DATE, workbookTooLarge);
+    for (const [name, text] of files) {
+      const entry = zip.entry(name);
+      await entry.write(text.slice(0, 7));
+      await entry.write(text.slice(7));
+      await entry.end();
+    }
+    await zip.finish();
+    // Some 6,000 pieces (two headers and the deflated bytes per file) in a handful of writes; the sink keeps each (none is reused).
+    expect(chunks.length).toBeLessThan(5);
+    const entries: Zippable = {};
+    for (const [name, text] of files) entries[name] = [new TextEncoder().encode(text), { mtime: XLSX_ZIP_DATE }];
+    expect(Buffer.concat(chunks).equals(Buffer.from(zipSync(entries, { level: 6 })))).toBe(true);
   });
+
+  it('appends a side archive\'s entries after its own as if added there: zipSync\'s bytes', async () => {
+    const files: [string, Uint8Array][] = Array.from({ length: 50 }, (_, i) => [`f${i}.txt`, new TextEncoder().encode(`text ${i} `.repeat(i * 40))]);
+    const chunks: Uint8Array[] = [];
+    const sideChunks: Uint8Array[] = [];
+    const zip = new ZipWriter(async (b) => void chunks.push(b), XLSX_ZIP_DATE, workbookTooLarge);
+    const side = new ZipWriter(async (b) => void sideChunks.push(b), XLSX_ZIP_DATE, workbookTooLarge);
+    // The first file goes last into the main writer, the others to the side meanwhile.
+    for (const [name, data] of files.slice(1)) await side.add(name, data);
+    await zip.add(files[0]![0], files[0]![1]);
+    await side.flush();
+    await zip.append(side, sideChunks);
+    await zip.finish();
+    const entries: Zippable = {};
+    for (const [name, data] of files) entries[name] = [data, { mtime: XLSX_ZIP_DATE }];
+    expect(Buffer.concat(chunks).equals(Buffer.from(zipSync(entries, { level: 6 })))).toBe(true);
+    await expect(new ZipWriter(async () => undefined, XLSX_ZIP_DATE, workbookTooLarge).append(side, [new Uint8Array(3)])).rejects.toThrow(/3 bytes given/);
+  });
+
+  it('ends an archive of more than 65,535 files with ZIP64 records, which zip readers read back (Python\'s zipfile where installed)', async () => {
+    const chunks: Uint8Array[] = [];
+    const zip = new ZipWriter(async (b) => void chunks.push(b), XLSX_ZIP_DATE, workbookTooLarge);
+    const text = (i: number) => (i % 1000 === 0 ? `file ${i} `.repeat(20) : '');
+    for (let i = 0; i <= ZIP_MAX_ENTRIES; i++) await zip.add(`f${i}.txt`, new TextEncoder().encode(text(i)));
+    await zip.finish();
+    const bytes = Buffer.concat(chunks);
+    // The ZIP64 end record and its locator before the end record, whose count says "see ZIP64".
+    expect(bytes.readUInt32LE(bytes.length - 22 - 20 - 56)).toBe(0x06064b50);
+    expect(bytes.readUInt16LE(bytes.length - 22 + 10)).toBe(0xffff);
+    const entries = unzipSync(bytes);
+    expect(Object.keys(entries)).toHaveLength(ZIP_MAX_ENTRIES + 1);
+    expect(new TextDecoder().decode(entries['f65000.txt'])).toBe(text(65_000));
+    if (spawnSync('python3', ['--version']).status !== 0) return;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'qcode-zip64-')), 'many.zip');
+    writeFileSync(file, bytes);
+    const script = 'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(len(z.namelist()), z.read("f65000.txt").decode())';
+    const py = spawnSync('python3', ['-c', script, file], { encoding: 'utf8' });
+    rmSync(path.dirname(file), { recursive: true, force: true });
+    expect(py.stderr).toBe('');
+    expect(py.stdout.trim()).toBe(`${ZIP_MAX_ENTRIES + 1} ${text(65_000)}`.trim());
+  }, 60_000);
+
+  it('keeps an archive of 65,535 files without ZIP64 records: none is needed', async () => {
+    const chunks: Uint8Array[] = [];
+    const zip = new ZipWriter(async (b) => void chunks.push(b), XLSX_ZIP_DATE, workbookTooLarge);
+    for (let i = 0; i < ZIP_MAX_ENTRIES; i++) await zip.add(`f${i}`, new Uint8Array(0));
+    await zip.finish();
+    const bytes = Buffer.concat(chunks);
+    // The end record right after the last central header (46 bytes and the name), counting every file itself.
+    expect(bytes.readUInt32LE(bytes.length - 22)).toBe(0x06054b50);
+    expect(bytes.readUInt16LE(bytes.length - 22 + 10)).toBe(ZIP_MAX_ENTRIES);
+    expect(bytes.readUInt32LE(bytes.length - 22 - 46 - `f${ZIP_MAX_ENTRIES - 1}`.length)).toBe(0x02014b50);
+  }, 60_000);
 });

@@ -30,11 +30,21 @@ export function excerpt(text: string): string {
   for (let take = 512; ; take *= 4) {
     const whole = take >= text.length;
     const flat = (whole ? text : text.slice(0, take)).replace(/\s+/g, ' ');
-    const chars = Array.from(whole ? flat.trim() : flat.trimStart());
+    const chars = whole ? flat.trim() : flat.trimStart();
+    // Counted in code points without splitting the text into an array of them (an array per selection was much of an export's garbage).
+    let count = 0;
+    let cut = 0;
+    for (let i = 0; i < chars.length && count <= 101; count++) {
+      const c = chars.charCodeAt(i);
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < chars.length && isLow(chars.charCodeAt(i + 1)) ? 2 : 1;
+      if (count === 99) cut = i;
+    }
     // A prefix's last run of white space may be the text's trailing one (trimmed): two characters over is surely over.
-    if (whole || chars.length > 101) return chars.length > 100 ? `${chars.slice(0, 100).join('')}…` : chars.join('');
+    if (whole || count > 101) return count > 100 ? `${chars.slice(0, cut)}…` : chars;
   }
 }
+
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * Gathers a document's selections as rows come (a coder's span or unit
@@ -44,7 +54,7 @@ export class SelectionGatherer {
   private readonly byKey = new Map<string, ProjectSelection>();
 
   add(coder: string, start: number, end: number, code: string, memo: string): void {
-    const key = [coder, start, end, memo].join('\u0000');
+    const key = `${coder}\u0000${start}\u0000${end}\u0000${memo}`;
     let sel = this.byKey.get(key);
     if (!sel) this.byKey.set(key, (sel = { start, end, coder, memo, codes: [] }));
     if (code !== '' && !sel.codes.includes(code)) sel.codes.push(code);
@@ -66,6 +76,9 @@ export interface ProjectFrame {
   tail: string;
   keys: string[];
   codeGuids: ReadonlyMap<string, string>;
+  /** Each coder's and metadata key's GUID, derived once rather than per selection and document. */
+  userGuids: ReadonlyMap<string, string>;
+  variableGuids: ReadonlyMap<string, string>;
 }
 
 /**
@@ -96,6 +109,8 @@ export function formatProjectFrame(input: { name: string; codebook: Codebook; do
     }
   }
   const notes = { ...codebookNotes(codebook), documents: documentIds, reviewMarks: true };
+  const userGuids = new Map(coders.map((c) => [c, coderGuid(c)]));
+  const variableGuids = new Map(keys.map((k) => [k, variableGuid(k)]));
   const root: XmlNode = {
     name: 'Project',
     attrs: [
@@ -113,8 +128,9 @@ export function formatProjectFrame(input: { name: string; codebook: Codebook; do
   // The root's last line closes it: the sources go before it, inside <Sources> when there are any.
   const lines = formatXmlDocument(root).slice(0, -1).split('\n');
   const close = lines.pop()!;
-  if (documents.length === 0) return { head: lines.join('\n'), tail: `\n${close}\n`, keys, codeGuids };
-  return { head: `${lines.join('\n')}\n  <Sources>`, tail: `\n  </Sources>\n${close}\n`, keys, codeGuids };
+  const known = { keys, codeGuids, userGuids, variableGuids };
+  if (documents.length === 0) return { head: lines.join('\n'), tail: `\n${close}\n`, ...known };
+  return { head: `${lines.join('\n')}\n  <Sources>`, tail: `\n  </Sources>\n${close}\n`, ...known };
 }
 
 /**
@@ -136,7 +152,7 @@ export function* formatTextSource(
     .map((k): XmlNode => ({
       name: 'VariableValue',
       children: [
-        { name: 'VariableRef', attrs: [['targetGUID', variableGuid(k)]] },
+        { name: 'VariableRef', attrs: [['targetGUID', frame.variableGuids.get(k) ?? variableGuid(k)]] },
         { name: 'TextValue', text: doc.metadata[k]! },
       ],
     }));
@@ -166,7 +182,7 @@ const PIECE_CHARS = 1 << 24;
  * coder, and the nodes were most of an export's garbage).
  */
 function formatSelection(docId: string, sel: ProjectSelection, frame: ProjectFrame, excerptOf: (start: number, end: number) => string): string {
-  const user = escapeXmlAttribute(coderGuid(sel.coder));
+  const user = escapeXmlAttribute(frame.userGuids.get(sel.coder) ?? coderGuid(sel.coder));
   const id = `selection:${sel.coder}:${docId}:${sel.start}:${sel.end}:${sel.memo}`;
   const open = `      <PlainTextSelection guid="${deriveGuid(id)}" name="${escapeXmlAttribute(excerpt(excerptOf(sel.start, sel.end)))}" startPosition="${sel.start}" endPosition="${sel.end}" creatingUser="${user}"`;
   if (!sel.memo && sel.codes.length === 0) return `${open}/>`;

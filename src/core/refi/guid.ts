@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
+import { computeSha1Words } from '../util/sha1.js';
 
 /** qcode's own UUID namespace for the GUIDs it derives (a fixed random UUID). */
 const QCODE_NAMESPACE = 'c0de5eed-7a5d-4e3a-9b1f-2f6a0e1d9c4b';
 
 /** The namespace's bytes, made once: an export derives a GUID per selection and coding (millions at corpus scale). */
-const NAMESPACE_BYTES = Buffer.from(QCODE_NAMESPACE.replace(/-/g, ''), 'hex');
+const NAMESPACE_BYTES = Uint8Array.from(QCODE_NAMESPACE.replace(/-/g, '').match(/../g)!, (h) => parseInt(h, 16));
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const byte = (word: number, shift: number) => HEX[(word >>> shift) & 255]!;
 
 /**
  * A name-based UUID (RFC 4122 version 5: SHA-1 of namespace bytes + name) for
@@ -13,11 +16,15 @@ const NAMESPACE_BYTES = Buffer.from(QCODE_NAMESPACE.replace(/-/g, ''), 'hex');
  * across exports even when it has none in the codebook.
  */
 export function deriveGuid(name: string): string {
-  const bytes = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const h = computeSha1Words(NAMESPACE_BYTES, name);
+  const a = h[0]!;
+  const b = h[1]!;
+  const c = h[2]!;
+  const d = h[3]!;
+  // The version (5) in the high nibble of byte 6, the variant (10) in the high bits of byte 8.
+  const version = HEX[(((b >>> 8) & 255) & 0x0f) | 0x50]!;
+  const variant = HEX[((c >>> 24) & 0x3f) | 0x80]!;
+  return `${byte(a, 24)}${byte(a, 16)}${byte(a, 8)}${byte(a, 0)}-${byte(b, 24)}${byte(b, 16)}-${version}${byte(b, 0)}-${variant}${byte(c, 16)}-${byte(c, 8)}${byte(c, 0)}${byte(d, 24)}${byte(d, 16)}${byte(d, 8)}${byte(d, 0)}`;
 }
 
 const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;

@@ -1,3 +1,4 @@
+import { open, rm } from 'node:fs/promises';
 import type { CodingTable } from '../../core/coding/coding-table.js';
 import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
@@ -10,8 +11,13 @@ import { readCodingTable } from '../read-coding-table.js';
 import { forEachStudyDocument, type CompactStudy } from '../read-segment-table.js';
 import type { StudyOptions } from '../read-study.js';
 import { listSpanCoders, preslicedDocuments, readCoderSpans } from '../span-file.js';
-import { ZipWriter, type ZipSink } from '../zip-writer.js';
+import { DeflateThread } from '../deflate-thread.js';
+import { WHOLE_ENTRY_BYTES, ZipWriter, type DeflatedEntry, type ZipSink } from '../zip-writer.js';
 import type { LocatedSpan } from '../../core/spans/parse-span-file.js';
+
+/** Batches of sources (about 1 MB each) being deflated at once: room for the thread to work ahead without holding much. */
+const IN_FLIGHT = 4;
+const utf8 = new TextEncoder();
 
 /** Zip entries carry this date (local time, as the zip format stores it): every export of the same project is the same bytes. */
 const FIXED_DATE = new Date(1980, 0, 1, 0, 0, 0);
@@ -57,14 +63,16 @@ export async function readQdpxCoders(study: CompactStudy, only: string[] | undef
 
 /**
  * `qcode export --format qdpx`: the project as a REFI-QDA archive, written
- * as it is made: project.qde a document at a time from one pass over the
- * corpus (each document's selections gathered from the coders' tables and
- * spans), then each document's internal .txt from a second pass. Only the
- * spans and the zip's directory are held.
+ * as it is made, from one pass over the corpus: project.qde a document at a
+ * time (each document's selections gathered from the coders' tables and
+ * spans) and each document's internal .txt, deflated into a side archive in
+ * `sideFile` (a temp file, removed) and appended after project.qde. Only
+ * the spans and the zip's directory are held.
  */
-export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[], options: PassOptions, sink: ZipSink): Promise<void> {
+export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[], options: PassOptions, sink: ZipSink, sideFile: string): Promise<void> {
   const t = study.segments;
-  const zip = new ZipWriter(sink, FIXED_DATE, (what) => new QcodeError([diag('QC707', `the project would hold ${what}`)]));
+  const tooLarge = (what: string) => new QcodeError([diag('QC707', `the project would hold ${what}`)]);
+  const zip = new ZipWriter(sink, FIXED_DATE, tooLarge);
   const frame = formatProjectFrame({ name: study.codebook.title || study.codebook.name, codebook: study.codebook, documents: t.documents, coders: coders.map((c) => c.coder) });
   const sorted = [...coders].sort((a, b) => (a.coder < b.coder ? -1 : a.coder > b.coder ? 1 : 0));
   const spansOf = sorted.map((c) => {
@@ -79,37 +87,75 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
   });
   const next = sorted.map(() => 0);
   const gather = new SelectionGatherer();
-  const qde = zip.entry('project.qde');
-  await qde.write(frame.head);
-  await forEachStudyDocument(study, options, () => true, async (d, doc) => {
-    const to = t.segmentsOf(d).to;
-    for (const [i, c] of sorted.entries()) {
-      if (c.spans) for (const s of spansOf[i]!.get(d) ?? []) gather.add(c.coder, s.start, s.end, s.code, s.memo);
-      const codings = c.codings;
-      if (!codings) continue;
-      let r = next[i]!;
-      for (; r < codings.length && codings.segment(r) < to; r++) {
-        const n = codings.segment(r);
-        gather.add(c.coder, t.start(n), t.end(n), codings.codeId(r), codings.memo(r));
+  // The sources go to a side archive during the pass (the corpus was read a second time for them, after project.qde).
+  const sideHandle = await open(sideFile, 'w+');
+  const deflater = DeflateThread.start();
+  try {
+    const sources = new ZipWriter(async (bytes) => void (await sideHandle.write(bytes)), FIXED_DATE, tooLarge);
+    // Two documents of one GUID (a metadata guid given twice) would be one file: the first keeps it.
+    const written = new Set<string>();
+    // A document's text is deflated on another thread while the next ones are formatted; its entry is added in corpus order.
+    const inFlight: { names: string[]; done: Promise<DeflatedEntry[]> }[] = [];
+    let names: string[] = [];
+    const sent = (batches: Promise<DeflatedEntry[]>[]) => {
+      for (const done of batches) {
+        done.catch(() => undefined);
+        inFlight.push({ names, done });
+        names = [];
       }
-      next[i] = r;
-    }
-    const from = codePointCursor(doc.text);
-    const upTo = codePointCursor(doc.text);
-    await qde.write('\n');
-    for (const piece of formatTextSource(t.documents[d]!, gather.take(), frame, (start, end) => doc.text.slice(from(start), upTo(end)))) await qde.write(piece);
-  });
-  await qde.write(frame.tail);
-  await qde.end();
-  // Two documents of one GUID (a metadata guid given twice) would be one file: the first keeps it.
-  const written = new Set<string>();
-  await forEachStudyDocument(study, options, () => true, async (d, doc) => {
-    const name = `sources/${documentGuid(t.documents[d]!)}.txt`;
-    if (written.has(name)) return;
-    written.add(name);
-    const entry = zip.entry(name);
-    await entry.write(doc.text);
-    await entry.end();
-  });
+    };
+    const settle = async (most: number) => {
+      while (inFlight.length > most) {
+        const batch = inFlight.shift()!;
+        const done = await batch.done;
+        for (const [i, name] of batch.names.entries()) await sources.addDeflated(name, done[i]!);
+      }
+    };
+    const qde = zip.entry('project.qde');
+    await qde.write(frame.head);
+    await forEachStudyDocument(study, options, () => true, async (d, doc) => {
+      const to = t.segmentsOf(d).to;
+      for (const [i, c] of sorted.entries()) {
+        if (c.spans) for (const s of spansOf[i]!.get(d) ?? []) gather.add(c.coder, s.start, s.end, s.code, s.memo);
+        const codings = c.codings;
+        if (!codings) continue;
+        let r = next[i]!;
+        for (; r < codings.length && codings.segment(r) < to; r++) {
+          const n = codings.segment(r);
+          gather.add(c.coder, t.start(n), t.end(n), codings.codeId(r), codings.memo(r));
+        }
+        next[i] = r;
+      }
+      const from = codePointCursor(doc.text);
+      const upTo = codePointCursor(doc.text);
+      await qde.write('\n');
+      for (const piece of formatTextSource(t.documents[d]!, gather.take(), frame, (start, end) => doc.text.slice(from(start), upTo(end)))) await qde.write(piece);
+      const name = `sources/${documentGuid(t.documents[d]!)}.txt`;
+      if (written.has(name)) return;
+      written.add(name);
+      // A UTF-16 unit is at least a byte of UTF-8: a longer text is surely streamed (past WHOLE_ENTRY_BYTES), as ZipEntryWriter decides.
+      const bytes = doc.text.length <= WHOLE_ENTRY_BYTES ? utf8.encode(doc.text) : null;
+      if (bytes && bytes.length <= WHOLE_ENTRY_BYTES) {
+        names.push(name);
+        sent(deflater.add(bytes));
+        return settle(IN_FLIGHT);
+      }
+      sent(deflater.flush());
+      await settle(0);
+      const entry = sources.entry(name);
+      await entry.write(doc.text);
+      await entry.end();
+    });
+    sent(deflater.flush());
+    await settle(0);
+    await qde.write(frame.tail);
+    await qde.end();
+    await sources.flush();
+    await zip.append(sources, sideHandle.createReadStream({ start: 0, highWaterMark: 1 << 20, autoClose: false }));
+  } finally {
+    await deflater.close();
+    await sideHandle.close();
+    await rm(sideFile, { force: true });
+  }
   await zip.finish();
 }

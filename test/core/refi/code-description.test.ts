@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCodeDescription, parseCodeDescription } from '../../../src/core/refi/code-description.js';
@@ -34,6 +35,17 @@ describe('GUIDs and names', () => {
     expect(g).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(isGuid(`{${g.toUpperCase()}}`)).toBe(true);
     expect(guidKey(`{${g.toUpperCase()}}`)).toBe(g);
+  });
+
+  it('derives the GUID RFC 4122 defines: SHA-1 of the namespace and the name, version and variant set', () => {
+    const namespace = Buffer.from('c0de5eed7a5d4e3a9b1f2f6a0e1d9c4b', 'hex');
+    for (const name of ['code:tariffs', 'document:é教😀', `selection:bob:d1:0:12:${'memo '.repeat(40)}`, '']) {
+      const bytes = createHash('sha1').update(namespace).update(name, 'utf8').digest().subarray(0, 16);
+      bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+      bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+      const h = bytes.toString('hex');
+      expect(deriveGuid(name)).toBe(`${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`);
+    }
   });
 
   it('makes ids and coder names from free-text names', () => {

@@ -37,7 +37,7 @@ export const analysisCodes = {
   QC707: {
     title: 'too large for a REFI-QDA project',
     description:
-      'A .qdpx is a zip holding each document as a file of its own, and qcode writes zips without the ZIP64 extension, which hold at most 65,535 files: a corpus of more than 65,534 documents would make a broken archive, so qcode writes none.',
+      "A .qdpx is a zip holding project.qde and each document as a file of its own. qcode writes the ZIP64 extension where a zip needs it (more than 65,535 files, an archive past 4 GB), but records no file of 4 GB or more: a project whose project.qde would reach 4 GB (a corpus of gigabytes with its codings) would make a broken archive, so qcode writes none.",
     hint: 'Export a sample of documents for the QDA tool (a corpus of its own), or write the tables instead (export --format long, wide or jsonl).',
   },
 } as const satisfies CodeTable;

@@ -1,0 +1,71 @@
+/**
+ * SHA-1 (FIPS 180-4) for short messages, written out here: qcode derives a
+ * name-based GUID per selection and coding of an export (a million at
+ * 100 MB), and node:crypto's Hash object per digest (or its one-shot hash)
+ * cost several times the digest itself, most of a qdpx export's hashing.
+ * Only for GUIDs: SHA-1 is no longer collision resistant.
+ */
+
+let block = new Uint8Array(256);
+const w = new Int32Array(80);
+const words = new Int32Array(5);
+const utf8 = new TextEncoder();
+
+/**
+ * The digest of `prefix` then `text` as UTF-8 (a lone surrogate as U+FFFD,
+ * as Buffer and node:crypto encode it): five big-endian 32-bit words, in an
+ * array reused by the next call.
+ */
+export function computeSha1Words(prefix: Uint8Array, text: string): Int32Array {
+  // Room for the message (at most 3 bytes a UTF-16 unit) and its padding (1 + 8 bytes, up to a whole block more).
+  const room = prefix.length + text.length * 3 + 72;
+  if (room > block.length) block = new Uint8Array(room * 2);
+  block.set(prefix);
+  const length = prefix.length + utf8.encodeInto(text, block.subarray(prefix.length)).written;
+  const end = (((length + 8) >> 6) + 1) << 6;
+  block[length] = 0x80;
+  block.fill(0, length + 1, end - 4);
+  // The length in bits as 64 bits: texts here are far below 2^29 bytes, so its high word is 0.
+  const bits = length * 8;
+  block[end - 4] = bits >>> 24;
+  block[end - 3] = (bits >>> 16) & 255;
+  block[end - 2] = (bits >>> 8) & 255;
+  block[end - 1] = bits & 255;
+  let h0 = 0x67452301;
+  let h1 = 0xefcdab89 | 0;
+  let h2 = 0x98badcfe | 0;
+  let h3 = 0x10325476;
+  let h4 = 0xc3d2e1f0 | 0;
+  for (let o = 0; o < end; o += 64) {
+    for (let t = 0; t < 16; t++) w[t] = (block[o + 4 * t]! << 24) | (block[o + 4 * t + 1]! << 16) | (block[o + 4 * t + 2]! << 8) | block[o + 4 * t + 3]!;
+    for (let t = 16; t < 80; t++) {
+      const x = w[t - 3]! ^ w[t - 8]! ^ w[t - 14]! ^ w[t - 16]!;
+      w[t] = (x << 1) | (x >>> 31);
+    }
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
+    for (let t = 0; t < 80; t++) {
+      const f = t < 20 ? ((b & c) | (~b & d)) + 0x5a827999 : t < 40 ? (b ^ c ^ d) + 0x6ed9eba1 : t < 60 ? ((b & c) | (b & d) | (c & d)) + (0x8f1bbcdc | 0) : (b ^ c ^ d) + (0xca62c1d6 | 0);
+      const next = (((a << 5) | (a >>> 27)) + f + e + w[t]!) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = next;
+    }
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+  }
+  words[0] = h0;
+  words[1] = h1;
+  words[2] = h2;
+  words[3] = h3;
+  words[4] = h4;
+  return words;
+}

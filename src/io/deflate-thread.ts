@@ -1,0 +1,77 @@
+import { Worker } from 'node:worker_threads';
+import { crc32 } from 'node:zlib';
+import { bundledWorker } from './bundled-thread.js';
+import { deflateWhole, type DeflatedEntry } from './zip-writer.js';
+
+/** Bytes of entries sent to the thread at once: a message per document cost more than deflating a short one. */
+const BATCH_BYTES = 1 << 20;
+const BATCH_ENTRIES = 256;
+
+/**
+ * Whole zip entries (up to WHOLE_ENTRY_BYTES each) deflated on a worker
+ * thread, in batches, the results taken in the order the entries were given:
+ * the same bytes as ZipWriter.add makes, while this thread goes on making the
+ * next entries (a qdpx's sources, deflated by fflate, were a third of its
+ * time). From sources (tests), or when no thread starts, on this thread.
+ */
+export class DeflateThread {
+  private batch: Uint8Array[] = [];
+  private batchBytes = 0;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (d: DeflatedEntry[]) => void; reject: (e: unknown) => void }>();
+  private failed: unknown = null;
+
+  private constructor(private readonly worker: Worker | null) {
+    worker?.on('message', (msg: { id: number; done: DeflatedEntry[] }) => {
+      const p = this.pending.get(msg.id)!;
+      this.pending.delete(msg.id);
+      p.resolve(msg.done);
+    });
+    const fail = (e: unknown) => {
+      this.failed ??= e;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    worker?.on('error', fail);
+    worker?.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`deflate thread stopped with exit code ${code}`));
+    });
+  }
+
+  static start(): DeflateThread {
+    const url = bundledWorker('deflate-worker', import.meta.url);
+    // Entries are small and few at a time: a small heap keeps the thread's memory low.
+    return new DeflateThread(url ? new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } }) : null);
+  }
+
+  /**
+   * Queues an entry (its buffer is handed over: not to be used again) and
+   * returns the batches sent since the last call, each to be awaited in order.
+   */
+  add(data: Uint8Array): Promise<DeflatedEntry[]>[] {
+    this.batch.push(data);
+    this.batchBytes += data.length;
+    return this.batchBytes >= BATCH_BYTES || this.batch.length >= BATCH_ENTRIES ? [this.send()] : [];
+  }
+
+  /** The entries queued and not yet sent, as a last batch (empty if none). */
+  flush(): Promise<DeflatedEntry[]>[] {
+    return this.batch.length > 0 ? [this.send()] : [];
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
+  private send(): Promise<DeflatedEntry[]> {
+    const entries = this.batch;
+    this.batch = [];
+    this.batchBytes = 0;
+    if (this.failed) return Promise.reject(this.failed);
+    if (!this.worker) return Promise.resolve(entries.map((data) => ({ size: data.length, crc: crc32(data), compressed: deflateWhole(data) })));
+    const id = this.nextId++;
+    const done = new Promise<DeflatedEntry[]>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.worker.postMessage({ id, entries }, entries.map((e) => e.buffer as ArrayBuffer));
+    return done;
+  }
+}
