@@ -16,6 +16,7 @@ const SLOW_FIRST = [
   'test/e2e/demo-manifest.test.ts',
   'test/e2e/latex-compile.test.ts',
   'test/fuzz/fuzz.test.ts',
+  'test/io/xlsx-writer.test.ts',
   'test/e2e/plot.test.ts',
   'test/e2e/process.test.ts',
   'test/e2e/annotate-tmux.test.ts',
