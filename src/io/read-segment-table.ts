@@ -176,31 +176,11 @@ export async function forEachStudyText(
   want: (doc: number) => boolean,
   visit: (doc: number, document: Document) => void | Promise<void>,
 ): Promise<void> {
-  const { project } = study;
   const t = study.segments;
-  const corpusPath = project.corpusPath!;
-  const changed = () => corpusChanged(corpusPath, options);
-  const take = async (d: number, doc: Document) => {
-    if (t.documents[d]?.id === doc.id) await visit(d, doc);
-  };
-  if (study.corpusFileSha256 && (await isJsonlFile(corpusPath))) {
-    // A JSONL file whose bytes the first pass hashed: only the documents wanted are read (the text field where it lies, the rest
-    // of the line for the id; metadata from the table), and the bytes' hash tells a changed file.
-    const source = { file: options.display?.(corpusPath) ?? corpusPath };
-    const sha256 = await forEachPickedJsonlText(corpusPath, corpusColumns(project, options), want, async (d, text) => {
-      const head = t.documents[d];
-      if (head?.id === text.id) await visit(d, { id: head.id, metadata: head.metadata, source, text: decodePickedText(text) });
-    }).catch((e: unknown) => Promise.reject(e instanceof CorpusChanged ? changed() : e));
-    if (sha256 !== study.corpusFileSha256) throw changed();
-    return;
-  }
-  const stream = streamDocuments(corpusPath, corpusColumns(project, options), options.display);
-  let d = -1;
-  for await (const doc of stream.documents) {
-    d++;
-    if (want(d)) await take(d, doc);
-  }
-  if (stream.end().corpusSha256 !== study.corpusSha256) throw changed();
+  const source = { file: options.display?.(study.project.corpusPath!) ?? study.project.corpusPath! };
+  // Metadata from the table: only the id was parsed from the line.
+  const picked = (d: number, text: PickedText) => visit(d, { id: text.id, metadata: t.documents[d]!.metadata, source, text: decodePickedText(text) });
+  if (!(await forEachPickedStudyText(study, options, want, picked))) await forEachStreamedStudyText(study, options, want, visit);
 }
 
 /**
@@ -215,17 +195,50 @@ export async function forEachStudyTextBytes(
   want: (doc: number) => boolean,
   visit: (doc: number, text: PickedText) => void | Promise<void>,
 ): Promise<void> {
-  const { project } = study;
-  const t = study.segments;
-  const corpusPath = project.corpusPath!;
-  if (!(study.corpusFileSha256 && (await isJsonlFile(corpusPath)))) {
-    return forEachStudyText(study, options, want, (d, doc) => visit(d, { id: doc.id, ...stringTextBytes(doc.text) }));
+  if (!(await forEachPickedStudyText(study, options, want, visit))) {
+    await forEachStreamedStudyText(study, options, want, (d, doc) => visit(d, { id: doc.id, ...stringTextBytes(doc.text) }));
   }
-  const changed = () => corpusChanged(corpusPath, options);
-  const sha256 = await forEachPickedJsonlText(corpusPath, corpusColumns(project, options), want, async (d, text) => {
+}
+
+/**
+ * The second pass over a JSONL file whose bytes the first pass hashed: only
+ * the documents wanted are read (the text field where it lies, the rest of
+ * the line for the id), those of the table's ids are visited, and the bytes'
+ * hash tells a changed file (QC010). False, with nothing read, for any other
+ * corpus.
+ */
+async function forEachPickedStudyText(
+  study: CompactStudy,
+  options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
+  want: (doc: number) => boolean,
+  visit: (doc: number, text: PickedText) => void | Promise<void>,
+): Promise<boolean> {
+  const corpusPath = study.project.corpusPath!;
+  if (!(study.corpusFileSha256 && (await isJsonlFile(corpusPath)))) return false;
+  const t = study.segments;
+  const sha256 = await forEachPickedJsonlText(corpusPath, corpusColumns(study.project, options), want, async (d, text) => {
     if (t.documents[d]?.id === text.id) await visit(d, text);
-  }).catch((e: unknown) => Promise.reject(e instanceof CorpusChanged ? changed() : e));
-  if (sha256 !== study.corpusFileSha256) throw changed();
+  }).catch((e: unknown) => Promise.reject(e instanceof CorpusChanged ? corpusChanged(corpusPath, options) : e));
+  if (sha256 !== study.corpusFileSha256) throw corpusChanged(corpusPath, options);
+  return true;
+}
+
+/** The second pass over any other corpus: every document streamed, those wanted of the table's ids visited, the corpus hash compared (QC010). */
+async function forEachStreamedStudyText(
+  study: CompactStudy,
+  options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
+  want: (doc: number) => boolean,
+  visit: (doc: number, document: Document) => void | Promise<void>,
+): Promise<void> {
+  const corpusPath = study.project.corpusPath!;
+  const t = study.segments;
+  const stream = streamDocuments(corpusPath, corpusColumns(study.project, options), options.display);
+  let d = -1;
+  for await (const doc of stream.documents) {
+    d++;
+    if (want(d) && t.documents[d]?.id === doc.id) await visit(d, doc);
+  }
+  if (stream.end().corpusSha256 !== study.corpusSha256) throw corpusChanged(corpusPath, options);
 }
 
 function corpusChanged(corpusPath: string, options: Pick<StudyOptions, 'display'>): QcodeError {
