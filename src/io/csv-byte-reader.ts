@@ -61,17 +61,17 @@ export function readCsvRecords(file: string, onRecord: (record: CsvRecord) => bo
   }
 }
 
-/**
- * `utf8`: each chunk is checked as it is read (a sequence cut by the chunk's
- * end with the next), so a reader that must refuse a file that is not UTF-8
- * needs no pass of its own over it.
- */
 /** The first `byte` in buf[from, len), or len. */
 function indexIn(buf: Buffer, byte: number, from: number, len: number): number {
   const at = buf.indexOf(byte, from);
   return at < 0 || at >= len ? len : at;
 }
 
+/**
+ * `utf8`: each chunk is checked as it is read (a sequence cut by the chunk's
+ * end with the next), so a reader that must refuse a file that is not UTF-8
+ * needs no pass of its own over it.
+ */
 function scan(fd: number, onRecord: (record: CsvRecord) => boolean | void, utf8: boolean): CsvReadError | null {
   let buf = Buffer.allocUnsafe(CHUNK * 2);
   let len = 0;
