@@ -63,17 +63,20 @@ async function forEachPickedJsonlLine(file: string, want: (d: number) => boolean
     } else await take(decoder.decode(raw));
   };
   try {
+    const size = (await handle.stat()).size;
+    let read = 0;
     let buf = Buffer.allocUnsafe(1 << 20);
     let held = 0;
     let first = true;
     for (;;) {
       if (held === buf.length) {
-        // A line longer than the buffer: grow it.
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        // A line longer than the buffer: grow it, by no more than the file has left (a 200 MB line grew to 256 MB).
+        const bigger = Buffer.allocUnsafe(buf.length + Math.max(1, Math.min(buf.length, size - read)));
         buf.copy(bigger, 0, 0, held);
         buf = bigger;
       }
       const { bytesRead } = await handle.read(buf, held, buf.length - held, null);
+      read += bytesRead;
       hash.update(buf.subarray(held, held + bytesRead));
       held += bytesRead;
       const atEnd = bytesRead === 0;

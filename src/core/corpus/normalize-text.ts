@@ -6,7 +6,47 @@
 export function normalizeText(text: string): string {
   let t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
-  return t.normalize('NFC');
+  return normalizeNfc(t);
+}
+
+/** Texts longer than this are normalised a piece at a time (see normalizeNfc). */
+const NFC_PIECE = 1 << 20;
+
+/**
+ * s in NFC. String.prototype.normalize copies even a text that is in NFC
+ * already (most are): a 200 MB document was held twice, 400 MB more a
+ * copy. A long text is normalised in pieces cut just before an ASCII
+ * character, where NFC never joins or reorders across (an ASCII character
+ * is a starter and ends no canonical composition), and is itself returned
+ * when no piece changes. The result is s.normalize('NFC') in every case
+ * (`pieceChars`: for tests).
+ */
+export function normalizeNfc(s: string, pieceChars = NFC_PIECE): string {
+  if (s.length <= pieceChars) return s.normalize('NFC');
+  let changed: string[] | null = null;
+  let from = 0;
+  while (from < s.length) {
+    let to = Math.min(from + pieceChars, s.length);
+    if (to < s.length) {
+      // Back to just before an ASCII character; with none in the piece (a long non-Latin run), on to the next one.
+      let k = to;
+      while (k > from && s.charCodeAt(k) >= 0x80) k--;
+      to = k > from ? k : nextAscii(s, to);
+    }
+    const piece = s.slice(from, to);
+    const normal = piece.normalize('NFC');
+    if (changed) changed.push(normal);
+    else if (normal !== piece) changed = [s.slice(0, from), normal];
+    from = to;
+  }
+  return changed ? changed.join('') : s;
+}
+
+/** The first index at or after `at` holding an ASCII character, or s.length. */
+function nextAscii(s: string, at: number): number {
+  let i = at;
+  while (i < s.length && s.charCodeAt(i) >= 0x80) i++;
+  return i;
 }
 
 /**
