@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { kwicTable } from '../../core/analysis/analysis-tables.js';
 import { checkCodeIds } from '../../core/analysis/check-analysis-options.js';
-import { compileKwicPattern, computeDocumentKwic, formatKwicLines, type KwicLine } from '../../core/analysis/kwic.js';
+import { compileKwicPattern, computeScannedKwic, formatKwicLines, tableSegments, type KwicLine } from '../../core/analysis/kwic.js';
 import { DocumentCoder } from '../../core/match/code-document.js';
 import { compilePatterns } from '../../core/match/compile-matcher.js';
 import { listCodes } from '../../core/model/codebook.js';
-import type { Document } from '../../core/model/document.js';
-import type { Segment } from '../../core/model/segment.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
-import { forEachStudyDocument } from '../../io/read-segment-table.js';
+import { forEachStudyTextBytes } from '../../io/read-segment-table.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { openCompactStudy } from '../compact-study.js';
 import { addFormatOption, chooseFormat, formatOptionShape, printTables } from '../table-output.js';
@@ -38,9 +36,6 @@ const kwic: CommandModule = (cmd, ctx) => {
     const typed = pattern === undefined ? undefined : compileKwicPattern(pattern);
     // The lines are the output: only they are kept, the corpus passes a document at a time.
     const lines: KwicLine[] = [];
-    const find = (coder: DocumentCoder, doc: Document, segments: readonly Segment[]) => {
-      for (const line of computeDocumentKwic(coder, doc, segments, opts.window)) lines.push(line);
-    };
     // The study from the segment index where there is one; the text in a second pass, a document at a time.
     const study = await openCompactStudy(ctx, opts);
     if (opts.code) ctx.report(checkCodeIds([opts.code], study.codebook));
@@ -48,7 +43,10 @@ const kwic: CommandModule = (cmd, ctx) => {
       ? new DocumentCoder(typed, 'document')
       : new DocumentCoder(compilePatterns(listCodes(study.codebook).find((r) => r.code.id === opts.code)!.code.patterns), study.unit);
     const hasSegments = (d: number) => study.segments.segmentsOf(d).to > study.segments.segmentsOf(d).from;
-    await forEachStudyDocument(study, { ...opts, display: (p) => ctx.display(p) }, hasSegments, (_d, doc, segments) => find(coder, doc, segments));
+    await forEachStudyTextBytes(study, { ...opts, display: (p) => ctx.display(p) }, hasSegments, (d, doc) => {
+      const text = coder.scanBytes(doc);
+      for (const line of computeScannedKwic(coder, text, doc.id, tableSegments(study.segments, d, doc.id, study.unit), opts.window)) lines.push(line);
+    });
     const format = chooseFormat(opts);
     if (format === 'table') ctx.io.stdout.write(formatKwicLines(lines, opts.window));
     else printTables(ctx, [kwicTable(lines)], opts);

@@ -3,8 +3,11 @@ import { QcodeError, diag } from '../diagnostics/qcode-error.js';
 import { DocumentCoder, documentsWithSegments } from '../match/code-document.js';
 import { compilePatterns, type Matcher } from '../match/compile-matcher.js';
 import type { Document } from '../model/document.js';
-import type { Segment } from '../model/segment.js';
+import { segmentId, type Segment } from '../model/segment.js';
+import type { Unit } from '../model/codebook.js';
+import type { SegmentTable } from '../segment/segment-table.js';
 import { parsePattern } from '../pattern/parse-pattern.js';
+import { UNLISTED } from '../match/resolve-segment.js';
 import { countGraphemeClusters, graphemeClusters } from '../util/grapheme-clusters.js';
 import { codePointCursor } from '../util/code-point-cursor.js';
 import { detachString } from '../util/detach-string.js';
@@ -59,6 +62,13 @@ function advanceCodePoints(text: string, unit: number, n: number): number {
   return unit;
 }
 
+/** A segment of the document a coder scanned last: its code-point offsets, its id made only when it has a match. */
+export interface ScannedSegment {
+  start: number;
+  end: number;
+  id(): string;
+}
+
 /**
  * The KWIC lines of one document, with its segments (corpus order), from a
  * coder of the study's unit: every match found exactly as `qcode code` finds
@@ -67,30 +77,59 @@ function advanceCodePoints(text: string, unit: number, n: number): number {
  * next segment). Line breaks in context become spaces.
  */
 export function computeDocumentKwic(coder: DocumentCoder, doc: Document, segments: readonly Segment[], window: number): KwicLine[] {
+  coder.scanText(doc.text);
+  return computeScannedKwic(coder, doc.text, doc.id, segments.map((s) => ({ start: s.start, end: s.end, id: () => s.segment_id })), window);
+}
+
+/**
+ * computeDocumentKwic for the document `coder` scanned last (scanText or
+ * scanBytes), whose normalised text is `text`: a segment's text and id are
+ * made only when it has a match (a 200 MB document's 1.8 million segments
+ * were objects with their text, for a few lines), unless a regex pattern
+ * needs every segment's text to decide.
+ */
+export function computeScannedKwic(coder: DocumentCoder, text: string, docId: string, segments: Iterable<ScannedSegment>, window: number): KwicLine[] {
   const lines: KwicLine[] = [];
-  coder.evidence(doc, segments).forEach((found, i) => {
-    if (found.length === 0) return;
-    const seg = segments[i]!;
-    // Evidence offsets are code points into the document; the segment's text is sliced in UTF-16 units,
-    // found by walking on from match to match (matches come in text order): no index per character of a huge segment.
-    const at = codePointCursor(seg.text);
-    for (const e of found) {
-      const from = at(e.start - seg.start);
-      const to = advanceCodePoints(seg.text, from, e.end - e.start);
+  const from = codePointCursor(text, coder.codePoints);
+  const upTo = codePointCursor(text, coder.codePoints);
+  const withText = coder.m.regexPatterns.length > 0;
+  for (const seg of segments) {
+    let segText = withText ? text.slice(from(seg.start), upTo(seg.end)) : null;
+    const items = coder.resolve(seg.start, seg.end, segText);
+    let id: string | null = null;
+    let at: ((codePoint: number) => number) | null = null;
+    for (let i = 0; i < items.count; i++) {
+      if (items.outcome[i] === UNLISTED) continue;
+      const t = (segText ??= text.slice(from(seg.start), upTo(seg.end)));
+      // Evidence offsets are code points into the document; the segment's text is sliced in UTF-16 units,
+      // found by walking on from match to match (matches come in text order): no index per character of a huge segment.
+      at ??= codePointCursor(t);
+      const start = items.startCp[i]!;
+      const end = items.endCp[i]!;
+      const a = at(start - seg.start);
+      const b = advanceCodePoints(t, a, end - start);
       lines.push({
-        segment_id: seg.segment_id,
-        doc_id: seg.doc_id,
-        start: e.start,
-        end: e.end,
+        segment_id: (id ??= seg.id()),
+        doc_id: docId,
+        start,
+        end,
         // Detached: the lines are kept for the whole corpus, the documents they come from are not.
-        left: detachString(oneLine(context(seg.text, 0, from, window, true))),
-        keyword: detachString(oneLine(seg.text.slice(from, to))),
-        right: detachString(oneLine(context(seg.text, to, seg.text.length, window, false))),
-        pattern: e.pattern,
+        left: detachString(oneLine(context(t, 0, a, window, true))),
+        keyword: detachString(oneLine(t.slice(a, b))),
+        right: detachString(oneLine(context(t, b, t.length, window, false))),
+        pattern: coder.m.patterns[items.pattern[i]!]!.pattern,
       });
     }
-  });
+  }
   return lines;
+}
+
+/** The segments of document `d` of a segment table, in order, as computeScannedKwic takes them. */
+export function* tableSegments(t: SegmentTable, d: number, docId: string, unit: Unit): Generator<ScannedSegment> {
+  for (let n = t.segmentsOf(d).from, to = t.segmentsOf(d).to; n < to; n++) {
+    const index = t.index(n);
+    yield { start: t.start(n), end: t.end(n), id: () => segmentId(docId, unit, index) };
+  }
 }
 
 /** The KWIC lines of a corpus held in memory (segments in corpus order), document by document. */
