@@ -77,11 +77,11 @@ export class JsonlBlockReader {
     this.offset = startOffset;
   }
 
-  /** Room to read into: buf[held, held + n). */
-  room(): { buf: Buffer; at: number; length: number } {
+  /** Room to read into: buf[held, held + n); `left`: the bytes still to come, when known. */
+  room(left = Infinity): { buf: Buffer; at: number; length: number } {
     if (this.held === this.buf.length) {
-      // A line longer than the buffer: grow it (the only allocation that depends on the data).
-      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      // A line longer than the buffer: grow it (the only allocation that depends on the data), by no more than is left to read (a 200 MB line grew to 256 MB).
+      const bigger = Buffer.allocUnsafe(this.buf.length + Math.max(1, Math.min(this.buf.length, left)));
       bigger.set(this.buf);
       this.buf = bigger;
     }
@@ -161,7 +161,7 @@ export function codeJsonlRange(job: RangeJob, sink: CodingSink, progress: (bytes
     let pos = job.start;
     let reported = 0;
     for (;;) {
-      const room = reader.room();
+      const room = reader.room(job.end - pos);
       const want = Math.min(room.length, job.end - pos);
       const got = want > 0 ? readSync(fd, room.buf, room.at, want, pos) : 0;
       pos += got;
