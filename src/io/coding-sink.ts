@@ -88,9 +88,13 @@ export function newSliceResult(): SliceResult {
 export class CodingSink {
   readonly result: SliceResult = newSliceResult();
   /** Rows not yet written; coders append to it, then call `took`. */
-  readonly text: RowText = { codings: new ByteRows(), evidence: new ByteRows() };
+  readonly text: RowText = { codings: new ByteRows(), evidence: new ByteRows(), spill: () => this.flush() };
+  /** Where the last document's rows ended, counted from the start of the output (rows may be written out in the middle of a document). */
   private codingMark = 0;
   private evidenceMark = 0;
+  /** Bytes of rows written out so far. */
+  private codingsWritten = 0;
+  private evidenceWritten = 0;
   /** For `qcode segment` on the thread that builds the table: where the slice's documents and segments go straight. */
   segmentTable?: SegmentTableBuilder;
 
@@ -140,19 +144,23 @@ export class CodingSink {
     r.matches += outcome.matches;
     r.coded += outcome.coded;
     const { codings, evidence } = this.text;
+    const codingEnd = this.codingsWritten + codings.length;
+    const evidenceEnd = this.evidenceWritten + evidence.length;
     if (this.rowSizes) {
-      r.codingBytes.push(codings.length - this.codingMark);
-      r.evidenceBytes.push(evidence.length - this.evidenceMark);
+      r.codingBytes.push(codingEnd - this.codingMark);
+      r.evidenceBytes.push(evidenceEnd - this.evidenceMark);
     }
     if (codings.length + evidence.length >= FLUSH_BYTES) this.flush();
-    this.codingMark = codings.length;
-    this.evidenceMark = evidence.length;
+    this.codingMark = codingEnd;
+    this.evidenceMark = evidenceEnd;
   }
 
   private flush(): void {
     const { codings, evidence } = this.text;
     if (codings.length > 0) this.codings.write(codings.bytes.subarray(0, codings.length));
     if (evidence.length > 0) this.evidence.write(evidence.bytes.subarray(0, evidence.length));
+    this.codingsWritten += codings.length;
+    this.evidenceWritten += evidence.length;
     codings.clear();
     evidence.clear();
   }

@@ -81,6 +81,8 @@ const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
  * the ones JSON.stringify writes.
  */
 export function documentDigestOfParts(head: string, text: Uint8Array): Uint8Array {
+  // A long text is hashed where it lies: copied into the scratch buffer, a 200 MB document was 200 MB more, kept.
+  if (text.length > DIGEST_PIECE) return createHash('sha256').update(head).update(text).update(CANONICAL_TAIL).digest();
   // One contiguous buffer and the one-shot hash: per-call overhead, not hashing, dominates for a document of a few kB.
   const need = head.length * 3 + text.length + CANONICAL_TAIL.length;
   if (scratch.length < need) scratch = Buffer.allocUnsafe(Math.max(need, scratch.length * 2));

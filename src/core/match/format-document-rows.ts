@@ -2,7 +2,7 @@ import { csvBytesNeedQuotes, formatCsvField, formatCsvRow } from '../format/form
 import { CODING_FILE_COLUMNS } from '../model/coding.js';
 import type { Unit } from '../model/codebook.js';
 import { UNIT_LETTER, segmentId } from '../model/segment.js';
-import { ByteRows, type RowText } from './byte-rows.js';
+import { ByteRows, spillLongRows, type RowText } from './byte-rows.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
 import { EVIDENCE_COLUMNS } from './evidence.js';
@@ -149,6 +149,7 @@ export class DocumentRowWriter {
         this.codingHead(codings);
         codings.piece(this.codingTail[code]!);
       }
+      spillLongRows(out);
     }
     return written;
   }
