@@ -5,7 +5,8 @@ import { ExportWorkbookRows, type ExportSheetPlan } from '../core/analysis/expor
 import { QcodeError } from '../core/diagnostics/qcode-error.js';
 import { CELL_MAX_CHARS, SHEET_MAX_ROWS, cellTooLong, sheetTooLong } from '../core/format/workbook-limits.js';
 import type { CodingTable } from '../core/coding/coding-table.js';
-import { forEachStudyDocument, type CompactStudy } from '../io/read-segment-table.js';
+import { segmentTextCutter } from '../core/segment/segment-text-cutter.js';
+import { forEachStudyText, type CompactStudy } from '../io/read-segment-table.js';
 import { tempPathFor } from '../io/temp-file.js';
 import { workbookTooLarge, XLSX_ZIP_DATE } from '../io/xlsx.js';
 import { XlsxWriter } from '../io/xlsx-writer.js';
@@ -28,10 +29,7 @@ export async function exportXlsx(ctx: CommandContext, opts: XlsxOptions): Promis
   const rows = new ExportWorkbookRows(codings, study.codebook);
   const options = { ...opts, display: (p: string) => ctx.display(p) };
   if (rows.needsTexts) {
-    await forEachStudyDocument(study, options, (d) => rows.hasRows(d), (d, _doc, segments) => {
-      const from = study.segments.segmentsOf(d).from;
-      rows.tallyTexts(d, (n) => segments[n - from]!.text);
-    });
+    await forEachStudyText(study, options, (d) => rows.hasRows(d), (d, doc) => rows.tallyTexts(d, segmentTextCutter(study.segments, doc.text)));
     rows.settleText();
   }
   const target = resolveOutput(ctx, opts.output, { project: study.project, file: `exports/${coder}-tables.xlsx` }, { stdout: true });
@@ -43,9 +41,8 @@ export async function exportXlsx(ctx: CommandContext, opts: XlsxOptions): Promis
       const writer = await XlsxWriter.open([rows.long.head, rows.wide.head], zip, tempPathFor(output.realFile ?? path.join(tmpdir(), 'qcode-strings'), 'sst'));
       try {
         await writer.beginSheet(0, dimension(rows.long));
-        await forEachStudyDocument(study, options, (d) => rows.hasRows(d), async (d, _doc, segments) => {
-          const from = study.segments.segmentsOf(d).from;
-          for (const row of rows.longRows(d, (n) => segments[n - from]!.text)) await writer.row(row);
+        await forEachStudyText(study, options, (d) => rows.hasRows(d), async (d, doc) => {
+          for (const row of rows.longRows(d, segmentTextCutter(study.segments, doc.text))) await writer.row(row);
         });
         await writer.endSheet();
         await writer.beginSheet(1, dimension(rows.wide));

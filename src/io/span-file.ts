@@ -10,7 +10,7 @@ import { validateSpans } from '../core/spans/validate-spans.js';
 import { CODINGS_DIR, checkedCoderName } from './coding-file.js';
 import { fileExists } from './file-exists.js';
 import type { Project } from './read-project.js';
-import { forEachStudyDocument, type CompactStudy } from './read-segment-table.js';
+import { forEachStudyText, type CompactStudy } from './read-segment-table.js';
 import type { StudyOptions } from './read-study.js';
 import { readTextFile } from './read-text-file.js';
 import { readdir } from 'node:fs/promises';
@@ -72,6 +72,6 @@ export async function preslicedDocuments(study: CompactStudy, rows: readonly Loc
     else ranges.set(d, [[span.start, span.end]]);
   }
   // Keyed by the table's id: the pass's may be a slice of its line, which would keep the line alive.
-  await forEachStudyDocument(study, options, (d) => ranges.has(d), (d, doc) => documents.take(t.documents[d]!.id, doc.text, ranges.get(d)!));
+  await forEachStudyText(study, options, (d) => ranges.has(d), (d, doc) => documents.take(t.documents[d]!.id, doc.text, ranges.get(d)!));
   return documents;
 }
