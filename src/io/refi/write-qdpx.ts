@@ -3,12 +3,12 @@ import type { CodingTable } from '../../core/coding/coding-table.js';
 import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import type { SpanCoding } from '../../core/model/span-coding.js';
-import { documentGuid, formatProjectFrame, formatTextSource, SelectionGatherer } from '../../core/refi/format-project-qde.js';
+import { documentGuid, excerpt, formatProjectFrame, formatTextSource, SelectionGatherer } from '../../core/refi/format-project-qde.js';
 import { appendAll } from '../../core/util/bulk-array.js';
 import { codePointCursor } from '../../core/util/code-point-cursor.js';
 import { codingPath, listCodingCoders } from '../coding-file.js';
 import { readCodingTable } from '../read-coding-table.js';
-import { forEachStudyDocument, type CompactStudy } from '../read-segment-table.js';
+import { forEachStudyText, type CompactStudy } from '../read-segment-table.js';
 import type { StudyOptions } from '../read-study.js';
 import { listSpanCoders, preslicedDocuments, readCoderSpans } from '../span-file.js';
 import { DeflateThread } from '../deflate-thread.js';
@@ -113,7 +113,7 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
     };
     const qde = zip.entry('project.qde');
     await qde.write(frame.head);
-    await forEachStudyDocument(study, options, () => true, async (d, doc) => {
+    await forEachStudyText(study, options, () => true, async (d, doc) => {
       const to = t.segmentsOf(d).to;
       for (const [i, c] of sorted.entries()) {
         if (c.spans) for (const s of spansOf[i]!.get(d) ?? []) gather.add(c.coder, s.start, s.end, s.code, s.memo);
@@ -126,15 +126,18 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
         }
         next[i] = r;
       }
-      const from = codePointCursor(doc.text);
-      const upTo = codePointCursor(doc.text);
+      const text = doc.text;
+      // A UTF-16 unit is at least a byte of UTF-8: a longer text is surely streamed (past WHOLE_ENTRY_BYTES), as ZipEntryWriter decides.
+      const bytes = text.length <= WHOLE_ENTRY_BYTES ? utf8.encode(text) : null;
+      // As many bytes as UTF-16 units: ASCII, code points are units (the cursors need not look for a surrogate pair).
+      const codePoints = bytes?.length === text.length ? text.length : undefined;
+      const from = codePointCursor(text, codePoints);
+      const upTo = codePointCursor(text, codePoints);
       await qde.write('\n');
-      for (const piece of formatTextSource(t.documents[d]!, gather.take(), frame, (start, end) => doc.text.slice(from(start), upTo(end)))) await qde.write(piece);
+      for (const piece of formatTextSource(t.documents[d]!, gather.take(), frame, (start, end) => excerpt(text, from(start), upTo(end)))) await qde.write(piece);
       const name = `sources/${documentGuid(t.documents[d]!)}.txt`;
       if (written.has(name)) return;
       written.add(name);
-      // A UTF-16 unit is at least a byte of UTF-8: a longer text is surely streamed (past WHOLE_ENTRY_BYTES), as ZipEntryWriter decides.
-      const bytes = doc.text.length <= WHOLE_ENTRY_BYTES ? utf8.encode(doc.text) : null;
       if (bytes && bytes.length <= WHOLE_ENTRY_BYTES) {
         names.push(name);
         sent(deflater.add(bytes));
@@ -143,7 +146,7 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
       sent(deflater.flush());
       await settle(0);
       const entry = sources.entry(name);
-      await entry.write(doc.text);
+      await entry.write(text);
       await entry.end();
     });
     sent(deflater.flush());
