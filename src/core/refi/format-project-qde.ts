@@ -103,6 +103,9 @@ export interface ProjectFrame {
   variableGuids: ReadonlyMap<string, string>;
 }
 
+/** What a TextSource needs of the frame (all but its head and tail, as it is sent to another thread). */
+export type SourceFrame = Omit<ProjectFrame, 'head' | 'tail'>;
+
 /**
  * A qcode project as a REFI-QDA project.qde (valid against the standard's
  * Project.xsd), in parts so that a corpus is written a document at a time:
@@ -164,7 +167,7 @@ export function formatProjectFrame(input: { name: string; codebook: Codebook; do
 export function* formatTextSource(
   doc: DocumentHead,
   sels: readonly ProjectSelection[],
-  frame: ProjectFrame,
+  frame: SourceFrame,
   nameOf: (start: number, end: number) => string,
   pieceChars = PIECE_CHARS,
 ): Generator<string> {
@@ -203,7 +206,7 @@ const PIECE_CHARS = 1 << 24;
  * writes its node (written directly: a corpus has one per coded segment and
  * coder, and the nodes were most of an export's garbage).
  */
-function formatSelection(docId: string, sel: ProjectSelection, frame: ProjectFrame, nameOf: (start: number, end: number) => string): string {
+function formatSelection(docId: string, sel: ProjectSelection, frame: SourceFrame, nameOf: (start: number, end: number) => string): string {
   const user = escapeXmlAttribute(frame.userGuids.get(sel.coder) ?? coderGuid(sel.coder));
   const id = `selection:${sel.coder}:${docId}:${sel.start}:${sel.end}:${sel.memo}`;
   const open = `      <PlainTextSelection guid="${deriveGuid(id)}" name="${escapeXmlAttribute(nameOf(sel.start, sel.end))}" startPosition="${sel.start}" endPosition="${sel.end}" creatingUser="${user}"`;

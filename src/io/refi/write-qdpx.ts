@@ -3,20 +3,25 @@ import type { CodingTable } from '../../core/coding/coding-table.js';
 import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import type { SpanCoding } from '../../core/model/span-coding.js';
-import { documentGuid, excerpt, formatProjectFrame, formatTextSource, SelectionGatherer } from '../../core/refi/format-project-qde.js';
+import { documentGuid, formatProjectFrame } from '../../core/refi/format-project-qde.js';
+import { formatSourceBatch, SourceBatchBuilder } from '../../core/refi/format-source-batch.js';
 import { appendAll } from '../../core/util/bulk-array.js';
-import { codePointCursor } from '../../core/util/code-point-cursor.js';
 import { codingPath, listCodingCoders } from '../coding-file.js';
 import { readCodingTable } from '../read-coding-table.js';
 import { forEachStudyText, type CompactStudy } from '../read-segment-table.js';
 import type { StudyOptions } from '../read-study.js';
 import { listSpanCoders, preslicedDocuments, readCoderSpans } from '../span-file.js';
 import { DeflateThread } from '../deflate-thread.js';
+import { SourceFormatThread } from '../source-format-thread.js';
 import { WHOLE_ENTRY_BYTES, ZipWriter, type DeflatedEntry, type ZipSink } from '../zip-writer.js';
 import type { LocatedSpan } from '../../core/spans/parse-span-file.js';
 
-/** Batches of sources (about 1 MB each) being deflated at once: room for the thread to work ahead without holding much. */
+/** Batches of sources (about 1 MB each) being deflated, and formatted, at once: room for the threads to work ahead without holding much. */
 const IN_FLIGHT = 4;
+/** A batch of documents to format: about a megabyte of text, or of rows (a few dozen bytes of XML each), or as many documents. */
+const BATCH_CHARS = 1 << 20;
+const BATCH_ROWS = 1 << 15;
+const BATCH_DOCUMENTS = 256;
 const utf8 = new TextEncoder();
 
 /** Zip entries carry this date (local time, as the zip format stores it): every export of the same project is the same bytes. */
@@ -86,10 +91,12 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
     return byDoc;
   });
   const next = sorted.map(() => 0);
-  const gather = new SelectionGatherer();
   // The sources go to a side archive during the pass (the corpus was read a second time for them, after project.qde).
   const sideHandle = await open(sideFile, 'w+');
   const deflater = DeflateThread.start();
+  const { head, tail, ...sourceFrame } = frame;
+  const setup = { frame: sourceFrame, coders: sorted.map((c) => c.coder) };
+  const formatter = SourceFormatThread.start(setup);
   try {
     const sources = new ZipWriter(async (bytes) => void (await sideHandle.write(bytes)), FIXED_DATE, tooLarge);
     // Two documents of one GUID (a metadata guid given twice) would be one file: the first keeps it.
@@ -111,30 +118,50 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
         for (const [i, name] of batch.names.entries()) await sources.addDeflated(name, done[i]!);
       }
     };
+    // The documents' TextSource elements are formatted on a third thread, a batch at a time, and written in corpus order.
     const qde = zip.entry('project.qde');
-    await qde.write(frame.head);
+    const batch = new SourceBatchBuilder();
+    const formatted: Promise<Uint8Array[]>[] = [];
+    const format = () => {
+      if (batch.documents === 0) return;
+      const done = formatter.send(batch.take());
+      done.catch(() => undefined);
+      formatted.push(done);
+    };
+    const writeFormatted = async (most: number) => {
+      while (formatted.length > most) for (const part of await formatted.shift()!) await qde.writeBytes(part);
+    };
+    await qde.write(head);
     await forEachStudyText(study, options, () => true, async (d, doc) => {
+      const text = doc.text;
+      // A UTF-16 unit is at least a byte of UTF-8: a longer text is surely streamed (past WHOLE_ENTRY_BYTES), as ZipEntryWriter decides.
+      const bytes = text.length <= WHOLE_ENTRY_BYTES ? utf8.encode(text) : null;
+      // A long document (its selections' XML many times its size) is formatted here, in pieces, after the batches before it.
+      const alone = text.length > BATCH_CHARS;
+      if (alone) {
+        format();
+        await writeFormatted(0);
+      }
+      // As many bytes as UTF-16 units: ASCII, code points are units (no search for a surrogate pair).
+      batch.document(t.documents[d]!, text, bytes?.length === text.length);
       const to = t.segmentsOf(d).to;
       for (const [i, c] of sorted.entries()) {
-        if (c.spans) for (const s of spansOf[i]!.get(d) ?? []) gather.add(c.coder, s.start, s.end, s.code, s.memo);
+        if (c.spans) for (const s of spansOf[i]!.get(d) ?? []) batch.row(s.start, s.end, i, s.code, s.memo);
         const codings = c.codings;
         if (!codings) continue;
         let r = next[i]!;
         for (; r < codings.length && codings.segment(r) < to; r++) {
           const n = codings.segment(r);
-          gather.add(c.coder, t.start(n), t.end(n), codings.codeId(r), codings.memo(r));
+          batch.row(t.start(n), t.end(n), i, codings.codeId(r), codings.memo(r));
         }
         next[i] = r;
       }
-      const text = doc.text;
-      // A UTF-16 unit is at least a byte of UTF-8: a longer text is surely streamed (past WHOLE_ENTRY_BYTES), as ZipEntryWriter decides.
-      const bytes = text.length <= WHOLE_ENTRY_BYTES ? utf8.encode(text) : null;
-      // As many bytes as UTF-16 units: ASCII, code points are units (the cursors need not look for a surrogate pair).
-      const codePoints = bytes?.length === text.length ? text.length : undefined;
-      const from = codePointCursor(text, codePoints);
-      const upTo = codePointCursor(text, codePoints);
-      await qde.write('\n');
-      for (const piece of formatTextSource(t.documents[d]!, gather.take(), frame, (start, end) => excerpt(text, from(start), upTo(end)))) await qde.write(piece);
+      if (alone) {
+        for (const piece of formatSourceBatch(batch.take(), sourceFrame, setup.coders)) await qde.write(piece);
+      } else if (batch.chars >= BATCH_CHARS || batch.rowCount >= BATCH_ROWS || batch.documents >= BATCH_DOCUMENTS) {
+        format();
+        await writeFormatted(IN_FLIGHT);
+      }
       const name = `sources/${documentGuid(t.documents[d]!)}.txt`;
       if (written.has(name)) return;
       written.add(name);
@@ -149,13 +176,16 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
       await entry.write(text);
       await entry.end();
     });
+    format();
+    await writeFormatted(0);
     sent(deflater.flush());
     await settle(0);
-    await qde.write(frame.tail);
+    await qde.write(tail);
     await qde.end();
     await sources.flush();
     await zip.append(sources, sideHandle.createReadStream({ start: 0, highWaterMark: 1 << 20, autoClose: false }));
   } finally {
+    await formatter.close();
     await deflater.close();
     await sideHandle.close();
     await rm(sideFile, { force: true });
