@@ -16,8 +16,10 @@ import { SourceFormatThread } from '../source-format-thread.js';
 import { WHOLE_ENTRY_BYTES, ZipWriter, type DeflatedEntry, type ZipSink } from '../zip-writer.js';
 import type { LocatedSpan } from '../../core/spans/parse-span-file.js';
 
-/** Batches of sources (about 1 MB each) being deflated, and formatted, at once: room for the threads to work ahead without holding much. */
+/** Batches of sources (about 1 MB each) being deflated at once: room for the thread to work ahead without holding much. */
 const IN_FLIGHT = 4;
+/** Batches being formatted at once: each comes back as some megabytes of XML. */
+const FORMATS_IN_FLIGHT = 2;
 /** A batch of documents to format: about a megabyte of text, or of rows (a few dozen bytes of XML each), or as many documents. */
 const BATCH_CHARS = 1 << 20;
 const BATCH_ROWS = 1 << 15;
@@ -72,13 +74,16 @@ export async function readQdpxCoders(study: CompactStudy, only: string[] | undef
  * time (each document's selections gathered from the coders' tables and
  * spans) and each document's internal .txt, deflated into a side archive in
  * `sideFile` (a temp file, removed) and appended after project.qde. Only
- * the spans and the zip's directory are held.
+ * the spans and the zip's directory are held; the study's text_sha columns
+ * are freed (the coders' tables are read: nothing is checked against them).
  */
 export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[], options: PassOptions, sink: ZipSink, sideFile: string): Promise<void> {
   const t = study.segments;
+  t.forgetTextShas();
   const tooLarge = (what: string) => new QcodeError([diag('QC707', `the project would hold ${what}`)]);
   const zip = new ZipWriter(sink, FIXED_DATE, tooLarge);
-  const frame = formatProjectFrame({ name: study.codebook.title || study.codebook.name, codebook: study.codebook, documents: t.documents, coders: coders.map((c) => c.coder) });
+  // The head (its comment names every document: megabytes at corpus scale) is not held past its writing.
+  let { head, tail, ...sourceFrame } = formatProjectFrame({ name: study.codebook.title || study.codebook.name, codebook: study.codebook, documents: t.documents, coders: coders.map((c) => c.coder) });
   const sorted = [...coders].sort((a, b) => (a.coder < b.coder ? -1 : a.coder > b.coder ? 1 : 0));
   const spansOf = sorted.map((c) => {
     const byDoc = new Map<number, SpanCoding[]>();
@@ -94,7 +99,6 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
   // The sources go to a side archive during the pass (the corpus was read a second time for them, after project.qde).
   const sideHandle = await open(sideFile, 'w+');
   const deflater = DeflateThread.start();
-  const { head, tail, ...sourceFrame } = frame;
   const setup = { frame: sourceFrame, coders: sorted.map((c) => c.coder) };
   const formatter = SourceFormatThread.start(setup);
   try {
@@ -132,6 +136,7 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
       while (formatted.length > most) for (const part of await formatted.shift()!) await qde.writeBytes(part);
     };
     await qde.write(head);
+    head = '';
     await forEachStudyText(study, options, () => true, async (d, doc) => {
       const text = doc.text;
       // A UTF-16 unit is at least a byte of UTF-8: a longer text is surely streamed (past WHOLE_ENTRY_BYTES), as ZipEntryWriter decides.
@@ -160,7 +165,7 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
         for (const piece of formatSourceBatch(batch.take(), sourceFrame, setup.coders)) await qde.write(piece);
       } else if (batch.chars >= BATCH_CHARS || batch.rowCount >= BATCH_ROWS || batch.documents >= BATCH_DOCUMENTS) {
         format();
-        await writeFormatted(IN_FLIGHT);
+        await writeFormatted(FORMATS_IN_FLIGHT);
       }
       const name = `sources/${documentGuid(t.documents[d]!)}.txt`;
       if (written.has(name)) return;
