@@ -25,7 +25,7 @@ export class SourceFormatThread {
 
   static start(setup: SourceFormatSetup): SourceFormatThread {
     const url = bundledWorker('source-format-worker', import.meta.url);
-    const worker = url ? new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 192 } }) : null;
+    const worker = url ? new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 } }) : null;
     return new SourceFormatThread(new WorkerJobs(worker, (batch) => encodeSourceBatch(batch, setup)));
   }
 

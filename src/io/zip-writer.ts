@@ -269,7 +269,8 @@ export class ZipWriter {
     }
     v.setUint16(o + 20, r.nameBytes, true);
     if (central) v.setUint32(42, far ? ZIP_MAX_BYTES : r.offset, true);
-    utf8.encodeInto(r.name, b.subarray(30 + at, 30 + at + r.nameBytes));
+    if (r.nameUtf8) b.set(r.nameUtf8, 30 + at);
+    else utf8.encodeInto(r.name, b.subarray(30 + at, 30 + at + r.nameBytes));
     if (far) {
       v.setUint16(o + 22, 12, true);
       const x = 30 + at + r.nameBytes;

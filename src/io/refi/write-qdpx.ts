@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import type { SpanCoding } from '../../core/model/span-coding.js';
 import { documentGuid, formatProjectFrame } from '../../core/refi/format-project-qde.js';
+import { isGuid } from '../../core/refi/guid.js';
 import { formatSourceBatch, SourceBatchBuilder } from '../../core/refi/format-source-batch.js';
 import { appendAll } from '../../core/util/bulk-array.js';
 import { codingPath, listCodingCoders } from '../coding-file.js';
@@ -103,7 +104,10 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
   const formatter = SourceFormatThread.start(setup);
   try {
     const sources = new ZipWriter(async (bytes) => void (await sideHandle.write(bytes)), FIXED_DATE, tooLarge);
-    // Two documents of one GUID (a metadata guid given twice) would be one file: the first keeps it.
+    // Two documents of one GUID (a metadata guid given twice) would be one file: the first keeps it. Ids are unique (QC303),
+    // so only a GUID some document's metadata gives can come twice: only those are remembered (280k names held 40 MB).
+    const given = new Set<string>();
+    for (const head of t.documents) if (head.metadata.guid && isGuid(head.metadata.guid)) given.add(head.metadata.guid);
     const written = new Set<string>();
     // A document's text is deflated on another thread while the next ones are formatted; its entry is added in corpus order.
     const inFlight: { names: string[]; done: Promise<DeflatedEntry[]> }[] = [];
@@ -167,9 +171,12 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
         format();
         await writeFormatted(FORMATS_IN_FLIGHT);
       }
-      const name = `sources/${documentGuid(t.documents[d]!)}.txt`;
-      if (written.has(name)) return;
-      written.add(name);
+      const guid = documentGuid(t.documents[d]!);
+      if (given.has(guid)) {
+        if (written.has(guid)) return;
+        written.add(guid);
+      }
+      const name = `sources/${guid}.txt`;
       if (bytes && bytes.length <= WHOLE_ENTRY_BYTES) {
         names.push(name);
         sent(deflater.add(bytes));
