@@ -1,6 +1,7 @@
 import { crc32, createDeflateRaw, type ZlibOptions } from 'node:zlib';
 import { deflateSync } from 'fflate';
 import type { QcodeError } from '../core/diagnostics/qcode-error.js';
+import { CentralDirectory, type CentralRecord } from './zip-central-directory.js';
 
 /** Where the archive's bytes go, in order (a streamed output, or memory). */
 export type ZipSink = (bytes: Uint8Array) => Promise<void>;
@@ -57,18 +58,6 @@ export interface DeflatedEntry {
   compressed: Uint8Array;
 }
 
-interface CentralRecord {
-  /** Kept as text, encoded when a header is made: at 280k files, a byte array each made the directory 137 MB rather than 63 (heap and buffers). */
-  name: string;
-  nameBytes: number;
-  utf8: boolean;
-  descriptor: boolean;
-  crc: number;
-  compressed: number;
-  size: number;
-  offset: number;
-}
-
 /**
  * A zip archive written entry after entry to a sink, byte for byte what
  * fflate's zipSync writes for the same entries at level 6 (no extra fields,
@@ -78,7 +67,7 @@ interface CentralRecord {
  */
 export class ZipWriter {
   private offset = 0;
-  private readonly central: CentralRecord[] = [];
+  private readonly central = new CentralDirectory();
   private readonly dosTime: number;
   private open = false;
   /** Bytes made and not yet given to the sink (a fresh buffer after each hand-over: a sink may keep what it is given). */
@@ -123,6 +112,7 @@ export class ZipWriter {
     record.crc = entry.crc;
     record.size = entry.size;
     record.compressed = entry.compressed.length;
+    this.central.push(record);
     await this.emit(this.header(record, false));
     await this.emit(entry.compressed);
   }
@@ -147,12 +137,8 @@ export class ZipWriter {
     const base = this.offset;
     for await (const b of bytes) await this.emit(b);
     if (this.offset - base !== side.offset) throw new Error(`ZipWriter.append: ${this.offset - base} bytes given for a side archive of ${side.offset}`);
-    // The side's records are moved here, not copied (the side is spent): at 280k files a copy was tens of megabytes more.
-    for (const r of side.central) {
-      r.offset += base;
-      this.central.push(r);
-    }
-    side.central.length = 0;
+    // The side's records are moved here, its chunks freed as they are taken (the side is spent): at 280k files a copy was tens of megabytes more.
+    this.central.takeFrom(side.central, base);
   }
 
   /** Every byte made so far handed to the sink (finish does so itself). */
@@ -168,7 +154,7 @@ export class ZipWriter {
    */
   async finish(): Promise<void> {
     const start = this.offset;
-    for (const r of this.central) await this.emit(this.header(r, true));
+    for (const r of this.central.records()) await this.emit(this.header(r, true));
     const size = this.offset - start;
     const count = this.central.length;
     const zip64 = count > ZIP_MAX_ENTRIES || start > ZIP_MAX_BYTES || size > ZIP_MAX_BYTES;
@@ -240,6 +226,7 @@ export class ZipWriter {
       v.setUint32(4, record.crc, true);
       v.setUint32(8, record.compressed, true);
       v.setUint32(12, record.size, true);
+      this.central.push(record);
       await this.emit(descriptor);
     };
     return { push, end };
@@ -253,9 +240,8 @@ export class ZipWriter {
   private record(name: string, descriptor: boolean): CentralRecord {
     const nameBytes = Buffer.byteLength(name, 'utf8');
     if (nameBytes > 65_535) throw new Error('ZipWriter: a file name is under 64 kB');
-    const r: CentralRecord = { name, nameBytes, utf8: nameBytes !== name.length, descriptor, crc: 0, compressed: 0, size: 0, offset: this.offset };
-    this.central.push(r);
-    return r;
+    // Recorded in the directory once its numbers are known (a streamed entry's at its end).
+    return { name, nameBytes, utf8: nameBytes !== name.length, descriptor, crc: 0, compressed: 0, size: 0, offset: this.offset };
   }
 
   /**
@@ -283,7 +269,8 @@ export class ZipWriter {
     }
     v.setUint16(o + 20, r.nameBytes, true);
     if (central) v.setUint32(42, far ? ZIP_MAX_BYTES : r.offset, true);
-    utf8.encodeInto(r.name, b.subarray(30 + at, 30 + at + r.nameBytes));
+    if (r.nameUtf8) b.set(r.nameUtf8, 30 + at);
+    else utf8.encodeInto(r.name, b.subarray(30 + at, 30 + at + r.nameBytes));
     if (far) {
       v.setUint16(o + 22, 12, true);
       const x = 30 + at + r.nameBytes;

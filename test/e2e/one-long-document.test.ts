@@ -98,6 +98,23 @@ describe('one long document with no paragraph break, through every command', () 
     });
   }
 
+  it('exports a qdpx whose long document (formatted apart from the batches around it) round-trips', { timeout: 120_000 }, async () => {
+    // Past the megabyte of text a batch of documents holds: formatted on the main thread, between the short ones.
+    const long = longText(1.1);
+    const dir = project('sentence', long);
+    const short = (id: string) => `${JSON.stringify({ id, date: '2020-01-02', source: 'wire', text: longText(0.002) })}\n`;
+    writeFileSync(path.join(dir, 'corpus.jsonl'), short('a') + readFileSync(path.join(dir, 'corpus.jsonl'), 'utf8') + short('z'));
+    expect((await runQcode(['code', '--force', '-q'], { cwd: dir })).code).toBe(0);
+    const exported = await runQcode(['export', '--format', 'qdpx', '--coder', 'auto', '-o', 'p.qdpx', '-q'], { cwd: dir });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect((await runQcode(['init', '--from', 'p.qdpx', 'back', '-q'], { cwd: dir })).code).toBe(0);
+    const back = path.join(dir, 'back');
+    expect((await runQcode(['units', '--from-spans', 'auto', '-q'], { cwd: back })).code).toBe(0);
+    const codings = readFileSync(path.join(dir, 'out/codings/auto.csv'), 'utf8');
+    expect(codings.split('\n').filter((l) => l.startsWith('long:')).length).toBeGreaterThan(1000);
+    expect(readFileSync(path.join(back, 'out/codings/auto.csv'), 'utf8')).toBe(codings);
+  });
+
   it('writes the export tables in pieces that join into the whole', { timeout: 120_000 }, async () => {
     const dir = project('sentence', text);
     expect((await runQcode(['code', '--force', '-q'], { cwd: dir })).code).toBe(0);

@@ -6,7 +6,7 @@ import { BIN, REPO, copyDemo, copyFixture, hasStackTrace, runQcode, spawnQcode }
 
 // The few things only a real process shows: the bin entry point and its exit
 // status, a pipe closed early, and the worker threads (they run the bundled
-// dist/code-worker.js and dist/deflate-worker.js, which exist only in the build).
+// dist/code-worker.js, dist/deflate-worker.js and dist/source-format-worker.js, which exist only in the build).
 // Everything else runs in process through runQcode.
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 
@@ -64,8 +64,8 @@ describe('the streamed coder over worker threads (built CLI)', () => {
   });
 });
 
-describe('the qdpx export\'s deflate thread (built CLI)', () => {
-  it('writes the same archive as the export deflating in process', async () => {
+describe('the qdpx export\'s format and deflate threads (built CLI)', () => {
+  it('writes the same archive as the export formatting and deflating in process', async () => {
     const dir = copyDemo();
     for (const args of [['code'], ['import', 'coders/usmca-2026/coder-a.csv', '--coder', 'coder-a']]) expect((await runQcode([...args, '-q'], { cwd: dir })).code).toBe(0);
     expect((await runQcode(['export', '--format', 'qdpx', '-o', 'in-process.qdpx', '-q'], { cwd: dir })).code).toBe(0);

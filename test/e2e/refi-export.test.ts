@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { deriveGuid } from '../../src/core/refi/guid.js';
 import { readCorpus } from '../../src/io/read-corpus.js';
 import { XMLLINT_SKIP, xmllintErrors } from '../helpers/refi-files.js';
 import { copyDemo, runQcode } from '../helpers/run-cli.js';
@@ -29,6 +30,26 @@ describe('export --format qdpx', () => {
     const entries = Object.keys(unzipSync(bytes));
     expect(entries[0]).toBe('project.qde');
     expect(entries.filter((e) => /^sources\/[0-9a-f-]{36}\.txt$/.test(e))).toHaveLength(29);
+  });
+
+  it('writes one internal .txt for documents of one GUID (given twice, or given as another document derives it): the first keeps it', async () => {
+    const dir = copyDemo();
+    const folder = path.join(dir, 'corpus/usmca-2026');
+    const files = readdirSync(folder).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+    const withGuid = (file: string, guid: string) => writeFileSync(path.join(folder, file), readFileSync(path.join(folder, file), 'utf8').replace(/^---\n/, `---\nguid: ${guid}\n`));
+    withGuid(files[0]!, 'a3c1e0f2-1111-4222-8333-444455556666');
+    withGuid(files[1]!, 'a3c1e0f2-1111-4222-8333-444455556666');
+    // The GUID qcode derives for the third document, given to the fourth (which comes after it).
+    withGuid(files[3]!, deriveGuid(`document:${files[2]!.replace(/\.md$/, '')}`));
+    const r = await runQcode(['export', '--format', 'qdpx', '-o', 'g.qdpx', '-q'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const bytes = readFileSync(path.join(dir, 'g.qdpx'));
+    // Counted in the end record (an unzipped object would fold two entries of one name into one): project.qde and 27 texts.
+    expect(bytes.readUInt16LE(bytes.length - 22 + 10)).toBe(28);
+    const entries = unzipSync(bytes);
+    expect(Object.keys(entries).filter((e) => e.startsWith('sources/'))).toHaveLength(27);
+    const qde = new TextDecoder().decode(entries['project.qde']);
+    expect(qde.match(/<TextSource /g)).toHaveLength(29);
   });
 
   it.skipIf(XMLLINT_SKIP !== '')(`validates against the standard's Project.xsd${XMLLINT_SKIP}`, async () => {

@@ -15,11 +15,17 @@ export interface XmlNode {
   comment?: string;
 }
 
+// Most strings (names, GUIDs, memos) hold none of the characters escaped: one search, no copies.
+const TEXT_SPECIAL = /[&<>\r]/;
+const ATTRIBUTE_SPECIAL = /[&<>\r"\n\t]/;
+
 export function escapeXmlText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s;
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 export function escapeXmlAttribute(s: string): string {
+  if (!ATTRIBUTE_SPECIAL.test(s)) return s;
   return escapeXmlText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 

@@ -1,5 +1,10 @@
 const HAS_SURROGATE = /[\uD800-\uDFFF]/;
 
+/** Whether a text holds a surrogate (paired or not): without one, its code points are its UTF-16 units. */
+export function hasSurrogate(text: string): boolean {
+  return HAS_SURROGATE.test(text);
+}
+
 /**
  * UTF-16 indices of code-point offsets of a text asked in non-decreasing
  * order (segment starts and ends, one after the other): each call walks on

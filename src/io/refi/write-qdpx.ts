@@ -3,20 +3,28 @@ import type { CodingTable } from '../../core/coding/coding-table.js';
 import type { Diagnostic } from '../../core/diagnostics/diagnostic.js';
 import { QcodeError, diag } from '../../core/diagnostics/qcode-error.js';
 import type { SpanCoding } from '../../core/model/span-coding.js';
-import { documentGuid, formatProjectFrame, formatTextSource, SelectionGatherer } from '../../core/refi/format-project-qde.js';
+import { documentGuid, formatProjectFrame } from '../../core/refi/format-project-qde.js';
+import { isGuid } from '../../core/refi/guid.js';
+import { formatSourceBatch, SourceBatchBuilder } from '../../core/refi/format-source-batch.js';
 import { appendAll } from '../../core/util/bulk-array.js';
-import { codePointCursor } from '../../core/util/code-point-cursor.js';
 import { codingPath, listCodingCoders } from '../coding-file.js';
 import { readCodingTable } from '../read-coding-table.js';
-import { forEachStudyDocument, type CompactStudy } from '../read-segment-table.js';
+import { forEachStudyText, type CompactStudy } from '../read-segment-table.js';
 import type { StudyOptions } from '../read-study.js';
 import { listSpanCoders, preslicedDocuments, readCoderSpans } from '../span-file.js';
 import { DeflateThread } from '../deflate-thread.js';
+import { SourceFormatThread } from '../source-format-thread.js';
 import { WHOLE_ENTRY_BYTES, ZipWriter, type DeflatedEntry, type ZipSink } from '../zip-writer.js';
 import type { LocatedSpan } from '../../core/spans/parse-span-file.js';
 
 /** Batches of sources (about 1 MB each) being deflated at once: room for the thread to work ahead without holding much. */
 const IN_FLIGHT = 4;
+/** Batches being formatted at once: each comes back as some megabytes of XML. */
+const FORMATS_IN_FLIGHT = 2;
+/** A batch of documents to format: about a megabyte of text, or of rows (a few dozen bytes of XML each), or as many documents. */
+const BATCH_CHARS = 1 << 20;
+const BATCH_ROWS = 1 << 15;
+const BATCH_DOCUMENTS = 256;
 const utf8 = new TextEncoder();
 
 /** Zip entries carry this date (local time, as the zip format stores it): every export of the same project is the same bytes. */
@@ -67,13 +75,16 @@ export async function readQdpxCoders(study: CompactStudy, only: string[] | undef
  * time (each document's selections gathered from the coders' tables and
  * spans) and each document's internal .txt, deflated into a side archive in
  * `sideFile` (a temp file, removed) and appended after project.qde. Only
- * the spans and the zip's directory are held.
+ * the spans and the zip's directory are held; the study's text_sha columns
+ * are freed (the coders' tables are read: nothing is checked against them).
  */
 export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[], options: PassOptions, sink: ZipSink, sideFile: string): Promise<void> {
   const t = study.segments;
+  t.forgetTextShas();
   const tooLarge = (what: string) => new QcodeError([diag('QC707', `the project would hold ${what}`)]);
   const zip = new ZipWriter(sink, FIXED_DATE, tooLarge);
-  const frame = formatProjectFrame({ name: study.codebook.title || study.codebook.name, codebook: study.codebook, documents: t.documents, coders: coders.map((c) => c.coder) });
+  // The head (its comment names every document: megabytes at corpus scale) is not held past its writing.
+  let { head, tail, ...sourceFrame } = formatProjectFrame({ name: study.codebook.title || study.codebook.name, codebook: study.codebook, documents: t.documents, coders: coders.map((c) => c.coder) });
   const sorted = [...coders].sort((a, b) => (a.coder < b.coder ? -1 : a.coder > b.coder ? 1 : 0));
   const spansOf = sorted.map((c) => {
     const byDoc = new Map<number, SpanCoding[]>();
@@ -86,13 +97,17 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
     return byDoc;
   });
   const next = sorted.map(() => 0);
-  const gather = new SelectionGatherer();
   // The sources go to a side archive during the pass (the corpus was read a second time for them, after project.qde).
   const sideHandle = await open(sideFile, 'w+');
   const deflater = DeflateThread.start();
+  const setup = { frame: sourceFrame, coders: sorted.map((c) => c.coder) };
+  const formatter = SourceFormatThread.start(setup);
   try {
     const sources = new ZipWriter(async (bytes) => void (await sideHandle.write(bytes)), FIXED_DATE, tooLarge);
-    // Two documents of one GUID (a metadata guid given twice) would be one file: the first keeps it.
+    // Two documents of one GUID (a metadata guid given twice) would be one file: the first keeps it. Ids are unique (QC303),
+    // so only a GUID some document's metadata gives can come twice: only those are remembered (280k names held 40 MB).
+    const given = new Set<string>();
+    for (const head of t.documents) if (head.metadata.guid && isGuid(head.metadata.guid)) given.add(head.metadata.guid);
     const written = new Set<string>();
     // A document's text is deflated on another thread while the next ones are formatted; its entry is added in corpus order.
     const inFlight: { names: string[]; done: Promise<DeflatedEntry[]> }[] = [];
@@ -111,30 +126,57 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
         for (const [i, name] of batch.names.entries()) await sources.addDeflated(name, done[i]!);
       }
     };
+    // The documents' TextSource elements are formatted on a third thread, a batch at a time, and written in corpus order.
     const qde = zip.entry('project.qde');
-    await qde.write(frame.head);
-    await forEachStudyDocument(study, options, () => true, async (d, doc) => {
+    const batch = new SourceBatchBuilder();
+    const formatted: Promise<Uint8Array[]>[] = [];
+    const format = () => {
+      if (batch.documents === 0) return;
+      const done = formatter.send(batch.take());
+      done.catch(() => undefined);
+      formatted.push(done);
+    };
+    const writeFormatted = async (most: number) => {
+      while (formatted.length > most) for (const part of await formatted.shift()!) await qde.writeBytes(part);
+    };
+    await qde.write(head);
+    head = '';
+    await forEachStudyText(study, options, () => true, async (d, doc) => {
+      const text = doc.text;
+      // A UTF-16 unit is at least a byte of UTF-8: a longer text is surely streamed (past WHOLE_ENTRY_BYTES), as ZipEntryWriter decides.
+      const bytes = text.length <= WHOLE_ENTRY_BYTES ? utf8.encode(text) : null;
+      // A long document (its selections' XML many times its size) is formatted here, in pieces, after the batches before it.
+      const alone = text.length > BATCH_CHARS;
+      if (alone) {
+        format();
+        await writeFormatted(0);
+      }
+      // As many bytes as UTF-16 units: ASCII, code points are units (no search for a surrogate pair).
+      batch.document(t.documents[d]!, text, bytes?.length === text.length);
       const to = t.segmentsOf(d).to;
       for (const [i, c] of sorted.entries()) {
-        if (c.spans) for (const s of spansOf[i]!.get(d) ?? []) gather.add(c.coder, s.start, s.end, s.code, s.memo);
+        if (c.spans) for (const s of spansOf[i]!.get(d) ?? []) batch.row(s.start, s.end, i, s.code, s.memo);
         const codings = c.codings;
         if (!codings) continue;
         let r = next[i]!;
         for (; r < codings.length && codings.segment(r) < to; r++) {
           const n = codings.segment(r);
-          gather.add(c.coder, t.start(n), t.end(n), codings.codeId(r), codings.memo(r));
+          batch.row(t.start(n), t.end(n), i, codings.codeId(r), codings.memo(r));
         }
         next[i] = r;
       }
-      const from = codePointCursor(doc.text);
-      const upTo = codePointCursor(doc.text);
-      await qde.write('\n');
-      for (const piece of formatTextSource(t.documents[d]!, gather.take(), frame, (start, end) => doc.text.slice(from(start), upTo(end)))) await qde.write(piece);
-      const name = `sources/${documentGuid(t.documents[d]!)}.txt`;
-      if (written.has(name)) return;
-      written.add(name);
-      // A UTF-16 unit is at least a byte of UTF-8: a longer text is surely streamed (past WHOLE_ENTRY_BYTES), as ZipEntryWriter decides.
-      const bytes = doc.text.length <= WHOLE_ENTRY_BYTES ? utf8.encode(doc.text) : null;
+      if (alone) {
+        for (const piece of formatSourceBatch(batch.take(), sourceFrame, setup.coders)) await qde.write(piece);
+      } else if (batch.chars >= BATCH_CHARS || batch.rowCount >= BATCH_ROWS || batch.documents >= BATCH_DOCUMENTS) {
+        format();
+        await writeFormatted(FORMATS_IN_FLIGHT);
+      }
+      const guid = documentGuid(t.documents[d]!);
+      if (given.has(guid)) {
+        if (written.has(guid)) return;
+        written.add(guid);
+      }
+      const name = `sources/${guid}.txt`;
       if (bytes && bytes.length <= WHOLE_ENTRY_BYTES) {
         names.push(name);
         sent(deflater.add(bytes));
@@ -143,16 +185,19 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
       sent(deflater.flush());
       await settle(0);
       const entry = sources.entry(name);
-      await entry.write(doc.text);
+      await entry.write(text);
       await entry.end();
     });
+    format();
+    await writeFormatted(0);
     sent(deflater.flush());
     await settle(0);
-    await qde.write(frame.tail);
+    await qde.write(tail);
     await qde.end();
     await sources.flush();
     await zip.append(sources, sideHandle.createReadStream({ start: 0, highWaterMark: 1 << 20, autoClose: false }));
   } finally {
+    await formatter.close();
     await deflater.close();
     await sideHandle.close();
     await rm(sideFile, { force: true });

@@ -20,6 +20,26 @@ describe('excerpt (a selection name from the start of its text)', () => {
     );
   });
 
+  it('names a range of a text as the same range sliced out', () => {
+    const piece = fc.constantFrom('a', '😀', ' ', '\n', 'word ', '\ud83d');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 300 }), fc.nat(), fc.nat(), (pieces, x, y) => {
+        const text = pieces.join('');
+        const [from, to] = [x % (text.length + 1), y % (text.length + 1)].sort((a, b) => a - b) as [number, number];
+        expect(excerpt(text, from, to)).toBe(plain(text.slice(from, to)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('flattens exactly the white space of a regular expression', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const text = `a${String.fromCharCode(c)}${String.fromCharCode(c)}b`;
+      if (excerpt(text) !== plain(text)) expect(`U+${c.toString(16)}: ${excerpt(text)}`).toBe(plain(text));
+    }
+  });
+
   it('reads only the start of a long selection', () => {
     const long = 'tariff talks '.repeat(2_000_000);
     expect(excerpt(long)).toBe(plain(long.slice(0, 1000)));
