@@ -96,6 +96,8 @@ export async function readReportInput(
   for (const coder of [...tables.keys()]) if (coder !== chosen) tables.delete(coder);
   const { coder, codings, coverage } = await openCompactCodings(ctx, study, chosen, tables.get(chosen) ?? (await tablesOf([chosen]))[0]);
   tables.clear();
+  // Every coding file is read: the fingerprints (a quarter of the table) go before the passes over the corpus.
+  study.segments.releaseFingerprints();
   const { segments, codebook } = study;
   const reviewed = (visit: (doc: number, codes: readonly number[]) => void) => codings.forEachSegment((n, codes) => visit(segments.doc(n), codes));
   // The page shows the tests' summary view, which leaves out Cramér's V's interval: its 1,000 resamples a test are not drawn.

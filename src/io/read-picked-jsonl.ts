@@ -1,10 +1,11 @@
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { normalizeMetadataValue, normalizeText } from '../core/corpus/normalize-text.js';
 import { rowToDocument, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { stringTextBytes, type TextBytes } from '../core/match/code-document.js';
 import { decodeJsonString } from '../core/match/decode-json-slice.js';
+import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import { locateJsonFields, type JsonFieldSpans } from '../core/match/locate-json-fields.js';
 
 const decoder = new TextDecoder();
@@ -27,20 +28,38 @@ function surelyNotBlank(buf: Uint8Array, from: number, to: number): boolean {
 /** Thrown when a line that was a document in the first pass is not one now: the caller reports the corpus as changed. */
 export class CorpusChanged extends Error {}
 
+/** QC010: the corpus (as shown) changed between the passes. */
+export function corpusChangedError(shown: string): QcodeError {
+  return new QcodeError([diag('QC010', `the corpus ${shown} changed while qcode was reading it`, {})]);
+}
+
 /** A line of the second pass: its bytes, or its text where a CR made the reader cut it as a string. */
 type PickedLine = (d: number, line: Uint8Array | string, lineNo: number) => void | Promise<void>;
 
 /**
- * The lines of a JSONL corpus file that hold the documents `want` picks,
- * numbered as streamDocuments numbers documents, without decoding the
- * others. Lines are cut at LF; a line holding a CR is cut as the reader cuts
- * it (CRLF and CR are line breaks). Returns the sha256 of the file's bytes.
+ * A slice of a JSONL corpus file read on its own (a thread's share of a
+ * pass): bytes [start, end), start just after a line break, and the number
+ * of the documents before it. Line numbers count from the slice's start.
  */
-async function forEachPickedJsonlLine(file: string, want: (d: number) => boolean, visit: PickedLine): Promise<string> {
-  const hash = createHash('sha256');
+export interface JsonlRange {
+  start: number;
+  end: number;
+  firstDoc: number;
+}
+
+/**
+ * The lines of a JSONL corpus file (or of a range of it) that hold the
+ * documents `want` picks, numbered as streamDocuments numbers documents,
+ * without decoding the others. Lines are cut at LF; a line holding a CR is
+ * cut as the reader cuts it (CRLF and CR are line breaks). The bytes read
+ * go into `hash` (when given); returns the number of documents up to the range's end.
+ */
+async function forEachPickedJsonlLine(file: string, want: (d: number) => boolean, visit: PickedLine, hash: Hash | null, range: JsonlRange | null): Promise<number> {
   const handle = await open(file, 'r');
-  let d = -1;
+  let d = (range?.firstDoc ?? 0) - 1;
   let lineNo = 0;
+  let pos = range?.start ?? 0;
+  const end = range?.end ?? Infinity;
   const take = async (text: string) => {
     lineNo++;
     if (text.trim() === '') return;
@@ -64,28 +83,27 @@ async function forEachPickedJsonlLine(file: string, want: (d: number) => boolean
   };
   try {
     const size = (await handle.stat()).size;
-    let read = 0;
     let buf = Buffer.allocUnsafe(1 << 20);
     let held = 0;
     let first = true;
     for (;;) {
       if (held === buf.length) {
         // A line longer than the buffer: grow it, by no more than the file has left (a 200 MB line grew to 256 MB).
-        const bigger = Buffer.allocUnsafe(buf.length + Math.max(1, Math.min(buf.length, size - read)));
+        const bigger = Buffer.allocUnsafe(buf.length + Math.max(1, Math.min(buf.length, Math.min(end, size) - pos)));
         buf.copy(bigger, 0, 0, held);
         buf = bigger;
       }
-      const { bytesRead } = await handle.read(buf, held, buf.length - held, null);
-      read += bytesRead;
-      hash.update(buf.subarray(held, held + bytesRead));
+      const { bytesRead } = await handle.read(buf, held, Math.min(buf.length - held, end - pos), pos);
+      pos += bytesRead;
+      hash?.update(buf.subarray(held, held + bytesRead));
       held += bytesRead;
       const atEnd = bytesRead === 0;
       const view = buf.subarray(0, held);
       let start = 0;
       if (first) {
         first = false;
-        // A leading byte-order mark is not text, as for the reader.
-        if (held >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+        // A leading byte-order mark is not text, as for the reader (a range starts after a line break).
+        if (pos === bytesRead && held >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
       }
       for (let nl = view.indexOf(LF, start); nl >= 0; nl = view.indexOf(LF, start)) {
         await line(view, start, nl);
@@ -102,7 +120,7 @@ async function forEachPickedJsonlLine(file: string, want: (d: number) => boolean
   } finally {
     await handle.close();
   }
-  return hash.digest('hex');
+  return d + 1;
 }
 
 /** Marks an object whose keys NFC changed: two keys may have become one, so a text field found by its bytes may not be the one kept. */
@@ -152,6 +170,20 @@ export async function forEachPickedJsonlText(
   want: (d: number) => boolean,
   visit: (d: number, doc: PickedText) => void | Promise<void>,
 ): Promise<string> {
+  const hash = createHash('sha256');
+  await forEachPickedJsonlRange(file, columns, null, want, visit, hash);
+  return hash.digest('hex');
+}
+
+/** forEachPickedJsonlText over a range of the file (null: all of it), its bytes hashed into `hash` (when given); returns the number of documents up to the range's end. */
+export async function forEachPickedJsonlRange(
+  file: string,
+  columns: ColumnNames,
+  range: JsonlRange | null,
+  want: (d: number) => boolean,
+  visit: (d: number, doc: PickedText) => void | Promise<void>,
+  hash: Hash | null,
+): Promise<number> {
   const keys = [encoder.encode(columns.textColumn)];
   const spans: JsonFieldSpans = { start: new Int32Array(1), end: new Int32Array(1), escaped: new Uint8Array(1) };
   const parsed = (d: number, line: Uint8Array | string, lineNo: number) => {
@@ -171,7 +203,7 @@ export async function forEachPickedJsonlText(
       if (e instanceof SyntaxError) throw new CorpusChanged();
       throw e;
     }
-  });
+  }, hash, range);
 }
 
 const BACKSLASH_U = Buffer.from('\\u');
@@ -189,4 +221,39 @@ export function decodePickedText(t: TextBytes): string {
   const view = Buffer.from(t.buf.buffer, t.buf.byteOffset + t.from, t.to - t.from);
   const text = decodeJsonString(t.buf, t.from, t.to, false);
   return isAscii(view) && view.indexOf(BACKSLASH_U) < 0 && view.indexOf(BACKSLASH_R) < 0 ? text : normalizeText(text);
+}
+
+/** Bytes looked through for a place to cut a file: a slice is not worth a longer search. */
+const CUT_SEARCH = 16 << 20;
+
+/**
+ * Where a JSONL file may be cut near byte `at` for passes over its slices
+ * (JsonlRange): the start of the first line after `at` that is a plain
+ * document (no CR), with that document's id, for the caller to find its
+ * number. Null when none is found nearby or the line is not what it was.
+ */
+export async function findJsonlCut(file: string, at: number, columns: ColumnNames): Promise<{ start: number; id: string } | null> {
+  const handle = await open(file, 'r');
+  try {
+    let bytes = Buffer.alloc(0);
+    while (bytes.length < CUT_SEARCH) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, at + bytes.length);
+      if (bytesRead === 0) return null;
+      bytes = Buffer.concat([bytes, chunk.subarray(0, bytesRead)]);
+      const nl = bytes.indexOf(LF);
+      const next = nl < 0 ? -1 : bytes.indexOf(LF, nl + 1);
+      if (next < 0) continue;
+      const line = bytes.subarray(nl + 1, next);
+      if (line.indexOf(CR) >= 0 || !surelyNotBlank(line, 0, line.length)) return null;
+      try {
+        return { start: at + nl + 1, id: normalizeMetadataValue(parseFields(decoder.decode(line), columns)[columns.idColumn]) };
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  } finally {
+    await handle.close();
+  }
 }

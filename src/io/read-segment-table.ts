@@ -18,7 +18,7 @@ import { fileFingerprint, readCorpusFingerprint, readSegmentIndex, segmentIndexK
 import type { Project } from './read-project.js';
 import { corpusColumns, documentLanguage, studyUnit, type StudyOptions } from './read-study.js';
 import { streamDocuments } from './stream-documents.js';
-import { CorpusChanged, decodePickedText, forEachPickedJsonlText, type PickedText } from './read-picked-jsonl.js';
+import { CorpusChanged, corpusChangedError, decodePickedText, forEachPickedJsonlText, type PickedText } from './read-picked-jsonl.js';
 
 /**
  * A study read in one streaming pass: what readStudy gives, with the
@@ -242,10 +242,10 @@ async function forEachStreamedStudyText(
 }
 
 function corpusChanged(corpusPath: string, options: Pick<StudyOptions, 'display'>): QcodeError {
-  return new QcodeError([diag('QC010', `the corpus ${options.display?.(corpusPath) ?? corpusPath} changed while qcode was reading it`, {})]);
+  return corpusChangedError(options.display?.(corpusPath) ?? corpusPath);
 }
 
-async function isJsonlFile(file: string): Promise<boolean> {
+export async function isJsonlFile(file: string): Promise<boolean> {
   return path.extname(file).toLowerCase() === '.jsonl' && (await stat(file).catch(() => null))?.isFile() === true;
 }
 

@@ -8,7 +8,19 @@ import type { CodingTable } from '../coding/coding-table.js';
 export class CodedSegmentCursor {
   private r = 0;
 
-  constructor(private readonly codings: CodingTable) {}
+  /** `from`: the first segment asked about (a pass over a slice of the corpus starts at its first document's). */
+  constructor(
+    private readonly codings: CodingTable,
+    from = 0,
+  ) {
+    // Rows are in segment order: the first row at or after `from`.
+    let hi = codings.length;
+    while (this.r < hi) {
+      const mid = (this.r + hi) >>> 1;
+      if (codings.segment(mid) < from) this.r = mid + 1;
+      else hi = mid;
+    }
+  }
 
   /** Whether every reviewed segment has been taken. */
   get done(): boolean {

@@ -22,6 +22,16 @@ function isContentTerm(key: string): boolean {
   return [...key].length >= 2 && LETTER.test(key) && !FOLDED_STOP_WORDS.has(key);
 }
 
+/** A ContentTermCounter's terms and spelling counts as plain data (ContentTermCounter.tally). */
+export interface TermTally {
+  /** Folded form of each term, by number. */
+  folded: readonly string[];
+  /** Per spelling, by number (first met, first numbered): its term, its text and how often it was counted. */
+  spellingTerm: Int32Array;
+  spellingText: readonly string[];
+  spellingCount: Int32Array;
+}
+
 /**
  * Content terms of texts given one at a time (a corpus streamed document by
  * document), with the spellings counted for `display`: memory grows with the
@@ -123,6 +133,52 @@ export class ContentTermCounter {
   /** The text's content terms in text order, by folded form; their spellings are counted. */
   terms(text: string): string[] {
     return this.termIds(text).map((t) => this.folded[t]!);
+  }
+
+  /** The terms and spellings counted, as plain data another thread's counter can absorb. */
+  tally(): TermTally {
+    const spellingTerm = new Int32Array(this.spellingCounts.length);
+    const spellingText: string[] = new Array<string>(this.spellingCounts.length);
+    this.spellingIds.forEach((ids, t) => {
+      for (const [shown, s] of ids) {
+        spellingTerm[s] = t;
+        spellingText[s] = shown;
+      }
+    });
+    return { folded: this.folded, spellingTerm, spellingText, spellingCount: Int32Array.from(this.spellingCounts) };
+  }
+
+  /**
+   * Adds the counts of texts that come after this counter's (a later slice
+   * of the corpus, counted apart): terms new here are numbered after ours in
+   * the order that counter met them, spellings new to a term likewise, so
+   * the terms and spellings are those one counter over all the texts would
+   * have. Returns each of its term numbers' number here.
+   */
+  absorb(t: TermTally): Int32Array {
+    const remap = new Int32Array(t.folded.length);
+    t.folded.forEach((key, i) => {
+      let term = this.ids.get(key);
+      if (term === undefined) {
+        term = this.folded.length;
+        this.ids.set(key, term);
+        this.folded.push(key);
+        this.spellingIds.push(new Map());
+      }
+      remap[i] = term;
+    });
+    for (let s = 0; s < t.spellingText.length; s++) {
+      const ids = this.spellingIds[remap[t.spellingTerm[s]!]!]!;
+      const shown = t.spellingText[s]!;
+      let mine = ids.get(shown);
+      if (mine === undefined) {
+        mine = this.spellingCounts.length;
+        ids.set(shown, mine);
+        this.spellingCounts.push(0);
+      }
+      this.spellingCounts[mine]! += t.spellingCount[s]!;
+    }
+    return remap;
   }
 
   /** How each folded term is shown: its most frequent lower-case spelling so far (ties: code-unit order). */

@@ -7,6 +7,13 @@ interface Candidate {
   terms: Int32Array;
 }
 
+/** ExemplarCandidates as plain data (ExemplarCandidates.tally): per code its most matches so far and its candidates in corpus order. */
+export interface CandidateTally {
+  overflowed: boolean;
+  top: [string, number[]][];
+  lists: [string, Candidate[]][];
+}
+
 /** Bytes a candidate holds besides its object: its text (UTF-16) and terms. */
 const sizeOf = (c: Candidate) => 2 * c.text.length + 4 * c.terms.length + 64;
 
@@ -74,6 +81,45 @@ export class ExemplarCandidates {
     for (const c of list) if (full && c.matches < least) this.bytes -= sizeOf(c);
     this.lists.set(code, kept);
     this.pruned.set(code, kept.length);
+  }
+
+  /** The candidates as plain data, for the ExemplarCandidates of the slice before to absorb. */
+  tally(): CandidateTally {
+    return { overflowed: this.overflowed, top: [...this.top], lists: this.overflowed ? [] : [...this.lists] };
+  }
+
+  /**
+   * Adds the candidates of the segments that come after these (a later
+   * slice of the corpus, kept apart), their terms renumbered by `remap`
+   * (ThemeCounts.absorb). Each slice kept every segment that one pass might
+   * have kept, and more (its most matches so far were fewer): the union
+   * holds every segment a pass would pick, in corpus order; what the most
+   * matches over both rule out is let go. Either slice overflowed: so are
+   * these.
+   */
+  absorb(t: CandidateTally, remap: Int32Array): void {
+    if (this.overflowed || t.overflowed) {
+      this.overflowed = true;
+      this.lists.clear();
+      return;
+    }
+    for (const [code, found] of t.top) {
+      const top = [...(this.top.get(code) ?? []), ...found].sort((a, b) => b - a).slice(0, this.exemplars);
+      this.top.set(code, top);
+    }
+    for (const [code, theirs] of t.lists) {
+      let list = this.lists.get(code);
+      if (!list) this.lists.set(code, (list = []));
+      for (const c of theirs) {
+        const candidate = { ...c, terms: c.terms.map((term) => remap[term]!) };
+        list.push(candidate);
+        this.bytes += sizeOf(candidate);
+      }
+    }
+    for (const [code, list] of this.lists) {
+      const top = this.top.get(code)!;
+      this.prune(code, list, top[top.length - 1]!);
+    }
   }
 
   /** Offers each code's candidates to the picker, in corpus order (not when overflowed). */

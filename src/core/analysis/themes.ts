@@ -1,7 +1,7 @@
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { CodedSegment } from './coded-segments.js';
 import { computeLogLikelihoodKeyness, type KeynessForm } from './log-likelihood-keyness.js';
-import { ContentTermCounter } from './content-terms.js';
+import { ContentTermCounter, type TermTally } from './content-terms.js';
 
 export interface KeyTerm {
   term: string;
@@ -85,6 +85,38 @@ export class ThemeCounts {
     }
     return toks;
   }
+
+  /** The counts as plain data, for another thread's ThemeCounts to absorb. */
+  tally(): ThemeTally {
+    return { terms: this.terms.tally(), total: this.total.tally(), perCode: [...this.perCode].map(([id, c]) => [id, c.tally()]) };
+  }
+
+  /**
+   * Adds the counts of the segments that come after these (a later slice of
+   * the corpus, counted apart): the counts, terms and orders one ThemeCounts
+   * over all of them would have. Returns each of its term numbers' number here.
+   */
+  absorb(t: ThemeTally): Int32Array {
+    const remap = this.terms.absorb(t.terms);
+    this.total.absorb(t.total, remap);
+    for (const [id, c] of t.perCode) this.perCode.get(id)?.absorb(c, remap);
+    return remap;
+  }
+}
+
+/** ThemeCounts as plain data (ThemeCounts.tally). */
+export interface ThemeTally {
+  terms: TermTally;
+  total: CodeTally;
+  perCode: [string, CodeTally][];
+}
+
+/** CodeCounts as plain data: the terms in the order first met, with their counts. */
+interface CodeTally {
+  seen: Int32Array;
+  counts: Int32Array;
+  size: number;
+  segments: number;
 }
 
 /** Term counts over some segments: a count per term number, the terms in the order first met (the order ties keep), and their sum. */
@@ -97,14 +129,33 @@ class CodeCounts {
   add(toks: readonly number[]): void {
     this.size += toks.length;
     for (const t of toks) {
-      if (t >= this.count.length) {
-        const grown = new Int32Array(Math.max(2 * this.count.length, t + 1));
-        grown.set(this.count);
-        this.count = grown;
-      }
+      if (t >= this.count.length) this.grow(t);
       const n = this.count[t]!;
       if (n === 0) this.seen.push(t);
       this.count[t] = n + 1;
+    }
+  }
+
+  private grow(t: number): void {
+    const grown = new Int32Array(Math.max(2 * this.count.length, t + 1));
+    grown.set(this.count);
+    this.count = grown;
+  }
+
+  tally(): CodeTally {
+    const seen = Int32Array.from(this.seen);
+    return { seen, counts: seen.map((t) => this.count[t]!), size: this.size, segments: this.segments };
+  }
+
+  /** Adds counts of later segments, their terms renumbered by `remap`: terms new here are met after ours, in their order. */
+  absorb(t: CodeTally, remap: Int32Array): void {
+    this.size += t.size;
+    this.segments += t.segments;
+    for (let i = 0; i < t.seen.length; i++) {
+      const term = remap[t.seen[i]!]!;
+      if (term >= this.count.length) this.grow(term);
+      if (this.count[term] === 0) this.seen.push(term);
+      this.count[term]! += t.counts[i]!;
     }
   }
 }

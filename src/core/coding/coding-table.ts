@@ -88,6 +88,16 @@ export class CodingTable {
     }
   }
 
+  /** What a worker thread needs to walk the rows over `segments` shared (SegmentTable.shared): the columns' views on shared memory, not copies; no memos. */
+  shared(): SharedCodingTable {
+    return { coder: this.coder, codeIds: this.codeIds, categoryOf: this.categoryOf, segment: this.rowSegment.views(), code: this.rowCode.views(), length: this.length, reviewed: this.reviewed };
+  }
+
+  /** The table another thread shared(), over the segments it shared. */
+  static fromShared(t: SharedCodingTable, segments: SegmentTable): CodingTable {
+    return new CodingTable(t.coder, segments, t.codeIds, t.categoryOf, ChunkedUint32.of(t.segment, t.length), ChunkedUint16.of(t.code, t.length), new Map(), t.reviewed);
+  }
+
   /** The rows of the segment at row r: [r, end) share segment(r). */
   segmentEnd(r: number): number {
     const n = this.rowSegment.get(r);
@@ -95,6 +105,17 @@ export class CodingTable {
     while (e < this.rowSegment.length && this.rowSegment.get(e) === n) e++;
     return e;
   }
+}
+
+/** A CodingTable as sent to a worker thread (CodingTable.shared). */
+export interface SharedCodingTable {
+  coder: string;
+  codeIds: readonly string[];
+  categoryOf: readonly string[];
+  segment: Uint32Array[];
+  code: Uint16Array[];
+  length: number;
+  reviewed: number;
 }
 
 /** The AnchorLookup of a SegmentTable: fingerprints compared as numbers, a document's fingerprints indexed for the last document asked. */

@@ -82,7 +82,8 @@ export type SegmentColumns = Record<(typeof SEGMENT_COLUMNS)[number], ChunkedUin
  * the map of document ids.
  */
 export class SegmentTable {
-  private readonly docNumbers = new Map<string, number>();
+  /** Document numbers by id, made when first asked (a worker thread's table is never asked). */
+  private numbers: Map<string, number> | null = null;
   private readonly letter: number;
   /** The document of the last id looked up: a coding file asks for a document's segments one after another. */
   private lastDoc = -1;
@@ -100,10 +101,15 @@ export class SegmentTable {
     /** Segments left out as boilerplate. */
     readonly dropped: number,
   ) {
-    documents.forEach((d, i) => {
-      if (!this.docNumbers.has(d.id)) this.docNumbers.set(d.id, i);
-    });
     this.letter = UNIT_LETTER[unit].charCodeAt(0);
+  }
+
+  private docNumbers(): Map<string, number> {
+    if (!this.numbers) {
+      this.numbers = new Map();
+      for (let i = 0; i < this.documents.length; i++) if (!this.numbers.has(this.documents[i]!.id)) this.numbers.set(this.documents[i]!.id, i);
+    }
+    return this.numbers;
   }
 
   /** Segments in the study. */
@@ -113,7 +119,7 @@ export class SegmentTable {
 
   /** The number of document `id`, or -1. */
   documentNumber(id: string): number {
-    return this.docNumbers.get(id) ?? -1;
+    return this.docNumbers().get(id) ?? -1;
   }
 
   /** Segment numbers of document d: [from, to). */
@@ -126,7 +132,7 @@ export class SegmentTable {
     const k = id.lastIndexOf(':');
     if (k < 0 || id.charCodeAt(k + 1) !== this.letter) return -1;
     const last = this.lastDoc >= 0 ? this.documents[this.lastDoc]!.id : undefined;
-    const d = last !== undefined && last.length === k && id.startsWith(last) ? this.lastDoc : this.docNumbers.get(id.slice(0, k));
+    const d = last !== undefined && last.length === k && id.startsWith(last) ? this.lastDoc : this.docNumbers().get(id.slice(0, k));
     if (d === undefined) return -1;
     this.lastDoc = d;
     return this.segmentOfIndex(d, segmentIndexOf(id, k + 1, id.length));
@@ -207,39 +213,43 @@ export class SegmentTable {
   }
 
   /**
-   * Frees the text_sha columns (8 bytes a segment: 69 MB for a gigabyte of
-   * sentences) for a pass that checks no more rows against the texts (an
-   * export, its coding tables read). No text_sha is to be asked after.
+   * Lets the fingerprints go (a quarter of the table) and the map of ids
+   * once no coding file is left to check against the table: what report does before its passes
+   * over the corpus, whose threads need offsets alone. textSha, hasTextSha
+   * and parts may not be asked after.
    */
-  forgetTextShas(): void {
+  releaseFingerprints(): void {
     this.columns.shaHi = new ChunkedUint32();
     this.columns.shaLo = new ChunkedUint32();
-    this.shasForgotten = true;
+    // The ids' map too: it was made for the files' ids, and is made again if asked.
+    this.numbers = null;
+    this.released = true;
   }
 
-  private shasForgotten = false;
+  private released = false;
 
-  private checkShas(): void {
-    if (this.shasForgotten) throw new Error('SegmentTable: its text_sha columns were freed');
+  private fingerprints(): SegmentColumns {
+    if (this.released) throw new Error('SegmentTable: fingerprints asked after releaseFingerprints');
+    return this.columns;
   }
 
   /** The text_sha of segment n (16 hex digits). */
   textSha(n: number): string {
-    this.checkShas();
-    return wordHex(this.columns.shaHi.get(n)) + wordHex(this.columns.shaLo.get(n));
+    const c = this.fingerprints();
+    return wordHex(c.shaHi.get(n)) + wordHex(c.shaLo.get(n));
   }
 
   /** Whether segment n's text_sha is `hex` (lower-case, as readers keep it), without making a string. */
   hasTextSha(n: number, hex: string): boolean {
+    const c = this.fingerprints();
     if (hex.length !== TEXT_SHA_LENGTH) return false;
-    this.checkShas();
-    return hexWord(hex, 0) === this.columns.shaHi.get(n) && hexWord(hex, 8) === this.columns.shaLo.get(n);
+    return hexWord(hex, 0) === c.shaHi.get(n) && hexWord(hex, 8) === c.shaLo.get(n);
   }
 
   /** hasTextSha of the 16 bytes of hex digits at bytes[from] (a file's cell, not decoded). */
   hasTextShaBytes(n: number, bytes: Uint8Array, from: number): boolean {
-    this.checkShas();
-    return hexBytesWord(bytes, from) === this.columns.shaHi.get(n) && hexBytesWord(bytes, from + 8) === this.columns.shaLo.get(n);
+    const c = this.fingerprints();
+    return hexBytesWord(bytes, from) === c.shaHi.get(n) && hexBytesWord(bytes, from + 8) === c.shaLo.get(n);
   }
 
   /** Segment ids from..to-1, made one at a time (for did-you-mean over a document or the study). */
@@ -254,7 +264,25 @@ export class SegmentTable {
 
   /** The columns and document starts as they are held (not copies): what the segment index writes. */
   parts(): { columns: SegmentColumns; first: Uint32Array } {
-    return { columns: this.columns, first: this.first };
+    return { columns: this.fingerprints(), first: this.first };
+  }
+
+  /**
+   * What a worker thread needs to walk the table's segments (offsets and
+   * indexes; not fingerprints, ids or metadata): the columns' views on
+   * shared memory, not copies.
+   */
+  shared(): SharedSegmentTable {
+    const c = this.columns;
+    return { unit: this.unit, start: c.start.views(), end: c.end.views(), index: c.index?.views() ?? null, length: this.length, first: this.first, dropped: this.dropped };
+  }
+
+  /** The table another thread shared(): its documents have no id or metadata, its segments no fingerprint (not to be asked). */
+  static fromShared(t: SharedSegmentTable): SegmentTable {
+    const none = new ChunkedUint32();
+    const columns = { start: ChunkedUint32.of(t.start, t.length), end: ChunkedUint32.of(t.end, t.length), index: t.index && ChunkedUint32.of(t.index, t.length), shaHi: none, shaLo: none };
+    const unknown: DocumentHead = { id: '', metadata: {} };
+    return new SegmentTable(t.unit, new Array<DocumentHead>(t.first.length - 1).fill(unknown), columns, t.first, t.dropped);
   }
 
   /** Bytes the columns hold: what the table costs. */
@@ -262,6 +290,17 @@ export class SegmentTable {
     const c = this.columns;
     return (c.index?.bytes ?? 0) + c.start.bytes + c.end.bytes + c.shaHi.bytes + c.shaLo.bytes + this.first.byteLength;
   }
+}
+
+/** A SegmentTable as sent to a worker thread (SegmentTable.shared). */
+export interface SharedSegmentTable {
+  unit: Unit;
+  start: Uint32Array[];
+  end: Uint32Array[];
+  index: Uint32Array[] | null;
+  length: number;
+  first: Uint32Array;
+  dropped: number;
 }
 
 /**

@@ -10,7 +10,8 @@ const FIRST = 256;
  * would briefly hold both copies and keep up to half again as much room as
  * it uses. The compact tables keep one per field. The first chunk starts
  * small and doubles up to the chunk size, so a table of a few segments does
- * not allocate (and zero) a whole chunk a column.
+ * not allocate (and zero) a whole chunk a column. Chunks lie in shared
+ * memory, so a worker thread reads a table's columns without a copy.
  */
 class ChunkedInts<A extends Uint16Array | Uint32Array> {
   protected readonly chunks: A[] = [];
@@ -54,6 +55,13 @@ class ChunkedInts<A extends Uint16Array | Uint32Array> {
     return this.chunks.map((c, i) => (i === this.chunks.length - 1 && this.size & MASK ? (c.subarray(0, this.size & MASK) as A) : c));
   }
 
+  /** Takes the views of a column held elsewhere (views() of a column on shared memory, sent to this thread): read-only use. */
+  protected adopt(views: readonly A[], length: number): this {
+    for (const v of views) this.chunks.push(v);
+    this.size = length;
+    return this;
+  }
+
   /** Bytes held. */
   get bytes(): number {
     let n = 0;
@@ -72,7 +80,12 @@ class ChunkedInts<A extends Uint16Array | Uint32Array> {
 /** A ChunkedInts of 32-bit values. */
 export class ChunkedUint32 extends ChunkedInts<Uint32Array> {
   constructor() {
-    super((n) => new Uint32Array(n));
+    super((n) => new Uint32Array(new SharedArrayBuffer(4 * n)));
+  }
+
+  /** The column whose views() (shared memory) another thread sent. */
+  static of(views: readonly Uint32Array[], length: number): ChunkedUint32 {
+    return new ChunkedUint32().adopt(views, length);
   }
 
   /** A column of `length` zeros whose chunks the caller fills (a column read back from a file straight into its chunks, no copy). */
@@ -84,6 +97,11 @@ export class ChunkedUint32 extends ChunkedInts<Uint32Array> {
 /** A ChunkedInts of 16-bit values (code numbers). */
 export class ChunkedUint16 extends ChunkedInts<Uint16Array> {
   constructor() {
-    super((n) => new Uint16Array(n));
+    super((n) => new Uint16Array(new SharedArrayBuffer(2 * n)));
+  }
+
+  /** The column whose views() (shared memory) another thread sent. */
+  static of(views: readonly Uint16Array[], length: number): ChunkedUint16 {
+    return new ChunkedUint16().adopt(views, length);
   }
 }

@@ -80,7 +80,7 @@ export async function readQdpxCoders(study: CompactStudy, only: string[] | undef
  */
 export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[], options: PassOptions, sink: ZipSink, sideFile: string): Promise<void> {
   const t = study.segments;
-  t.forgetTextShas();
+  t.releaseFingerprints();
   const tooLarge = (what: string) => new QcodeError([diag('QC707', `the project would hold ${what}`)]);
   const zip = new ZipWriter(sink, FIXED_DATE, tooLarge);
   // The head (its comment names every document: megabytes at corpus scale) is not held past its writing.

@@ -46,6 +46,47 @@ describe('ExemplarCandidates', () => {
   });
 });
 
+/** The candidates of segments[0, cut) and, counted apart with their terms numbered otherwise (`remap` maps them back), of segments[cut, end), absorbed. */
+function pickSplit(segments: Segment[], exemplars: number, cut: number, budget?: number) {
+  const remap = Int32Array.from([2, 0, 3, 1]);
+  const own = (t: number) => remap.indexOf(t);
+  const first = new ExemplarCandidates(exemplars, budget);
+  const second = new ExemplarCandidates(exemplars, budget);
+  segments.forEach((s, i) => {
+    const into = i < cut ? first : second;
+    into.add({ id: () => `s${i}`, text: `text ${i}` }, new Set(s.codes), i < cut ? s.terms : s.terms.map(own), (code) => s.matches[code === 'a' ? 0 : 1]!);
+  });
+  first.absorb(structuredClone(second.tally()), remap);
+  const picker = new ExemplarPicker(codes, exemplars, new ContentTermCounter());
+  first.pick(picker, codes);
+  return { overflowed: first.overflowed, result: picker.result() };
+}
+
+describe('ExemplarCandidates.absorb', () => {
+  it('picks, from the candidates of two slices kept apart, what one pass over all segments picks', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 600 }), fc.integer({ min: 0, max: 4 }), fc.double({ min: 0, max: 1, noNaN: true }), (segments, exemplars, at) => {
+        const { overflowed, result } = pickSplit(segments, exemplars, Math.floor(at * segments.length));
+        expect(overflowed).toBe(false);
+        expect(result).toEqual(pickAll(segments, exemplars));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is overflowed when either slice overflowed, so the caller picks in another pass', () => {
+    const segments = Array.from({ length: 60 }, (_, i) => ({ codes: ['a'], matches: [i < 10 ? 2 : 1, 0], terms: [1, 2] }));
+    // Only the second slice, of 50 tied segments, outgrows the budget.
+    expect(pickCandidates(segments.slice(0, 10), 3, 1000).overflowed).toBe(false);
+    expect(pickSplit(segments, 3, 10, 1000).overflowed).toBe(true);
+    // Only the first slice, of 50 tied segments, does.
+    const tiedFirst = [...segments.slice(10), ...segments.slice(0, 10)];
+    expect(pickCandidates(tiedFirst.slice(50), 3, 1000).overflowed).toBe(false);
+    expect(pickSplit(tiedFirst, 3, 50, 1000).overflowed).toBe(true);
+    expect(pickSplit(segments, 3, 30).overflowed).toBe(false);
+  });
+});
+
 describe('exemplarQuote', () => {
   it('keeps a quote whole up to EXEMPLAR_MAX_CHARS, then cuts it with an ellipsis, never inside a surrogate pair', () => {
     const short = 'x'.repeat(EXEMPLAR_MAX_CHARS);
