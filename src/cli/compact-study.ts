@@ -66,12 +66,18 @@ export async function openCompactCoders(ctx: CommandContext, study: CompactStudy
 }
 
 /** openCompactCoders, each table with the coder's name as given (a coder, or a file's name, a shard part's suffix kept), as openCoders names them. */
-export async function openNamedCompactCoders(ctx: CommandContext, study: CompactStudy, sources: readonly CoderSource[]): Promise<{ coder: string; codings: CodingTable }[]> {
+export async function openNamedCompactCoders(
+  ctx: CommandContext,
+  study: CompactStudy,
+  sources: readonly CoderSource[],
+  /** Coders whose tables worker threads will read (see ReadCodingTableOptions.shared). */
+  shared: ReadonlySet<string> = new Set(),
+): Promise<{ coder: string; codings: CodingTable }[]> {
   const named = sources.map((s) => (typeof s === 'string' ? { coder: s, file: codingPath(study.project, s) } : s));
   const display = (p: string) => ctx.display(p);
   const read = [];
   // One file at a time: each holds its rows while it is checked.
-  for (const { coder, file } of named) read.push(await readCodingTable(file, { codebook: study.codebook, segments: study.segments, coder, study, display }));
+  for (const { coder, file } of named) read.push(await readCodingTable(file, { codebook: study.codebook, segments: study.segments, coder, study, display, shared: shared.has(coder) }));
   ctx.report(read.flatMap((r) => r.diagnostics));
   return read.map((r, i) => ({ coder: named[i]!.coder, codings: r.codings }));
 }

@@ -71,7 +71,8 @@ export async function readReportInput(
   const tables = new Map<string, CodingTable>();
   const tablesOf = async (coders: string[]) => {
     const unread = [...new Set(coders)].filter((c) => !tables.has(c));
-    for (const { coder, codings } of await openNamedCompactCoders(ctx, study, unread)) tables.set(coder, codings);
+    // The coder whose themes are counted goes to the themes pass's threads: read into shared memory, not copied there later.
+    for (const { coder, codings } of await openNamedCompactCoders(ctx, study, unread, new Set([chosen]))) tables.set(coder, codings);
     return coders.map((c) => tables.get(c)!);
   };
   const known = await listCoders(study.project);

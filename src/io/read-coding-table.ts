@@ -23,6 +23,8 @@ export interface ReadCodingTableOptions {
   /** For the checks of the file's origin (output set, manifest): the study it is read with. */
   study?: CodingFileStudy;
   display?: (p: string) => string;
+  /** The table will be read by worker threads: its columns in shared memory from the start (no copy then). */
+  shared?: boolean;
 }
 
 const CHUNK = 1 << 20;
@@ -39,9 +41,9 @@ const CHUNK = 1 << 20;
 export async function readCodingTable(file: string, options: ReadCodingTableOptions): Promise<{ codings: CodingTable; diagnostics: Diagnostic[] }> {
   const { shown, coder, fix } = await openCodingFile(file, options);
   const attempt = async (grouped: boolean) => {
-    let table = new CodingTableBuilder(options.codebook, options.segments, coder, fix, { grouped });
+    let table = new CodingTableBuilder(options.codebook, options.segments, coder, fix, { grouped, shared: options.shared === true });
     const diagnostics = await forEachCodingRow(file, shown, coder, () => {
-      table = new CodingTableBuilder(options.codebook, options.segments, coder, fix, { grouped });
+      table = new CodingTableBuilder(options.codebook, options.segments, coder, fix, { grouped, shared: options.shared === true });
       const take: RowTake = (row) => {
         table.add(row);
         return !table.outOfOrder;

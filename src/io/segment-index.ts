@@ -191,7 +191,8 @@ function readOpen(fd: number, key: SegmentIndexKey, fingerprint: string): ({ seg
   if (!read(new Uint8Array(first.buffer))) return null;
   const columns = { index: null } as SegmentColumns;
   for (const name of names) {
-    const column = ChunkedUint32.ofLength(n);
+    // Offsets and indexes live as long as the run and threads read them: in shared memory from the start; fingerprints, let go early, not.
+    const column = ChunkedUint32.ofLength(n, name !== 'shaHi' && name !== 'shaLo');
     for (const v of column.views()) if (!read(new Uint8Array(v.buffer, v.byteOffset, v.byteLength))) return null;
     columns[name] = column;
   }

@@ -63,7 +63,8 @@ export async function countThemesInSlices(
   }));
   const workers: Worker[] = [];
   const here = (job: ThemesSliceJob) => async () => (await countThemesRange(t, codings, job)).tally();
-  const tables = url ? { segments: t.shared(), codings: codings.shared() } : null;
+  // Shared only when a thread will read them: the coder's table is moved into shared memory then (a copy).
+  const tables = url && jobs.length > 1 ? { segments: t.shared(), codings: codings.shared() } : null;
   const later = jobs.slice(1).map((job) => {
     if (!tables) return here(job);
     // A thread that runs out of its heap leaves its slice to this thread.

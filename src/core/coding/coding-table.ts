@@ -88,9 +88,9 @@ export class CodingTable {
     }
   }
 
-  /** What a worker thread needs to walk the rows over `segments` shared (SegmentTable.shared): the columns' views on shared memory, not copies; no memos. */
+  /** What a worker thread needs to walk the rows over `segments` shared (SegmentTable.shared): the columns' views on shared memory (moved there now), not copies; no memos. */
   shared(): SharedCodingTable {
-    return { coder: this.coder, codeIds: this.codeIds, categoryOf: this.categoryOf, segment: this.rowSegment.views(), code: this.rowCode.views(), length: this.length, reviewed: this.reviewed };
+    return { coder: this.coder, codeIds: this.codeIds, categoryOf: this.categoryOf, segment: this.rowSegment.sharedViews(), code: this.rowCode.sharedViews(), length: this.length, reviewed: this.reviewed };
   }
 
   /** The table another thread shared(), over the segments it shared. */
@@ -208,8 +208,8 @@ export class CodingTableBuilder {
   private readonly codeLine = new Map<number, number>();
   private readonly memos = new Map<number, string>();
   /** The table as segments are settled. */
-  private readonly outSegment = new ChunkedUint32();
-  private readonly outCode = new ChunkedUint16();
+  private readonly outSegment: ChunkedUint32;
+  private readonly outCode: ChunkedUint16;
   private readonly outMemos = new Map<number, string>();
   private reviewed = 0;
   private readonly twice: Diagnostic[] = [];
@@ -223,9 +223,12 @@ export class CodingTableBuilder {
     private readonly table: SegmentTable,
     private readonly coder: string,
     private readonly fix: string = rebaseHint(coder),
-    options: { grouped?: boolean } = {},
+    /** `shared`: the table goes to worker threads (CodingTable.shared), so its columns lie in shared memory from the start. */
+    options: { grouped?: boolean; shared?: boolean } = {},
   ) {
     this.grouped = options.grouped ?? true;
+    this.outSegment = new ChunkedUint32(options.shared);
+    this.outCode = new ChunkedUint16(options.shared);
     this.anchors = tableAnchors(table);
     for (const r of listCodes(codebook)) {
       this.codes.set(r.code.id, { number: r.order + 1, category: r.category.id });

@@ -270,11 +270,11 @@ export class SegmentTable {
   /**
    * What a worker thread needs to walk the table's segments (offsets and
    * indexes; not fingerprints, ids or metadata): the columns' views on
-   * shared memory, not copies.
+   * shared memory, not copies (moved there now: see sharedViews).
    */
   shared(): SharedSegmentTable {
     const c = this.columns;
-    return { unit: this.unit, start: c.start.views(), end: c.end.views(), index: c.index?.views() ?? null, length: this.length, first: this.first, dropped: this.dropped };
+    return { unit: this.unit, start: c.start.sharedViews(), end: c.end.sharedViews(), index: c.index?.sharedViews() ?? null, length: this.length, first: this.first, dropped: this.dropped };
   }
 
   /** The table another thread shared(): its documents have no id or metadata, its segments no fingerprint (not to be asked). */
@@ -313,8 +313,9 @@ export class SegmentTableBuilder {
   private readonly columns: SegmentColumns = {
     /** Made at the first gap (a dropped segment): until then an index is the segment's place in its document. */
     index: null,
-    start: new ChunkedUint32(),
-    end: new ChunkedUint32(),
+    // Offsets live as long as the study and threads read them (SegmentTable.shared): in shared memory from the start.
+    start: new ChunkedUint32(true),
+    end: new ChunkedUint32(true),
     shaHi: new ChunkedUint32(),
     shaLo: new ChunkedUint32(),
   };
@@ -342,7 +343,7 @@ export class SegmentTableBuilder {
     const n = c.start.length;
     const docFirst = this.firsts.get(this.firsts.length - 1);
     if (!c.index && index !== n - docFirst + 1) {
-      c.index = new ChunkedUint32();
+      c.index = new ChunkedUint32(true);
       for (let d = 0, m = 0; d < this.firsts.length; d++) {
         const to = d + 1 < this.firsts.length ? this.firsts.get(d + 1) : n;
         for (; m < to; m++) c.index.push(m - this.firsts.get(d) + 1);
