@@ -22,14 +22,22 @@ export function decodeJsonSlice(buf: Uint8Array, from: number, to: number): stri
  * them (it throws a SyntaxError on what is not a JSON string: a raw control
  * byte, a bad escape) and give the string JSON.parse would.
  */
-export function decodeJsonString(buf: Uint8Array, from: number, to: number, scanned: boolean): string {
+export function decodeJsonString(buf: Uint8Array, from: number, to: number, scanned: boolean, checkedAbove = CHECKED_ABOVE): string {
   const view = buf.subarray(from, to);
   if (scanned && view.indexOf(0x5c) < 0) return decoder.decode(view);
-  if (scanned) return JSON.parse(decoder.decode(buf.subarray(from - 1, to + 1))) as string;
-  // Checked as JSON.parse checks, then decoded once: parsing the decoded line made two strings of a text (800 MB for a 200 MB document).
+  if (scanned || to - from <= checkedAbove) return JSON.parse(decoder.decode(buf.subarray(from - 1, to + 1))) as string;
+  // A long text is checked as JSON.parse checks it, then decoded once: decoding then parsing made two strings of it (800 MB for a 200 MB document).
   if (!isJsonStringContent(buf, from, to)) throw new SyntaxError('not the content of a JSON string');
   return decodeScannedJson(unscanned, buf, from, to);
 }
+
+/**
+ * Bytes of text above which decodeJsonString checks and decodes a text
+ * itself (`checkedAbove`: for tests). Below, JSON.parse is faster: the check
+ * is a loop in JavaScript, a second of a 100 MB qdpx export's main thread
+ * when every text took it.
+ */
+const CHECKED_ABOVE = 1 << 20;
 
 const isHex = (b: number) => (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66);
 

@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeJsonString, isJsonStringContent } from '../../../src/core/match/decode-json-slice.js';
 
-// An unscanned text field is checked and decoded from its bytes in one
-// pass: the same string JSON.parse gives for the quoted bytes, and a
-// SyntaxError exactly where JSON.parse throws one.
+// An unscanned long text field is checked and decoded from its bytes in one
+// pass (here every text, checkedAbove 0): the same string JSON.parse gives
+// for the quoted bytes, and a SyntaxError exactly where JSON.parse throws one.
 const utf8 = new TextEncoder();
 const pieces = ['a', ' ', 'é', '“', '😀', '\\', '\\\\', '\\"', '\\n', '\\r', '\\t', '\\/', '\\b', '\\f', '\\u00e9', '\\u0041', '\\uD83D', '\\uDE00', '\\ud83d\\ude00', '\\uZZ12', '\\u12', '\\x', '"', '\u0001', '\t', '\n', '\ufeff', '\u007f'];
 const content = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join(''));
 
-function both(body: string): { parsed: string | 'throws'; decoded: string | 'throws' } {
+function both(body: string, checkedAbove = 0): { parsed: string | 'throws'; decoded: string | 'throws' } {
   const bytes = utf8.encode(`{"text":"${body}"}`);
   const from = 9;
   const to = bytes.length - 2;
@@ -21,7 +21,7 @@ function both(body: string): { parsed: string | 'throws'; decoded: string | 'thr
     parsed = 'throws';
   }
   try {
-    decoded = decodeJsonString(bytes, from, to, false);
+    decoded = decodeJsonString(bytes, from, to, false, checkedAbove);
   } catch (e) {
     expect(e).toBeInstanceOf(SyntaxError);
     decoded = 'throws';
@@ -30,10 +30,10 @@ function both(body: string): { parsed: string | 'throws'; decoded: string | 'thr
 }
 
 describe('decodeJsonString of unscanned bytes', () => {
-  it('gives what JSON.parse gives, and throws where it throws', () => {
+  it('gives what JSON.parse gives, and throws where it throws, checked by itself or by JSON.parse', () => {
     fc.assert(
-      fc.property(content, (body) => {
-        const { parsed, decoded } = both(body);
+      fc.property(content, fc.constantFrom(0, 1 << 20), (body, checkedAbove) => {
+        const { parsed, decoded } = both(body, checkedAbove);
         expect(decoded).toBe(parsed);
       }),
       { numRuns: 5000 },
