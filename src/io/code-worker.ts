@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { answerSlice } from './bundled-thread.js';
 import { codeJsonlRange, type RangeJob } from './code-jsonl.js';
 import { CodingSink, fileTarget } from './coding-sink.js';
 import { factBuffers } from '../core/match/segment-rows.js';
@@ -7,11 +8,9 @@ import { factBuffers } from '../core/match/segment-rows.js';
 // JSONL corpus into its part files and reports progress and the result.
 const job = workerData as RangeJob;
 const nowhere = { write() {}, close() {} };
-try {
+await answerSlice(() => {
   const sink = new CodingSink(fileTarget(job.codingsPart), job.evidencePart ? fileTarget(job.evidencePart) : nowhere, undefined, job.shard !== undefined);
   const result = codeJsonlRange(job, sink, (bytes) => parentPort!.postMessage({ type: 'progress', bytes }));
   // A segments run's facts are handed over, not copied: at a gigabyte they are tens of megabytes.
-  parentPort!.postMessage({ type: 'done', result }, result.segmentFacts ? factBuffers(result.segmentFacts) : []);
-} catch (err) {
-  parentPort!.postMessage({ type: 'error', error: err instanceof Error ? { message: err.message, diagnostics: (err as { diagnostics?: unknown }).diagnostics } : { message: String(err) } });
-}
+  return { result, transfer: result.segmentFacts ? factBuffers(result.segmentFacts) : [] };
+});

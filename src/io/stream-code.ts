@@ -4,8 +4,7 @@ import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
-import { bundledWorker } from './bundled-thread.js';
+import { bundledWorker, runSliceThread } from './bundled-thread.js';
 import { CorpusHasher } from '../core/corpus/compute-corpus-hash.js';
 import { DocumentIdTracker, checkDocument, checkDocumentCount, orderCorpusDiagnostics } from '../core/corpus/validate-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
@@ -99,21 +98,10 @@ async function splitAtLines(file: string, size: number, n: number): Promise<numb
 }
 
 function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): Promise<SliceResult> {
-  return new Promise((resolve, reject) => {
-    // A small young generation and a capped heap keep each thread's memory, and so peak RSS, low.
-    // A segments run keeps each document's metadata until the slice is done and makes a string per row: more room than coding needs.
-    const limits = job.segments ? { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 } : { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
-    const worker = new Worker(url, { workerData: job, resourceLimits: limits });
-    worker.on('message', (msg: { type: string; bytes?: number; result?: SliceResult; error?: { message: string; diagnostics?: Diagnostic[] } }) => {
-      if (msg.type === 'progress') onBytes(msg.bytes!);
-      else if (msg.type === 'done') resolve(msg.result!);
-      else if (msg.type === 'error') reject(msg.error!.diagnostics ? new QcodeError(msg.error!.diagnostics) : new Error(msg.error!.message));
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`coding thread stopped with exit code ${code}`));
-    });
-  });
+  // A small young generation and a capped heap keep each thread's memory, and so peak RSS, low.
+  // A segments run keeps each document's metadata until the slice is done and makes a string per row: more room than coding needs.
+  const limits = job.segments ? { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 } : { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+  return runSliceThread<SliceResult>(url, job, limits, 'coding', { progress: onBytes });
 }
 
 /** Appends the parts to `first` (which holds the header and the first slice's rows, hashed as written); returns its sha256. */

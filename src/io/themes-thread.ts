@@ -1,11 +1,10 @@
-import { createHash, type Hash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CodingTable } from '../core/coding/coding-table.js';
-import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
-import { QcodeError } from '../core/diagnostics/qcode-error.js';
-import { bundledWorker } from './bundled-thread.js';
+import { bundledWorker, runSliceThread } from './bundled-thread.js';
+import { updateHashFromFile } from './hash-file.js';
 import { corpusChangedError, findJsonlCut, type JsonlRange } from './read-picked-jsonl.js';
 import { isJsonlFile, type CompactStudy } from './read-segment-table.js';
 import { corpusColumns, type StudyOptions } from './read-study.js';
@@ -76,7 +75,7 @@ export async function countThemesInSlices(
     const hash = createHash('sha256');
     await countThemesRange(t, codings, jobs[0]!, pass, hash);
     // The whole file hashed here, the later slices' bytes too, while their threads count.
-    await hashFrom(file, jobs[0]!.range.end, hash);
+    await updateHashFromFile(hash, file, jobs[0]!.range.end);
     if (hash.digest('hex') !== study.corpusFileSha256) throw corpusChangedError(shownFile);
     for (const answer of later) pass.absorb(await answer());
   } finally {
@@ -85,34 +84,7 @@ export async function countThemesInSlices(
   return true;
 }
 
-/** Hashes the file's bytes from `start` to its end into `hash` (the first slice's pass hashed those before). */
-async function hashFrom(file: string, start: number, hash: Hash): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (let pos = start; ; ) {
-      const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
-      if (bytesRead === 0) break;
-      hash.update(buf.subarray(0, bytesRead));
-      pos += bytesRead;
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
 function runWorker(url: URL, job: object, workers: Worker[]): Promise<ThemesTally> {
-  return new Promise((resolve, reject) => {
-    // The vocabulary and candidates of a slice; a capped heap keeps peak memory in check.
-    const worker = new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 } });
-    workers.push(worker);
-    worker.on('message', (msg: { type: string; tally?: ThemesTally; error?: { message: string; diagnostics?: Diagnostic[] } }) => {
-      if (msg.type === 'done') resolve(msg.tally!);
-      else reject(msg.error!.diagnostics ? new QcodeError(msg.error!.diagnostics) : new Error(msg.error!.message));
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`themes thread stopped with exit code ${code}`));
-    });
-  });
+  // The vocabulary and candidates of a slice; a capped heap keeps peak memory in check.
+  return runSliceThread<ThemesTally>(url, job, { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 }, 'themes', { started: (w) => workers.push(w) });
 }
