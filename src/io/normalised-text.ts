@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { diag } from '../core/diagnostics/qcode-error.js';
-import { findInvalidUtf8 } from '../core/corpus/normalize-text.js';
+import { findInvalidUtf8, normalizeNfc } from '../core/corpus/normalize-text.js';
 
 /** The QC302 for invalid UTF-8 at a file offset, as the in-memory reader words it. */
 export function invalidUtf8(shown: string, byte: number, offset: number, line: number): Diagnostic {
@@ -89,11 +89,11 @@ export async function* nfcByLines(chunks: AsyncIterable<string>): AsyncGenerator
       continue;
     }
     raw.push(chunk.slice(0, safe));
-    yield nfc(raw.join(''));
+    yield normalizeNfc(raw.join(''));
     raw = safe < chunk.length ? [chunk.slice(safe)] : [];
   }
   if (raw.length > 0) {
-    const rest = nfc(raw.join(''));
+    const rest = normalizeNfc(raw.join(''));
     if (rest !== '') yield rest;
   }
 }
@@ -102,11 +102,4 @@ export async function* nfcByLines(chunks: AsyncIterable<string>): AsyncGenerator
 function safeCut(chunk: string): number {
   for (let i = chunk.length - 1; i >= 0 && i >= chunk.length - 256; i--) if (chunk.charCodeAt(i) < 0x300) return i;
   return -1;
-}
-
-/** Below U+0300 every character is its own NFC and combines with nothing before it: such text (most of a news corpus) needs no pass. */
-const MAY_CHANGE_IN_NFC = /[\u0300-\uffff]/;
-
-function nfc(text: string): string {
-  return MAY_CHANGE_IN_NFC.test(text) ? text.normalize('NFC') : text;
 }

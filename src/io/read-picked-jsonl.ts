@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { normalizeMetadataValue, normalizeText } from '../core/corpus/normalize-text.js';
+import { MAY_CHANGE_IN_NFC, normalizeMetadataValue, normalizeText } from '../core/corpus/normalize-text.js';
 import { rowToDocument, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { stringTextBytes, type TextBytes } from '../core/match/code-document.js';
 import { decodeJsonString } from '../core/match/decode-json-slice.js';
@@ -12,8 +12,6 @@ const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 const LF = 0x0a;
 const CR = 0x0d;
-/** Keys are normalised with their line by the corpus reader; only characters from U+0300 up may change in NFC. */
-const MAY_CHANGE_IN_NFC = /[\u0300-\uffff]/;
 
 /** Whether buf[from, to) surely holds a document: its first byte that is not ASCII white space is ASCII (a `{`, or what JSON.parse would reject). */
 function surelyNotBlank(buf: Uint8Array, from: number, to: number): boolean {
@@ -136,6 +134,7 @@ function parseFields(text: string, columns: ColumnNames): Record<string, unknown
   }
   if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new CorpusChanged();
   let fields = row as Record<string, unknown>;
+  // Keys are normalised with their line by the corpus reader.
   if (Object.keys(fields).some((k) => MAY_CHANGE_IN_NFC.test(k))) {
     const keyed: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(fields)) keyed[k.normalize('NFC')] = v;
