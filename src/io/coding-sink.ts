@@ -2,7 +2,8 @@ import type { Hash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { LineOutcome } from '../core/match/code-jsonl-line.js';
-import { ByteRows, type RowText } from '../core/match/byte-rows.js';
+import { ByteRows } from '../core/util/byte-rows.js';
+import type { RowText } from '../core/match/spill-long-rows.js';
 import type { SegmentFacts } from '../core/match/segment-rows.js';
 import type { SegmentTableBuilder } from '../core/segment/segment-table.js';
 

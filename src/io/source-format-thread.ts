@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SourceFrame } from '../core/refi/format-project-qde.js';
 import { formatSourceBatch, type SourceBatch } from '../core/refi/format-source-batch.js';
+import { ByteRows } from '../core/util/byte-rows.js';
 import { bundledWorker } from './bundled-thread.js';
 import { WorkerJobs } from './worker-jobs.js';
 
@@ -39,26 +40,22 @@ export class SourceFormatThread {
   }
 }
 
-let buffer = Buffer.allocUnsafe(PART_BYTES);
+/** Reused for every batch: a part is copied out of it to be handed over. */
+const out = new ByteRows();
 
-/**
- * formatSourceBatch's text as UTF-8, in parts (each a buffer of its own, to
- * hand over): each piece written into one buffer (joining the pieces into a
- * string first, then encoding it, took three times as long).
- */
+/** formatSourceBatch's bytes, in parts of about PART_BYTES (each a buffer of its own, to hand over). */
 export function encodeSourceBatch(batch: SourceBatch, setup: SourceFormatSetup): Uint8Array[] {
+  return takeParts(formatSourceBatch(batch, setup.frame, setup.coders, out, PART_BYTES), out);
+}
+
+/** The bytes a formatter leaves in `out`, a copy each time it yields and one at its end (`out` is emptied). */
+export function takeParts(pieces: Generator<void>, out: ByteRows): Uint8Array[] {
   const parts: Uint8Array[] = [];
-  let filled = 0;
-  const flush = () => {
-    if (filled > 0) parts.push(Uint8Array.prototype.slice.call(buffer, 0, filled));
-    filled = 0;
+  const take = () => {
+    if (out.length > 0) parts.push(out.bytes.slice(0, out.length));
+    out.clear();
   };
-  for (const piece of formatSourceBatch(batch, setup.frame, setup.coders)) {
-    if (filled + piece.length * 3 > buffer.length) flush();
-    // A piece is at most formatTextSource's PIECE_CHARS and a line: 3 bytes a unit at most.
-    if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
-    filled += buffer.write(piece, filled, 'utf8');
-  }
-  flush();
+  for (const _ of pieces) take();
+  take();
   return parts;
 }

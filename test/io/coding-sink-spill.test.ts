@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spillLongRows } from '../../src/core/match/byte-rows.js';
+import { spillLongRows } from '../../src/core/match/spill-long-rows.js';
 import { CodingSink, type RowTarget } from '../../src/io/coding-sink.js';
 
 // A long document's rows are written out in the middle of it (spillLongRows):

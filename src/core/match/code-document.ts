@@ -6,7 +6,7 @@ import type { Segment } from '../model/segment.js';
 import { computeTextSha, computeTextShaOfBytes } from '../util/hash.js';
 import { isBoilerplate, type DropRule } from './drop-boilerplate.js';
 import { computeTextSpans } from '../segment/compute-segments.js';
-import type { RowText } from './byte-rows.js';
+import type { RowText } from './spill-long-rows.js';
 import type { Matcher } from './compile-matcher.js';
 import { JsonContentBytes, decodeJsonSlice, decodeJsonString, decodeScannedJson } from './decode-json-slice.js';
 import { collectEvidence, type Evidence } from './evidence.js';

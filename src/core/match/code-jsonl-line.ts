@@ -6,7 +6,7 @@ import { normalizeMetadataValue } from '../corpus/normalize-text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/qcode-error.js';
 import type { Document } from '../model/document.js';
-import type { RowText } from './byte-rows.js';
+import type { RowText } from './spill-long-rows.js';
 import { DocumentCoder, jsonTextBytes, type DocumentBytes, type DocumentOutcome } from './code-document.js';
 import type { Matcher } from './compile-matcher.js';
 import type { DropRule } from './drop-boilerplate.js';

@@ -2,7 +2,8 @@ import { csvBytesNeedQuotes, formatCsvField, formatCsvRow } from '../format/form
 import { CODING_FILE_COLUMNS } from '../model/coding.js';
 import type { Unit } from '../model/codebook.js';
 import { UNIT_LETTER, segmentId } from '../model/segment.js';
-import { ByteRows, spillLongRows, type RowText } from './byte-rows.js';
+import { ByteRows } from '../util/byte-rows.js';
+import { spillLongRows, type RowText } from './spill-long-rows.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
 import { EVIDENCE_COLUMNS } from './evidence.js';
@@ -18,7 +19,7 @@ export interface RowSegment {
   sha: string;
 }
 
-export type { RowText } from './byte-rows.js';
+export type { RowText } from './spill-long-rows.js';
 
 const encoder = new TextEncoder();
 

@@ -6,7 +6,7 @@ import { computeTextSpans } from '../segment/compute-segments.js';
 import type { SegmentTableBuilder } from '../segment/segment-table.js';
 import { formatCsvField } from '../format/format-csv-field.js';
 import { computeTextSha } from '../util/hash.js';
-import { spillLongRows, type RowText } from './byte-rows.js';
+import { spillLongRows, type RowText } from './spill-long-rows.js';
 import { jsonTextBytes, type DocumentBytes, type DocumentOutcome } from './code-document.js';
 import type { DocumentHandler } from './code-jsonl-line.js';
 import { decodeJsonString } from './decode-json-slice.js';

@@ -1,9 +1,10 @@
 import { listCodes, type Codebook } from '../model/codebook.js';
 import type { DocumentHead } from '../segment/segment-table.js';
 import { QCODE_VERSION } from '../util/version.js';
-import { escapeXmlAttribute, escapeXmlText, formatXmlDocument, formatXmlElement, type XmlNode } from './format-xml.js';
+import type { ByteRows } from '../util/byte-rows.js';
+import { escapeXmlAttribute, formatEscapedXmlInto, formatXmlDocument, formatXmlElement, type XmlNode } from './format-xml.js';
 import { codeGuid, codebookNotes, formatRefiCodes, qcodeCommentText } from './format-refi-codebook.js';
-import { deriveGuid, guidKey, isGuid } from './guid.js';
+import { deriveGuid, guidKey, isGuid, SELECTION_GUID_VERSION, SelectionGuids, writeGuid } from './guid.js';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
@@ -21,43 +22,52 @@ const coderGuid = (coder: string) => deriveGuid(`coder:${coder}`);
 const variableGuid = (key: string) => deriveGuid(`variable:${key}`);
 
 /**
- * The quotation text ATLAS.ti shows as a selection's name: the text (of
- * `text` from UTF-16 index `from` to `to`), white space runs as one space,
- * trimmed, cut at 100 code points with an ellipsis. One walk from the start
- * that stops after the 101st code point: a selection of a 200 MB document
- * flattened whole made millions of pieces (4 GB), and a slice and a regular
- * expression per selection were a tenth of an export's time.
+ * The quotation text ATLAS.ti shows as a selection's name, escaped for an
+ * attribute, as UTF-8 into `out`: the text (of `text` from UTF-16 index
+ * `from` to `to`), white space runs as one space, trimmed, cut at 100 code
+ * points with an ellipsis. One walk from the start that stops after the
+ * 100th code point (a selection of a 200 MB document flattened whole made
+ * millions of pieces, 4 GB), writing runs of the text as it goes: a name's
+ * slices, then its escaping and encoding, were a fifth of a qdpx's
+ * formatting.
  */
-export function excerpt(text: string, from = 0, to = text.length): string {
-  let out = '';
-  // The text from `chunk` to the index reached is taken as it is (no white space but single spaces inside).
-  let chunk = from;
-  let count = 0;
-  let cut = -1;
+export function formatExcerptInto(out: ByteRows, text: string, from = 0, to = text.length): void {
+  // 100 code points of at most 6 bytes (an escape), a space run's one byte, the ellipsis: no growing on the way.
+  out.room(603);
   let i = from;
   while (i < to && isSpace(text.charCodeAt(i))) i++;
-  chunk = i;
+  let count = 0;
   while (i < to) {
+    if (count === 100) {
+      // A 101st code point cuts the name; white space up to the end is trimmed, not a code point.
+      while (i < to && isSpace(text.charCodeAt(i))) i++;
+      if (i < to) out.piece(ELLIPSIS);
+      return;
+    }
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    count++;
+    if (c < 0x80 && PLAIN[c] === 1) {
+      // Most of a name: written here, not in a call per character.
+      out.bytes[out.length++] = c;
+      i++;
+    } else if (isSpace(c)) {
       let j = i + 1;
       while (j < to && isSpace(text.charCodeAt(j))) j++;
-      // Trailing white space is trimmed: the name ends here.
-      if (j === to) break;
-      // One space for the run; a run that is one plain space already stays in the chunk.
-      if (c !== 0x20 || j > i + 1) {
-        out += `${text.slice(chunk, i)} `;
-        chunk = j;
-      }
+      if (j === to) return;
+      out.bytes[out.length++] = 0x20;
       i = j;
-    } else i += c >= 0xd800 && c <= 0xdbff && i + 1 < to && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
-    count++;
-    if (count === 100) cut = out.length + (i - chunk);
-    else if (count > 100) break;
+    } else {
+      const units = c >= 0xd800 && c <= 0xdbff && i + 1 < to && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+      formatEscapedXmlInto(out, text, true, i, i + units);
+      i += units;
+    }
   }
-  if (count > 100) return `${(out + text.slice(chunk, i)).slice(0, cut)}…`;
-  return out + text.slice(chunk, i);
 }
+
+/** ASCII written into a name as it is: not white space, nothing to escape. */
+const PLAIN = Uint8Array.from({ length: 0x80 }, (_, c) => (!isSpace(c) && escapeXmlAttribute(String.fromCharCode(c)).length === 1 ? 1 : 0));
+const ELLIPSIS = new TextEncoder().encode('…');
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** White space as a regular expression's \s and String.prototype.trim see it. */
 function isSpace(c: number): boolean {
@@ -65,8 +75,6 @@ function isSpace(c: number): boolean {
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
-
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * Gathers a document's selections as rows come (a coder's span or unit
@@ -160,17 +168,21 @@ export function formatProjectFrame(input: { name: string; codebook: Codebook; do
 
 /**
  * One document's TextSource element (indented as inside <Sources>, no line
- * end): its selections (in SelectionGatherer.take's order), named by
- * `nameOf(start, end)` (the excerpt of the range's text), and its metadata values;
- * in pieces of about `pieceChars`, to be written one after the other.
+ * end) as UTF-8 into `out`: its selections (in SelectionGatherer.take's
+ * order), named by `nameInto(out, start, end)` (the range's text as
+ * formatExcerptInto writes it),
+ * and its metadata values. It yields, after a whole selection, whenever
+ * `out` holds `pieceBytes` or more, for the caller to take them: one long
+ * document's selections (millions of them) make gigabytes.
  */
 export function* formatTextSource(
   doc: DocumentHead,
   sels: readonly ProjectSelection[],
   frame: SourceFrame,
-  nameOf: (start: number, end: number) => string,
-  pieceChars = PIECE_CHARS,
-): Generator<string> {
+  nameInto: (out: ByteRows, start: number, end: number) => void,
+  out: ByteRows,
+  pieceBytes = PIECE_BYTES,
+): Generator<void> {
   const guid = documentGuid(doc);
   const variables = frame.keys
     .filter((k) => doc.metadata[k] !== undefined)
@@ -181,43 +193,107 @@ export function* formatTextSource(
         { name: 'TextValue', text: doc.metadata[k]! },
       ],
     }));
-  const open = `    <TextSource guid="${escapeXmlAttribute(guid)}" name="${escapeXmlAttribute(doc.id)}" plainTextPath="${escapeXmlAttribute(`internal://${guid}.txt`)}"`;
+  out.text(`    <TextSource guid="${escapeXmlAttribute(guid)}" name="${escapeXmlAttribute(doc.id)}" plainTextPath="${escapeXmlAttribute(`internal://${guid}.txt`)}"`);
   if (sels.length === 0 && variables.length === 0) {
-    yield `${open}/>`;
+    out.piece(EMPTY_END);
     return;
   }
-  let out = `${open}>`;
+  out.byte(GT);
+  const guids = new Map<string, SelectionGuids>();
   for (const sel of sels) {
-    out += `\n${formatSelection(doc.id, sel, frame, nameOf)}`;
-    if (out.length >= pieceChars) {
-      yield out;
-      out = '';
-    }
+    let own = guids.get(sel.coder);
+    if (own === undefined) guids.set(sel.coder, (own = new SelectionGuids(sel.coder, doc.id)));
+    formatSelection(own, sel, frame, nameInto, out);
+    if (out.length >= pieceBytes) yield;
   }
-  for (const v of variables) out += `\n${formatXmlElement(v, 3)}`;
-  yield `${out}\n    </TextSource>`;
+  for (const v of variables) out.text(`\n${formatXmlElement(v, 3)}`);
+  out.piece(SOURCE_END);
 }
 
-/** About how many characters a piece of a TextSource holds: one long document's selections (millions of them) make more than a string can hold. */
-const PIECE_CHARS = 1 << 24;
+/** About how many bytes of a TextSource are gathered before they are handed on. */
+const PIECE_BYTES = 4 << 20;
+
+const bytesOf = (s: string) => new TextEncoder().encode(s);
+const GT = 0x3e;
+const QUOTE = 0x22;
+const EMPTY_END = bytesOf('/>');
+const SOURCE_END = bytesOf('\n    </TextSource>');
+const SELECTION_GUID = bytesOf('\n      <PlainTextSelection guid="');
+const NAME = bytesOf('" name="');
+const START = bytesOf('" startPosition="');
+const END = bytesOf('" endPosition="');
+const USER = bytesOf('" creatingUser="');
+const DESCRIPTION = bytesOf('\n        <Description>');
+const DESCRIPTION_END = bytesOf('</Description>');
+const CODING_GUID = bytesOf('\n        <Coding guid="');
+const CODE_REF = bytesOf('\n          <CodeRef targetGUID="');
+const CODE_REF_END = bytesOf('"/>');
+const EMPTY_CODE_REF = bytesOf('\n          <CodeRef/>');
+const CODING_END = bytesOf('\n        </Coding>');
+const SELECTION_END = bytesOf('\n      </PlainTextSelection>');
+
+/** A coder's or code's GUID as an attribute's bytes, made once (they repeat on every selection). */
+const attributeBytes = new Map<string, Uint8Array>();
+
+function attributeOf(s: string): Uint8Array {
+  let bytes = attributeBytes.get(s);
+  if (bytes === undefined) {
+    if (attributeBytes.size >= 1 << 12) attributeBytes.clear();
+    attributeBytes.set(s, (bytes = bytesOf(escapeXmlAttribute(s))));
+  }
+  return bytes;
+}
 
 /**
- * A PlainTextSelection element inside a TextSource, as formatXmlElement
- * writes its node (written directly: a corpus has one per coded segment and
- * coder, and the nodes were most of an export's garbage).
+ * A PlainTextSelection element inside a TextSource, after a line end, as
+ * formatXmlElement writes its node: written straight into bytes, as a
+ * corpus has one per coded segment and coder (nodes, then strings, were most
+ * of an export's garbage and encoding).
  */
-function formatSelection(docId: string, sel: ProjectSelection, frame: SourceFrame, nameOf: (start: number, end: number) => string): string {
-  const user = escapeXmlAttribute(frame.userGuids.get(sel.coder) ?? coderGuid(sel.coder));
-  const id = `selection:${sel.coder}:${docId}:${sel.start}:${sel.end}:${sel.memo}`;
-  const open = `      <PlainTextSelection guid="${deriveGuid(id)}" name="${escapeXmlAttribute(nameOf(sel.start, sel.end))}" startPosition="${sel.start}" endPosition="${sel.end}" creatingUser="${user}"`;
-  if (!sel.memo && sel.codes.length === 0) return `${open}/>`;
-  let out = `${open}>`;
-  if (sel.memo) out += `\n        <Description>${escapeXmlText(sel.memo)}</Description>`;
-  for (const code of sel.codes) {
-    out += `\n        <Coding guid="${deriveGuid(`${id}:${code}`)}" creatingUser="${user}">`;
-    const target = frame.codeGuids.get(code);
-    out += target === undefined ? '\n          <CodeRef/>' : `\n          <CodeRef targetGUID="${escapeXmlAttribute(target)}"/>`;
-    out += '\n        </Coding>';
+function formatSelection(guids: SelectionGuids, sel: ProjectSelection, frame: SourceFrame, nameInto: (out: ByteRows, start: number, end: number) => void, out: ByteRows): void {
+  const user = attributeOf(frame.userGuids.get(sel.coder) ?? coderGuid(sel.coder));
+  out.piece(SELECTION_GUID);
+  out.room(GUID_CHARS);
+  writeGuid(guids.selection(sel.start, sel.end, sel.memo), SELECTION_GUID_VERSION, out.bytes, out.length);
+  out.length += GUID_CHARS;
+  out.piece(NAME);
+  nameInto(out, sel.start, sel.end);
+  out.piece(START);
+  out.int(sel.start);
+  out.piece(END);
+  out.int(sel.end);
+  out.piece(USER);
+  out.piece(user);
+  out.byte(QUOTE);
+  if (!sel.memo && sel.codes.length === 0) {
+    out.piece(EMPTY_END);
+    return;
   }
-  return `${out}\n      </PlainTextSelection>`;
+  out.byte(GT);
+  if (sel.memo) {
+    out.piece(DESCRIPTION);
+    formatEscapedXmlInto(out, sel.memo, false);
+    out.piece(DESCRIPTION_END);
+  }
+  for (const code of sel.codes) {
+    out.piece(CODING_GUID);
+    out.room(GUID_CHARS);
+    writeGuid(guids.coding(code), SELECTION_GUID_VERSION, out.bytes, out.length);
+    out.length += GUID_CHARS;
+    out.piece(USER);
+    out.piece(user);
+    out.byte(QUOTE);
+    out.byte(GT);
+    const target = frame.codeGuids.get(code);
+    if (target === undefined) out.piece(EMPTY_CODE_REF);
+    else {
+      out.piece(CODE_REF);
+      out.piece(attributeOf(target));
+      out.piece(CODE_REF_END);
+    }
+    out.piece(CODING_END);
+  }
+  out.piece(SELECTION_END);
 }
+
+const GUID_CHARS = 36;

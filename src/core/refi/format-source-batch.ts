@@ -1,6 +1,7 @@
 import type { DocumentHead } from '../segment/segment-table.js';
+import type { ByteRows } from '../util/byte-rows.js';
 import { codePointCursor, hasSurrogate } from '../util/code-point-cursor.js';
-import { excerpt, formatTextSource, SelectionGatherer, type SourceFrame } from './format-project-qde.js';
+import { formatExcerptInto, formatTextSource, SelectionGatherer, type SourceFrame } from './format-project-qde.js';
 
 /**
  * Documents of a project.qde in corpus order, each with its text and its
@@ -88,11 +89,12 @@ export class SourceBatchBuilder {
 }
 
 /**
- * The TextSource elements of a batch's documents, each after a line end,
- * in pieces (formatTextSource's) to be written one after the other: the
- * same text whether the batch was formatted on this thread or another.
+ * The TextSource elements of a batch's documents, each after a line end, as
+ * UTF-8 into `out`, yielding whenever it holds `pieceBytes` or more (see
+ * formatTextSource): the same bytes whether the batch was formatted on this
+ * thread or another.
  */
-export function* formatSourceBatch(batch: SourceBatch, frame: SourceFrame, coders: readonly string[]): Generator<string> {
+export function* formatSourceBatch(batch: SourceBatch, frame: SourceFrame, coders: readonly string[], out: ByteRows, pieceBytes?: number): Generator<void> {
   const gather = new SelectionGatherer();
   let r = 0;
   for (let d = 0; d < batch.heads.length; d++) {
@@ -104,7 +106,7 @@ export function* formatSourceBatch(batch: SourceBatch, frame: SourceFrame, coder
     const codePoints = batch.ascii[d] || !hasSurrogate(text) ? text.length : undefined;
     const from = codePointCursor(text, codePoints);
     const upTo = codePointCursor(text, codePoints);
-    yield '\n';
-    yield* formatTextSource(batch.heads[d]!, gather.take(), frame, (start, end) => excerpt(text, from(start), upTo(end)));
+    out.byte(0x0a);
+    yield* formatTextSource(batch.heads[d]!, gather.take(), frame, (into, start, end) => formatExcerptInto(into, text, from(start), upTo(end)), out, pieceBytes);
   }
 }

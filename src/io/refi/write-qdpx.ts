@@ -6,6 +6,7 @@ import type { SpanCoding } from '../../core/model/span-coding.js';
 import { documentGuid, formatProjectFrame } from '../../core/refi/format-project-qde.js';
 import { isGuid } from '../../core/refi/guid.js';
 import { formatSourceBatch, SourceBatchBuilder } from '../../core/refi/format-source-batch.js';
+import { ByteRows } from '../../core/util/byte-rows.js';
 import { appendAll } from '../../core/util/bulk-array.js';
 import { codingPath, listCodingCoders } from '../coding-file.js';
 import { readCodingTable } from '../read-coding-table.js';
@@ -166,7 +167,13 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
         next[i] = r;
       }
       if (alone) {
-        for (const piece of formatSourceBatch(batch.take(), sourceFrame, setup.coders)) await qde.write(piece);
+        const out = new ByteRows();
+        for (const _ of formatSourceBatch(batch.take(), sourceFrame, setup.coders, out)) {
+          // Copied: the entry keeps what it is given until it is deflated.
+          await qde.writeBytes(out.bytes.slice(0, out.length));
+          out.clear();
+        }
+        await qde.writeBytes(out.bytes.slice(0, out.length));
       } else if (batch.chars >= BATCH_CHARS || batch.rowCount >= BATCH_ROWS || batch.documents >= BATCH_DOCUMENTS) {
         format();
         await writeFormatted(FORMATS_IN_FLIGHT);

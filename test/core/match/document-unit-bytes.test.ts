@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteRows } from '../../../src/core/match/byte-rows.js';
+import { ByteRows } from '../../../src/core/util/byte-rows.js';
 import { DocumentCoder } from '../../../src/core/match/code-document.js';
 import type { Matcher } from '../../../src/core/match/compile-matcher.js';
 import { JsonContentBytes, decodeJsonString, decodeScannedJson } from '../../../src/core/match/decode-json-slice.js';

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { CodebookSchema, type Codebook } from '../../../src/core/model/codebook.js';
 import type { Unit } from '../../../src/core/model/codebook.js';
 import { compileMatcher, type Matcher } from '../../../src/core/match/compile-matcher.js';
-import { ByteRows } from '../../../src/core/match/byte-rows.js';
+import { ByteRows } from '../../../src/core/util/byte-rows.js';
 import { DocumentCoder, jsonTextBytes, matchText } from '../../../src/core/match/code-document.js';
 
 /** A codebook of one category whose code `c<i>` has the i-th pattern list (or a full code spec). */

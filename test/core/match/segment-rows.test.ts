@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ByteRows } from '../../../src/core/match/byte-rows.js';
+import { ByteRows } from '../../../src/core/util/byte-rows.js';
 import { jsonTextBytes } from '../../../src/core/match/code-document.js';
 import { SegmentRowMaker, factAt, factBuffers } from '../../../src/core/match/segment-rows.js';
 import { computeTextSpans } from '../../../src/core/segment/compute-segments.js';

@@ -1,16 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excerpt } from '../../../src/core/refi/format-project-qde.js';
+import { formatExcerptInto } from '../../../src/core/refi/format-project-qde.js';
+import { escapeXmlAttribute } from '../../../src/core/refi/format-xml.js';
+import { ByteRows } from '../../../src/core/util/byte-rows.js';
 
-/** The definition: the whole text flattened, trimmed, cut at 100 code points. */
+/** The definition: the whole text flattened, trimmed, cut at 100 code points; escaped for an attribute, as Buffer encodes it (a lone surrogate as U+FFFD). */
 function plain(text: string): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim());
-  return chars.length > 100 ? `${chars.slice(0, 100).join('')}…` : chars.join('');
+  const name = chars.length > 100 ? `${chars.slice(0, 100).join('')}…` : chars.join('');
+  return Buffer.from(escapeXmlAttribute(name), 'utf8').toString('utf8');
 }
 
-describe('excerpt (a selection name from the start of its text)', () => {
+/** What formatExcerptInto writes after bytes already there, as text. */
+function excerpt(text: string, from?: number, to?: number): string {
+  const out = new ByteRows();
+  out.text('before');
+  formatExcerptInto(out, text, from, to);
+  return new TextDecoder().decode(out.bytes.subarray(6, out.length));
+}
+
+describe('formatExcerptInto (a selection name from the start of its text)', () => {
   it('equals flattening the whole text, for texts around and far past the prefix it reads', () => {
-    const piece = fc.constantFrom('a', 'é', '😀', ' ', '  \n\t', '\u00a0', 'word ', '\u3000', '\ud83d', '\ude00');
+    const piece = fc.constantFrom('a', 'é', '😀', ' ', '  \n\t', '\u00a0', 'word ', '\u3000', '\ud83d', '\ude00', '&', '"<q>"', '教');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 900 }), fc.nat(3), (pieces, pad) => {
         const text = ' '.repeat(pad * 300) + pieces.join('');
@@ -21,7 +32,7 @@ describe('excerpt (a selection name from the start of its text)', () => {
   });
 
   it('names a range of a text as the same range sliced out', () => {
-    const piece = fc.constantFrom('a', '😀', ' ', '\n', 'word ', '\ud83d');
+    const piece = fc.constantFrom('a', '😀', ' ', '\n', 'word ', '\ud83d', '&', 'ß');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 300 }), fc.nat(), fc.nat(), (pieces, x, y) => {
         const text = pieces.join('');
@@ -37,6 +48,12 @@ describe('excerpt (a selection name from the start of its text)', () => {
       if (c >= 0xd800 && c <= 0xdfff) continue;
       const text = `a${String.fromCharCode(c)}${String.fromCharCode(c)}b`;
       if (excerpt(text) !== plain(text)) expect(`U+${c.toString(16)}: ${excerpt(text)}`).toBe(plain(text));
+    }
+  });
+
+  it('cuts only when a 101st code point follows, not for white space at the end', () => {
+    for (const text of ['a'.repeat(100), `${'a'.repeat(100)}   `, `${'a'.repeat(100)} \n b`, `${'a'.repeat(99)} b`, `${'a'.repeat(99)} b  `, `${'😀'.repeat(100)}\t`, `${'&'.repeat(101)}`]) {
+      expect(excerpt(text)).toBe(plain(text));
     }
   });
 

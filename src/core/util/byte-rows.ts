@@ -1,18 +1,19 @@
 const encoder = new TextEncoder();
 
 /**
- * CSV rows waiting to be written, as UTF-8 bytes in one growable buffer. The
- * streamed coder appends pre-encoded pieces (a code's row tail, a pattern's
- * columns) and copies matched text straight from the corpus bytes, so a row
- * costs no string concatenation and no encoding at write time: with strings,
- * flattening and encoding the rows took about a tenth of a 100 MB run.
+ * Text waiting to be written, as UTF-8 bytes in one growable buffer: the
+ * streamed coder's CSV rows, a qdpx's XML. The coder appends pre-encoded
+ * pieces (a code's row tail, a pattern's columns) and copies matched text
+ * straight from the corpus bytes, so a row costs no string concatenation and
+ * no encoding at write time: with strings, flattening and encoding the rows
+ * took about a tenth of a 100 MB run.
  */
 export class ByteRows {
   bytes: Uint8Array = new Uint8Array(1 << 16);
   length = 0;
 
-  /** Makes room for n more bytes. */
-  private room(n: number): void {
+  /** Makes room for n more bytes (to be written into `bytes` from `length` on). */
+  room(n: number): void {
     if (this.length + n <= this.bytes.length) return;
     const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
     bigger.set(this.bytes.subarray(0, this.length));
@@ -87,23 +88,3 @@ export class ByteRows {
   }
 }
 
-/** What coders append rows to: coding rows and evidence rows. */
-export interface RowText {
-  codings: ByteRows;
-  evidence: ByteRows;
-  /** Writes out the rows waiting (a document's so far): see spillLongRows. */
-  spill?: () => void;
-}
-
-/** Rows a document may gather before they are written out in the middle of it. */
-const SPILL_BYTES = 4 << 20;
-
-/**
- * Between two rows of one document: when its rows waiting have grown large
- * (a 200 MB document's 1.8 million rows were 300 MB of buffer, twice that
- * while it grew), the sink writes them out. Rows are only ever appended, so
- * what is written stays written.
- */
-export function spillLongRows(out: RowText): void {
-  if (out.spill && out.codings.length + out.evidence.length >= SPILL_BYTES) out.spill();
-}
