@@ -76,28 +76,6 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/**
- * Gathers a document's selections as rows come (a coder's span or unit
- * coding row at a time): rows of the same coder, range and memo share one.
- */
-export class SelectionGatherer {
-  private readonly byKey = new Map<string, ProjectSelection>();
-
-  add(coder: string, start: number, end: number, code: string, memo: string): void {
-    const key = `${coder}\u0000${start}\u0000${end}\u0000${memo}`;
-    let sel = this.byKey.get(key);
-    if (!sel) this.byKey.set(key, (sel = { start, end, coder, memo, codes: [] }));
-    if (code !== '' && !sel.codes.includes(code)) sel.codes.push(code);
-  }
-
-  /** The selections in document order (start, end, coder, memo); the gatherer is emptied. */
-  take(): ProjectSelection[] {
-    const sels = [...this.byKey.values()].sort((a, b) => a.start - b.start || a.end - b.end || (a.coder < b.coder ? -1 : a.coder > b.coder ? 1 : 0) || (a.memo < b.memo ? -1 : 1));
-    this.byKey.clear();
-    return sels;
-  }
-}
-
 /** What project.qde's sources need of the rest of it: metadata keys, the codebook's code GUIDs. */
 export interface ProjectFrame {
   /** The file up to its sources (without a final line end). */
@@ -168,16 +146,16 @@ export function formatProjectFrame(input: { name: string; codebook: Codebook; do
 
 /**
  * One document's TextSource element (indented as inside <Sources>, no line
- * end) as UTF-8 into `out`: its selections (in SelectionGatherer.take's
- * order), named by `nameInto(out, start, end)` (the range's text as
- * formatExcerptInto writes it),
- * and its metadata values. It yields, after a whole selection, whenever
+ * end) as UTF-8 into `out`: its selections (in document order; each is
+ * used only while it is written, so they may be one object reused), named
+ * by `nameInto(out, start, end)` (the range's text as formatExcerptInto
+ * writes it), and its metadata values. It yields, after a whole selection, whenever
  * `out` holds `pieceBytes` or more, for the caller to take them: one long
  * document's selections (millions of them) make gigabytes.
  */
 export function* formatTextSource(
   doc: DocumentHead,
-  sels: readonly ProjectSelection[],
+  sels: Iterable<ProjectSelection>,
   frame: SourceFrame,
   nameInto: (out: ByteRows, start: number, end: number) => void,
   out: ByteRows,
@@ -194,18 +172,22 @@ export function* formatTextSource(
       ],
     }));
   out.text(`    <TextSource guid="${escapeXmlAttribute(guid)}" name="${escapeXmlAttribute(doc.id)}" plainTextPath="${escapeXmlAttribute(`internal://${guid}.txt`)}"`);
-  if (sels.length === 0 && variables.length === 0) {
-    out.piece(EMPTY_END);
-    return;
-  }
-  out.byte(GT);
+  // The start tag is closed by the first selection or variable: none, and the element is empty.
+  let open = true;
   const guids = new Map<string, SelectionGuids>();
   for (const sel of sels) {
+    if (open) out.byte(GT);
+    open = false;
     let own = guids.get(sel.coder);
     if (own === undefined) guids.set(sel.coder, (own = new SelectionGuids(sel.coder, doc.id)));
     formatSelection(own, sel, frame, nameInto, out);
     if (out.length >= pieceBytes) yield;
   }
+  if (open && variables.length === 0) {
+    out.piece(EMPTY_END);
+    return;
+  }
+  if (open) out.byte(GT);
   for (const v of variables) out.text(`\n${formatXmlElement(v, 3)}`);
   out.piece(SOURCE_END);
 }
