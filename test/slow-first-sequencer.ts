@@ -29,6 +29,16 @@ const SLOW_FIRST = [
   'test/e2e/text-commands-pinned.test.ts',
   'test/io/compact-tables.test.ts',
   'test/io/stream-segments.test.ts',
+  // Small files that take seconds (property tests, many rows): by file size they ran last, alone on one core.
+  'test/core/match/document-unit-bytes.test.ts',
+  'test/io/stream-documents.test.ts',
+  'test/e2e/code.test.ts',
+  'test/core/analysis/theme-document.test.ts',
+  'test/cli/coder-names.test.ts',
+  'test/core/util/detach-string.test.ts',
+  'test/io/read-picked-jsonl.test.ts',
+  'test/core/analysis/kwic-agrees-with-code.test.ts',
+  'test/io/zip-central-directory.test.ts',
 ];
 
 export default class SlowFirstSequencer extends BaseSequencer {

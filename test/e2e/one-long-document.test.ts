@@ -47,14 +47,18 @@ categories:
       - { id: dispute, label: Dispute, patterns: ["dispute", "sanctions"] }
 `;
 
-/** About `mb` megabytes of sentences, one document, no blank line; accents, curly quotes and an astral emoji on the way. */
-function longText(mb: number): string {
+/**
+ * About `mb` megabytes of sentences, one document, no blank line; accents,
+ * curly quotes and an astral emoji on the way. Sentences run 6 to 19 words,
+ * times `wordsTimes`.
+ */
+function longText(mb: number, wordsTimes = 1): string {
   let seed = 7;
   const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const parts: string[] = [];
   let size = 0;
   for (let s = 0; size < mb * 1e6; s++) {
-    const n = 6 + Math.floor(rand() * 14);
+    const n = (6 + Math.floor(rand() * 14)) * wordsTimes;
     const w: string[] = [];
     for (let i = 0; i < n; i++) w.push(WORDS[Math.floor(rand() * WORDS.length)]!);
     if (s % 50 === 7) w.push('café “México” 🌮');
@@ -100,7 +104,9 @@ describe('one long document with no paragraph break, through every command', () 
 
   it('exports a qdpx whose long document (formatted apart from the batches around it) round-trips', { timeout: 120_000 }, async () => {
     // Past the megabyte of text a batch of documents holds: formatted on the main thread, between the short ones.
-    const long = longText(1.1);
+    // Its bytes are what matter here, not its number of segments: sentences ten times as long give ~1,300 segments
+    // instead of ~13,000, which the export, the import and units spent seconds on.
+    const long = longText(1.1, 10);
     const dir = project('sentence', long);
     const short = (id: string) => `${JSON.stringify({ id, date: '2020-01-02', source: 'wire', text: longText(0.002) })}\n`;
     writeFileSync(path.join(dir, 'corpus.jsonl'), short('a') + readFileSync(path.join(dir, 'corpus.jsonl'), 'utf8') + short('z'));
