@@ -11,12 +11,15 @@ function plain(text: string): string {
   return Buffer.from(escapeXmlAttribute(name), 'utf8').toString('utf8');
 }
 
+const out = new ByteRows();
+const decoder = new TextDecoder();
+
 /** What formatExcerptInto writes after bytes already there, as text. */
 function excerpt(text: string, from?: number, to?: number): string {
-  const out = new ByteRows();
+  out.clear();
   out.text('before');
   formatExcerptInto(out, text, from, to);
-  return new TextDecoder().decode(out.bytes.subarray(6, out.length));
+  return decoder.decode(out.bytes.subarray(6, out.length));
 }
 
 describe('formatExcerptInto (a selection name from the start of its text)', () => {
