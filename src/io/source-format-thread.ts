@@ -5,7 +5,7 @@ import { ByteRows } from '../core/util/byte-rows.js';
 import { bundledWorker } from './bundled-thread.js';
 import { WorkerJobs } from './worker-jobs.js';
 
-/** Bytes of XML handed back in a part: a buffer this size is filled, each piece encoded into it as it comes. */
+/** Bytes of XML handed back in a part: the formatter yields once it holds this many (after a whole selection). */
 const PART_BYTES = 4 << 20;
 
 /** What the format thread is started with: the frame's GUIDs and the coders (sorted). */
@@ -17,8 +17,8 @@ export interface SourceFormatSetup {
 /**
  * A qdpx's TextSource elements formatted and encoded on a worker thread, a
  * batch of documents at a time, the bytes taken in the order the batches
- * were sent: the selections' GUIDs (SHA-1), names and XML were half the
- * export's time on the thread that reads the corpus. From sources, or when
+ * were sent: the selections' GUIDs, names and XML were half the export's
+ * time on the thread that reads the corpus. From sources, or when
  * no thread starts, on this thread (the same bytes).
  */
 export class SourceFormatThread {
@@ -45,17 +45,21 @@ const out = new ByteRows();
 
 /** formatSourceBatch's bytes, in parts of about PART_BYTES (each a buffer of its own, to hand over). */
 export function encodeSourceBatch(batch: SourceBatch, setup: SourceFormatSetup): Uint8Array[] {
-  return takeParts(formatSourceBatch(batch, setup.frame, setup.coders, out, PART_BYTES), out);
+  return Array.from(partsOf(formatSourceBatch(batch, setup.frame, setup.coders, out, PART_BYTES), out));
 }
 
-/** The bytes a formatter leaves in `out`, a copy each time it yields and one at its end (`out` is emptied). */
-export function takeParts(pieces: Generator<void>, out: ByteRows): Uint8Array[] {
-  const parts: Uint8Array[] = [];
+/**
+ * The bytes a formatter leaves in `out` (formatSourceBatch, formatTextSource),
+ * a copy each time it yields and one at its end, none empty; `out` is emptied
+ * each time. Copies: a part is handed to another thread or kept by a zip
+ * entry until it is deflated, while `out` is written again.
+ */
+export function* partsOf(pieces: Generator<void>, out: ByteRows): Generator<Uint8Array> {
   const take = () => {
-    if (out.length > 0) parts.push(out.bytes.slice(0, out.length));
+    const part = out.bytes.slice(0, out.length);
     out.clear();
+    return part;
   };
-  for (const _ of pieces) take();
-  take();
-  return parts;
+  for (const _ of pieces) if (out.length > 0) yield take();
+  if (out.length > 0) yield take();
 }

@@ -32,7 +32,7 @@ const variableGuid = (key: string) => deriveGuid(`variable:${key}`);
  * formatting.
  */
 export function formatExcerptInto(out: ByteRows, text: string, from = 0, to = text.length): void {
-  // 100 code points of at most 6 bytes (an escape), a space run's one byte, the ellipsis: no growing on the way.
+  // 100 code points of at most 6 bytes (an escape), the ellipsis: room made once for a name, not per character.
   out.room(603);
   let i = from;
   while (i < to && isSpace(text.charCodeAt(i))) i++;
@@ -235,9 +235,7 @@ function attributeOf(s: string): Uint8Array {
 function formatSelection(guids: SelectionGuids, sel: ProjectSelection, frame: SourceFrame, nameInto: (out: ByteRows, start: number, end: number) => void, out: ByteRows): void {
   const user = attributeOf(frame.userGuids.get(sel.coder) ?? coderGuid(sel.coder));
   out.piece(SELECTION_GUID);
-  out.room(GUID_CHARS);
-  writeGuid(guids.selection(sel.start, sel.end, sel.memo), SELECTION_GUID_VERSION, out.bytes, out.length);
-  out.length += GUID_CHARS;
+  guidInto(out, guids.selection(sel.start, sel.end, sel.memo));
   out.piece(NAME);
   nameInto(out, sel.start, sel.end);
   out.piece(START);
@@ -259,9 +257,7 @@ function formatSelection(guids: SelectionGuids, sel: ProjectSelection, frame: So
   }
   for (const code of sel.codes) {
     out.piece(CODING_GUID);
-    out.room(GUID_CHARS);
-    writeGuid(guids.coding(code), SELECTION_GUID_VERSION, out.bytes, out.length);
-    out.length += GUID_CHARS;
+    guidInto(out, guids.coding(code));
     out.piece(USER);
     out.piece(user);
     out.byte(QUOTE);
@@ -276,6 +272,13 @@ function formatSelection(guids: SelectionGuids, sel: ProjectSelection, frame: So
     out.piece(CODING_END);
   }
   out.piece(SELECTION_END);
+}
+
+/** A selection's or coding's GUID (SelectionGuids' bits) appended to `out`. */
+function guidInto(out: ByteRows, words: Int32Array): void {
+  out.room(GUID_CHARS);
+  writeGuid(words, SELECTION_GUID_VERSION, out.bytes, out.length);
+  out.length += GUID_CHARS;
 }
 
 const GUID_CHARS = 36;

@@ -14,7 +14,7 @@ import { forEachStudyText, type CompactStudy } from '../read-segment-table.js';
 import type { StudyOptions } from '../read-study.js';
 import { listSpanCoders, preslicedDocuments, readCoderSpans } from '../span-file.js';
 import { DeflateThread } from '../deflate-thread.js';
-import { SourceFormatThread } from '../source-format-thread.js';
+import { partsOf, SourceFormatThread } from '../source-format-thread.js';
 import { WHOLE_ENTRY_BYTES, ZipWriter, type DeflatedEntry, type ZipSink } from '../zip-writer.js';
 import type { LocatedSpan } from '../../core/spans/parse-span-file.js';
 
@@ -168,12 +168,7 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
       }
       if (alone) {
         const out = new ByteRows();
-        for (const _ of formatSourceBatch(batch.take(), sourceFrame, setup.coders, out)) {
-          // Copied: the entry keeps what it is given until it is deflated.
-          await qde.writeBytes(out.bytes.slice(0, out.length));
-          out.clear();
-        }
-        await qde.writeBytes(out.bytes.slice(0, out.length));
+        for (const part of partsOf(formatSourceBatch(batch.take(), sourceFrame, setup.coders, out), out)) await qde.writeBytes(part);
       } else if (batch.chars >= BATCH_CHARS || batch.rowCount >= BATCH_ROWS || batch.documents >= BATCH_DOCUMENTS) {
         format();
         await writeFormatted(FORMATS_IN_FLIGHT);
