@@ -60,6 +60,9 @@ export function splitSentenceBytes(b: Uint8Array, language: string, out: number[
   let astral = 0;
 
   for (; i < to; i++) {
+    // Four bytes at a time while none of them needs a look (most of a text): a quarter of the loop's branches.
+    while (i + 4 <= to && (BYTE_KIND[b[i]!]! | BYTE_KIND[b[i + 1]!]! | BYTE_KIND[b[i + 2]!]! | BYTE_KIND[b[i + 3]!]!) === 0) i += 4;
+    if (i >= to) break;
     const kind = BYTE_KIND[b[i]!]!;
     if (kind === 0) continue;
     if (kind === CONTINUATION) {
