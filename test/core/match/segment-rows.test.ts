@@ -70,7 +70,7 @@ describe('SegmentRowMaker sentence rows from bytes', () => {
           expect(rowsText(rows.codings)).toBe(new TextDecoder().decode(encoder.encode(formatSegmentsRows(segments, format))));
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 400 },
     );
   });
 });

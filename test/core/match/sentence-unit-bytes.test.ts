@@ -67,7 +67,7 @@ describe('sentence unit from the scanned bytes', () => {
           check(plain, drop, text, line, language);
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 400 },
     );
   });
 });

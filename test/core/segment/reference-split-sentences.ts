@@ -1,10 +1,11 @@
 /**
- * The sentence splitter as it was before the byte splitter
- * (src/core/segment/split-sentences.ts and block-lines.ts at the commit
- * before it, reading UTF-16 char codes of a string), kept unchanged as an
- * oracle: the property test holds the byte splitter to it, span for span.
- * Only its word lookups go through the tables of src (by the slice's UTF-8),
- * since the tables are the word lists' one definition.
+ * The sentence splitter as it was before the byte splitter: the string
+ * implementation of src/core/segment/split-sentences.ts and block-lines.ts
+ * at bfee4f2, reading UTF-16 char codes, kept unchanged as an oracle (the
+ * property test in split-sentence-bytes.test.ts holds the byte splitter to
+ * it, span for span). Not used by src. Only its word lookups go through the
+ * tables of src (by the slice's UTF-8), and caseAt through caseOf, since
+ * those are the word lists' and the character classes' one definition.
  */
 import type { SentenceRules } from '../../../src/core/segment/build-sentence-rules.js';
 import { caseOf, isCloser, isDigit, isHorizontalSpace, isNumberLead, isOpener, isWhitespace, isWordCode } from '../../../src/core/segment/char-classes.js';

@@ -44,12 +44,13 @@ describe('splitSentenceBytes', () => {
           expect(bytes.subarray(bs, be)).toEqual(encoder.encode(text.slice(span.start, span.end)));
         });
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 
-  it('agrees with the reference where the look-around bounds fall: 255 UTF-16 units for URLs, 64 characters of a dotted word', () => {
-    const texts: string[] = [];
+  it('agrees with the reference where the look-around bounds fall (255 UTF-16 units for URLs, 64 characters of a dotted word) and where it read half a pair', () => {
+    // After a capital beyond the BMP the string scanner read the pair's low half, a character without case.
+    const texts = ['failed.𝐀the end', 'Sra.𝐀the', 'x.𝐀B', 'ab.😀The', 'It rained.𝐀 Then', '10 p.m. 𝐀ast'];
     const near = (bound: number) => [bound - 4, bound - 3, bound - 2, bound - 1, bound, bound + 1, bound + 2];
     for (const k of [...near(24), ...near(64), ...near(128), ...near(255)]) {
       for (const fill of ['x', 'é', '😀x', 'ñ😀']) {
