@@ -6,6 +6,7 @@ import type { Segment } from '../model/segment.js';
 import { computeTextSha, computeTextShaOfBytes } from '../util/hash.js';
 import { isBoilerplate, type DropRule } from './drop-boilerplate.js';
 import { computeTextSpans } from '../segment/compute-segments.js';
+import { SENTENCE_FIELDS, splitSentenceBytes } from '../segment/split-sentences.js';
 import type { RowText } from './spill-long-rows.js';
 import type { Matcher } from './compile-matcher.js';
 import { JsonContentBytes, decodeJsonSlice, decodeJsonString, decodeScannedJson } from './decode-json-slice.js';
@@ -16,6 +17,8 @@ import { SegmentResolver, type SegmentMatches } from './resolve-segment.js';
 import { newScanExtent, scanJsonString } from './scan-json-bytes.js';
 
 const encoder = new TextEncoder();
+/** A segment's bytes as the string slice they are (a U+FEFF kept wherever it stands, as the document's decoding keeps it). */
+const segmentDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * A text as the scanner reads it: JSON string content, buf[from, to), with
@@ -77,6 +80,8 @@ export class DocumentCoder {
   private readonly resolver: SegmentResolver;
   private readonly extent = newScanExtent();
   private readonly content = new JsonContentBytes();
+  /** splitSentenceBytes's output, reused from document to document. */
+  private readonly sentences: number[] = [];
   private readonly writer: DocumentRowWriter | null;
 
   constructor(
@@ -121,6 +126,11 @@ export class DocumentCoder {
       const sha = computeTextShaOfBytes(this.content.of(scanned.buf, e.firstUnit, e.lastUnit));
       return { spans: [{ index: 1, start: e.first, end: e.last, text: null, sha }], all: 1 };
     }
+    if (this.unit === 'sentence') {
+      const bytes = this.content.of(scanned.buf, scanned.from, scanned.to);
+      // A lone surrogate escape is U+FFFD in the bytes but itself in the string: such a text takes the string path.
+      if (!this.content.replaced) return this.sentenceSegments(bytes, doc.language, wantText, drop);
+    }
     const text = scanned.text ?? decodeScannedJson(this.content, scanned.buf, scanned.from, scanned.to);
     const all = computeTextSpans(text, this.unit, doc.language);
     const spans: RowSegment[] = [];
@@ -130,6 +140,24 @@ export class DocumentCoder {
       spans.push({ index: i + 1, start: s.cpStart, end: s.cpEnd, text: wantText ? segText : null, sha: computeTextSha(segText) });
     });
     return { spans, all: all.length };
+  }
+
+  /**
+   * The sentences of a text's UTF-8 `bytes` (the scanned content resolved):
+   * fingerprints from the bytes, no string of the document or of a sentence,
+   * except the sentences' texts that regex patterns or a `drop:` rule read.
+   */
+  private sentenceSegments(bytes: Uint8Array, language: string, wantText: boolean, drop: DropRule | null): { spans: RowSegment[]; all: number } {
+    const found = this.sentences;
+    splitSentenceBytes(bytes, language, found);
+    const spans: RowSegment[] = [];
+    for (let k = 0, index = 1; k < found.length; k += SENTENCE_FIELDS, index++) {
+      const segment = bytes.subarray(found[k]!, found[k + 1]!);
+      const segText = wantText || drop ? segmentDecoder.decode(segment) : null;
+      if (drop && isBoilerplate(drop, segText!)) continue;
+      spans.push({ index, start: found[k + 2]!, end: found[k + 3]!, text: wantText ? segText : null, sha: computeTextShaOfBytes(segment) });
+    }
+    return { spans, all: found.length / SENTENCE_FIELDS };
   }
 
   private digest(doc: DocumentBytes, scanned: { buf: Uint8Array; from: number; to: number; reencoded: boolean }): Uint8Array | null {

@@ -3,13 +3,14 @@ import { normalizeText } from '../corpus/normalize-text.js';
 import type { Unit } from '../model/codebook.js';
 import { UNIT_LETTER } from '../model/segment.js';
 import { computeTextSpans } from '../segment/compute-segments.js';
+import { SENTENCE_FIELDS, splitSentenceBytes } from '../segment/split-sentences.js';
 import type { SegmentTableBuilder } from '../segment/segment-table.js';
 import { formatCsvField } from '../format/format-csv-field.js';
-import { computeTextSha } from '../util/hash.js';
+import { computeTextSha, computeTextShaOfBytes } from '../util/hash.js';
 import { spillLongRows, type RowText } from './spill-long-rows.js';
 import { jsonTextBytes, type DocumentBytes, type DocumentOutcome } from './code-document.js';
 import type { DocumentHandler } from './code-jsonl-line.js';
-import { decodeJsonString } from './decode-json-slice.js';
+import { JsonContentBytes, decodeJsonString } from './decode-json-slice.js';
 import { isBoilerplate, type DropRule } from './drop-boilerplate.js';
 
 /** Entries of one chunk of a fact column. */
@@ -79,6 +80,8 @@ function hexWord(hex: string, from: number): number {
   return v;
 }
 
+const encoder = new TextEncoder();
+
 /** Characters of rows gathered before they are encoded: most documents' rows in one piece. */
 const ROWS_PIECE = 1 << 16;
 
@@ -99,6 +102,9 @@ export class SegmentRowMaker implements DocumentHandler {
   private readonly shaLo = new FactColumn();
   private dropped = 0;
   private readonly letter: string;
+  private readonly content = new JsonContentBytes();
+  /** splitSentenceBytes's output, reused from document to document. */
+  private readonly sentences: number[] = [];
 
   constructor(
     private readonly unit: Unit,
@@ -120,7 +126,12 @@ export class SegmentRowMaker implements DocumentHandler {
       const exact = text === raw && canonicalEscapes(doc.buf, doc.from, doc.to);
       digest = documentDigestOfParts(doc.head, exact ? doc.buf.subarray(doc.from, doc.to) : jsonTextBytes(text).subarray(1, -1));
     }
-    const spans = computeTextSpans(text, this.unit, doc.language);
+    // Sentences are cut from the text's UTF-8 and fingerprinted from it; the rows still want each one's text.
+    const bytes = this.unit === 'sentence' ? this.textBytes(doc, raw, text) : null;
+    const found = this.sentences;
+    if (bytes) splitSentenceBytes(bytes, doc.language, found);
+    const spans = bytes ? null : computeTextSpans(text, this.unit, doc.language);
+    const count = spans ? spans.length : found.length / SENTENCE_FIELDS;
     const id = doc.id;
     const table = this.table;
     table?.addDocument({ id, metadata: doc.metadata ?? {} });
@@ -131,30 +142,33 @@ export class SegmentRowMaker implements DocumentHandler {
     const letter = this.letter;
     let rows = '';
     let kept = 0;
-    for (let i = 0; i < spans.length; i++) {
-      const span = spans[i]!;
-      const segText = text.slice(span.start, span.end);
+    for (let i = 0; i < count; i++) {
+      const span = spans?.[i];
+      const k = i * SENTENCE_FIELDS;
+      const segText = span ? text.slice(span.start, span.end) : text.slice(found[k + 4]!, found[k + 5]!);
       if (this.drop && isBoilerplate(this.drop, segText)) {
         if (table) table.dropped++;
         else this.dropped++;
         continue;
       }
       const index = i + 1;
-      const sha = computeTextSha(segText);
+      const cpStart = span ? span.cpStart : found[k + 2]!;
+      const cpEnd = span ? span.cpEnd : found[k + 3]!;
+      const sha = bytes ? computeTextShaOfBytes(bytes.subarray(found[k]!, found[k + 1]!)) : computeTextSha(segText);
       kept++;
-      if (table) table.addSegmentWords(index, span.cpStart, span.cpEnd, hexWord(sha, 0), hexWord(sha, 8));
+      if (table) table.addSegmentWords(index, cpStart, cpEnd, hexWord(sha, 0), hexWord(sha, 8));
       else {
         this.index.push(index);
-        this.start.push(span.cpStart);
-        this.end.push(span.cpEnd);
+        this.start.push(cpStart);
+        this.end.push(cpEnd);
         this.shaHi.push(hexWord(sha, 0));
         this.shaLo.push(hexWord(sha, 8));
       }
       const segmentId = `${id}:${letter}${index}`;
       if (csv) {
-        rows += `${plainId ? segmentId : formatCsvField(segmentId)},${docField},${unit},${index},${span.cpStart},${span.cpEnd},${sha},${formatCsvField(segText)}\n`;
+        rows += `${plainId ? segmentId : formatCsvField(segmentId)},${docField},${unit},${index},${cpStart},${cpEnd},${sha},${formatCsvField(segText)}\n`;
       } else {
-        rows += `{"segment_id":${JSON.stringify(segmentId)},"doc_id":${docField},"unit":"${unit}","index":${index},"start":${span.cpStart},"end":${span.cpEnd},"text_sha":"${sha}","text":${JSON.stringify(segText)}}\n`;
+        rows += `{"segment_id":${JSON.stringify(segmentId)},"doc_id":${docField},"unit":"${unit}","index":${index},"start":${cpStart},"end":${cpEnd},"text_sha":"${sha}","text":${JSON.stringify(segText)}}\n`;
       }
       // Handed over in pieces: one string for a long document's rows is a rope of millions of pieces that keeps every segment's text alive (20× the document).
       if (rows.length >= ROWS_PIECE) {
@@ -165,7 +179,19 @@ export class SegmentRowMaker implements DocumentHandler {
     }
     if (!table) this.perDocument.push(kept);
     if (rows !== '') out.codings.text(rows);
-    return { segments: kept, matches: 0, coded: 0, blank: spans.length === 0, digest };
+    return { segments: kept, matches: 0, coded: 0, blank: count === 0, digest };
+  }
+
+  /**
+   * The UTF-8 of `text`: the document's own bytes, escapes resolved, when
+   * normalising changed nothing and no byte was invalid UTF-8 (decoding made
+   * U+FFFD of it); else the text encoded. A lone surrogate escape is U+FFFD
+   * in the bytes, as encoding the string makes it too (one UTF-16 unit
+   * either way, alike to the splitter), and a trusted text is normalised, so
+   * it has no leading U+FEFF that decoding would have dropped.
+   */
+  private textBytes(doc: DocumentBytes, raw: string, text: string): Uint8Array {
+    return text === raw && !raw.includes('\ufffd') ? this.content.of(doc.buf, doc.from, doc.to) : encoder.encode(text);
   }
 
   /** The facts gathered since the last call, handed over (the maker starts afresh). */

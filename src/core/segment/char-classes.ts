@@ -1,7 +1,8 @@
 /**
- * Character tests on UTF-16 char codes for the segment scanners. They work on
- * numbers, not strings, so the hot loops allocate nothing; the rare non-ASCII
- * cases fall back to a Unicode property regex on one character.
+ * Character tests on code points for the segment scanners (a BMP char code is
+ * its code point). They work on numbers, not strings, so the hot loops
+ * allocate nothing; the rare non-ASCII cases fall back to a Unicode property
+ * regex on one character.
  */
 
 /** Exactly the characters JavaScript's `\s` matches, so `trim()` and tests agree with the scanners. */
@@ -38,12 +39,11 @@ function isSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdfff;
 }
 
-/** 1 upper case, -1 lower case, 0 anything without case (digits, symbols, CJK, emoji). */
-export function caseAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
+/** Code point c's case: 1 upper case, -1 lower case, 0 anything without case (digits, symbols, CJK, emoji, a lone surrogate). */
+export function caseOf(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? -1 : 0;
   if (c >= 0xc0 && c <= 0xff) return c === 0xd7 || c === 0xf7 ? 0 : c <= 0xde ? 1 : -1;
-  const ch = String.fromCodePoint(text.codePointAt(i) ?? c);
+  const ch = String.fromCodePoint(c);
   return UPPER.test(ch) ? 1 : LOWER.test(ch) ? -1 : 0;
 }
 
@@ -51,7 +51,7 @@ export function caseAt(text: string, i: number): number {
 export function isWordCode(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
-  if (isSurrogate(c)) return false;
+  if (isSurrogate(c) || c > 0xffff) return false;
   return WORD.test(String.fromCharCode(c));
 }
 

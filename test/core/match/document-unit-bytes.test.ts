@@ -4,7 +4,7 @@ import { ByteRows } from '../../../src/core/util/byte-rows.js';
 import { DocumentCoder } from '../../../src/core/match/code-document.js';
 import type { Matcher } from '../../../src/core/match/compile-matcher.js';
 import { JsonContentBytes, decodeJsonString, decodeScannedJson } from '../../../src/core/match/decode-json-slice.js';
-import { runFor } from './helpers.js';
+import { encodeJson, runFor } from './helpers.js';
 
 // Property: a document-unit segment cut from the scanner's bounds (its text
 // never decoded to a string) gives the same rows and digest as the string
@@ -19,25 +19,6 @@ const fragments = [
   'tariff', 'Tariffs', 'trade', 'war', 'México', 'soberanía', 'États-Unis', 'x', ' ', '  ', '\n', '\n\n', '\t', '\u00a0',
   '\u3000', '\u2028', '\ufeff', '"', '\\', '/', '.', '\u{1F600}', '\u{1D400}', '\ud800', '\udc00', '\u0007', '\u001f', 'é', 'ñ',
 ];
-
-/** JSON string of `text`, characters escaped as \u where the mask says (lone surrogates always, as JSON.stringify does). */
-function encodeJson(text: string, mask: number[]): string {
-  let out = '"';
-  let k = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const lone = ch.length === 1 && cp >= 0xd800 && cp <= 0xdfff;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '/' && mask[k % mask.length] === 1) out += '\\/';
-    else if (lone || cp < 0x20 || mask[k % mask.length] === 1) {
-      const units = cp > 0xffff ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [cp];
-      out += units.map((u) => `\\u${u.toString(16).padStart(4, '0')}`).join('');
-    } else out += ch;
-    k++;
-  }
-  return `${out}"`;
-}
 
 function rows(m: Matcher, line: Uint8Array, textFrom: number): { codings: string; evidence: string; digest: string; segments: number } {
   const out = { codings: new ByteRows(), evidence: new ByteRows() };

@@ -49,3 +49,22 @@ export function codeText(matcher: Matcher, text: string, unit: Unit, coder = 'au
     })),
   };
 }
+
+/** JSON string of `text`, characters escaped as \u where the mask says (lone surrogates always, as JSON.stringify does). */
+export function encodeJson(text: string, mask: number[]): string {
+  let out = '"';
+  let k = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const lone = ch.length === 1 && cp >= 0xd800 && cp <= 0xdfff;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '/' && mask[k % mask.length] === 1) out += '\\/';
+    else if (lone || cp < 0x20 || mask[k % mask.length] === 1) {
+      const units = cp > 0xffff ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [cp];
+      out += units.map((u) => `\\u${u.toString(16).padStart(4, '0')}`).join('');
+    } else out += ch;
+    k++;
+  }
+  return `${out}"`;
+}
