@@ -52,6 +52,7 @@ let foldPoolCap: i32 = 0;
 let pScratch: usize = 0;
 let pTok: usize = 0;
 let pLower: usize = 0;
+let pEndTab: usize = 0;
 let pOut: usize = 0;
 let pText: usize = 0;
 let pEv: usize = 0;
@@ -73,8 +74,9 @@ declare function jsAstralClass(cp: i32): i32;
 
 export function setTables(
   next: usize, sh: i32, asciiCol: usize, wordCol: usize, byteCol: usize, accepting: usize, suffix: usize, wd: i32, keep: i32,
-  cls: usize, foldIdx: usize, foldPool: usize, foldCap: i32, scratch: usize, tok: usize, lower: usize, out: usize,
+  cls: usize, foldIdx: usize, foldPool: usize, foldCap: i32, scratch: usize, tok: usize, lower: usize, out: usize, endTab: usize,
 ): void {
+  pEndTab = endTab;
   pNext = next; shift = sh; pAsciiCol = asciiCol; pWordCol = wordCol; pByteCol = byteCol; pAccepting = accepting;
   pSuffix = suffix; wide = wd; keepBytes = keep; pClass = cls; pFoldIdx = foldIdx; pFoldPool = foldPool;
   foldPoolCap = foldCap; foldPoolUsed = 0; pScratch = scratch; pTok = tok; pLower = lower; pOut = out;
@@ -94,7 +96,8 @@ export function eventCount(): i32 { return evCount; }
 @inline function step(row: i32, col: i32): i32 { return load<i32>(pNext + (<usize>(row + col) << 2)); }
 @inline function suffixHit(b3: i32, b2: i32, b1: i32, b0: i32): bool {
   const key = <u32>(((b3 << 24) | (b2 << 16) | (b1 << 8) | b0) * <i32>0x9e3779b1) >>> 16;
-  return load<u8>(pSuffix + <usize>key) == 1;
+  // The matcher's suffixPair as bits (8 KB, not 64): a token's lookup stays in the first-level cache.
+  return ((<u32>load<u8>(pSuffix + <usize>(key >> 3)) >> (key & 7)) & 1) != 0;
 }
 
 function hex4(i: i32): i32 {
@@ -154,6 +157,7 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
   const classT = pClass;
   const tokP = pTok;
   const wordCol = pWordCol;
+  const endTab = pEndTab;
   const asciiCol = pAsciiCol;
   const byteCol = pByteCol;
   const accepting = pAccepting;
@@ -256,8 +260,9 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
         last = cp;
         lastUnit = j;
         i = j;
-        const nb = ld(text, j);
-        if (j < to && simple && !afterApos && nb != BACKSLASH && nb != 0x2d && nb != 0x27 && nb < 0x80 && nb >= 0x20) {
+        // endTab: 1 after a space, 2 after other plain punctuation, 0 where the general path must look (the closing quote at `to` among them).
+        const et = ld(endTab, ld(text, j));
+        if (et != 0 && simple && !afterApos) {
           inToken = false;
           const len = j - tokUnit;
           const tok = tokens++;
@@ -274,7 +279,7 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
             if (!event(own ? EV_SIMPLE : EV_SIMPLE + EV_IF_ACTIVE, r, tokCp, cp, tokUnit, j, len, tok)) return FULL;
             active = true;
           }
-          if (<i32>load<u8>(classT + <usize>nb) != K_SPACE) {
+          if (et != 1) {
             if (active) {
               if (!event(EV_RESET, 0, 0, 0, 0, 0, 0, 0)) return FULL;
               active = false;

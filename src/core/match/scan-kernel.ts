@@ -1,4 +1,4 @@
-import { BMP_CLASS, classOf, foldBytes } from '../pattern/char-class.js';
+import { BMP_CLASS, classOf, foldBytes, K_SPACE } from '../pattern/char-class.js';
 import type { Matcher } from './compile-matcher.js';
 import type { MatchRun } from './match-run.js';
 import { scanJsonString, type ScanExtent } from './scan-json-bytes.js';
@@ -36,7 +36,8 @@ const OUT = 0;
 const AT_SCRATCH = 64;
 const AT_TOK = AT_SCRATCH + SCRATCH;
 const AT_LOWER = AT_TOK + TOKEN_BYTES;
-const AT_ASCII_COL = AT_LOWER + 256;
+const AT_END = AT_LOWER + 256;
+const AT_ASCII_COL = AT_END + 256;
 const AT_WORD_COL = AT_ASCII_COL + 256;
 const AT_BYTE_COL = AT_WORD_COL + 256;
 const AT_CLASS = AT_BYTE_COL + 256;
@@ -94,19 +95,21 @@ class ScanKernel {
     const states = f.accepting.length;
     const atNext = align(AT_ACCEPTING + states, 8);
     const atSuffix = atNext + 4 * f.next.length;
-    this.dyn = align(atSuffix + (m.suffixPair === null ? 0 : m.suffixPair.length), 8);
+    this.dyn = align(atSuffix + (m.suffixPair === null ? 0 : m.suffixPair.length >> 3), 8);
     this.u8 = new Uint8Array(0);
     this.i32 = new Int32Array(0);
     this.layout(1 << 16, 1 << 14, 1 << 16);
     const u8 = this.u8;
     for (let b = 0; b < 256; b++) u8[AT_LOWER + b] = b >= 0x41 && b <= 0x5a ? b + 32 : b;
+    // The bytes after which a raw ASCII token ends on the scanner's short path: 1 a space, 2 other punctuation.
+    for (let b = 0x20; b < 0x80; b++) if (b !== 0x5c && b !== 0x2d && b !== 0x27 && b !== 0x22) u8[AT_END + b] = BMP_CLASS[b] === K_SPACE ? 1 : 2;
     u8.set(m.asciiCol, AT_ASCII_COL);
     u8.set(m.asciiWordCol, AT_WORD_COL);
     u8.set(f.byteCol, AT_BYTE_COL);
     u8.set(BMP_CLASS, AT_CLASS);
     u8.set(f.accepting, AT_ACCEPTING);
     this.i32.set(f.next, atNext >> 2);
-    if (m.suffixPair !== null) u8.set(m.suffixPair, atSuffix);
+    if (m.suffixPair !== null) for (let k = 0; k < m.suffixPair.length; k++) if (m.suffixPair[k] === 1) u8[atSuffix + (k >> 3)]! |= 1 << (k & 7);
     this.ex.setTables(
       atNext,
       f.shift,
@@ -125,6 +128,7 @@ class ScanKernel {
       AT_TOK,
       AT_LOWER,
       OUT,
+      AT_END,
     );
   }
 
