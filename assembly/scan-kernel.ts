@@ -100,6 +100,21 @@ export function eventCount(): i32 { return evCount; }
   return ((<u32>load<u8>(pSuffix + <usize>(key >> 3)) >> (key & 7)) & 1) != 0;
 }
 
+/** Appends the lower-cased raw bytes text[from, to) to the token's folded bytes, as MatchRun.pushTokenByte does; returns the new length. */
+@inline function pushRaw(tokP: usize, lw: usize, text: usize, from: i32, to: i32, tokLen: i32): i32 {
+  for (let k = from; k < to; k++) {
+    if (tokLen < TOKEN_BYTES) store<u8>(tokP + <usize>tokLen, <u8>ld(lw, ld(text, k)));
+    tokLen++;
+  }
+  return tokLen;
+}
+
+/** Appends one folded byte (MatchRun.pushTokenByte); returns the new length. */
+@inline function pushByte(tokP: usize, b: i32, tokLen: i32): i32 {
+  if (tokLen < TOKEN_BYTES) store<u8>(tokP + <usize>tokLen, <u8>b);
+  return tokLen + 1;
+}
+
 function hex4(i: i32): i32 {
   let v = 0;
   for (let k = 0; k < 4; k++) {
@@ -240,12 +255,7 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
           j++;
           col = <i32>load<u8>(wordCol + <usize>ld(text, j));
         } while (col != 255);
-        if (!simple && keep) {
-          for (let k = i; k < j; k++) {
-            if (tokLen < TOKEN_BYTES) store<u8>(tokP + <usize>tokLen, <u8>ld(lw, ld(text, k)));
-            tokLen++;
-          }
-        }
+        if (!simple && keep) tokLen = pushRaw(tokP, lw, text, i, j, tokLen);
         if (afterApos) {
           sinceApos += j - i;
           const z = ld(text, j - 1);
@@ -389,12 +399,7 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
         if (simple) {
           simple = false;
           tokLen = 0;
-          if (keep) {
-            for (let k = tokUnit; k < i; k++) {
-              if (tokLen < TOKEN_BYTES) store<u8>(tokP + <usize>tokLen, <u8>ld(lw, ld(text, k)));
-              tokLen++;
-            }
-          }
+          if (keep) tokLen = pushRaw(tokP, lw, text, tokUnit, i, tokLen);
           wLen = wUnit - tokUnit;
         }
         if (pending != 0) {
@@ -411,10 +416,7 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
       }
       if (c < 0x80) {
         row = stp(next, row, <i32>load<u8>(asciiCol + <usize>c));
-        if (keep) {
-          if (tokLen < TOKEN_BYTES) store<u8>(tokP + <usize>tokLen, <u8>ld(lw, c));
-          tokLen++;
-        }
+        if (keep) tokLen = pushByte(tokP, ld(lw, c), tokLen);
       } else {
         let fp: usize;
         let fl: i32;
@@ -438,10 +440,7 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
         for (let k = 0; k < fl; k++) {
           const b = <i32>load<u8>(fp + <usize>k);
           row = stp(next, row, <i32>load<u8>(byteCol + <usize>b));
-          if (keep) {
-            if (tokLen < TOKEN_BYTES) store<u8>(tokP + <usize>tokLen, <u8>b);
-            tokLen++;
-          }
+          if (keep) tokLen = pushByte(tokP, b, tokLen);
         }
       }
       if (afterApos) {
@@ -457,20 +456,12 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
       if (simple && (width != 1 || c >= 0x80)) {
         simple = false;
         tokLen = 0;
-        if (keep) {
-          for (let k = tokUnit; k < i; k++) {
-            if (tokLen < TOKEN_BYTES) store<u8>(tokP + <usize>tokLen, <u8>ld(lw, ld(text, k)));
-            tokLen++;
-          }
-        }
+        if (keep) tokLen = pushRaw(tokP, lw, text, tokUnit, i, tokLen);
         wLen = wUnit - tokUnit;
       }
       const b = kind == K_HYPHEN ? 0x2d : 0x27;
       row = stp(next, row, <i32>load<u8>(asciiCol + <usize>b));
-      if (keep && !simple) {
-        if (tokLen < TOKEN_BYTES) store<u8>(tokP + <usize>tokLen, <u8>b);
-        tokLen++;
-      }
+      if (keep && !simple) tokLen = pushByte(tokP, b, tokLen);
     } else {
       if (inToken) {
         inToken = false;

@@ -30,6 +30,12 @@ const EV_IF_ACTIVE = 4;
 const TOKEN_BYTES = 256;
 const SCRATCH = 64;
 const FOLD_POOL = 1 << 18;
+/**
+ * Longer texts go to the JS scanner: the kernel holds a copy of the text in
+ * its memory, which never shrinks, so one long document would keep a thread
+ * that much bigger for good.
+ */
+const KERNEL_MAX_TEXT = 1 << 24;
 
 // Fixed layout of the kernel's memory (bytes); the text, events and folded-byte pool follow the matcher's tables.
 const OUT = 0;
@@ -150,7 +156,7 @@ class ScanKernel {
   /** scanJsonString's work on buf[from, to); null when the JS scanner must do it. */
   scan(run: MatchRun, buf: Uint8Array, from: number, to: number, extent: ScanExtent, trusted: boolean): boolean | null {
     const n = to - from;
-    if (n + 1 > this.textCap) this.layout(align(2 * (n + 1), 65536), this.evCap, this.poolCap);
+    if (n + 1 > this.textCap) this.layout(align(n + 1, 1 << 20), this.evCap, this.poolCap);
     this.u8.set(buf.subarray(from, to + 1), this.dyn);
     let r = this.ex.scan(n, trusted ? 1 : 0, run.activeCount > 0 ? 1 : 0);
     while (r === FULL) {
@@ -226,11 +232,11 @@ export const scanKernelUse = { kernel: 0, js: 0 };
  * scanJsonString, done by the WebAssembly kernel where it can be: same
  * arguments, same result, same calls on the run. The JS scanner takes a run
  * with a token log, a matcher with glob or `*` terms (which see every token),
- * or a text with a folded letter longer than the kernel's room.
+ * a text over 16 MB, or one with a folded letter longer than the kernel's room.
  */
 export function scanJsonStringFast(run: MatchRun, buf: Uint8Array, from: number, to: number, extent: ScanExtent, trusted = false): boolean {
   const m = run.m;
-  if (run.tokenLog === null && m.globs.length === 0 && m.anyTerm < 0 && buf[to] === 0x22) {
+  if (run.tokenLog === null && m.globs.length === 0 && m.anyTerm < 0 && buf[to] === 0x22 && to - from <= KERNEL_MAX_TEXT) {
     const k = kernelFor(m);
     if (k !== null) {
       run.buf = buf;
