@@ -5,8 +5,11 @@
 // log, glob or `*` terms, a folded letter too long for its room) to the JS
 // scanner. Instead of
 // calling MatchRun.token it writes events the loader replays: the tokens the
-// JS scanner would hand on (or might: those it hands on only while a phrase
-// is under way are marked so), and where it resets the run's phrases.
+// JS scanner hands on for what they are (a term's state, or past the suffix
+// filter), and where the run's phrases are reset. A token the JS scanner
+// hands on only because a phrase is under way has no term (the filter never
+// hides a suffix term), so MatchRun.token only resets the phrases for it:
+// here that is a reset.
 //
 // Memory is laid out by the loader; every table is a copy of the matcher's
 // or char-class.ts's, written once per matcher. No allocator: raw loads.
@@ -30,8 +33,6 @@ const FULL: i32 = -2;
 const EV_RESET: i32 = 0;
 const EV_SIMPLE: i32 = 1;
 const EV_FOLDED: i32 = 2;
-/** Added to a token event's type when the token matters only if a phrase is under way. */
-const EV_IF_ACTIVE: i32 = 4;
 
 // Where the loader put the tables and buffers (byte addresses).
 let pNext: usize = 0;
@@ -285,9 +286,12 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
               ld(lw, ld(text, j - 1)),
             );
           }
-          if (own || active) {
-            if (!event(own ? EV_SIMPLE : EV_SIMPLE + EV_IF_ACTIVE, r, tokCp, cp, tokUnit, j, len, tok)) return FULL;
+          if (own) {
+            if (!event(EV_SIMPLE, r, tokCp, cp, tokUnit, j, len, tok)) return FULL;
             active = true;
+          } else if (active) {
+            if (!event(EV_RESET, 0, 0, 0, 0, 0, 0, 0)) return FULL;
+            active = false;
           }
           if (et != 1) {
             if (active) {
@@ -481,11 +485,13 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
               )
             : suffixHit(wd && len > 3 ? tokAt(len - 4) : 0, len > 2 ? tokAt(len - 3) : 0, len > 1 ? tokAt(len - 2) : 0, tokAt(len - 1));
         }
-        if (own || active) {
-          const type = (simple ? EV_SIMPLE : EV_FOLDED) + (own ? 0 : EV_IF_ACTIVE);
-          if (!event(type, endRow, tokCp, poss ? possCp : wCp, tokUnit, endUnit, len, tok)) return FULL;
+        if (own) {
+          if (!event(simple ? EV_SIMPLE : EV_FOLDED, endRow, tokCp, poss ? possCp : wCp, tokUnit, endUnit, len, tok)) return FULL;
           if (!simple && !poolToken(len)) return FULL;
           active = true;
+        } else if (active) {
+          if (!event(EV_RESET, 0, 0, 0, 0, 0, 0, 0)) return FULL;
+          active = false;
         }
         if (pending != 0 && active) {
           if (!event(EV_RESET, 0, 0, 0, 0, 0, 0, 0)) return FULL;

@@ -26,7 +26,6 @@ const FALLBACK = -1;
 const FULL = -2;
 const EV_RESET = 0;
 const EV_SIMPLE = 1;
-const EV_IF_ACTIVE = 4;
 const TOKEN_BYTES = 256;
 const SCRATCH = 64;
 const FOLD_POOL = 1 << 18;
@@ -194,19 +193,14 @@ class ScanKernel {
         continue;
       }
       const len = ev[p + 6]!;
-      const simple = (type & 3) === EV_SIMPLE;
-      let bytes = 0;
-      if (!simple) {
-        bytes = Math.min(len, TOKEN_BYTES);
-        pool += bytes;
-      }
-      if ((type & EV_IF_ACTIVE) !== 0 && run.activeCount === 0) continue;
       const sUnit = ev[p + 4]! + from;
       const eUnit = ev[p + 5]! + from;
       run.tokenIndex = ev[p + 7]!;
-      if (simple) run.token(ev[p + 1]!, ev[p + 2]!, ev[p + 3]!, sUnit, eUnit, buf, sUnit, len);
+      if (type === EV_SIMPLE) run.token(ev[p + 1]!, ev[p + 2]!, ev[p + 3]!, sUnit, eUnit, buf, sUnit, len);
       else {
-        run.tokenBytes.set(u8.subarray(pool - bytes, pool));
+        const bytes = Math.min(len, TOKEN_BYTES);
+        run.tokenBytes.set(u8.subarray(pool, pool + bytes));
+        pool += bytes;
         run.token(ev[p + 1]!, ev[p + 2]!, ev[p + 3]!, sUnit, eUnit, run.tokenBytes, 0, len);
       }
     }
