@@ -16,7 +16,7 @@ function filesUnder(dir) {
 }
 
 export function buildInputsHash() {
-  const files = [...filesUnder('src'), 'package.json', 'package-lock.json', 'scripts/build.mjs'].sort();
+  const files = [...filesUnder('src'), ...filesUnder('assembly'), 'package.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/build-wasm.mjs'].sort();
   const hash = createHash('sha256');
   for (const f of files) {
     let bytes;

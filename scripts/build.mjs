@@ -4,11 +4,14 @@ import { build } from 'esbuild';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildInputsHash, buildStampPath } from './build-inputs.mjs';
+import { buildWasm } from './build-wasm.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const workers = (await readdir(new URL('../src/io', import.meta.url)).catch(() => [])).filter((f) => f.endsWith('-worker.ts'));
 const entryPoints = { qcode: 'src/cli/bin.ts' };
 for (const w of workers) entryPoints[w.replace(/\.ts$/, '')] = `src/io/${w}`;
+// First the scan kernel's WebAssembly, as a module esbuild bundles like any other (and the tests import), so the inputs hashed include it.
+await buildWasm();
 const inputs = buildInputsHash();
 /**
  * zod's namespace export carries its 60-odd message locales (some 370 kB of

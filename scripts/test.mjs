@@ -9,12 +9,16 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { buildWasm } from './build-wasm.mjs';
 
 const require = createRequire(import.meta.url);
 /** A package's command-line entry, from its package.json `bin`. */
 const binOf = (pkg, name) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), require(`${pkg}/package.json`).bin[name]);
 const run = (args, stdio) => spawn(process.execPath, args, { stdio });
 const exited = (child) => new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+
+// The scan kernel's generated module (not in git) must exist before tsc and vitest import it.
+await buildWasm();
 
 const tsc = run([binOf('typescript', 'tsc'), '--noEmit'], ['ignore', 'pipe', 'pipe']);
 let tscOutput = '';

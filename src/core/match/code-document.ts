@@ -14,7 +14,8 @@ import { collectEvidence, type Evidence } from './evidence.js';
 import { DocumentRowWriter, type RowSegment } from './format-document-rows.js';
 import { MatchRun, type TokenLog } from './match-run.js';
 import { SegmentResolver, type SegmentMatches } from './resolve-segment.js';
-import { newScanExtent, scanJsonString } from './scan-json-bytes.js';
+import { newScanExtent } from './scan-json-bytes.js';
+import { scanJsonStringFast } from './scan-kernel.js';
 
 const encoder = new TextEncoder();
 /** A segment's bytes as the string slice they are (a U+FEFF kept wherever it stands, as the document's decoding keeps it). */
@@ -99,14 +100,14 @@ export class DocumentCoder {
     const run = this.run;
     run.reset();
     run.tokenLog?.reset(doc.buf);
-    if (scanJsonString(run, doc.buf, doc.from, doc.to, this.extent, doc.trusted)) {
+    if (scanJsonStringFast(run, doc.buf, doc.from, doc.to, this.extent, doc.trusted)) {
       return { buf: doc.buf, from: doc.from, to: doc.to, reencoded: false, text: null };
     }
     const text = normalizeText(decodeJsonString(doc.buf, doc.from, doc.to, false));
     const buf = jsonTextBytes(text);
     run.reset();
     run.tokenLog?.reset(buf);
-    scanJsonString(run, buf, 1, buf.length - 1, this.extent, true);
+    scanJsonStringFast(run, buf, 1, buf.length - 1, this.extent, true);
     return { buf, from: 1, to: buf.length - 1, reencoded: true, text };
   }
 
@@ -188,7 +189,7 @@ export class DocumentCoder {
     this.run.reset();
     tokens?.reset(buf);
     this.run.tokenLog = tokens;
-    scanJsonString(this.run, buf, 1, buf.length - 1, this.extent, true);
+    scanJsonStringFast(this.run, buf, 1, buf.length - 1, this.extent, true);
     this.run.tokenLog = null;
     this.resolver.begin(this.run);
     return buf;
