@@ -21,6 +21,12 @@ export class CorpusHasher {
     this.count++;
   }
 
+  /** Adds the digests of documents in a row, 32 bytes each: one update for many (a slice's, in stream-code). */
+  addDigests(digests: Uint8Array): void {
+    this.hash.update(digests);
+    this.count += digests.length / 32;
+  }
+
   add(doc: Pick<Document, 'id' | 'metadata' | 'text'>): void {
     this.addDigest(documentDigest(doc));
   }
