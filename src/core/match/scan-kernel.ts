@@ -219,28 +219,23 @@ function kernelFor(m: Matcher): ScanKernel | null {
   return k;
 }
 
-/** How many scans the kernel did and how many it left to the JS scanner (for tests and measurements). */
-export const scanKernelUse = { kernel: 0, js: 0 };
-
 /**
- * scanJsonString, done by the WebAssembly kernel where it can be: same
- * arguments, same result, same calls on the run. The JS scanner takes a run
- * with a token log, a matcher with glob or `*` terms (which see every token),
- * a text over 16 MB, or one with a folded letter longer than the kernel's room.
+ * The kernel's scan of buf[from, to), with scanJsonString's arguments,
+ * result and calls on the run; null (the run untouched) when the text is
+ * left to the JS scanner: a run with a token log, a matcher with glob or `*`
+ * terms (which see every token), a text over 16 MB, or one the kernel gives
+ * back (a folded letter longer than its room).
  */
-export function scanJsonStringFast(run: MatchRun, buf: Uint8Array, from: number, to: number, extent: ScanExtent, trusted = false): boolean {
+export function scanWithKernel(run: MatchRun, buf: Uint8Array, from: number, to: number, extent: ScanExtent, trusted = false): boolean | null {
   const m = run.m;
-  if (run.tokenLog === null && m.globs.length === 0 && m.anyTerm < 0 && buf[to] === 0x22 && to - from <= KERNEL_MAX_TEXT) {
-    const k = kernelFor(m);
-    if (k !== null) {
-      run.buf = buf;
-      const r = k.scan(run, buf, from, to, extent, trusted);
-      if (r !== null) {
-        scanKernelUse.kernel++;
-        return r;
-      }
-    }
-  }
-  scanKernelUse.js++;
-  return scanJsonString(run, buf, from, to, extent, trusted);
+  if (run.tokenLog !== null || m.globs.length > 0 || m.anyTerm >= 0 || buf[to] !== 0x22 || to - from > KERNEL_MAX_TEXT) return null;
+  const k = kernelFor(m);
+  if (k === null) return null;
+  run.buf = buf;
+  return k.scan(run, buf, from, to, extent, trusted);
+}
+
+/** scanJsonString, done by the WebAssembly kernel where it can be: same arguments, same result, same calls on the run. */
+export function scanJsonStringFast(run: MatchRun, buf: Uint8Array, from: number, to: number, extent: ScanExtent, trusted = false): boolean {
+  return scanWithKernel(run, buf, from, to, extent, trusted) ?? scanJsonString(run, buf, from, to, extent, trusted);
 }
