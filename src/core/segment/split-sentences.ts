@@ -14,13 +14,26 @@ const encoder = new TextEncoder();
  * there is one definition of the rules.
  */
 export function splitSentences(text: string, language: string): TextSpan[] {
-  const found: number[] = [];
-  splitSentenceBytes(encoder.encode(text), language, found);
+  // A long text's buffers are its own, so that one long document does not stay in memory after it.
+  const long = text.length > SCRATCH_MAX;
+  const found = long ? [] : scratchFound;
+  splitSentenceBytes(long ? encoder.encode(text) : utf8Of(text), language, found);
   const out: TextSpan[] = new Array(found.length / SENTENCE_FIELDS);
   for (let i = 0, k = 0; k < found.length; i++, k += SENTENCE_FIELDS) {
     out[i] = { start: found[k + 4]!, end: found[k + 5]!, cpStart: found[k + 2]!, cpEnd: found[k + 3]! };
   }
   return out;
+}
+
+/** The last text's UTF-8 and sentences, in buffers reused from call to call: a document's worth of allocation less per string. */
+const SCRATCH_MAX = 1 << 20;
+let scratch = new Uint8Array(1 << 16);
+const scratchFound: number[] = [];
+
+function utf8Of(text: string): Uint8Array {
+  // Three bytes per UTF-16 unit at most.
+  if (text.length * 3 > scratch.length) scratch = new Uint8Array(Math.min(Math.max(text.length * 3, 2 * scratch.length), 3 * SCRATCH_MAX));
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
 }
 
 /** Numbers per sentence that splitSentenceBytes gives: byte start and end, code point start and end, UTF-16 start and end. */
