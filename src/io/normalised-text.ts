@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { diag } from '../core/diagnostics/qcode-error.js';
 import { findInvalidUtf8, normalizeNfc } from '../core/corpus/normalize-text.js';
+import { utf8Length } from '../core/util/utf8-chars.js';
 
 /** The QC302 for invalid UTF-8 at a file offset, as the in-memory reader words it. */
 export function invalidUtf8(shown: string, byte: number, offset: number, line: number): Diagnostic {
@@ -14,8 +15,7 @@ export function incompleteTail(b: Uint8Array): number {
   for (let k = 1; k <= Math.min(3, b.length); k++) {
     const c = b[b.length - k]!;
     if ((c & 0xc0) === 0x80) continue;
-    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-    return need > k ? k : 0;
+    return utf8Length(c) > k ? k : 0;
   }
   return 0;
 }
