@@ -4,12 +4,13 @@
 // (src/core/match/scan-kernel.ts) hands anything it does not take (a token
 // log, glob or `*` terms, a folded letter too long for its room) to the JS
 // scanner. Instead of
-// calling MatchRun.token it writes events the loader replays: the tokens the
-// JS scanner hands on for what they are (a term's state, or past the suffix
-// filter), and where the run's phrases are reset. A token the JS scanner
-// hands on only because a phrase is under way has no term (the filter never
-// hides a suffix term), so MatchRun.token only resets the phrases for it:
-// here that is a reset.
+// calling MatchRun.token it writes events the loader replays: the tokens that
+// are terms, with their forward state and the backward (suffix) state the
+// kernel walks itself, and where the run's phrases are reset. A token the JS
+// scanner hands on with no term (past the suffix filter, or because a phrase
+// is under way) only resets the run's phrases: here that is a reset. And a
+// term that only starts longer phrases, met with no phrase under way, does
+// nothing if a reset follows: its event is then taken back.
 //
 // Memory is laid out by the loader; every table is a copy of the matcher's
 // or char-class.ts's, written once per matcher. No allocator: raw loads.
@@ -29,10 +30,11 @@ const NOT_NORMAL: i32 = 0;
 const FALLBACK: i32 = -1;
 const FULL: i32 = -2;
 
-/** Event types; an event is 8 i32s: type, row, sCp, eCp, sUnit, eUnit, length, token index. */
+/** Event types; an event is 8 i32s: type, row, sCp, eCp, sUnit, eUnit, backward state (0: none), token index. */
 const EV_RESET: i32 = 0;
-const EV_SIMPLE: i32 = 1;
-const EV_FOLDED: i32 = 2;
+const EV_TOKEN: i32 = 1;
+/** In the accepting table: 1 a state with terms, 2 one whose terms (and their case-sensitive refinements) only start phrases of two words or more. */
+const QUIET: i32 = 2;
 
 // Where the loader put the tables and buffers (byte addresses).
 let pNext: usize = 0;
@@ -58,13 +60,17 @@ let pOut: usize = 0;
 let pText: usize = 0;
 let pEv: usize = 0;
 let evCap: i32 = 0;
-let pPool: usize = 0;
-let poolCap: i32 = 0;
+/** The backward trie of suffix terms (0 when the matcher has none): rows, shift, byte columns (A-Z as a-z), accepting states. */
+let pBackNext: usize = 0;
+let backShift: i32 = 0;
+let pBackCol: usize = 0;
+let pBackAccepting: usize = 0;
 
 // Written by scan, read by the loader.
 let evCount: i32 = 0;
 let evAt: usize = 0;
-let poolAt: usize = 0;
+/** The last event is a quiet term's met with no phrase under way: a reset right after takes it back instead. */
+let quietLast = false;
 
 /** foldBytes(cp) written at `at`, its length returned (-1: too long for the scratch area). */
 @external("env", "fold")
@@ -83,8 +89,12 @@ export function setTables(
   foldPoolCap = foldCap; foldPoolUsed = 0; pScratch = scratch; pTok = tok; pLower = lower; pOut = out;
 }
 
-export function setBuffers(text: usize, ev: usize, evc: i32, pool: usize, poolc: i32): void {
-  pText = text; pEv = ev; evCap = evc; pPool = pool; poolCap = poolc;
+export function setBackward(next: usize, sh: i32, col: usize, accepting: usize): void {
+  pBackNext = next; backShift = sh; pBackCol = col; pBackAccepting = accepting;
+}
+
+export function setBuffers(text: usize, ev: usize, evc: i32): void {
+  pText = text; pEv = ev; evCap = evc;
 }
 
 export function eventCount(): i32 { return evCount; }
@@ -128,7 +138,7 @@ function hex4(i: i32): i32 {
 }
 
 /** Appends an event; false when the buffer is full. */
-@inline function event(type: i32, row: i32, sCp: i32, eCp: i32, sUnit: i32, eUnit: i32, len: i32, tok: i32): bool {
+@inline function event(type: i32, row: i32, sCp: i32, eCp: i32, sUnit: i32, eUnit: i32, back: i32, tok: i32): bool {
   if (evCount >= evCap) return false;
   const p = evAt;
   store<i32>(p, type);
@@ -137,20 +147,37 @@ function hex4(i: i32): i32 {
   store<i32>(p, eCp, 12);
   store<i32>(p, sUnit, 16);
   store<i32>(p, eUnit, 20);
-  store<i32>(p, len, 24);
+  store<i32>(p, back, 24);
   store<i32>(p, tok, 28);
   evAt = p + 32;
   evCount++;
+  quietLast = false;
   return true;
 }
 
-/** Copies a folded token's bytes (as many as MatchRun.tokenBytes holds) to the pool; false when it is full. */
-function poolToken(len: i32): bool {
-  const n = len < TOKEN_BYTES ? len : TOKEN_BYTES;
-  if (<i32>(poolAt - pPool) + n > poolCap) return false;
-  memory.copy(poolAt, pTok, <usize>n);
-  poolAt += <usize>n;
-  return true;
+/**
+ * Ends the phrases under way (the caller knows some may be): a reset event,
+ * or, when the last event is a quiet term's met with none under way, that
+ * event taken back, as it started only phrases the reset ends. False when
+ * the buffer is full.
+ */
+@inline function reset(): bool {
+  if (quietLast) {
+    quietLast = false;
+    evCount--;
+    evAt -= 32;
+    return true;
+  }
+  return event(EV_RESET, 0, 0, 0, 0, 0, 0, 0);
+}
+
+/** MatchRun.token's backward walk over p[from, from + len), the token's bytes from its end: the state it ends in (0: dead). */
+@inline function walkBack(p: usize, from: i32, len: i32): i32 {
+  const bn = pBackNext;
+  const bc = pBackCol;
+  let r = 1 << backShift;
+  for (let i = from + len - 1; i >= from && r != 0; i--) r = stp(bn, r, ld(bc, ld(p, i)));
+  return r >> backShift;
 }
 
 /** NOT_NORMAL, with the tokens passed so far (the loader sets MatchRun.tokenIndex from it). */
@@ -212,7 +239,7 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
   let active = active0 != 0;
   evCount = 0;
   evAt = pEv;
-  poolAt = pPool;
+  quietLast = false;
 
   if (trusted == 0 && n >= 3 && ld(text, 0) == 0xef && ld(text, 1) == 0xbb && ld(text, 2) == 0xbf) return notNormal(tokens);
   if (trusted == 0 && n >= 6 && ld(text, 0) == BACKSLASH && ld(text, 1) == 0x75 && hex4(2) == 0xfeff) return notNormal(tokens);
@@ -277,25 +304,31 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
           inToken = false;
           const len = j - tokUnit;
           const tok = tokens++;
-          let own = load<u8>(accepting + <usize>(r >> sh)) == 1;
-          if (!own && hasSuffix) {
-            own = suffixHit(
+          const acc = <i32>load<u8>(accepting + <usize>(r >> sh));
+          let back = 0;
+          if (
+            hasSuffix &&
+            suffixHit(
               wd && len > 3 ? ld(lw, ld(text, j - 4)) : 0,
               len > 2 ? ld(lw, ld(text, j - 3)) : 0,
               len > 1 ? ld(lw, ld(text, j - 2)) : 0,
               ld(lw, ld(text, j - 1)),
-            );
+            )
+          ) {
+            back = walkBack(text, tokUnit, len);
+            if (load<u8>(pBackAccepting + <usize>back) != 1) back = 0;
           }
-          if (own) {
-            if (!event(EV_SIMPLE, r, tokCp, cp, tokUnit, j, len, tok)) return FULL;
+          if (acc != 0 || back != 0) {
+            if (!event(EV_TOKEN, r, tokCp, cp, tokUnit, j, back, tok)) return FULL;
+            quietLast = acc == QUIET && back == 0 && !active;
             active = true;
           } else if (active) {
-            if (!event(EV_RESET, 0, 0, 0, 0, 0, 0, 0)) return FULL;
+            if (!reset()) return FULL;
             active = false;
           }
           if (et != 1) {
             if (active) {
-              if (!event(EV_RESET, 0, 0, 0, 0, 0, 0, 0)) return FULL;
+              if (!reset()) return FULL;
               active = false;
             }
             last = cp + 1;
@@ -310,7 +343,7 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
       if (!inToken && c < 0x80 && c != BACKSLASH && i < to) {
         if (<i32>load<u8>(classT + <usize>c) != K_SPACE) {
           if (active) {
-            if (!event(EV_RESET, 0, 0, 0, 0, 0, 0, 0)) return FULL;
+            if (!reset()) return FULL;
             active = false;
           }
           if (first < 0) {
@@ -474,33 +507,39 @@ export function scan(n: i32, trusted: i32, active0: i32): i32 {
         const endUnit = poss ? possUnit : wUnit;
         const len = simple ? endUnit - tokUnit : poss ? possLen : wLen;
         const endRow = poss ? possRow : wRow;
-        let own = load<u8>(accepting + <usize>(endRow >> sh)) == 1;
-        if (!own && hasSuffix) {
-          own = simple
+        const acc = <i32>load<u8>(accepting + <usize>(endRow >> sh));
+        let back = 0;
+        if (
+          hasSuffix &&
+          (simple
             ? suffixHit(
                 wd && len > 3 ? ld(lw, ld(text, endUnit - 4)) : 0,
                 len > 2 ? ld(lw, ld(text, endUnit - 3)) : 0,
                 len > 1 ? ld(lw, ld(text, endUnit - 2)) : 0,
                 ld(lw, ld(text, endUnit - 1)),
               )
-            : suffixHit(wd && len > 3 ? tokAt(len - 4) : 0, len > 2 ? tokAt(len - 3) : 0, len > 1 ? tokAt(len - 2) : 0, tokAt(len - 1));
+            : suffixHit(wd && len > 3 ? tokAt(len - 4) : 0, len > 2 ? tokAt(len - 3) : 0, len > 1 ? tokAt(len - 2) : 0, tokAt(len - 1)))
+        ) {
+          // A folded token longer than MatchRun.tokenBytes is not walked there either.
+          back = simple ? walkBack(text, tokUnit, len) : len <= TOKEN_BYTES ? walkBack(tokP, 0, len) : 0;
+          if (load<u8>(pBackAccepting + <usize>back) != 1) back = 0;
         }
-        if (own) {
-          if (!event(simple ? EV_SIMPLE : EV_FOLDED, endRow, tokCp, poss ? possCp : wCp, tokUnit, endUnit, len, tok)) return FULL;
-          if (!simple && !poolToken(len)) return FULL;
+        if (acc != 0 || back != 0) {
+          if (!event(EV_TOKEN, endRow, tokCp, poss ? possCp : wCp, tokUnit, endUnit, back, tok)) return FULL;
+          quietLast = acc == QUIET && back == 0 && !active;
           active = true;
         } else if (active) {
-          if (!event(EV_RESET, 0, 0, 0, 0, 0, 0, 0)) return FULL;
+          if (!reset()) return FULL;
           active = false;
         }
         if (pending != 0 && active) {
-          if (!event(EV_RESET, 0, 0, 0, 0, 0, 0, 0)) return FULL;
+          if (!reset()) return FULL;
           active = false;
         }
         pending = 0;
       }
       if (kind != K_SPACE && active) {
-        if (!event(EV_RESET, 0, 0, 0, 0, 0, 0, 0)) return FULL;
+        if (!reset()) return FULL;
         active = false;
       }
     }

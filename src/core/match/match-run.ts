@@ -71,6 +71,8 @@ export class MatchRun {
   private actUnit: Int32Array<ArrayBuffer> = new Int32Array(16);
   private actTok: Int32Array<ArrayBuffer> = new Int32Array(16);
   private readonly terms: Int32Array;
+  /** 1 for a term that case-sensitive terms refine: the others skip refine's lookup. */
+  private readonly refined: Uint8Array;
   /** Folded bytes of the current token, kept only when suffix or glob terms need them. */
   readonly tokenBytes: Uint8Array = new Uint8Array(256);
   tokenLength = 0;
@@ -83,6 +85,7 @@ export class MatchRun {
 
   constructor(readonly m: Matcher) {
     this.terms = new Int32Array(2 * m.termCount + 1);
+    this.refined = Uint8Array.from(m.refinements, (list) => (list.length > 0 ? 1 : 0));
   }
 
   reset(): void {
@@ -142,8 +145,8 @@ export class MatchRun {
     let written: string | null = null;
     let out = n;
     for (let i = 0; i < n; i++) {
-      const list = this.m.refinements[terms[i]!]!;
-      for (const r of list) {
+      if (this.refined[terms[i]!] === 0) continue;
+      for (const r of this.m.refinements[terms[i]!]!) {
         written ??= unifyJoiners(decodeJsonSlice(this.buf, sUnit, eUnit));
         if (matchesGlob(r.parts, written)) terms[out++] = r.term;
       }
@@ -159,6 +162,29 @@ export class MatchRun {
    */
   token(row: number, sCp: number, eCp: number, sUnit: number, eUnit: number, src: Uint8Array, from: number, length: number): void {
     const m = this.m;
+    let back = 0;
+    let readable = false;
+    if (m.needTokenBytes && (src !== this.tokenBytes || length <= src.length)) {
+      readable = true;
+      const bk = m.backward;
+      if (bk !== null) {
+        const col = m.backwardCol;
+        let r = 1 << bk.shift;
+        for (let i = from + length - 1; i >= from && r !== 0; i--) r = bk.next[r + col[src[i]!]!]!;
+        back = r >> bk.shift;
+      }
+    }
+    this.tokenOf(row, back, sCp, eCp, sUnit, eUnit, readable && m.globs.length > 0 ? src : null, from, length);
+  }
+
+  /**
+   * token() once the token's states are known: `row` forward, `back` the
+   * backward trie's state after the token's bytes from its end (0: none; the
+   * scan kernel walks it itself); `globSrc` the token's bytes for glob terms
+   * (null: none to try).
+   */
+  tokenOf(row: number, back: number, sCp: number, eCp: number, sUnit: number, eUnit: number, globSrc: Uint8Array | null, from: number, length: number): void {
+    const m = this.m;
     const f = m.forward;
     const terms = this.terms;
     let n = 0;
@@ -168,22 +194,14 @@ export class MatchRun {
       const cs = f.chainStart[state]!;
       for (let i = cs, e = cs + f.chainLen[state]!; i < e; i++) terms[n++] = f.chain[i]!;
     }
-    if (m.needTokenBytes && (src !== this.tokenBytes || length <= src.length)) {
-      const bk = m.backward;
-      if (bk !== null) {
-        const col = m.backwardCol;
-        let r = 1 << bk.shift;
-        for (let i = from + length - 1; i >= from && r !== 0; i--) r = bk.next[r + col[src[i]!]!]!;
-        const s = r >> bk.shift;
-        if (bk.accepting[s] === 1) {
-          const cs = bk.chainStart[s]!;
-          for (let i = cs, e = cs + bk.chainLen[s]!; i < e; i++) terms[n++] = bk.chain[i]!;
-        }
-      }
-      if (m.globs.length > 0) {
-        const text = decoder.decode(src.subarray(from, from + length)).toLowerCase();
-        for (const g of m.globs) if (matchesGlob(g.parts, text)) terms[n++] = g.term;
-      }
+    const bk = m.backward;
+    if (back !== 0 && bk !== null && bk.accepting[back] === 1) {
+      const cs = bk.chainStart[back]!;
+      for (let i = cs, e = cs + bk.chainLen[back]!; i < e; i++) terms[n++] = bk.chain[i]!;
+    }
+    if (globSrc !== null) {
+      const text = decoder.decode(globSrc.subarray(from, from + length)).toLowerCase();
+      for (const g of m.globs) if (matchesGlob(g.parts, text)) terms[n++] = g.term;
     }
     if (m.hasRefinements && n > 0) n = this.refine(n, sUnit, eUnit);
     const any = m.anyTerm;

@@ -87,16 +87,27 @@ export class SegmentResolver {
   private readonly counts: Int32Array;
   private readonly veto: Uint8Array;
   private readonly present: number[] = [];
-  private readonly left: number[][];
-  private readonly right: number[][];
-  /** Proximity patterns with a side matched in the segment at hand: only these are paired and cleared. */
-  private readonly touched: number[] = [];
+  /** Per proximity pattern: its left and right sides' matches in the segment at hand, and where they go in `slots` (-1: it cannot pair). */
+  private readonly nLeft: Int32Array;
+  private readonly nRight: Int32Array;
+  private readonly slotAt: Int32Array;
+  private readonly fillLeft: Int32Array;
+  private readonly fillRight: Int32Array;
+  /** The proximity patterns with a side matched in the segment at hand: only these are looked at and cleared. */
+  private touched = new Int32Array(16);
+  private touchedCount = 0;
+  /** The side matches of the patterns that can pair, each pattern's lefts then rights: gathered only for those (most sides of common words never meet the other). */
+  private slots = new Int32Array(64);
 
   constructor(readonly m: Matcher) {
     this.counts = new Int32Array(m.codes.length);
     this.veto = new Uint8Array(m.codes.length);
-    this.left = m.patterns.map(() => []);
-    this.right = m.patterns.map(() => []);
+    const np = m.patterns.length;
+    this.nLeft = new Int32Array(np);
+    this.nRight = new Int32Array(np);
+    this.slotAt = new Int32Array(np).fill(-1);
+    this.fillLeft = new Int32Array(np);
+    this.fillRight = new Int32Array(np);
   }
 
   /** Starts a document: sorts the run's matches (insertion sort for short runs, which come nearly sorted). */
@@ -150,7 +161,8 @@ export class SegmentResolver {
     const n = this.n;
     let k = this.k;
     while (k < n && run.startCp[order[k]!]! < start) k++;
-    let extra = false;
+    const first = k;
+    const { nLeft, nRight } = this;
     for (; k < n && run.startCp[order[k]!]! < end; k++) {
       const i = order[k]!;
       if (run.endCp[i]! > end) continue;
@@ -159,23 +171,19 @@ export class SegmentResolver {
       const side = m.phraseSide[ph]!;
       if (side === 0) out.push(p, run.startCp[i]!, run.endCp[i]!, run.startUnit[i]!, run.endUnit[i]!, null);
       else {
-        const l = this.left[p]!;
-        const r = this.right[p]!;
-        if (l.length === 0 && r.length === 0) this.touched.push(p);
-        (side === 1 ? l : r).push(i);
-        extra = true;
+        if (nLeft[p] === 0 && nRight[p] === 0) this.touch(p);
+        if (side === 1) nLeft[p]!++;
+        else nRight[p]!++;
       }
     }
     this.k = k;
+    let extra = this.touchedCount > 0;
     // The common segment: nothing matched in it (and no regex to run).
     if (out.count === 0 && !extra && m.regexPatterns.length === 0) {
       out.kept.length = 0;
       return out;
     }
-    if (extra) {
-      for (const p of this.touched) this.pairProximity(p);
-      this.touched.length = 0;
-    }
+    if (extra) this.pairTouched(first, k, end);
     if (m.regexPatterns.length > 0 && text !== null) {
       for (const p of m.regexPatterns) {
         const hits = findRegexMatches(m.patterns[p]!.regex!, text);
@@ -195,20 +203,63 @@ export class SegmentResolver {
     return out;
   }
 
-  /** Pairs the sides of a proximity pattern found in this segment into its matches, one per left-side match at most. */
-  private pairProximity(p: number): void {
-    const left = this.left[p]!;
-    const right = this.right[p]!;
-    if (left.length === 0) {
-      right.length = 0;
-      return;
-    }
+  private touch(p: number): void {
+    if (this.touchedCount === this.touched.length) this.touched = grow(this.touched);
+    this.touched[this.touchedCount++] = p;
+  }
+
+  /**
+   * Pairs the proximity patterns with a side matched in the segment ending
+   * at `end`, whose matches are order[from, to): those with a left side and
+   * a right one (NOT NEAR: a left one) gather their sides' matches in one
+   * more pass over the segment's matches, in order, and are paired; then
+   * every touched pattern is cleared.
+   */
+  private pairTouched(from: number, to: number, end: number): void {
+    const { m, nLeft, nRight, slotAt, fillLeft, fillRight, touched } = this;
     const run = this.run!;
+    let used = 0;
+    for (let t = 0; t < this.touchedCount; t++) {
+      const p = touched[t]!;
+      if (nLeft[p] === 0 || (nRight[p] === 0 && m.patterns[p]!.proximity!.op !== 'not-near')) continue;
+      slotAt[p] = used;
+      fillLeft[p] = used;
+      fillRight[p] = used + nLeft[p]!;
+      used += nLeft[p]! + nRight[p]!;
+    }
+    if (used > 0) {
+      while (this.slots.length < used) this.slots = grow(this.slots);
+      const slots = this.slots;
+      for (let q = from; q < to; q++) {
+        const i = this.order[q]!;
+        const ph = run.phrase[i]!;
+        const p = m.phrasePattern[ph]!;
+        if (slotAt[p]! < 0 || m.phraseSide[ph] === 0 || run.endCp[i]! > end) continue;
+        if (m.phraseSide[ph] === 1) slots[fillLeft[p]!++] = i;
+        else slots[fillRight[p]!++] = i;
+      }
+    }
+    for (let t = 0; t < this.touchedCount; t++) {
+      const p = touched[t]!;
+      if (slotAt[p]! >= 0) this.pairProximity(p, slotAt[p]!, nLeft[p]!, nRight[p]!);
+      slotAt[p] = -1;
+      nLeft[p] = 0;
+      nRight[p] = 0;
+    }
+    this.touchedCount = 0;
+  }
+
+  /** Pairs proximity pattern p's left-side matches slots[at, at + nl) with its right-side ones (the nr after them) into its matches, one per left-side match at most. */
+  private pairProximity(p: number, at: number, nl: number, nr: number): void {
+    const run = this.run!;
+    const slots = this.slots;
     const { op, distance } = this.m.patterns[p]!.proximity!;
-    for (const a of left) {
+    for (let x = at; x < at + nl; x++) {
+      const a = slots[x]!;
       let best = -1;
       let bestGap = 0;
-      for (const b of right) {
+      for (let y = at + nl; y < at + nl + nr; y++) {
+        const b = slots[y]!;
         const d = run.startTok[b]! - run.startTok[a]!;
         // The same word is never its own neighbour; BEFORE wants B after A.
         if (d === 0 || (op === 'before' && d < 0)) continue;
@@ -227,8 +278,6 @@ export class SegmentResolver {
         this.out.push(p, run.startCp[first]!, run.endCp[last]!, run.startUnit[first]!, run.endUnit[last]!, null);
       }
     }
-    left.length = 0;
-    right.length = 0;
   }
 
   /** Sorts the items by start, end, codebook order, pattern order, in place: insertion sort, as only the added items are out of order. */

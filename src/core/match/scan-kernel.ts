@@ -15,7 +15,8 @@ const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly
 interface KernelExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   setTables(...args: number[]): void;
-  setBuffers(text: number, ev: number, evCap: number, pool: number, poolCap: number): void;
+  setBackward(next: number, shift: number, col: number, accepting: number): void;
+  setBuffers(text: number, ev: number, evCap: number): void;
   eventCount(): number;
   scan(n: number, trusted: number, active: number): number;
 }
@@ -25,7 +26,8 @@ const NOT_NORMAL = 0;
 const FALLBACK = -1;
 const FULL = -2;
 const EV_RESET = 0;
-const EV_SIMPLE = 1;
+const QUIET = 2;
+/** The kernel's room for a token's folded bytes, as MatchRun.tokenBytes. */
 const TOKEN_BYTES = 256;
 const SCRATCH = 64;
 const FOLD_POOL = 1 << 18;
@@ -36,7 +38,7 @@ const FOLD_POOL = 1 << 18;
  */
 const KERNEL_MAX_TEXT = 1 << 24;
 
-// Fixed layout of the kernel's memory (bytes); the text, events and folded-byte pool follow the matcher's tables.
+// Fixed layout of the kernel's memory (bytes); the text and events follow the matcher's tables.
 const OUT = 0;
 const AT_SCRATCH = 64;
 const AT_TOK = AT_SCRATCH + SCRATCH;
@@ -79,9 +81,7 @@ class ScanKernel {
   private readonly dyn: number;
   private textCap = 0;
   private evCap = 0;
-  private poolCap = 0;
   private evAt = 0;
-  private poolAt = 0;
 
   constructor(m: Matcher, wasm: object) {
     const imports = {
@@ -100,10 +100,14 @@ class ScanKernel {
     const states = f.accepting.length;
     const atNext = align(AT_ACCEPTING + states, 8);
     const atSuffix = atNext + 4 * f.next.length;
-    this.dyn = align(atSuffix + (m.suffixPair === null ? 0 : m.suffixPair.length >> 3), 8);
+    const bk = m.backward;
+    const atBackNext = align(atSuffix + (m.suffixPair === null ? 0 : m.suffixPair.length >> 3), 8);
+    const atBackCol = atBackNext + (bk === null ? 0 : 4 * bk.next.length);
+    const atBackAccepting = atBackCol + 256;
+    this.dyn = align(atBackAccepting + (bk === null ? 0 : bk.accepting.length), 8);
     this.u8 = new Uint8Array(0);
     this.i32 = new Int32Array(0);
-    this.layout(1 << 16, 1 << 14, 1 << 16);
+    this.layout(1 << 16, 1 << 14);
     const u8 = this.u8;
     for (let b = 0; b < 256; b++) u8[AT_LOWER + b] = b >= 0x41 && b <= 0x5a ? b + 32 : b;
     // The bytes after which a raw ASCII token ends on the scanner's short path: 1 a space, 2 other punctuation.
@@ -112,8 +116,14 @@ class ScanKernel {
     u8.set(m.asciiWordCol, AT_WORD_COL);
     u8.set(f.byteCol, AT_BYTE_COL);
     u8.set(BMP_CLASS, AT_CLASS);
-    u8.set(f.accepting, AT_ACCEPTING);
+    u8.set(quietStates(m), AT_ACCEPTING);
     this.i32.set(f.next, atNext >> 2);
+    if (bk !== null) {
+      this.i32.set(bk.next, atBackNext >> 2);
+      u8.set(m.backwardCol, atBackCol);
+      u8.set(bk.accepting, atBackAccepting);
+      this.ex.setBackward(atBackNext, bk.shift, atBackCol, atBackAccepting);
+    }
     if (m.suffixPair !== null) for (let k = 0; k < m.suffixPair.length; k++) if (m.suffixPair[k] === 1) u8[atSuffix + (k >> 3)]! |= 1 << (k & 7);
     this.ex.setTables(
       atNext,
@@ -137,33 +147,31 @@ class ScanKernel {
     );
   }
 
-  /** Places the text, events and pool after the tables, growing the memory to hold them. */
-  private layout(textCap: number, evCap: number, poolCap: number): void {
+  /** Places the text and events after the tables, growing the memory to hold them. */
+  private layout(textCap: number, evCap: number): void {
     this.textCap = textCap;
     this.evCap = evCap;
-    this.poolCap = poolCap;
     this.evAt = align(this.dyn + textCap, 8);
-    this.poolAt = this.evAt + 32 * evCap;
-    const need = this.poolAt + poolCap;
+    const need = this.evAt + 32 * evCap;
     const mem = this.ex.memory;
     if (need > mem.buffer.byteLength) mem.grow(Math.ceil((need - mem.buffer.byteLength) / 65536));
     this.u8 = new Uint8Array(mem.buffer);
     this.i32 = new Int32Array(mem.buffer);
-    this.ex.setBuffers(this.dyn, this.evAt, evCap, this.poolAt, poolCap);
+    this.ex.setBuffers(this.dyn, this.evAt, evCap);
   }
 
   /** scanJsonString's work on buf[from, to); null when the JS scanner must do it. */
   scan(run: MatchRun, buf: Uint8Array, from: number, to: number, extent: ScanExtent, trusted: boolean): boolean | null {
     const n = to - from;
-    if (n + 1 > this.textCap) this.layout(align(n + 1, 1 << 20), this.evCap, this.poolCap);
+    if (n + 1 > this.textCap) this.layout(align(n + 1, 1 << 20), this.evCap);
     this.u8.set(buf.subarray(from, to + 1), this.dyn);
     let r = this.ex.scan(n, trusted ? 1 : 0, run.activeCount > 0 ? 1 : 0);
     while (r === FULL) {
-      this.layout(this.textCap, 2 * this.evCap, 2 * this.poolCap);
+      this.layout(this.textCap, 2 * this.evCap);
       r = this.ex.scan(n, trusted ? 1 : 0, run.activeCount > 0 ? 1 : 0);
     }
     if (r === FALLBACK) return null;
-    this.replay(run, buf, from);
+    this.replay(run, from);
     const out = this.i32;
     const tokens = out[(OUT >> 2) + 6]!;
     if (tokens > 0) run.tokenIndex = tokens - 1;
@@ -181,30 +189,42 @@ class ScanKernel {
   }
 
   /** Hands the run the tokens the kernel found, as the JS scanner would have. */
-  private replay(run: MatchRun, buf: Uint8Array, from: number): void {
+  private replay(run: MatchRun, from: number): void {
     const ev = this.i32;
-    const u8 = this.u8;
     const count = this.ex.eventCount();
-    let pool = this.poolAt;
     for (let e = 0, p = this.evAt >> 2; e < count; e++, p += 8) {
-      const type = ev[p]!;
-      if (type === EV_RESET) {
+      if (ev[p] === EV_RESET) {
         run.activeCount = 0;
         continue;
       }
-      const len = ev[p + 6]!;
-      const sUnit = ev[p + 4]! + from;
-      const eUnit = ev[p + 5]! + from;
       run.tokenIndex = ev[p + 7]!;
-      if (type === EV_SIMPLE) run.token(ev[p + 1]!, ev[p + 2]!, ev[p + 3]!, sUnit, eUnit, buf, sUnit, len);
-      else {
-        const bytes = Math.min(len, TOKEN_BYTES);
-        run.tokenBytes.set(u8.subarray(pool, pool + bytes));
-        pool += bytes;
-        run.token(ev[p + 1]!, ev[p + 2]!, ev[p + 3]!, sUnit, eUnit, run.tokenBytes, 0, len);
-      }
+      run.tokenOf(ev[p + 1]!, ev[p + 6]!, ev[p + 2]!, ev[p + 3]!, ev[p + 4]! + from, ev[p + 5]! + from, null, 0, 0);
     }
   }
+}
+
+/**
+ * The forward trie's accepting table for the kernel: 2 (quiet) where every
+ * term of the state, and every case-sensitive term refining one, only
+ * starts phrases of two words or more. Met with no phrase under way such a
+ * token changes nothing unless the next token is a term too, so the kernel
+ * takes its event back when a reset follows.
+ */
+function quietStates(m: Matcher): Uint8Array {
+  const f = m.forward;
+  const startsWord = (t: number): boolean => {
+    for (let j = m.startAt[t]!; j < m.startAt[t + 1]!; j++) if (m.phraseLen[m.startList[j]!] === 1) return true;
+    return false;
+  };
+  const loud = (t: number): boolean => startsWord(t) || m.refinements[t]!.some((r) => startsWord(r.term));
+  const table = Uint8Array.from(f.accepting);
+  for (let s = 0; s < table.length; s++) {
+    if (table[s] !== 1 || (f.exact[s]! >= 0 && loud(f.exact[s]!))) continue;
+    let quiet = true;
+    for (let i = f.chainStart[s]!; quiet && i < f.chainStart[s]! + f.chainLen[s]!; i++) quiet = !loud(f.chain[i]!);
+    if (quiet) table[s] = QUIET;
+  }
+  return table;
 }
 
 const kernels = new WeakMap<Matcher, ScanKernel | null>();

@@ -225,6 +225,18 @@ describe('scan kernel (WebAssembly) against the JS scanner', () => {
     expect(js.run.phrase.filter((p) => p === 0)).toHaveLength(2);
   });
 
+  it('walks a suffix only over a folded token MatchRun.tokenBytes holds whole, as the JS scanner does', () => {
+    const m = compileMatcher(codebookOf({ a: ['*éa', 'war'], b: ['trade war'] }));
+    // The first 256 folded bytes of the long word end in "éa"; the word itself does not.
+    const long = `${'é'.repeat(126)}xéa${'é'.repeat(20)}`;
+    const t = `trade ${long} war ${'é'.repeat(100)}éa trade war`;
+    const buf = encoder.encode(JSON.stringify(t));
+    const { js, wasm, kernel } = both(m, buf, 1, buf.length - 1, true);
+    expect(kernel).toBe(true);
+    expect(wasm).toEqual(js);
+    expect(js.run.count).toBe(4);
+  });
+
   it('scans long texts (events and buffers grown) the same', () => {
     const rnd = random(99);
     let t = '';
