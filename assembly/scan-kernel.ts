@@ -189,8 +189,8 @@ function hex4(i: i32): i32 {
 /**
  * Scans text[0, n) (text[n] is the closing quote); returns OK (extent at
  * pOut), NOT_NORMAL (the JS scanner returns false there, after the events
- * written), FALLBACK (let the JS scanner do it all) or FULL (events or pool
- * too small: grow and call again).
+ * written), FALLBACK (let the JS scanner do it all) or FULL (the event
+ * buffer too small: grow it and call again).
  */
 export function scan(n: i32, trusted: i32, active0: i32): i32 {
   // Tables in locals: globals are read again at every use.
