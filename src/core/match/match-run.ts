@@ -5,6 +5,19 @@ import { decodeJsonSlice } from './decode-json-slice.js';
 import { growInt32 } from '../util/grow-int32.js';
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** Whether buf[from, to) (JSON string content) is its text's UTF-8 with no joiner unifyJoiners would change: no escape, no 0xE2 lead byte (U+2010, U+2011, U+2019 start with it). */
+function asWritten(buf: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (buf[k] === 0x5c || buf[k] === 0xe2) return false;
+  return true;
+}
+
+function sameBytes(buf: Uint8Array, from: number, to: number, word: Uint8Array): boolean {
+  if (to - from !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if (buf[from + k] !== word[k]) return false;
+  return true;
+}
 
 /**
  * Every token a scan passes, in text order, with the offsets the scanner
@@ -73,6 +86,8 @@ export class MatchRun {
   private readonly terms: Int32Array;
   /** 1 for a term that case-sensitive terms refine: the others skip refine's lookup. */
   private readonly refined: Uint8Array;
+  /** Per term, per refinement: the refining word as UTF-8 where it is one literal word (no `*`), else null. */
+  private readonly literal: (Uint8Array | null)[][];
   /** Folded bytes of the current token, kept only when suffix or glob terms need them. */
   readonly tokenBytes: Uint8Array = new Uint8Array(256);
   tokenLength = 0;
@@ -86,6 +101,7 @@ export class MatchRun {
   constructor(readonly m: Matcher) {
     this.terms = new Int32Array(2 * m.termCount + 1);
     this.refined = Uint8Array.from(m.refinements, (list) => (list.length > 0 ? 1 : 0));
+    this.literal = m.refinements.map((list) => list.map((r) => (r.parts.length === 1 ? encoder.encode(r.parts[0]) : null)));
   }
 
   reset(): void {
@@ -139,16 +155,35 @@ export class MatchRun {
     this.activeCount = n + 1;
   }
 
-  /** Adds the case-sensitive terms refining the first n terms that the token as written (buf[sUnit, eUnit)) satisfies; returns the new count. */
+  /**
+   * Adds the case-sensitive terms refining the first n terms that the token
+   * as written (buf[sUnit, eUnit)) satisfies; returns the new count. A
+   * literal refinement is compared with the token's bytes where they are the
+   * token as written (no escape, no joiner to unify: no backslash, no 0xE2 lead
+   * byte); otherwise the token is decoded.
+   */
   private refine(n: number, sUnit: number, eUnit: number): number {
     const terms = this.terms;
+    const buf = this.buf;
     let written: string | null = null;
+    let plain = -1;
     let out = n;
     for (let i = 0; i < n; i++) {
-      if (this.refined[terms[i]!] === 0) continue;
-      for (const r of this.m.refinements[terms[i]!]!) {
-        written ??= unifyJoiners(decodeJsonSlice(this.buf, sUnit, eUnit));
-        if (matchesGlob(r.parts, written)) terms[out++] = r.term;
+      const t = terms[i]!;
+      if (this.refined[t] === 0) continue;
+      const list = this.m.refinements[t]!;
+      const literal = this.literal[t]!;
+      for (let k = 0; k < list.length; k++) {
+        const lit = literal[k]!;
+        if (lit !== null) {
+          if (plain < 0) plain = asWritten(buf, sUnit, eUnit) ? 1 : 0;
+          if (plain === 1) {
+            if (sameBytes(buf, sUnit, eUnit, lit)) terms[out++] = list[k]!.term;
+            continue;
+          }
+        }
+        written ??= unifyJoiners(decodeJsonSlice(buf, sUnit, eUnit));
+        if (matchesGlob(list[k]!.parts, written)) terms[out++] = list[k]!.term;
       }
     }
     return out;

@@ -177,13 +177,13 @@ export class SegmentResolver {
       }
     }
     this.k = k;
-    let extra = this.touchedCount > 0;
+    // Items paired or found by a regex come after the others, out of order: only then are the items sorted.
+    let extra = this.touchedCount > 0 && this.pairTouched(first, k, end);
     // The common segment: nothing matched in it (and no regex to run).
-    if (out.count === 0 && !extra && m.regexPatterns.length === 0) {
+    if (out.count === 0 && m.regexPatterns.length === 0) {
       out.kept.length = 0;
       return out;
     }
-    if (extra) this.pairTouched(first, k, end);
     if (m.regexPatterns.length > 0 && text !== null) {
       for (const p of m.regexPatterns) {
         const hits = findRegexMatches(m.patterns[p]!.regex!, text);
@@ -213,10 +213,11 @@ export class SegmentResolver {
    * at `end`, whose matches are order[from, to): those with a left side and
    * a right one (NOT NEAR: a left one) gather their sides' matches in one
    * more pass over the segment's matches, in order, and are paired; then
-   * every touched pattern is cleared.
+   * every touched pattern is cleared. True when it added items.
    */
-  private pairTouched(from: number, to: number, end: number): void {
+  private pairTouched(from: number, to: number, end: number): boolean {
     const { m, nLeft, nRight, slotAt, fillLeft, fillRight, touched } = this;
+    const before = this.out.count;
     const run = this.run!;
     let used = 0;
     for (let t = 0; t < this.touchedCount; t++) {
@@ -247,6 +248,7 @@ export class SegmentResolver {
       nRight[p] = 0;
     }
     this.touchedCount = 0;
+    return this.out.count > before;
   }
 
   /** Pairs proximity pattern p's left-side matches slots[at, at + nl) with its right-side ones (the nr after them) into its matches, one per left-side match at most. */

@@ -16,6 +16,8 @@ const codes = {
   trade: ['tariff', 'tariff*', '*tariff', 'non-tariff', 'trade war', "don't", 'drug traffick*'],
   place: ['mexico', 'soberania', 'fbi', 'fbi director', 'war on * drugs', 't*ff', 'é*'],
   extra: ['new new', 'g7', 'états-unis', 'μέτρα'],
+  // Case-sensitive words are read as written: through escapes and joiners too.
+  cased: ['=FBI', '=México', "=Don't", '=TARIFF*', '=G7', '=non-tariff'],
 };
 
 const fragments = [
