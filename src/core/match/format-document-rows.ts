@@ -69,7 +69,8 @@ export class DocumentRowWriter {
   private readonly shaTail: Uint8Array;
   private sha = '';
   private readonly docHead: Uint8Array;
-  /** The document id and the segment id at hand as fields, encoded once. */
+  /** The document id and the segment id at hand as fields, encoded once; `mid` the coding row's bytes from the end of the segment id to the fingerprint, the same for every row of a document. */
+  private readonly mid = new ByteRows();
   private readonly docQ = new ByteRows();
   private readonly segQ = new ByteRows();
   private readonly segE = new ByteRows();
@@ -106,6 +107,11 @@ export class DocumentRowWriter {
     docQ.clear();
     const docField = this.field(docId);
     docQ.text(docField);
+    const mid = this.mid;
+    mid.clear();
+    mid.piece(this.docHead);
+    mid.copy(docQ.bytes, 0, docQ.length);
+    mid.piece(this.shaHead);
     // A CSV segment id is the document id's field plus `:s12` when the id needs no quoting (the common case): no string per segment.
     const plainId = !this.jsonl && docField === docId;
     const letter = UNIT_LETTER[unit].charCodeAt(0);
@@ -141,28 +147,35 @@ export class DocumentRowWriter {
         evidence.int(items.endCp[i]!);
         evidence.piece(this.outcomeTail[outcome]!);
       }
-      if (items.kept.length === 0) {
-        this.codingHead(codings);
-        codings.piece(this.noneTail);
-      }
+      if (items.kept.length === 0) this.codingRow(codings, this.noneTail);
       if (items.kept.length > 0) this.coded++;
-      for (const code of items.kept) {
-        this.codingHead(codings);
-        codings.piece(this.codingTail[code]!);
-      }
+      for (const code of items.kept) this.codingRow(codings, this.codingTail[code]!);
       spillLongRows(out);
     }
     return written;
   }
 
-  /** The head of a coding row: segment id, document id. */
-  private codingHead(codings: ByteRows): void {
-    codings.piece(this.segHead);
-    codings.copy(this.segQ.bytes, 0, this.segQ.length);
-    codings.piece(this.docHead);
-    codings.copy(this.docQ.bytes, 0, this.docQ.length);
-    codings.piece(this.shaHead);
-    codings.text(this.sha);
-    codings.piece(this.shaTail);
+  /**
+   * A coding row: segment id, document id, fingerprint, then `tail`. Written
+   * into one reservation with plain loops: a row is a few short pieces, and
+   * a call and a room check per piece cost more than the bytes.
+   */
+  private codingRow(codings: ByteRows, tail: Uint8Array): void {
+    const { segHead, segQ, mid, shaTail, sha } = this;
+    codings.room(segHead.length + segQ.length + mid.length + sha.length + shaTail.length + tail.length);
+    const o = codings.bytes;
+    let at = put(o, codings.length, segHead, segHead.length);
+    at = put(o, at, segQ.bytes, segQ.length);
+    at = put(o, at, mid.bytes, mid.length);
+    // The fingerprint is hex digits: a byte each.
+    for (let k = 0; k < sha.length; k++) o[at++] = sha.charCodeAt(k);
+    at = put(o, at, shaTail, shaTail.length);
+    codings.length = put(o, at, tail, tail.length);
   }
+}
+
+/** Writes src[0, n) into o at `at`; returns the end. */
+function put(o: Uint8Array, at: number, src: Uint8Array, n: number): number {
+  for (let k = 0; k < n; k++) o[at + k] = src[k]!;
+  return at + n;
 }
