@@ -45,7 +45,7 @@ export class WarmThreads {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(url, { workerData: null, resourceLimits: limits });
       worker.unref();
-      // A thread that fails before it has a job is dropped; the job then gets a new thread.
+      // A thread that fails before a job takes it is dropped, and that job gets a new thread (one that fails after is the job's failure, as for any thread).
       const drop = () => {
         const at = this.idle.indexOf(worker);
         if (at >= 0) this.idle.splice(at, 1);

@@ -107,7 +107,7 @@ function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void, wa
   return runSliceThread<SliceResult>(url, job, threadLimits(job.segments !== undefined), 'coding', { progress: onBytes, warm });
 }
 
-/** How many slices a corpus is coded in: several only for a JSONL file (not to stdout) big enough, and with the bundled thread at hand. */
+/** How many slices a corpus is coded in: for a JSONL file not coded to stdout, --workers, or by default one per core when the file is big enough and the bundled thread is at hand; one otherwise. */
 function threadCount(kind: CorpusKind, size: number, workers: number | undefined, toStdout: boolean, url: URL | null): number {
   const auto = Math.max(1, Math.min(availableParallelism(), Math.ceil(size / BYTES_PER_THREAD)));
   return kind === 'jsonl' && !toStdout ? Math.max(1, workers || (url ? auto : 1)) : 1;

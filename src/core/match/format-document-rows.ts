@@ -69,8 +69,9 @@ export class DocumentRowWriter {
   private readonly shaTail: Uint8Array;
   private sha = '';
   private readonly docHead: Uint8Array;
-  /** The document id and the segment id at hand as fields, encoded once; `mid` the coding row's bytes from the end of the segment id to the fingerprint, the same for every row of a document. */
+  /** A coding row's bytes from the end of the segment id to the fingerprint: the same for every row of a document. */
   private readonly mid = new ByteRows();
+  /** The document id and the segment id at hand as fields, encoded once. */
   private readonly docQ = new ByteRows();
   private readonly segQ = new ByteRows();
   private readonly segE = new ByteRows();
@@ -174,7 +175,7 @@ export class DocumentRowWriter {
   }
 }
 
-/** Writes src[0, n) into o at `at`; returns the end. */
+/** Writes src[0, n) into o at `at`; returns the end. A loop, as the pieces are short: a subarray and set would cost more than the bytes. */
 function put(o: Uint8Array, at: number, src: Uint8Array, n: number): number {
   for (let k = 0; k < n; k++) o[at + k] = src[k]!;
   return at + n;
