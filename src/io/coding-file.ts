@@ -20,9 +20,6 @@ import { appendAll } from '../core/util/bulk-array.js';
 
 export const CODINGS_DIR = 'codings';
 
-/** `name.csv` → `name.part-K-of-N.csv`: a shard's file beside the single run's. */
-export const shardPartName = (file: string, s: { k: number; n: number }): string => file.replace(/(\.[^./]+)?$/, (ext) => `.part-${s.k}-of-${s.n}${ext}`);
-
 /**
  * A coder name about to become a file name, checked by the one rule
  * (CoderNameSchema). Options and qcode.yaml check names already; this keeps

@@ -4,7 +4,6 @@ import { fail } from '../core/diagnostics/qcode-error.js';
 import type { Codebook, Unit } from '../core/model/codebook.js';
 import { manifestEntries, type OutputRecord, type ProvenanceFacts } from './manifest.js';
 import { publishOutputSet, recoverInterruptedPublications, type StagedFile } from './output-set.js';
-import type { WarmThreads } from './bundled-thread.js';
 import type { Project } from './read-project.js';
 import { corpusColumns, studyUnit } from './read-study.js';
 import { streamCode, type StreamCodeResult } from './stream-code.js';
@@ -26,8 +25,6 @@ export interface StreamCodeProjectOptions extends WriteOutputOptions {
   indexFile: string | null;
   shard?: { k: number; n: number } | undefined;
   workers?: number | undefined;
-  /** Threads started ahead for this corpus (warmCodeThreads). */
-  warm?: WarmThreads | null | undefined;
   onProgress?: (done: number, total: number) => void;
   stdin?: Readable;
   stdout?: Writable;
@@ -64,7 +61,6 @@ export async function streamCodeProject(project: Project, options: StreamCodePro
     evidenceFile: options.evidenceFile === null ? null : real.get(options.evidenceFile)!,
     drop: project.settings.drop,
     workers: options.workers,
-    warm: options.warm,
     display: options.display,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.stdin ? { stdin: options.stdin } : {}),

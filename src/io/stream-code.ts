@@ -4,7 +4,7 @@ import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { bundledWorker, runSliceThread, WarmThreads, type ThreadLimits } from './bundled-thread.js';
+import { bundledWorker, runSliceThread } from './bundled-thread.js';
 import { CorpusHasher } from '../core/corpus/compute-corpus-hash.js';
 import { DocumentIdTracker, checkDocument, checkDocumentCount, orderCorpusDiagnostics } from '../core/corpus/validate-corpus.js';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
@@ -25,8 +25,6 @@ export interface StreamCodeOptions extends CodeJob {
   evidenceFile: string | null;
   /** Threads for a JSONL file; 0 or absent: one per core when the corpus is large. */
   workers?: number | undefined;
-  /** Threads started ahead (warmCodeThreads), taken before new ones are started. */
-  warm?: WarmThreads | null | undefined;
   onProgress?: (done: number, total: number) => void;
   /** Hears each slice's result in corpus order as soon as it and those before it are done (the first before the threads finish), errors or not. */
   onSlice?: (slice: SliceResult) => void;
@@ -99,32 +97,11 @@ async function splitAtLines(file: string, size: number, n: number): Promise<numb
   return cuts;
 }
 
-/** A thread's heap caps: a segments run keeps each document's metadata until the slice is done and makes a string per row, so more room than coding needs. */
-const threadLimits = (segments: boolean): ThreadLimits =>
-  segments ? { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 } : { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
-
-function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void, warm: WarmThreads | null | undefined): Promise<SliceResult> {
-  return runSliceThread<SliceResult>(url, job, threadLimits(job.segments !== undefined), 'coding', { progress: onBytes, warm });
-}
-
-/** How many slices a corpus is coded in: for a JSONL file not coded to stdout, --workers, or by default one per core when the file is big enough and the bundled thread is at hand; one otherwise. */
-function threadCount(kind: CorpusKind, size: number, workers: number | undefined, toStdout: boolean, url: URL | null): number {
-  const auto = Math.max(1, Math.min(availableParallelism(), Math.ceil(size / BYTES_PER_THREAD)));
-  return kind === 'jsonl' && !toStdout ? Math.max(1, workers || (url ? auto : 1)) : 1;
-}
-
-/**
- * Starts the threads streamCode will want for this corpus (all but the
- * main thread's slice), so their start overlaps the caller's reading of the
- * codebook; null when it will want none. The caller closes them when done.
- */
-export async function warmCodeThreads(options: { file: string; workers?: number | undefined; toStdout: boolean; segments: boolean }): Promise<WarmThreads | null> {
-  const url = bundledWorker('code-worker', import.meta.url);
-  if (url === null || options.file === '-') return null;
-  const info = await stat(options.file).catch(() => null);
-  if (!info?.isFile()) return null;
-  const n = threadCount(path.extname(options.file).toLowerCase() === '.jsonl' ? 'jsonl' : 'csv', info.size, options.workers, options.toStdout, url);
-  return n > 1 ? new WarmThreads(url, n - 1, threadLimits(options.segments)) : null;
+function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): Promise<SliceResult> {
+  // A small young generation and a capped heap keep each thread's memory, and so peak RSS, low.
+  // A segments run keeps each document's metadata until the slice is done and makes a string per row: more room than coding needs.
+  const limits = job.segments ? { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 } : { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+  return runSliceThread<SliceResult>(url, job, limits, 'coding', { progress: onBytes });
 }
 
 /** Appends the parts to `first` (which holds the header and the first slice's rows, hashed as written); returns its sha256. */
@@ -147,8 +124,7 @@ async function joinParts(first: string, hash: Hash, parts: readonly string[]): P
 }
 
 /** What kind of corpus a path is: stdin, a folder, a CSV or a JSONL file (QC002, QC301 otherwise). */
-type CorpusKind = 'stdin' | 'folder' | 'csv' | 'jsonl';
-async function corpusKind(file: string, shown: string): Promise<{ kind: CorpusKind; size: number }> {
+async function corpusKind(file: string, shown: string): Promise<{ kind: 'stdin' | 'folder' | 'csv' | 'jsonl'; size: number }> {
   if (file === '-') return { kind: 'stdin', size: 0 };
   const info = await stat(file).catch(() => null);
   if (!info) throw new QcodeError([diag('QC002', `corpus ${shown} does not exist`, { at: { file: shown } })]);
@@ -173,8 +149,9 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const { kind, size } = await corpusKind(options.file, options.shownFile);
   const toStdout = options.codingsFile === '-';
   const headers = { codings: options.segments ? formatSegmentsHeader(options.segments) : codingHeader(options.jsonlCodings), evidence: EVIDENCE_HEADER };
+  const auto = Math.max(1, Math.min(availableParallelism(), Math.ceil(size / BYTES_PER_THREAD)));
   const url = bundledWorker('code-worker', import.meta.url);
-  const threads = threadCount(kind, size, options.workers, toStdout, url);
+  const threads = kind === 'jsonl' && !toStdout ? Math.max(1, options.workers || (url ? auto : 1)) : 1;
   for (const f of [options.codingsFile, options.evidenceFile]) {
     if (!f || f === '-') continue;
     await mkdir(path.dirname(f), { recursive: true });
@@ -183,7 +160,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
   const cuts = kind === 'jsonl' ? await splitAtLines(options.file, size, threads) : [0, size];
   // Slice 0 writes the output's temporary file itself; later slices write parts appended to it at the end.
   const temp = (file: string | null, k: number) => (file === null || file === '-' ? '' : tempPathFor(file, k === 0 ? '' : `part${k}`));
-  const { stdin, stdout, onProgress, onSlice, segmentTable, workers: _w, warm, display, codingsFile, evidenceFile, ...job } = options;
+  const { stdin, stdout, onProgress, onSlice, segmentTable, workers: _w, display, codingsFile, evidenceFile, ...job } = options;
   const jobs: RangeJob[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     jobs.push({ ...job, start: cuts[k]!, end: cuts[k + 1]!, codingsPart: temp(codingsFile, k), evidencePart: temp(evidenceFile, k) });
@@ -219,7 +196,7 @@ export async function streamCode(options: StreamCodeOptions): Promise<StreamCode
       // The main thread codes the first slice itself: one thread fewer to start and one heap fewer in memory.
       // A thread's heap is capped to keep peak memory low; a slice holding a document too big for it is coded again here.
       const others = jobs.slice(1).map((j, k) =>
-        runWorker(url, j, (b) => report(k + 1, b), warm).catch((err: { code?: string }) => {
+        runWorker(url, j, (b) => report(k + 1, b)).catch((err: { code?: string }) => {
           if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
           return codeJsonlRange(j, partSink(j), (b) => report(k + 1, b));
         }),

@@ -53,17 +53,6 @@ describe('the streamed coder over worker threads (built CLI)', () => {
     expect(read(dir, 'threads.matches.csv')).toBe(read(dir, 'whole.matches.csv'));
   });
 
-  it('stops the threads it started early when the codebook turns out unusable (exit 2, no hang)', () => {
-    // The threads start before the codebook is read; a codebook error must still end the process at once.
-    const dir = copyFixture('projects/code-stream-equals-plain');
-    writeFileSync(path.join(dir, 'codebook.yaml'), 'name: broken\ncategories: [\n');
-    const r = spawnSync(process.execPath, [BIN, 'code', '--workers', '2'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
-    expect(r.signal).toBeNull();
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/codebook\.yaml:\d+:\d+ - error QC/);
-    expect(hasStackTrace(r.stderr)).toBe(false);
-  });
-
   it('reports a broken JSONL line with its line number in the file, whichever thread read it', () => {
     const dir = copyFixture('projects/code-stream-equals-plain');
     const lines = read(dir, 'corpus.jsonl').split('\n');

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { evidencePathFor } from '../../core/match/format-evidence.js';
 import { CoderNameSchema } from '../../core/model/coder.js';
 import { fail } from '../../core/diagnostics/qcode-error.js';
-import { codingFileName, shardPartName } from '../../io/coding-file.js';
+import { codingFileName } from '../../io/coding-file.js';
 import { streamCodeProject } from '../../io/stream-code-project.js';
-import { warmCodeThreads } from '../../io/stream-code.js';
 import { defineAction, globalOptionShape, type CommandModule } from '../command-kit.js';
 import { STDOUT, addOutputOptions, outputOptionShape, resolveOutput } from '../output.js';
 import { progressBar } from '../progress-bar.js';
@@ -25,6 +24,9 @@ const Options = z.strictObject({
   shard: Shard.optional(),
 });
 
+/** `name.csv` → `name.part-K-of-N.csv`: a shard's file beside the single run's. */
+const partName = (file: string, s: { k: number; n: number }) => file.replace(/(\.[^./]+)?$/, (ext) => `.part-${s.k}-of-${s.n}${ext}`);
+
 const code: CommandModule = (cmd, ctx) => {
   addOutputOptions(addStudyOptions(cmd), 'coding file (default: <out>/codings/<coder>.csv; .jsonl for JSON Lines); evidence goes beside it as <name>.matches.csv', { stdout: true })
     .description("apply the codebook's patterns to every segment: the dictionary auto-coder (--corpus - reads JSONL from stdin)")
@@ -37,37 +39,27 @@ const code: CommandModule = (cmd, ctx) => {
     if (!corpus) fail('QC103', 'no corpus given');
     const single = resolveOutput(ctx, opts.output, { project, file: codingFileName(opts.coder) }, { stdout: true });
     if (single === STDOUT && opts.shard) fail('QC001', 'option --shard writes part files: give -o FILE, not -o -');
-    const target = opts.shard ? shardPartName(single, opts.shard) : single;
+    const target = opts.shard ? partName(single, opts.shard) : single;
     const evidence = target === STDOUT ? null : evidencePathFor(target);
     const indexFile = opts.shard ? `${target.replace(/\.(csv|jsonl)$/i, '')}.index.jsonl` : null;
-    const file = corpus === STDOUT ? STDOUT : path.resolve(corpus);
-    const warm = await warmCodeThreads({ file, workers: opts.workers, toStdout: target === STDOUT, segments: false });
     const bar = progressBar(ctx, 'coding');
-    const result = await openCodebook(ctx, project)
-      .then((codebook) =>
-        streamCodeProject(project, {
-          codebook,
-          coder: opts.coder,
-          flags: opts,
-          corpus: file,
-          codingsFile: target,
-          evidenceFile: evidence,
-          indexFile,
-          shard: opts.shard,
-          workers: opts.workers,
-          warm,
-          onProgress: bar.update,
-          command: commandLine(ctx),
-          force: opts.force,
-          display: (p) => ctx.display(p),
-          stdin: ctx.io.stdin as never,
-          stdout: ctx.io.stdout as never,
-        }),
-      )
-      .finally(() => {
-        bar.end();
-        warm?.close();
-      });
+    const result = await streamCodeProject(project, {
+      codebook: await openCodebook(ctx, project),
+      coder: opts.coder,
+      flags: opts,
+      corpus: corpus === STDOUT ? STDOUT : path.resolve(corpus),
+      codingsFile: target,
+      evidenceFile: evidence,
+      indexFile,
+      shard: opts.shard,
+      workers: opts.workers,
+      onProgress: bar.update,
+      command: commandLine(ctx),
+      force: opts.force,
+      display: (p) => ctx.display(p),
+      stdin: ctx.io.stdin as never,
+      stdout: ctx.io.stdout as never,
+    }).finally(bar.end);
     ctx.report(result.diagnostics);
     if (result.moreDiagnostics) ctx.note(`… and ${result.moreDiagnostics} more problems`);
     const { documents, segments, matches, coded, threads } = result;
