@@ -86,6 +86,11 @@ export class SegmentResolver {
   private run: MatchRun | null = null;
   private readonly counts: Int32Array;
   private readonly veto: Uint8Array;
+  /** Per code: its min_matches, its category's number, 1 if that category is exclusive, and 1 while the segment at hand keeps it (decide reads these per item, so typed arrays rather than the code objects). */
+  private readonly minMatches: Int32Array;
+  private readonly categoryOf: Int32Array;
+  private readonly exclusive: Uint8Array;
+  private readonly isKept: Uint8Array;
   private readonly present: number[] = [];
   /** Per proximity pattern: its left and right sides' matches in the segment at hand, and where they go in `slots` (-1: it cannot pair). */
   private readonly nLeft: Int32Array;
@@ -102,6 +107,11 @@ export class SegmentResolver {
   constructor(readonly m: Matcher) {
     this.counts = new Int32Array(m.codes.length);
     this.veto = new Uint8Array(m.codes.length);
+    this.minMatches = Int32Array.from(m.codes, (c) => c.minMatches);
+    const categories = [...new Set(m.codes.map((c) => c.category))];
+    this.categoryOf = Int32Array.from(m.codes, (c) => categories.indexOf(c.category));
+    this.exclusive = Uint8Array.from(m.codes, (c) => (c.exclusive ? 1 : 0));
+    this.isKept = new Uint8Array(m.codes.length);
     const np = m.patterns.length;
     this.nLeft = new Int32Array(np);
     this.nRight = new Int32Array(np);
@@ -310,7 +320,7 @@ export class SegmentResolver {
   private decide(): void {
     const m = this.m;
     const out = this.out;
-    const { counts, veto, present } = this;
+    const { counts, veto, present, minMatches, categoryOf, isKept } = this;
     const code = m.patternCode;
     const isVeto = m.patternVeto;
     present.length = 0;
@@ -333,16 +343,18 @@ export class SegmentResolver {
     const kept = out.kept;
     kept.length = 0;
     for (const c of present) {
-      if (veto[c] || counts[c]! < m.codes[c]!.minMatches) continue;
-      const code = m.codes[c]!;
+      if (veto[c] || counts[c]! < minMatches[c]!) continue;
       let best = true;
-      if (code.exclusive) {
+      if (this.exclusive[c] === 1) {
         for (const o of present) {
-          if (o === c || m.codes[o]!.category !== code.category || veto[o] || counts[o]! < m.codes[o]!.minMatches) continue;
+          if (o === c || categoryOf[o] !== categoryOf[c] || veto[o] || counts[o]! < minMatches[o]!) continue;
           if (counts[o]! > counts[c]! || (counts[o] === counts[c] && o < c)) best = false;
         }
       }
-      if (best) kept.push(c);
+      if (best) {
+        kept.push(c);
+        isKept[c] = 1;
+      }
     }
     for (let i = 0; i < out.count; i++) {
       const p = out.pattern[i]!;
@@ -354,13 +366,16 @@ export class SegmentResolver {
             : UNLISTED
           : veto[c]
             ? VETOED
-            : counts[c]! < m.codes[c]!.minMatches
+            : counts[c]! < minMatches[c]!
               ? BELOW_MIN
-              : kept.includes(c)
+              : isKept[c] === 1
                 ? CODED
                 : OUTRANKED;
     }
-    for (const c of present) counts[c] = 0;
+    for (const c of present) {
+      counts[c] = 0;
+      isKept[c] = 0;
+    }
     for (let i = 0; i < out.count; i++) veto[code[out.pattern[i]!]!] = 0;
   }
 }
