@@ -2,6 +2,7 @@ import type { SegmentTable } from '../segment/segment-table.js';
 import { ByteInterner } from '../util/byte-interner.js';
 import { TEXT_SHA_LENGTH } from '../util/hash.js';
 import type { CodingColumn } from './parse-coding-file.js';
+import { sameBytes } from '../util/same-bytes.js';
 
 /** A CSV record as bytes (the byte reader's): field i is bytes[starts[i], ends[i]), starting rawStarts[i] bytes into its line. */
 export interface PlainRecord {
@@ -29,12 +30,6 @@ function untrimmed(bytes: Uint8Array, from: number, to: number): boolean {
   const a = bytes[from]!;
   const z = bytes[to - 1]!;
   return a > 0x20 && a < 0x80 && z > 0x20 && z < 0x80;
-}
-
-function sameBytes(a: Uint8Array, aFrom: number, aTo: number, b: Uint8Array, bFrom: number, bTo: number): boolean {
-  if (aTo - aFrom !== bTo - bFrom) return false;
-  for (let i = 0; i < aTo - aFrom; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
-  return true;
 }
 
 /** Bytes of UTF-8 beyond the UTF-16 units they decode to, in bytes[from, to) (a cell's column counts UTF-16 units). */

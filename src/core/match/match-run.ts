@@ -3,6 +3,7 @@ import { matchesGlob } from '../pattern/glob.js';
 import type { Matcher } from './compile-matcher.js';
 import { decodeJsonSlice } from './decode-json-slice.js';
 import { growInt32 } from '../util/grow-int32.js';
+import { sameBytes } from '../util/same-bytes.js';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -13,11 +14,6 @@ function asWritten(buf: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 
-function sameBytes(buf: Uint8Array, from: number, to: number, word: Uint8Array): boolean {
-  if (to - from !== word.length) return false;
-  for (let k = 0; k < word.length; k++) if (buf[from + k] !== word[k]) return false;
-  return true;
-}
 
 /**
  * Every token a scan passes, in text order, with the offsets the scanner
@@ -178,7 +174,7 @@ export class MatchRun {
         if (lit !== null) {
           if (plain < 0) plain = asWritten(buf, sUnit, eUnit) ? 1 : 0;
           if (plain === 1) {
-            if (sameBytes(buf, sUnit, eUnit, lit)) terms[out++] = list[k]!.term;
+            if (sameBytes(buf, sUnit, eUnit, lit, 0, lit.length)) terms[out++] = list[k]!.term;
             continue;
           }
         }

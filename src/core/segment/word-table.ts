@@ -1,3 +1,5 @@
+import { sameBytes } from '../util/same-bytes.js';
+
 const encoder = new TextEncoder();
 
 /**
@@ -21,7 +23,7 @@ export class WordTable<V> {
       const word = encoder.encode(text);
       const h = hashRange(word, 0, word.length);
       const bucket = this.buckets.get(h);
-      if (bucket?.some((e) => sameBytes(e.word, word, 0))) continue; // the first entry wins
+      if (bucket?.some((e) => sameBytes(e.word, 0, e.word.length, word, 0, word.length))) continue; // the first entry wins
       this.filter[(h >>> 5) & 255]! |= 1 << (h & 31);
       if (bucket) bucket.push({ word, value });
       else this.buckets.set(h, [{ word, value }]);
@@ -42,17 +44,10 @@ export class WordTable<V> {
     if (bucket === undefined) return undefined;
     for (let i = 0; i < bucket.length; i++) {
       const e = bucket[i]!;
-      if (e.word.length === length && sameBytes(e.word, b, start)) return e.value;
+      if (sameBytes(e.word, 0, e.word.length, b, start, end)) return e.value;
     }
     return undefined;
   }
-}
-
-/** Whether b[start, start + word.length) is `word`. */
-function sameBytes(word: Uint8Array, b: Uint8Array, start: number): boolean {
-  if (start + word.length > b.length) return false;
-  for (let i = 0; i < word.length; i++) if (b[start + i] !== word[i]) return false;
-  return true;
 }
 
 function hashRange(b: Uint8Array, start: number, end: number): number {

@@ -1,4 +1,5 @@
 import { growInt32 } from './grow-int32.js';
+import { sameBytes } from './same-bytes.js';
 
 /**
  * Interns byte strings: each distinct sequence gets a dense id (0, 1, 2, …)
@@ -77,11 +78,7 @@ export class ByteInterner {
   }
 
   private equals(id: number, bytes: Uint8Array, start: number, end: number): boolean {
-    const s = this.starts[id]!;
-    const e = this.end(id);
-    if (e - s !== end - start) return false;
-    for (let i = 0; i < e - s; i++) if (this.arena[s + i] !== bytes[start + i]) return false;
-    return true;
+    return sameBytes(this.arena, this.starts[id]!, this.end(id), bytes, start, end);
   }
 
   private store(id: number, h: number, bytes: Uint8Array, start: number, end: number): void {
