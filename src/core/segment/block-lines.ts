@@ -7,7 +7,8 @@ import { isDigit, isHorizontalSpace } from './char-classes.js';
  * (just after a newline or at a paragraph start) and never read past `to`.
  */
 
-function skipIndent(b: Uint8Array, pos: number, to: number): number {
+/** The first byte at or after `pos` that starts no white space other than a newline (isHorizontalSpace), or `to`. */
+export function skipHorizontalSpace(b: Uint8Array, pos: number, to: number): number {
   while (pos < to && isHorizontalSpace(utf8CodeAt(b, pos))) pos += utf8Length(b[pos]!);
   return pos;
 }
@@ -22,7 +23,7 @@ function spaceAt(b: Uint8Array, i: number, to: number): boolean {
  * (at most three digits, so a year that wraps to a line start, `2026. The`, is no marker).
  */
 export function listMarkerEnd(b: Uint8Array, pos: number, to: number): number {
-  const i = skipIndent(b, pos, to);
+  const i = skipHorizontalSpace(b, pos, to);
   if (i >= to) return -1;
   const c = b[i]!;
   if (c === 45 || c === 42 || c === 43) return spaceAt(b, i + 1, to) ? i + 1 : -1;
@@ -50,7 +51,7 @@ export function listMarkerEnd(b: Uint8Array, pos: number, to: number): number {
 
 /** A Markdown ATX heading: up to six `#` and a space. `#hashtag` is not one. */
 export function isHeadingAt(b: Uint8Array, pos: number, to: number): boolean {
-  let i = skipIndent(b, pos, to);
+  let i = skipHorizontalSpace(b, pos, to);
   const from = i;
   while (i < to && b[i] === 35) i++;
   const level = i - from;

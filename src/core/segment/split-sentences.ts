@@ -1,6 +1,6 @@
 import { Utf8Offsets, utf8Chars, utf8CodeAt, utf8Length, utf8StartBefore } from '../util/utf8-chars.js';
 import type { SentenceRules } from './build-sentence-rules.js';
-import { isHeadingAt, listMarkerEnd } from './block-lines.js';
+import { isHeadingAt, listMarkerEnd, skipHorizontalSpace } from './block-lines.js';
 import { caseOf, isCloser, isDigit, isHorizontalSpace, isNumberLead, isOpener, isWhitespace, isWordCode } from './char-classes.js';
 import { sentenceRulesFor } from './sentence-rules.js';
 import type { TextSpan } from './text-span.js';
@@ -179,8 +179,7 @@ function skipWhitespace(b: Uint8Array, i: number, to: number): number {
  * spaces and tabs), the index of the newline that ends that blank line; otherwise -1.
  */
 function blankLineEnd(b: Uint8Array, nl: number, to: number): number {
-  let j = nl + 1;
-  while (j < to && isHorizontalSpace(utf8CodeAt(b, j))) j += utf8Length(b[j]!);
+  const j = skipHorizontalSpace(b, nl + 1, to);
   return j < to && b[j] === 10 ? j : -1;
 }
 
