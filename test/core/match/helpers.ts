@@ -50,7 +50,7 @@ export function codeText(matcher: Matcher, text: string, unit: Unit, coder = 'au
   };
 }
 
-/** JSON string of `text`, characters escaped as \u where the mask says (lone surrogates always, as JSON.stringify does). */
+/** JSON string of `text`, characters escaped as \u where the mask says (lone surrogates and control characters always, a tab as \t where the mask does not say \u). */
 export function encodeJson(text: string, mask: number[]): string {
   let out = '"';
   let k = 0;
@@ -59,6 +59,7 @@ export function encodeJson(text: string, mask: number[]): string {
     const lone = ch.length === 1 && cp >= 0xd800 && cp <= 0xdfff;
     if (ch === '"' || ch === '\\') out += `\\${ch}`;
     else if (ch === '\n') out += '\\n';
+    else if (ch === '\t' && mask[k % mask.length] !== 1) out += '\\t';
     else if (ch === '/' && mask[k % mask.length] === 1) out += '\\/';
     else if (lone || cp < 0x20 || mask[k % mask.length] === 1) {
       const units = cp > 0xffff ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [cp];

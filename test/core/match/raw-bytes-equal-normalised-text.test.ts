@@ -5,7 +5,7 @@ import { jsonTextBytes } from '../../../src/core/match/code-document.js';
 import { JsonContentBytes, decodeJsonSlice } from '../../../src/core/match/decode-json-slice.js';
 import { MatchRun } from '../../../src/core/match/match-run.js';
 import { newScanExtent, scanJsonString } from '../../../src/core/match/scan-json-bytes.js';
-import { runFor } from './helpers.js';
+import { encodeJson, runFor } from './helpers.js';
 
 // Property: the one scanner over a JSONL text field as it lies in the file
 // (any escapes) finds exactly what it finds in the normalised text written as
@@ -27,23 +27,6 @@ const fragments = [
   '-', '\u2010', '--', ' ', ' ', '  ', '\n', '\n\n', '\t', '\u00a0', ',', '.', '(', ')', '"', '\u201c', '\u201d', '\\',
   '/', '\u{1F600}', '\u{1D400}', '\u2014', '_', '3', 'x', 'ñ', 'ß', 'İ',
 ];
-
-function encodeJson(text: string, escapeMask: number[]): string {
-  let out = '"';
-  let k = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const escape = escapeMask[k++ % escapeMask.length]! === 1;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (escape || cp < 0x20) {
-      const units = cp > 0xffff ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [cp];
-      out += units.map((u) => `\\u${u.toString(16).padStart(4, '0')}`).join('');
-    } else out += ch;
-  }
-  return `${out}"`;
-}
 
 function results(run: MatchRun, slice: (a: number, b: number) => string): string[] {
   const rows: string[] = [];
