@@ -10,6 +10,7 @@ export class WorkerJobs<J, R> {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (r: R) => void; reject: (e: unknown) => void }>();
   private failed: unknown = null;
+  private closing = false;
 
   constructor(
     private readonly worker: Worker | null,
@@ -27,7 +28,8 @@ export class WorkerJobs<J, R> {
     };
     worker?.on('error', fail);
     worker?.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`worker thread stopped with exit code ${code}`));
+      // close() ends the thread with code 1: not a failure of its jobs.
+      if (code !== 0 && !this.closing) fail(new Error(`worker thread stopped with exit code ${code}`));
     });
   }
 
@@ -37,11 +39,18 @@ export class WorkerJobs<J, R> {
     if (!this.worker) return Promise.resolve(this.here(job));
     const id = this.nextId++;
     const done = new Promise<R>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    this.worker.postMessage({ id, job }, transfer);
+    try {
+      this.worker.postMessage({ id, job }, transfer);
+    } catch (e) {
+      // Not sent (a buffer that cannot be handed over): no one will await this job, so it must not be rejected later, unheard.
+      this.pending.delete(id);
+      throw e;
+    }
     return done;
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.worker?.terminate();
   }
 }
