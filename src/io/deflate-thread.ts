@@ -29,11 +29,14 @@ export class DeflateThread {
   }
 
   /**
-   * Queues an entry (its buffer is handed over: not to be used again) and
-   * returns the batches sent since the last call, each to be awaited in order.
+   * Queues an entry and returns the batches sent since the last call, each to
+   * be awaited in order. An entry that is its buffer whole has that buffer
+   * handed over (not to be used again); a view of a larger buffer (a corpus
+   * line's text) is copied now, as that buffer is neither ours to hand over
+   * nor kept as it is until the batch goes.
    */
   add(data: Uint8Array): Promise<DeflatedEntry[]>[] {
-    this.batch.push(data);
+    this.batch.push(data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : new Uint8Array(data));
     this.batchBytes += data.length;
     return this.batchBytes >= BATCH_BYTES || this.batch.length >= BATCH_ENTRIES ? [this.send()] : [];
   }

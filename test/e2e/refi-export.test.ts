@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveGuid } from '../../src/core/refi/guid.js';
 import { readCorpus } from '../../src/io/read-corpus.js';
 import { XMLLINT_SKIP, xmllintErrors } from '../helpers/refi-files.js';
-import { copyDemo, runQcode } from '../helpers/run-cli.js';
+import { copyDemo, runQcode, spawnQcode } from '../helpers/run-cli.js';
 
 let demo: string;
 
@@ -50,6 +51,40 @@ describe('export --format qdpx', () => {
     expect(Object.keys(entries).filter((e) => e.startsWith('sources/'))).toHaveLength(27);
     const qde = new TextDecoder().decode(entries['project.qde']);
     expect(qde.match(/<TextSource /g)).toHaveLength(29);
+  });
+
+  it('writes the same archive from a JSONL corpus (texts taken as the bytes they are in the line) as from the same texts in a CSV corpus', async () => {
+    // Escapes, characters beyond U+FFFF (offsets in code points, names cut at 100), text NFC changes, CRLF, quotes.
+    const texts = [
+      'Tariffs rose again. Jobs fell.',
+      'Emoji 😀 here. Tariffs 🇲🇽 rose!\n\nA new paragraph with “quotes” and café.',
+      'Line one.\r\nLine two, a tariff.',
+      'Decomposed cafe\u0301, a tariff. Good.',
+      '😀😀 tariff 😀 astral 𝒜𝒷𝒸 and more tariff words, past a hundred code points in the name of the selection, surely by now.',
+      'Quote "inside" and a back\\slash, tariff\ttab.',
+    ];
+    const made: Buffer[] = [];
+    for (const [file, body] of [
+      ['corpus.jsonl', texts.map((text, i) => JSON.stringify({ id: `d${i}`, text, type: 'wire' })).join('\n') + '\n'],
+      ['corpus.csv', `id,text,type\n${texts.map((text, i) => `d${i},"${text.replace(/"/g, '""')}",wire`).join('\n')}\n`],
+    ] as const) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'qcode-qdpx-corpus-'));
+      writeFileSync(path.join(dir, 'corpus' + path.extname(file)), body);
+      writeFileSync(path.join(dir, 'codebook.yaml'), readFileSync(path.resolve(import.meta.dirname, '../fixtures/codebooks/topic-and-exclusive-tone.yaml')));
+      writeFileSync(path.join(dir, 'qcode.yaml'), `codebook: codebook.yaml\ncorpus: ${file}\nunit: sentence\n`);
+      for (const args of [['code'], ['export', '--format', 'qdpx', '-o', 'p.qdpx']]) {
+        const r = await runQcode([...args, '-q'], { cwd: dir });
+        expect(r.code, r.stderr).toBe(0);
+      }
+      made.push(readFileSync(path.join(dir, 'p.qdpx')));
+      // And in a process of its own, where the texts are deflated and formatted on worker threads (handed over, not shared).
+      const spawned = spawnQcode(['export', '--format', 'qdpx', '-o', 's.qdpx', '-q'], { cwd: dir });
+      expect(spawned.code, spawned.stderr).toBe(0);
+      made.push(readFileSync(path.join(dir, 's.qdpx')));
+    }
+    const qde = new TextDecoder().decode(unzipSync(made[0]!)['project.qde']);
+    expect(qde).toContain('name="😀😀 tariff 😀 astral 𝒜𝒷𝒸');
+    for (const other of made.slice(1)) expect(made[0]!.equals(other)).toBe(true);
   });
 
   it.skipIf(XMLLINT_SKIP !== '')(`validates against the standard's Project.xsd${XMLLINT_SKIP}`, async () => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/core/model/document.js';
-import { decodePickedText, forEachPickedJsonlText } from '../../src/io/read-picked-jsonl.js';
+import { JsonContentBytes } from '../../src/core/match/decode-json-slice.js';
+import { decodePickedText, decodePickedTextBytes, forEachPickedJsonlText } from '../../src/io/read-picked-jsonl.js';
 import { streamDocuments } from '../../src/io/stream-documents.js';
 
 // The second pass's JSONL reader must number and parse documents exactly as
@@ -13,7 +14,7 @@ import { streamDocuments } from '../../src/io/stream-documents.js';
 // NFC changes; and hash the same bytes.
 
 const columns = { idColumn: 'id', textColumn: 'text' };
-const text = fc.constantFrom('Tariffs rose.', 'Cafe\u0301 ok.', 'a\\nb', 'tab\\there', '😀 x', '', '  ', 'quote \\" end', 'e\\u0301', 'cr\\r\\nlf', 'cr\\u000d\\u000Alf', 'a\\/b', 'back\\\\u0301');
+const text = fc.constantFrom('Tariffs rose.', 'Cafe\u0301 ok.', 'a\\nb', 'tab\\there', '😀 x', '', '  ', 'quote \\" end', 'e\\u0301', 'cr\\r\\nlf', 'cr\\u000d\\u000Alf', 'a\\/b', 'back\\\\u0301', 'lone \\ud800 x', 'pair \\ud83d\\ude00 x', 'caf\u00e9 \\u00e9');
 const line = fc.oneof(
   fc.tuple(fc.constantFrom('d', 'e\u0301', 'x'), text, fc.constantFrom('type', 'typ\u0065\u0301', 'sou\u0301rce')).map(([id, t, key]) => ({ id, t, key })),
   fc.constantFrom('', '   ', '\t', '\u00a0'),
@@ -44,11 +45,32 @@ describe('forEachPickedJsonlText and decodePickedText', () => {
         const want = (d: number) => pick(d) as boolean;
         const expected = all.flatMap((doc, d) => (want(d) ? [[d, doc.id, doc.text]] : []));
         const got: unknown[] = [];
-        const sha = await forEachPickedJsonlText(file, columns, want, (d, t) => void got.push([d, t.id, decodePickedText(t)]));
+        const content = new JsonContentBytes();
+        const sha = await forEachPickedJsonlText(file, columns, want, (d, t) => {
+          const withBytes = decodePickedTextBytes(t, content);
+          const bytes = withBytes.bytes();
+          // The UTF-8 handed out without encoding is the text's own, whenever there is one.
+          if (bytes) expect(Buffer.from(bytes).equals(Buffer.from(withBytes.text))).toBe(true);
+          got.push([d, t.id, decodePickedText(t)]);
+          expect(withBytes.text).toBe(decodePickedText(t));
+        });
         expect(got).toEqual(expected);
         expect(sha).toBe(end.fileSha256);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('gives a text’s UTF-8 from the line where nothing changed it: escapes resolved, but not after NFC changed it or a lone surrogate was replaced', async () => {
+    const texts = { plain: 'Tariffs rose.', escaped: 'a\\nb \\"q\\" caf\u00e9 \\u00e9', astral: 'pair \\ud83d\\ude00 😀', decomposed: 'e\\u0301', lone: 'lone \\ud800 x', crlf: 'a\\r\\nb' };
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'qcode-picked-')), 'corpus.jsonl');
+    writeFileSync(file, Object.entries(texts).map(([id, t]) => `{"id":"${id}","text":"${t}"}\n`).join(''));
+    const content = new JsonContentBytes();
+    const got: Record<string, string | null> = {};
+    await forEachPickedJsonlText(file, columns, () => true, (_d, t) => {
+      const bytes = decodePickedTextBytes(t, content).bytes();
+      got[t.id] = bytes ? Buffer.from(bytes).toString() : null;
+    });
+    expect(got).toEqual({ plain: 'Tariffs rose.', escaped: 'a\nb "q" café é', astral: 'pair 😀 😀', decomposed: null, lone: null, crlf: null });
   });
 });

@@ -12,8 +12,8 @@ import { formatExcerptInto, formatTextSource, type ProjectSelection, type Source
 export interface SourceBatch {
   heads: DocumentHead[];
   texts: string[];
-  /** Per document, 1 when its text is ASCII (its code points are its UTF-16 units). */
-  ascii: Uint8Array;
+  /** Per document, 1 when its code points are its UTF-16 units (ASCII, or no character beyond U+FFFF), as the sender found. */
+  unitsAreCodePoints: Uint8Array;
   /** Per document, how many of the rows are its own. */
   rowCounts: Int32Array;
   /** Three numbers a row: start and end (code points), the coder's index. */
@@ -26,7 +26,7 @@ export interface SourceBatch {
 export class SourceBatchBuilder {
   private heads: DocumentHead[] = [];
   private texts: string[] = [];
-  private ascii: number[] = [];
+  private unitsAreCodePoints: number[] = [];
   private rowCounts: number[] = [];
   private rows = new Int32Array(3 << 12);
   private codes: string[] = [];
@@ -43,10 +43,10 @@ export class SourceBatchBuilder {
   }
 
   /** A document; its rows are those added after it (and before the next). */
-  document(head: DocumentHead, text: string, ascii: boolean): void {
+  document(head: DocumentHead, text: string, unitsAreCodePoints: boolean): void {
     this.heads.push(head);
     this.texts.push(text);
-    this.ascii.push(ascii ? 1 : 0);
+    this.unitsAreCodePoints.push(unitsAreCodePoints ? 1 : 0);
     this.rowCounts.push(0);
     this.chars += text.length;
   }
@@ -71,7 +71,7 @@ export class SourceBatchBuilder {
     const batch: SourceBatch = {
       heads: this.heads,
       texts: this.texts,
-      ascii: Uint8Array.from(this.ascii),
+      unitsAreCodePoints: Uint8Array.from(this.unitsAreCodePoints),
       rowCounts: Int32Array.from(this.rowCounts),
       rows: this.rows.slice(0, 3 * this.codes.length),
       codes: this.codes,
@@ -79,7 +79,7 @@ export class SourceBatchBuilder {
     };
     this.heads = [];
     this.texts = [];
-    this.ascii = [];
+    this.unitsAreCodePoints = [];
     this.rowCounts = [];
     this.codes = [];
     this.memos = [];
@@ -101,7 +101,7 @@ export function* formatSourceBatch(batch: SourceBatch, frame: SourceFrame, coder
     r += batch.rowCounts[d]!;
     const text = batch.texts[d]!;
     // Searched once for the two cursors (each would search the whole text for a surrogate otherwise).
-    const codePoints = batch.ascii[d] || !hasSurrogate(text) ? text.length : undefined;
+    const codePoints = batch.unitsAreCodePoints[d] || !hasSurrogate(text) ? text.length : undefined;
     const from = codePointCursor(text, codePoints);
     const upTo = codePointCursor(text, codePoints);
     out.byte(0x0a);
