@@ -34,6 +34,9 @@ const variableGuid = (key: string) => deriveGuid(`variable:${key}`);
 export function formatExcerptInto(out: ByteRows, text: string, from = 0, to = text.length): void {
   // 100 code points of at most 6 bytes (an escape), the ellipsis: room made once for a name, not per character.
   out.room(603);
+  // The buffer and its end held here while plain characters are written (a property store per character was most of the loop); put back before any call that writes.
+  let bytes = out.bytes;
+  let at = out.length;
   let i = from;
   while (i < to && isSpace(text.charCodeAt(i))) i++;
   let count = 0;
@@ -41,27 +44,32 @@ export function formatExcerptInto(out: ByteRows, text: string, from = 0, to = te
     if (count === 100) {
       // A 101st code point cuts the name; white space up to the end is trimmed, not a code point.
       while (i < to && isSpace(text.charCodeAt(i))) i++;
+      out.length = at;
       if (i < to) out.piece(ELLIPSIS);
       return;
     }
     const c = text.charCodeAt(i);
     count++;
     if (c < 0x80 && PLAIN[c] === 1) {
-      // Most of a name: written here, not in a call per character.
-      out.bytes[out.length++] = c;
+      bytes[at++] = c;
       i++;
     } else if (isSpace(c)) {
       let j = i + 1;
       while (j < to && isSpace(text.charCodeAt(j))) j++;
-      if (j === to) return;
-      out.bytes[out.length++] = 0x20;
+      if (j === to) break;
+      bytes[at++] = 0x20;
       i = j;
     } else {
       const units = c >= 0xd800 && c <= 0xdbff && i + 1 < to && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+      out.length = at;
       formatEscapedXmlInto(out, text, true, i, i + units);
+      // The escape may have made more room (a new buffer).
+      bytes = out.bytes;
+      at = out.length;
       i += units;
     }
   }
+  out.length = at;
 }
 
 /** ASCII written into a name as it is: not white space, nothing to escape. */
@@ -197,34 +205,16 @@ const PIECE_BYTES = 4 << 20;
 
 const bytesOf = (s: string) => new TextEncoder().encode(s);
 const GT = 0x3e;
-const QUOTE = 0x22;
 const EMPTY_END = bytesOf('/>');
 const SOURCE_END = bytesOf('\n    </TextSource>');
 const SELECTION_GUID = bytesOf('\n      <PlainTextSelection guid="');
 const NAME = bytesOf('" name="');
 const START = bytesOf('" startPosition="');
 const END = bytesOf('" endPosition="');
-const USER = bytesOf('" creatingUser="');
 const DESCRIPTION = bytesOf('\n        <Description>');
 const DESCRIPTION_END = bytesOf('</Description>');
 const CODING_GUID = bytesOf('\n        <Coding guid="');
-const CODE_REF = bytesOf('\n          <CodeRef targetGUID="');
-const CODE_REF_END = bytesOf('"/>');
-const EMPTY_CODE_REF = bytesOf('\n          <CodeRef/>');
-const CODING_END = bytesOf('\n        </Coding>');
 const SELECTION_END = bytesOf('\n      </PlainTextSelection>');
-
-/** A coder's or code's GUID as an attribute's bytes, made once (they repeat on every selection). */
-const attributeBytes = new Map<string, Uint8Array>();
-
-function attributeOf(s: string): Uint8Array {
-  let bytes = attributeBytes.get(s);
-  if (bytes === undefined) {
-    if (attributeBytes.size >= 1 << 12) attributeBytes.clear();
-    attributeBytes.set(s, (bytes = bytesOf(escapeXmlAttribute(s))));
-  }
-  return bytes;
-}
 
 /**
  * A PlainTextSelection element inside a TextSource, after a line end, as
@@ -233,7 +223,7 @@ function attributeOf(s: string): Uint8Array {
  * of an export's garbage and encoding).
  */
 function formatSelection(guids: SelectionGuids, sel: ProjectSelection, frame: SourceFrame, nameInto: (out: ByteRows, start: number, end: number) => void, out: ByteRows): void {
-  const user = attributeOf(frame.userGuids.get(sel.coder) ?? coderGuid(sel.coder));
+  const user = userAttribute(frame.userGuids.get(sel.coder) ?? coderGuid(sel.coder));
   out.piece(SELECTION_GUID);
   guidInto(out, guids.selection(sel.start, sel.end, sel.memo));
   out.piece(NAME);
@@ -242,9 +232,7 @@ function formatSelection(guids: SelectionGuids, sel: ProjectSelection, frame: So
   out.int(sel.start);
   out.piece(END);
   out.int(sel.end);
-  out.piece(USER);
   out.piece(user);
-  out.byte(QUOTE);
   if (!sel.memo && sel.codes.length === 0) {
     out.piece(EMPTY_END);
     return;
@@ -258,20 +246,38 @@ function formatSelection(guids: SelectionGuids, sel: ProjectSelection, frame: So
   for (const code of sel.codes) {
     out.piece(CODING_GUID);
     guidInto(out, guids.coding(code));
-    out.piece(USER);
     out.piece(user);
-    out.byte(QUOTE);
     out.byte(GT);
-    const target = frame.codeGuids.get(code);
-    if (target === undefined) out.piece(EMPTY_CODE_REF);
-    else {
-      out.piece(CODE_REF);
-      out.piece(attributeOf(target));
-      out.piece(CODE_REF_END);
-    }
-    out.piece(CODING_END);
+    out.piece(codeRefOf(frame.codeGuids.get(code)));
   }
   out.piece(SELECTION_END);
+}
+
+/**
+ * The bytes that repeat on every selection and coding, made once each (the
+ * export has a selection per coded segment): a coder's ` creatingUser`
+ * attribute with its quotes, and a code's CodeRef element with the end of
+ * its Coding.
+ */
+const userAttributes = new Map<string, Uint8Array>();
+const codeRefs = new Map<string | undefined, Uint8Array>();
+
+function userAttribute(guid: string): Uint8Array {
+  return madeOnce(userAttributes, guid, () => bytesOf(`" creatingUser="${escapeXmlAttribute(guid)}"`));
+}
+
+function codeRefOf(target: string | undefined): Uint8Array {
+  return madeOnce(codeRefs, target, () => bytesOf(`${target === undefined ? '\n          <CodeRef/>' : `\n          <CodeRef targetGUID="${escapeXmlAttribute(target)}"/>`}\n        </Coding>`));
+}
+
+function madeOnce<K>(made: Map<K, Uint8Array>, key: K, make: () => Uint8Array): Uint8Array {
+  let bytes = made.get(key);
+  if (bytes === undefined) {
+    // Bounded: a project's coders and codes are few, but the module lives as long as the process.
+    if (made.size >= 1 << 12) made.clear();
+    made.set(key, (bytes = make()));
+  }
+  return bytes;
 }
 
 /** A selection's or coding's GUID (SelectionGuids' bits) appended to `out`. */

@@ -35,9 +35,18 @@ export class ByteRows {
     this.length = at;
   }
 
-  /** Appends a whole pre-encoded piece. */
+  /** Appends a whole pre-encoded piece (a long one with set, no subarray made for it). */
   piece(src: Uint8Array): void {
-    this.copy(src, 0, src.length);
+    const n = src.length;
+    this.room(n);
+    const out = this.bytes;
+    let at = this.length;
+    if (n <= 32) for (let k = 0; k < n; k++) out[at++] = src[k]!;
+    else {
+      out.set(src, at);
+      at += n;
+    }
+    this.length = at;
   }
 
   byte(b: number): void {

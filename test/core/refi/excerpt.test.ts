@@ -60,6 +60,17 @@ describe('formatExcerptInto (a selection name from the start of its text)', () =
     }
   });
 
+  it('writes on when an escape near the cut makes the buffer grow', () => {
+    // 99 quotes of 6 bytes each, then a pair the escaping makes 12 bytes of room for: past the 603 made at the start.
+    const text = `${'"'.repeat(99)}😀x`;
+    const rows = new ByteRows();
+    const start = rows.bytes.length - 603;
+    rows.length = start;
+    formatExcerptInto(rows, text);
+    expect(rows.bytes.length).toBeGreaterThan(start + 603);
+    expect(decoder.decode(rows.bytes.subarray(start, rows.length))).toBe(plain(text));
+  });
+
   it('reads only the start of a long selection', () => {
     const long = 'tariff talks '.repeat(2_000_000);
     expect(excerpt(long)).toBe(plain(long.slice(0, 1000)));
