@@ -5,6 +5,7 @@ import { MAY_CHANGE_IN_NFC, normalizeMetadataValue, normalizeText } from '../cor
 import { rowToDocument, type ColumnNames } from '../core/corpus/parse-table-corpus.js';
 import { stringTextBytes, type TextBytes } from '../core/match/code-document.js';
 import { decodeJsonString, type JsonContentBytes } from '../core/match/decode-json-slice.js';
+import { isNormalizedUtf8 } from '../core/match/normalized-utf8.js';
 import { QcodeError, diag } from '../core/diagnostics/qcode-error.js';
 import { locateJsonFields, type JsonFieldSpans } from '../core/match/locate-json-fields.js';
 
@@ -216,35 +217,28 @@ const BACKSLASH_R = Buffer.from('\\r');
  * decoded and normalised.
  */
 export function decodePickedText(t: TextBytes): string {
-  return decodeRaw(t).text;
-}
-
-/** decodePickedText, and whether the text is the JSON content's decoding unchanged (normalising left it alone). */
-function decodeRaw(t: TextBytes): { text: string; unchanged: boolean } {
-  if (t.trusted) return { text: decodeJsonString(t.buf, t.from, t.to, true), unchanged: true };
+  if (t.trusted) return decodeJsonString(t.buf, t.from, t.to, true);
   const view = Buffer.from(t.buf.buffer, t.buf.byteOffset + t.from, t.to - t.from);
-  const raw = decodeJsonString(t.buf, t.from, t.to, false);
-  if (isAscii(view) && view.indexOf(BACKSLASH_U) < 0 && view.indexOf(BACKSLASH_R) < 0) return { text: raw, unchanged: true };
-  const text = normalizeText(raw);
-  return { text, unchanged: text === raw };
+  const text = decodeJsonString(t.buf, t.from, t.to, false);
+  return isAscii(view) && view.indexOf(BACKSLASH_U) < 0 && view.indexOf(BACKSLASH_R) < 0 ? text : normalizeText(text);
 }
 
 /**
- * decodePickedText with a way to the text's UTF-8 without encoding the
- * string: the JSON content's bytes with their escapes resolved (`content`'s
- * view, valid until its next call), when normalising changed nothing and no
- * lone surrogate escape was replaced; else null. A qdpx export deflates
- * every text's UTF-8: encoding each string back was a tenth of its reading
- * thread.
+ * The UTF-8 of the normalised text a PickedText stands for, made without a
+ * string: its JSON content with the escapes resolved (`content`'s view, valid
+ * until its next call), when the bytes show that normalising changes nothing
+ * (ASCII with no CR, or isNormalizedUtf8) and no lone surrogate escape was
+ * replaced; else null, and the caller decodes (decodePickedText). The
+ * content is not checked as JSON here: the pass's hash of the file's bytes
+ * tells a changed corpus (QC010) before anything is published.
  */
-export function decodePickedTextBytes(t: TextBytes, content: JsonContentBytes): { text: string; bytes: () => Uint8Array | null } {
-  const { text, unchanged } = decodeRaw(t);
-  const bytes = () => {
-    if (!unchanged) return null;
-    const view = content.of(t.buf, t.from, t.to);
-    return content.replaced ? null : view;
-  };
-  return { text, bytes };
+export function pickedTextUtf8(t: TextBytes, content: JsonContentBytes): Uint8Array | null {
+  const bytes = content.of(t.buf, t.from, t.to);
+  if (content.replaced) return null;
+  if (t.trusted) return bytes;
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (isAscii(view)) return view.indexOf(CR) < 0 ? bytes : null;
+  return isNormalizedUtf8(bytes) ? bytes : null;
 }
 
 /** Bytes looked through for a place to cut a file: a slice is not worth a longer search. */

@@ -18,8 +18,7 @@ import { fileFingerprint, readCorpusFingerprint, readSegmentIndex, segmentIndexK
 import type { Project } from './read-project.js';
 import { corpusColumns, documentLanguage, studyUnit, type StudyOptions } from './read-study.js';
 import { streamDocuments } from './stream-documents.js';
-import { CorpusChanged, corpusChangedError, decodePickedTextBytes, forEachPickedJsonlText, type PickedText } from './read-picked-jsonl.js';
-import { JsonContentBytes } from '../core/match/decode-json-slice.js';
+import { CorpusChanged, corpusChangedError, decodePickedText, forEachPickedJsonlText, type PickedText } from './read-picked-jsonl.js';
 
 /**
  * A study read in one streaming pass: what readStudy gives, with the
@@ -169,29 +168,20 @@ export async function forEachStudyDocument(
 /**
  * forEachStudyDocument without the segments made: each document `want`
  * picks, with its number, for a pass that finds its segments in the table
- * itself (themes: offsets for every reviewed segment, text for a few). A
- * JSONL file's documents come with a way to their text's UTF-8 where it
- * costs no encoding (decodePickedTextBytes: a view valid during the visit),
- * else null; other corpora's give null.
+ * itself (themes: offsets for every reviewed segment, text for a few).
  */
 export async function forEachStudyText(
   study: CompactStudy,
   options: Pick<StudyOptions, 'idColumn' | 'textColumn' | 'display'>,
   want: (doc: number) => boolean,
-  visit: (doc: number, document: Document, bytes: () => Uint8Array | null) => void | Promise<void>,
+  visit: (doc: number, document: Document) => void | Promise<void>,
 ): Promise<void> {
   const t = study.segments;
   const source = { file: options.display?.(study.project.corpusPath!) ?? study.project.corpusPath! };
-  const content = new JsonContentBytes();
   // Metadata from the table: only the id was parsed from the line.
-  const picked = (d: number, picked: PickedText) => {
-    const { text, bytes } = decodePickedTextBytes(picked, content);
-    return visit(d, { id: picked.id, metadata: t.documents[d]!.metadata, source, text }, bytes);
-  };
-  if (!(await forEachPickedStudyText(study, options, want, picked))) await forEachStreamedStudyText(study, options, want, (d, doc) => visit(d, doc, none));
+  const picked = (d: number, text: PickedText) => visit(d, { id: text.id, metadata: t.documents[d]!.metadata, source, text: decodePickedText(text) });
+  if (!(await forEachPickedStudyText(study, options, want, picked))) await forEachStreamedStudyText(study, options, want, visit);
 }
-
-const none = () => null;
 
 /**
  * forEachStudyText for a pass that scans each text and needs the string

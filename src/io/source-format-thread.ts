@@ -32,7 +32,7 @@ export class SourceFormatThread {
 
   /** The batch's XML as UTF-8, in parts (the batch is handed over). */
   send(batch: SourceBatch): Promise<Uint8Array[]> {
-    return this.jobs.send(batch, [batch.unitsAreCodePoints.buffer as ArrayBuffer, batch.rowCounts.buffer as ArrayBuffer, batch.rows.buffer as ArrayBuffer]);
+    return this.jobs.send(batch, [batch.unitsAreCodePoints.buffer as ArrayBuffer, batch.rowCounts.buffer as ArrayBuffer, batch.rows.buffer as ArrayBuffer, batch.utf8.buffer as ArrayBuffer, batch.utf8Ends.buffer as ArrayBuffer]);
   }
 
   close(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { DocumentHead } from '../segment/segment-table.js';
-import type { ByteRows } from '../util/byte-rows.js';
+import { ByteRows } from '../util/byte-rows.js';
 import { codePointCursor, hasSurrogate } from '../util/code-point-cursor.js';
 import { formatExcerptInto, formatTextSource, type ProjectSelection, type SourceFrame } from './format-project-qde.js';
 
@@ -11,7 +11,11 @@ import { formatExcerptInto, formatTextSource, type ProjectSelection, type Source
  */
 export interface SourceBatch {
   heads: DocumentHead[];
-  texts: string[];
+  /** Per document, its text, or null when the text is its UTF-8 in `utf8` (most are: the reading thread makes no string of them). */
+  texts: (string | null)[];
+  /** The UTF-8 of the texts given as bytes, one after another; document d's ends at utf8Ends[d] (and starts where the one before ends). */
+  utf8: Uint8Array;
+  utf8Ends: Int32Array;
   /** Per document, 1 when its code points are its UTF-16 units (ASCII, or no character beyond U+FFFF), as the sender found. */
   unitsAreCodePoints: Uint8Array;
   /** Per document, how many of the rows are its own. */
@@ -25,13 +29,15 @@ export interface SourceBatch {
 /** A SourceBatch filled a document and a row at a time. */
 export class SourceBatchBuilder {
   private heads: DocumentHead[] = [];
-  private texts: string[] = [];
+  private texts: (string | null)[] = [];
+  private utf8 = new ByteRows();
+  private utf8Ends: number[] = [];
   private unitsAreCodePoints: number[] = [];
   private rowCounts: number[] = [];
   private rows = new Int32Array(3 << 12);
   private codes: string[] = [];
   private memos: string[] = [];
-  /** UTF-16 units of text held. */
+  /** UTF-16 units or UTF-8 bytes of text held (as each text was given). */
   chars = 0;
 
   get documents(): number {
@@ -42,10 +48,15 @@ export class SourceBatchBuilder {
     return this.codes.length;
   }
 
-  /** A document; its rows are those added after it (and before the next). */
-  document(head: DocumentHead, text: string, unitsAreCodePoints: boolean): void {
+  /** A document, its text given as a string or as its UTF-8 (copied); its rows are those added after it (and before the next). */
+  document(head: DocumentHead, text: string | Uint8Array, unitsAreCodePoints: boolean): void {
     this.heads.push(head);
-    this.texts.push(text);
+    if (typeof text === 'string') this.texts.push(text);
+    else {
+      this.texts.push(null);
+      this.utf8.copy(text, 0, text.length);
+    }
+    this.utf8Ends.push(this.utf8.length);
     this.unitsAreCodePoints.push(unitsAreCodePoints ? 1 : 0);
     this.rowCounts.push(0);
     this.chars += text.length;
@@ -71,6 +82,8 @@ export class SourceBatchBuilder {
     const batch: SourceBatch = {
       heads: this.heads,
       texts: this.texts,
+      utf8: this.utf8.bytes.slice(0, this.utf8.length),
+      utf8Ends: Int32Array.from(this.utf8Ends),
       unitsAreCodePoints: Uint8Array.from(this.unitsAreCodePoints),
       rowCounts: Int32Array.from(this.rowCounts),
       rows: this.rows.slice(0, 3 * this.codes.length),
@@ -79,6 +92,8 @@ export class SourceBatchBuilder {
     };
     this.heads = [];
     this.texts = [];
+    this.utf8.clear();
+    this.utf8Ends = [];
     this.unitsAreCodePoints = [];
     this.rowCounts = [];
     this.codes = [];
@@ -87,6 +102,9 @@ export class SourceBatchBuilder {
     return batch;
   }
 }
+
+/** A text's UTF-8 as it stands: a U+FEFF at its start is kept, as in the string. */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * The TextSource elements of a batch's documents, each after a line end, as
@@ -99,7 +117,7 @@ export function* formatSourceBatch(batch: SourceBatch, frame: SourceFrame, coder
   for (let d = 0; d < batch.heads.length; d++) {
     const first = r;
     r += batch.rowCounts[d]!;
-    const text = batch.texts[d]!;
+    const text = batch.texts[d] ?? utf8.decode(batch.utf8.subarray(d > 0 ? batch.utf8Ends[d - 1] : 0, batch.utf8Ends[d]));
     // Searched once for the two cursors (each would search the whole text for a surrogate otherwise).
     const codePoints = batch.unitsAreCodePoints[d] || !hasSurrogate(text) ? text.length : undefined;
     const from = codePointCursor(text, codePoints);

@@ -10,7 +10,9 @@ import { ByteRows } from '../../core/util/byte-rows.js';
 import { appendAll } from '../../core/util/bulk-array.js';
 import { codingPath, listCodingCoders } from '../coding-file.js';
 import { readCodingTable } from '../read-coding-table.js';
-import { forEachStudyText, type CompactStudy } from '../read-segment-table.js';
+import { forEachStudyTextBytes, type CompactStudy } from '../read-segment-table.js';
+import { decodePickedText, pickedTextUtf8 } from '../read-picked-jsonl.js';
+import { JsonContentBytes } from '../../core/match/decode-json-slice.js';
 import type { StudyOptions } from '../read-study.js';
 import { listSpanCoders, preslicedDocuments, readCoderSpans } from '../span-file.js';
 import { DeflateThread } from '../deflate-thread.js';
@@ -29,14 +31,13 @@ const BATCH_DOCUMENTS = 256;
 const utf8 = new TextEncoder();
 
 /**
- * Whether a text of `units` UTF-16 units, given as its UTF-8, has as many
- * code points as units: ASCII (as many bytes as units), or no character
- * beyond U+FFFF (none of the four-byte sequences' lead bytes). Its
- * selections' offsets then need no search for a surrogate pair: a regular
- * expression over every text was a twentieth of the formatting thread.
+ * Whether a text, given as its UTF-8, has as many code points as UTF-16
+ * units: no character beyond U+FFFF (none of the four-byte sequences' lead
+ * bytes). Its selections' offsets then need no search for a surrogate pair:
+ * a regular expression over every text was a twentieth of the formatting
+ * thread.
  */
-function unitsAreCodePoints(bytes: Uint8Array, units: number): boolean {
-  if (bytes.length === units) return true;
+function unitsAreCodePoints(bytes: Uint8Array): boolean {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   for (let lead = 0xf0; lead <= 0xf4; lead++) if (view.indexOf(lead) >= 0) return false;
   return true;
@@ -156,18 +157,22 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
     };
     await qde.write(head);
     head = '';
-    await forEachStudyText(study, options, () => true, async (d, doc, utf8Of) => {
-      const text = doc.text;
-      // A UTF-16 unit is at least a byte of UTF-8: a longer text is surely streamed (past WHOLE_ENTRY_BYTES), as ZipEntryWriter decides.
-      // The text's bytes as they are in the corpus line where they are its UTF-8 (the deflating thread's add copies them), else encoded.
-      const bytes = text.length <= WHOLE_ENTRY_BYTES ? (utf8Of() ?? utf8.encode(text)) : null;
+    const content = new JsonContentBytes();
+    await forEachStudyTextBytes(study, options, () => true, async (d, picked) => {
+      // Most texts are taken as the UTF-8 they are in the corpus line, and no string is made of them here; the others are decoded,
+      // and encoded for their entry when they may fit one whole (a UTF-16 unit is at least a byte of UTF-8, as ZipEntryWriter decides).
+      const line = picked.to - picked.from <= WHOLE_ENTRY_BYTES ? pickedTextUtf8(picked, content) : null;
+      const text = line ? null : decodePickedText(picked);
+      // A copy of the line's bytes (they are a reused buffer's), handed over to the deflating thread.
+      const bytes = line ? new Uint8Array(line) : text!.length <= WHOLE_ENTRY_BYTES ? utf8.encode(text!) : null;
+      const size = line ? line.length : text!.length;
       // A long document (its selections' XML many times its size) is formatted here, in pieces, after the batches before it.
-      const alone = text.length > BATCH_CHARS;
+      const alone = size > BATCH_CHARS;
       if (alone) {
         format();
         await writeFormatted(0);
       }
-      batch.document(t.documents[d]!, text, bytes !== null && unitsAreCodePoints(bytes, text.length));
+      batch.document(t.documents[d]!, line ?? text!, bytes !== null && unitsAreCodePoints(bytes));
       const to = t.segmentsOf(d).to;
       for (const [i, c] of sorted.entries()) {
         if (c.spans) for (const s of spansOf[i]!.get(d) ?? []) batch.row(s.start, s.end, i, s.code, s.memo);
@@ -201,7 +206,7 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
       sent(deflater.flush());
       await settle(0);
       const entry = sources.entry(name);
-      await entry.write(text);
+      await entry.write(text ?? decodePickedText(picked));
       await entry.end();
     });
     format();
