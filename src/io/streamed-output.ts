@@ -27,6 +27,9 @@ export class StreamedOutput {
    * are concatenated strings, flattened again by the join).
    */
   private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  /** The buffer being written to a file while `buffer` fills (see flush). */
+  private spare = Buffer.allocUnsafe(BUFFER_BYTES);
+  private pending: Promise<void> | null = null;
   private filled = 0;
   private hash: Hash | null = null;
   private handle: FileHandle | null = null;
@@ -83,29 +86,58 @@ export class StreamedOutput {
     this.adoptedSha256 = sha256;
   }
 
-  /** Appends text; resolves once earlier text is written when enough has gathered. */
+  /** Appends text; resolves once the text before the last full buffer is written, when enough has gathered. */
   async write(text: string): Promise<void> {
     // A UTF-16 unit never takes more than 3 bytes of UTF-8.
     if (this.filled + text.length * 3 > this.buffer.length) {
       await this.flush();
-      if (text.length * 3 > this.buffer.length) return this.send(Buffer.from(text, 'utf8'));
+      if (text.length * 3 > this.buffer.length) {
+        await this.settle();
+        return this.send(Buffer.from(text, 'utf8'));
+      }
     }
     this.filled += this.buffer.write(text, this.filled, 'utf8');
   }
 
-  /** Appends bytes (a zip's, made in pieces): earlier text goes first. */
+  /** Appends bytes (a zip's, made in pieces): earlier text goes first. They are copied or written before this resolves: the producer may reuse them. */
   async writeBytes(bytes: Uint8Array): Promise<void> {
+    if (this.target.kind !== 'writable' && bytes.length < this.buffer.length) {
+      if (this.filled + bytes.length > this.buffer.length) await this.flush();
+      this.buffer.set(bytes, this.filled);
+      this.filled += bytes.length;
+      return;
+    }
     await this.flush();
+    await this.settle();
     // A stream may hold on to what it is given, and a producer may reuse its bytes: a stream gets a copy.
     await this.send(this.target.kind === 'writable' ? Buffer.from(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   }
 
+  /**
+   * Sends the gathered bytes. A file's are written while the next are
+   * gathered into the other buffer (the write before is waited for first):
+   * an export waited for every write it made, as long again as making its
+   * rows took when the disk was slow. A stream gets a copy, as it may hold
+   * on to what it is given.
+   */
   private async flush(): Promise<void> {
     if (this.filled === 0) return;
     const bytes = this.buffer.subarray(0, this.filled);
     this.filled = 0;
-    // A stream may hold on to what it is given: it gets a copy, the buffer is reused.
-    await this.send(this.target.kind === 'writable' ? Buffer.from(bytes) : bytes);
+    if (this.target.kind === 'writable') return this.send(Buffer.from(bytes));
+    await this.settle();
+    const written = this.send(bytes);
+    // Heard when settled; until then a failure must not count as unhandled.
+    written.catch(() => undefined);
+    this.pending = written;
+    [this.buffer, this.spare] = [this.spare, this.buffer];
+  }
+
+  /** Waits for the write in flight, if any (its failure is thrown here). */
+  private async settle(): Promise<void> {
+    const p = this.pending;
+    this.pending = null;
+    await p;
   }
 
   /** Writes bytes out (hashed for a file), resolving once they are written or the stream has room. */
@@ -128,7 +160,7 @@ export class StreamedOutput {
   }
 
   /**
-   * Finishes the output: a file is synced, checked against the overwrite
+   * Finishes the output: a file (synced when it is a coder's work) is checked against the overwrite
    * policy with its final sha256 and published with its manifest entry; a
    * stream is flushed. Small outputs made whole (`also`: an orphans file
    * beside a coding file) are checked and published in the same set. On any
@@ -138,14 +170,17 @@ export class StreamedOutput {
     const staged: StagedFile[] = [];
     try {
       await this.flush();
+      await this.settle();
       const t = this.target;
       if (t.kind !== 'file') {
         await this.close();
         if (also.length > 0) await writeOutputFiles(facts, also, options);
         return;
       }
-      // An adopted file was written and closed by its producer (unsynced, as `qcode code` leaves its outputs: the rename keeps readers from a torn file).
-      await this.handle?.sync();
+      // A coder's work is synced before it is published: it must outlive a crash. A derived output (an export, a report) is not,
+      // as `qcode code` leaves its outputs (an adopted file was written and closed by its producer): the rename keeps readers
+      // from a torn file, the project makes it again, and waiting for the disk to take a gigabyte export took longer than making it.
+      if (record.kind === 'work') await this.handle?.sync();
       await this.close();
       const sha256 = this.adoptedSha256 ?? this.hash!.digest('hex');
       const others = (await resolveOutputTargets(also.map((o) => o.file), this.display)).map((o) => {
@@ -167,6 +202,7 @@ export class StreamedOutput {
   }
 
   private async close(): Promise<void> {
+    await this.settle();
     const h = this.handle;
     this.handle = null;
     await h?.close();

@@ -38,6 +38,33 @@ describe('StreamedOutput', () => {
     expect(readdirSync(path.dirname(file))).toEqual(['auto-long.csv']);
   });
 
+  it('writes text and bytes of every size in order while earlier pieces are still being written, though the producer reuses its bytes', async () => {
+    const facts = project();
+    const file = path.join(facts.project.outDir, 'exports/project.qdpx');
+    const out = await StreamedOutput.open(facts.project, file, options.display);
+    const expected: Buffer[] = [];
+    // One buffer the producer fills again for every piece, as a zip writer does: what was given must already be copied or written.
+    const reused = Buffer.alloc(1 << 20);
+    for (let i = 0; i < 400; i++) {
+      const size = [1, 100, 70_000, 262_143, 262_144, 300_000, 1 << 20][i % 7]!;
+      if (i % 3 === 0) {
+        const text = `piece ${i} ü`.padEnd(size % 90_000, 'x');
+        await out.write(text);
+        expected.push(Buffer.from(text));
+      } else {
+        reused.fill(i % 251, 0, size);
+        const bytes = reused.subarray(0, size);
+        await out.writeBytes(bytes);
+        expected.push(Buffer.from(bytes));
+      }
+    }
+    await out.publish(facts, { kind: 'derived' }, options);
+    const all = Buffer.concat(expected);
+    expect(readFileSync(file).equals(all)).toBe(true);
+    const entry = JSON.parse(readFileSync(path.join(facts.project.outDir, 'manifest.json'), 'utf8')).outputs['out/exports/project.qdpx'];
+    expect(entry.sha256).toBe(computeSha256(all));
+  });
+
   it('applies the overwrite policy to the finished bytes: the same content replaces anything, other content a hand-made file never', async () => {
     const facts = project();
     const file = path.join(facts.project.root, 'mine.csv');
