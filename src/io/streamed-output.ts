@@ -8,8 +8,8 @@ import { removeStaleTemps, tempPathFor } from './temp-file.js';
 import { writeFailure, writeTempFor } from './write-file-atomic.js';
 import { checkOutputTargets, resolveOutputTargets, writeOutputFiles, type OutputFile, type WriteOutputOptions } from './write-output-files.js';
 
-/** Bytes gathered before a write: large enough that a write per row costs nothing, small next to any corpus. */
-const BUFFER_BYTES = 1 << 18;
+/** Bytes gathered before a write: large enough that a write per row costs nothing (and a zip writer's 256 kB pieces are copied in, to be written while the next come), small next to any corpus. */
+const BUFFER_BYTES = 1 << 20;
 
 /**
  * One output written as it is made, for a command whose output grows with the
@@ -22,7 +22,7 @@ const BUFFER_BYTES = 1 << 18;
  */
 export class StreamedOutput {
   /**
-   * Text is encoded into this buffer (256 kB) piece by piece as it comes: joining the
+   * Text is encoded into this buffer (a megabyte) piece by piece as it comes: joining the
    * pieces first and encoding the joined string cost five times as much (rows
    * are concatenated strings, flattened again by the join).
    */

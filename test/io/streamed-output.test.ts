@@ -16,7 +16,7 @@ function project(): ProvenanceFacts {
 
 const options = { command: 'qcode export', force: false, display: (p: string) => path.basename(p) };
 // Rows well past the flush size, so the file is written in several pieces.
-const rows = Array.from({ length: 20000 }, (_, i) => `row ${i},"a ""quoted"" text ü"\n`);
+const rows = Array.from({ length: 80000 }, (_, i) => `row ${i},"a ""quoted"" text ü"\n`);
 
 async function stream(facts: ProvenanceFacts, file: string): Promise<StreamedOutput> {
   const out = await StreamedOutput.open(facts.project, file, options.display);
