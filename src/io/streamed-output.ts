@@ -8,7 +8,7 @@ import { removeStaleTemps, tempPathFor } from './temp-file.js';
 import { writeFailure, writeTempFor } from './write-file-atomic.js';
 import { checkOutputTargets, resolveOutputTargets, writeOutputFiles, type OutputFile, type WriteOutputOptions } from './write-output-files.js';
 
-/** Bytes gathered before a write: large enough that a write per row costs nothing (and a zip writer's 256 kB pieces are copied in, to be written while the next come), small next to any corpus. */
+/** Bytes gathered before a write: large enough that a write per row costs nothing (and a zip writer's pieces, smaller than it, are copied in, to be written while the next come), small next to any corpus. */
 const BUFFER_BYTES = 1 << 20;
 
 /**
@@ -202,10 +202,14 @@ export class StreamedOutput {
   }
 
   private async close(): Promise<void> {
-    await this.settle();
-    const h = this.handle;
-    this.handle = null;
-    await h?.close();
+    try {
+      await this.settle();
+    } finally {
+      // Closed even when the write in flight failed (its error is thrown after).
+      const h = this.handle;
+      this.handle = null;
+      await h?.close();
+    }
   }
 
   /** Abandons the output (the command failed): the temp file is removed; text already sent to a stream stays sent. */
