@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/core/model/document.js';
+import { stringTextBytes } from '../../src/core/match/code-document.js';
 import { JsonContentBytes } from '../../src/core/match/decode-json-slice.js';
 import { decodePickedText, forEachPickedJsonlText, pickedTextUtf8 } from '../../src/io/read-picked-jsonl.js';
 import { streamDocuments } from '../../src/io/stream-documents.js';
@@ -70,5 +71,14 @@ describe('forEachPickedJsonlText and decodePickedText', () => {
       got[t.id] = bytes ? Buffer.from(bytes).toString() : null;
     });
     expect(got).toEqual({ plain: 'Tariffs rose.', escaped: 'a\nb "q" café é', astral: 'pair 😀 😀', decomposed: null, lone: null, crlf: null });
+  });
+
+  it('gives back a text held in memory as it is, a U+FEFF at its start included (what normalising leaves of two), as string and as UTF-8', () => {
+    const content = new JsonContentBytes();
+    for (const text of ['\ufeffabc', '\ufeff', 'plain', 'caf\u00e9 “q”', 'a\nb\t"c"\\', '😀\ufeff']) {
+      const t = stringTextBytes(text);
+      expect(decodePickedText(t)).toBe(text);
+      expect(Buffer.from(pickedTextUtf8(t, content)!).toString()).toBe(text);
+    }
   });
 });

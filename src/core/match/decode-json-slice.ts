@@ -24,7 +24,8 @@ export function decodeJsonSlice(buf: Uint8Array, from: number, to: number): stri
  */
 export function decodeJsonString(buf: Uint8Array, from: number, to: number, scanned: boolean, checkedAbove = CHECKED_ABOVE): string {
   const view = buf.subarray(from, to);
-  if (scanned && view.indexOf(0x5c) < 0) return decoder.decode(view);
+  // Kept as JSON.parse keeps it: a text in memory (stringTextBytes) may start with a U+FEFF that normalising left (of two).
+  if (scanned && view.indexOf(0x5c) < 0) return keepingBom.decode(view);
   if (scanned || to - from <= checkedAbove) return JSON.parse(decoder.decode(buf.subarray(from - 1, to + 1))) as string;
   // A long text is checked as JSON.parse checks it, then decoded once: decoding then parsing made two strings of it (800 MB for a 200 MB document).
   if (!isJsonStringContent(buf, from, to)) throw new SyntaxError('not the content of a JSON string');
