@@ -66,7 +66,7 @@ export interface StreamCodeResult {
   shardIndex: ShardIndex | null;
 }
 
-/** The join's read size: a megabyte (4 MB writes took the kernel several times as long here). */
+/** The join's read size: a megabyte, read into one buffer again and again. */
 const JOIN_CHUNK = 1 << 20;
 
 /** Below this a thread is not worth starting. */
@@ -112,7 +112,7 @@ function runWorker(url: URL, job: RangeJob, onBytes: (bytes: number) => void): P
  * rows, hashed as written); returns its sha256. Read and written in step
  * through one buffer: a stream's fresh chunk per read made garbage the large
  * heap of a `qcode segment` run had to collect again and again (its join of
- * a gigabyte corpus took 2.5 s, 0.8 s this way), and nothing else runs here.
+ * a gigabyte corpus took about 2.5 s, about 1 s this way), and nothing else runs here.
  */
 function joinParts(first: string, hash: Hash, parts: readonly string[]): string {
   if (parts.length > 0) {

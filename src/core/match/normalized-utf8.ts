@@ -1,4 +1,5 @@
 import { classOf, F_NFC } from '../pattern/char-class.js';
+import { utf8CodeAt, utf8Length } from '../util/utf8-chars.js';
 
 /**
  * Whether valid UTF-8 bytes are a text normalizeText leaves as it is, told
@@ -20,18 +21,8 @@ export function isNormalizedUtf8(b: Uint8Array): boolean {
       i++;
       continue;
     }
-    let cp: number;
-    if (c < 0xe0) {
-      cp = ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f);
-      i += 2;
-    } else if (c < 0xf0) {
-      cp = ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
-      i += 3;
-    } else {
-      cp = ((c & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f);
-      i += 4;
-    }
-    if ((classOf(cp) & F_NFC) !== 0) return false;
+    if ((classOf(utf8CodeAt(b, i)) & F_NFC) !== 0) return false;
+    i += utf8Length(c);
   }
   return true;
 }

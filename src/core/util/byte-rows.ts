@@ -29,24 +29,16 @@ export class ByteRows {
     // Short pieces (most are) copy faster by hand than through a subarray and set.
     if (n <= 32) for (let k = from; k < to; k++) out[at++] = src[k]!;
     else {
-      out.set(src.subarray(from, to), at);
+      // A whole source is set as it is: no subarray made for it.
+      out.set(from === 0 && to === src.length ? src : src.subarray(from, to), at);
       at += n;
     }
     this.length = at;
   }
 
-  /** Appends a whole pre-encoded piece (a long one with set, no subarray made for it). */
+  /** Appends a whole pre-encoded piece. */
   piece(src: Uint8Array): void {
-    const n = src.length;
-    this.room(n);
-    const out = this.bytes;
-    let at = this.length;
-    if (n <= 32) for (let k = 0; k < n; k++) out[at++] = src[k]!;
-    else {
-      out.set(src, at);
-      at += n;
-    }
-    this.length = at;
+    this.copy(src, 0, src.length);
   }
 
   byte(b: number): void {

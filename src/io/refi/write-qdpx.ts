@@ -206,7 +206,8 @@ export async function writeQdpx(study: CompactStudy, coders: readonly QdpxCoder[
       sent(deflater.flush());
       await settle(0);
       const entry = sources.entry(name);
-      await entry.write(text ?? decodePickedText(picked));
+      // Only a decoded text comes here: bytes from the line are at most WHOLE_ENTRY_BYTES, and go to the deflating thread.
+      await entry.write(text!);
       await entry.end();
     });
     format();
